@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './platform/config.js';
+import { systemContext } from './platform/context.js';
+import { openDatabase } from './platform/db/open.js';
+import { buildApp } from './platform/http/app.js';
+import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
+
+/** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const settings = { production: config.production, sessionTtlHours: config.sessionTtlHours };
+  const database = await openDatabase(config).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`cannot open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${reason}`);
+  });
+  const app = await buildApp({ database, settings, logLevel: config.logLevel, webDistDir: config.webDistDir });
+  if (config.seedDemo && (await isDatabaseEmpty(systemContext(database, app.log, settings)))) {
+    app.log.info('empty database: seeding demo data of the province of Cremona');
+    await seedDemo(systemContext(database, app.log, settings));
+  }
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking requests, let the ones in flight finish, then close the database cleanly.
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Legami is ready on http://localhost:${config.port} (database: ${database.kind})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Legami cannot start: ${error.message}`);
+  } else {
+    console.error('Legami cannot start:', error instanceof Error ? error.stack : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { Membership, MembershipInput } from '../../../../shared/src/accounts/accounts.schemas.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  full_name: string;
+  password_hash: string;
+  is_demo: boolean;
+  is_active: boolean;
+  must_change_password: boolean;
+  locale: 'it' | 'en';
+  person_id: string | null;
+}
+
+export interface MembershipRow {
+  role: Membership['role'];
+  organization_id: string | null;
+  organization_name: string | null;
+  scope_type: 'all' | 'ambito' | 'comune';
+  scope_id: string | null;
+  /** ISTAT codes covered; null for scope 'all'. */
+  comuni: string[] | null;
+}
+
+export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
+  const [row] = await queryRows<UserRow>(tx, sql`SELECT * FROM users WHERE email = ${email}`);
+  return row ?? null;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRow | null> {
+  const [row] = await queryRows<UserRow>(tx, sql`SELECT * FROM users WHERE id = ${id}`);
+  return row ?? null;
+}
+
+/** Memberships of users with their territory resolved to comuni, in one query. */
+export async function membershipsOf(tx: Tx, userIds: string[]): Promise<Map<string, MembershipRow[]>> {
+  const rows = await queryRows<MembershipRow & { user_id: string }>(
+    tx,
+    sql`SELECT m.user_id, m.role, m.organization_id, o.name AS organization_name, m.scope_type, m.scope_id,
+               CASE WHEN m.scope_type = 'all' THEN NULL ELSE ARRAY(
+                 SELECT c.istat_code::text FROM comuni c
+                 WHERE (m.scope_type = 'ambito' AND c.ambito_id = m.scope_id)
+                    OR (m.scope_type = 'comune' AND c.istat_code = m.scope_id)) END AS comuni
+        FROM memberships m LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id::text = ANY(string_to_array(${userIds.join(',')}, ','))
+        ORDER BY m.created_at`,
+  );
+  const byUser = new Map<string, MembershipRow[]>();
+  for (const row of rows) {
+    const list = byUser.get(row.user_id) ?? [];
+    list.push(row);
+    byUser.set(row.user_id, list);
+  }
+  return byUser;
+}
+
+export interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+}
+
+export async function findSession(tx: Tx, idHash: string): Promise<SessionRow | null> {
+  const [row] = await queryRows<SessionRow>(
+    tx,
+    sql`SELECT user_id, csrf_token FROM sessions WHERE id_hash = ${idHash} AND expires_at > now()`,
+  );
+  return row ?? null;
+}
+
+export async function insertSession(
+  tx: Tx,
+  session: { idHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string },
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at, ip)
+    VALUES (${session.idHash}, ${session.userId}, ${session.csrfToken},
+            now() + make_interval(hours => ${session.ttlHours}), ${session.ip})`);
+  // Expired sessions are swept on login so the table does not grow without bound.
+  await tx.execute(sql`DELETE FROM sessions WHERE expires_at < now()`);
+}
+
+export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
+}
+
+export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+}
+
+export async function recordLoginAttempt(tx: Tx, email: string, ip: string, succeeded: boolean): Promise<void> {
+  await tx.execute(sql`INSERT INTO login_attempts (email, ip, succeeded) VALUES (${email}, ${ip}, ${succeeded})`);
+}
+
+/** Failures since the last success, within the window, by account and by address. */
+export async function recentFailures(
+  tx: Tx,
+  email: string,
+  ip: string,
+  windowMinutes: number,
+): Promise<{ byEmail: number; byIp: number }> {
+  const [row] = await queryRows<{ by_email: number; by_ip: number }>(
+    tx,
+    sql`SELECT
+          (SELECT count(*)::int FROM login_attempts WHERE email = ${email} AND NOT succeeded
+             AND at > greatest(now() - make_interval(mins => ${windowMinutes}),
+                               coalesce((SELECT max(at) FROM login_attempts WHERE email = ${email} AND succeeded), '-infinity'))) AS by_email,
+          (SELECT count(*)::int FROM login_attempts WHERE ip = ${ip} AND NOT succeeded
+             AND at > now() - make_interval(mins => ${windowMinutes})) AS by_ip`,
+  );
+  return { byEmail: row?.by_email ?? 0, byIp: row?.by_ip ?? 0 };
+}
+
+export async function insertUser(
+  tx: Tx,
+  user: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; isDemo?: boolean; personId?: string | null },
+): Promise<UserRow> {
+  const [row] = await queryRows<UserRow>(
+    tx,
+    sql`INSERT INTO users (email, full_name, password_hash, must_change_password, is_demo, person_id)
+        VALUES (${user.email}, ${user.fullName}, ${user.passwordHash}, ${user.mustChangePassword}, ${user.isDemo ?? false}, ${user.personId ?? null})
+        RETURNING *`,
+  );
+  return row!;
+}
+
+export async function insertMembership(tx: Tx, userId: string, m: MembershipInput): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO memberships (user_id, organization_id, role, scope_type, scope_id)
+    VALUES (${userId}, ${m.organizationId}, ${m.role}, ${m.scopeType}, ${m.scopeId})`);
+}
+
+export async function updatePassword(tx: Tx, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  await tx.execute(
+    sql`UPDATE users SET password_hash = ${passwordHash}, must_change_password = ${mustChange} WHERE id = ${userId}`,
+  );
+}
+
+export async function listUsers(tx: Tx): Promise<UserRow[]> {
+  return queryRows<UserRow>(tx, sql`SELECT * FROM users ORDER BY full_name`);
+}

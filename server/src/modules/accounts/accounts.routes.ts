@@ -1,0 +1,66 @@
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/types.js';
+import { SESSION_COOKIE } from '../../platform/http/types.js';
+import { requireActor } from '../../platform/access/access.js';
+import { IdParams } from '../../../../shared/src/common/common.schemas.js';
+import {
+  ChangePasswordBody,
+  CreateUserBody,
+  CreatedUser,
+  LoginBody,
+  Me,
+  User,
+} from '../../../../shared/src/accounts/accounts.schemas.js';
+import * as accounts from './accounts.service.js';
+import { crossOriginLogin } from './accounts.errors.js';
+
+const tags = ['accounts'];
+
+export function registerAccountRoutes(app: App): void {
+  app.post('/api/auth/login', { schema: { tags, body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
+    // Login CSRF: a browser always sends Origin on a cross-site POST.
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host !== req.headers.host) throw crossOriginLogin();
+    const { sessionId } = await accounts.login(req.ctx, req.body.email, req.body.password);
+    const loaded = await accounts.loadActor(req.ctx.database, sessionId);
+    reply.setCookie(SESSION_COOKIE, sessionId, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.ctx.settings.production,
+      maxAge: req.ctx.settings.sessionTtlHours * 3600,
+    });
+    return accounts.me({ ...req.ctx, actor: loaded!.actor }, loaded!.csrfToken);
+  });
+
+  app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
+    if (req.sessionId) await accounts.logout(req.ctx, req.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags, response: { 200: Me } } }, async (req) => {
+    requireActor(req.ctx);
+    return accounts.me(req.ctx, req.csrfToken!);
+  });
+
+  app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
+    requireActor(req.ctx);
+    await accounts.changePassword(req.ctx, req.body);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/users', { schema: { tags, response: { 200: Type.Array(User) } } }, async (req) =>
+    accounts.listUsers(req.ctx),
+  );
+
+  app.post('/api/users', { schema: { tags, body: CreateUserBody, response: { 201: CreatedUser } } }, async (req, reply) =>
+    reply.status(201).send(await accounts.createUser(req.ctx, req.body)),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    { schema: { tags, params: IdParams, response: { 200: Type.Object({ temporaryPassword: Type.String() }) } } },
+    async (req) => accounts.resetPassword(req.ctx, req.params.id),
+  );
+}

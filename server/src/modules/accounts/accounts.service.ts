@@ -1,0 +1,243 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { authorize } from '../../platform/access/access.js';
+import { rolesOf, scopeCovers, type Actor, type Grant, type Scope } from '../../platform/access/actor.js';
+import { CAPABILITIES, roleHas, type Capability } from '../../platform/access/roles.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Context } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type {
+  ChangePasswordBody,
+  CreateUserBody,
+  Me,
+  MembershipInput,
+  User,
+} from '../../../../shared/src/accounts/accounts.schemas.js';
+import { resolveComuni } from '../territory/territory.repository.js';
+import { hashPassword, temporaryPassword, verifyPassword } from './accounts.passwords.js';
+import * as repo from './accounts.repository.js';
+import {
+  accountDisabled,
+  accountLocked,
+  demoDisabled,
+  emailTaken,
+  invalidCredentials,
+  invalidMembership,
+  tooManyAttempts,
+  wrongCurrentPassword,
+} from './accounts.errors.js';
+
+// Lockout policy: 5 failures lock an account for 15 minutes; 30 failures from one address block it.
+const LOCK_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+// Verifying against a real hash for unknown emails keeps response time from revealing which accounts exist.
+const DUMMY_HASH = hashPassword('legami-timing-equaliser');
+
+export function hashSessionId(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex');
+}
+
+function toGrant(row: repo.MembershipRow): Grant {
+  const scope: Grant['scope'] =
+    row.scope_type === 'all' ? { type: 'all' } : { type: row.scope_type, id: row.scope_id ?? '' };
+  return {
+    role: row.role,
+    organizationId: row.organization_id,
+    scope,
+    comuni: row.comuni === null ? 'all' : new Set(row.comuni),
+  };
+}
+
+function toUser(row: repo.UserRow, memberships: repo.MembershipRow[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    fullName: row.full_name,
+    isActive: row.is_active,
+    mustChangePassword: row.must_change_password,
+    memberships: memberships.map((m) => ({
+      organizationId: m.organization_id,
+      organizationName: m.organization_name,
+      role: m.role,
+      scopeType: m.scope_type,
+      scopeId: m.scope_id,
+    })),
+  };
+}
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown or expired.
+ * Called by the HTTP layer on every request; the only place an Actor is built.
+ */
+export async function loadActor(
+  database: Database,
+  sessionId: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const session = await repo.findSession(database.db, hashSessionId(sessionId));
+  if (!session) return null;
+  const user = await repo.findUserById(database.db, session.user_id);
+  if (!user || !user.is_active) return null;
+  const memberships = (await repo.membershipsOf(database.db, [user.id])).get(user.id) ?? [];
+  return {
+    actor: {
+      userId: user.id,
+      email: user.email,
+      fullName: user.full_name,
+      personId: user.person_id,
+      locale: user.locale,
+      grants: memberships.map(toGrant),
+    },
+    csrfToken: session.csrf_token,
+  };
+}
+
+/**
+ * Checks the password and opens a session.
+ * @returns the session id for the cookie (only its hash is stored).
+ * @throws 401 wrong credentials, 429 while locked, 403 demo account in production or disabled account.
+ */
+export async function login(ctx: Context, email: string, password: string): Promise<{ sessionId: string }> {
+  const normalized = email.trim().toLowerCase();
+  const { db } = ctx.database;
+  const failures = await repo.recentFailures(db, normalized, ctx.ip, LOCK_WINDOW_MINUTES);
+  if (failures.byIp >= MAX_FAILURES_PER_IP) throw tooManyAttempts();
+  if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT) throw accountLocked(LOCK_WINDOW_MINUTES);
+  const user = await repo.findUserByEmail(db, normalized);
+  const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await DUMMY_HASH, password);
+  if (!user || !ok) {
+    await db.transaction(async (tx) => {
+      await repo.recordLoginAttempt(tx, normalized, ctx.ip, false);
+      await writeAudit(tx, ctx, { action: 'user.login_failed', entityType: 'user', entityId: user?.id ?? null });
+    });
+    throw invalidCredentials();
+  }
+  if (user.is_demo && ctx.settings.production) throw demoDisabled();
+  if (!user.is_active) throw accountDisabled();
+  const sessionId = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
+    await repo.recordLoginAttempt(tx, normalized, ctx.ip, true);
+    await repo.insertSession(tx, {
+      idHash: hashSessionId(sessionId),
+      userId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      ttlHours: ctx.settings.sessionTtlHours,
+      ip: ctx.ip,
+    });
+    await writeAudit(tx, { ...ctx, actor: null }, { action: 'user.login', entityType: 'user', entityId: user.id });
+  });
+  return { sessionId };
+}
+
+export async function logout(ctx: Context, sessionId: string): Promise<void> {
+  await repo.deleteSession(ctx.database.db, hashSessionId(sessionId));
+}
+
+/** The logged-in user as the web app sees it. @throws 401 without a session. */
+export async function me(ctx: Context, csrfToken: string): Promise<Me> {
+  const actor = ctx.actor;
+  if (!actor) throw notFound('Utente');
+  const user = await repo.findUserById(ctx.database.db, actor.userId);
+  if (!user) throw notFound('Utente');
+  const memberships = (await repo.membershipsOf(ctx.database.db, [user.id])).get(user.id) ?? [];
+  const base = toUser(user, memberships);
+  return {
+    id: base.id,
+    email: base.email,
+    fullName: base.fullName,
+    locale: user.locale,
+    personId: user.person_id,
+    mustChangePassword: base.mustChangePassword,
+    roles: rolesOf(actor),
+    memberships: base.memberships,
+    capabilities: (Object.keys(CAPABILITIES) as Capability[]).filter((c) =>
+      actor.grants.some((g) => roleHas(g.role, c)),
+    ),
+    csrfToken,
+  };
+}
+
+/** @throws 422 when the current password is wrong. */
+export async function changePassword(ctx: Context, body: ChangePasswordBody): Promise<void> {
+  const actor = ctx.actor!;
+  const user = await repo.findUserById(ctx.database.db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, body.currentPassword))) throw wrongCurrentPassword();
+  await repo.updatePassword(ctx.database.db, user.id, await hashPassword(body.newPassword), false);
+}
+
+async function membershipComuni(ctx: Context, m: MembershipInput): Promise<string[] | 'all'> {
+  if (m.scopeType === 'all') return 'all';
+  const comuni = await resolveComuni(
+    ctx.database.db,
+    m.scopeType === 'ambito' ? [m.scopeId ?? ''] : [],
+    m.scopeType === 'comune' ? [m.scopeId ?? ''] : [],
+  );
+  if (comuni.length === 0) throw invalidMembership(`Territorio sconosciuto: "${m.scopeId ?? ''}".`);
+  return comuni;
+}
+
+function covers(scope: Scope, comuni: string[] | 'all'): boolean {
+  return comuni === 'all' ? scope.all : comuni.every((c) => scopeCovers(scope, c));
+}
+
+/**
+ * Creates a user with memberships; an administrator grants only territory they manage.
+ * @returns the user and, when no password was given, a temporary one to hand over once.
+ * @throws 403 outside the administrator's territory, 409 duplicate email, 422 bad membership.
+ */
+export async function createUser(
+  ctx: Context,
+  body: CreateUserBody,
+): Promise<{ user: User; temporaryPassword: string | null }> {
+  const scope = authorize(ctx, 'user.manage');
+  for (const m of body.memberships) {
+    if ((m.scopeType === 'all') !== (m.scopeId === null)) {
+      throw invalidMembership('Indica il territorio (Ambito o comune) oppure scegli "tutto il territorio".');
+    }
+    if (!covers(scope, await membershipComuni(ctx, m))) throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
+  }
+  const email = body.email.trim().toLowerCase();
+  const issued = body.password ? null : temporaryPassword();
+  const passwordHash = await hashPassword(body.password ?? issued!);
+  return ctx.database.db.transaction(async (tx) => {
+    if (await repo.findUserByEmail(tx, email)) throw emailTaken();
+    const user = await repo.insertUser(tx, { email, fullName: body.fullName, passwordHash, mustChangePassword: true });
+    for (const m of body.memberships) await repo.insertMembership(tx, user.id, m);
+    await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, details: { roles: body.memberships.map((m) => m.role) } });
+    const memberships = (await repo.membershipsOf(tx, [user.id])).get(user.id) ?? [];
+    return { user: toUser(user, memberships), temporaryPassword: issued };
+  });
+}
+
+function managedBy(scope: Scope, memberships: repo.MembershipRow[]): boolean {
+  return memberships.length > 0 && memberships.every((m) => covers(scope, m.comuni ?? 'all'));
+}
+
+/** Users whose every membership lies in the administrator's territory. */
+export async function listUsers(ctx: Context): Promise<User[]> {
+  const scope = authorize(ctx, 'user.manage');
+  const users = await repo.listUsers(ctx.database.db);
+  const memberships = await repo.membershipsOf(ctx.database.db, users.map((u) => u.id));
+  return users
+    .filter((u) => managedBy(scope, memberships.get(u.id) ?? []))
+    .map((u) => toUser(u, memberships.get(u.id) ?? []));
+}
+
+/**
+ * Issues a temporary password and closes the user's sessions.
+ * @throws 404 for a user outside the administrator's territory.
+ */
+export async function resetPassword(ctx: Context, userId: string): Promise<{ temporaryPassword: string }> {
+  const scope = authorize(ctx, 'user.manage');
+  const issued = temporaryPassword();
+  const passwordHash = await hashPassword(issued);
+  await ctx.database.db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, userId);
+    const memberships = (await repo.membershipsOf(tx, [userId])).get(userId) ?? [];
+    if (!user || !managedBy(scope, memberships)) throw notFound('Utente');
+    await repo.updatePassword(tx, userId, passwordHash, true);
+    await repo.deleteSessionsOf(tx, userId);
+    await writeAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: userId });
+  });
+  return { temporaryPassword: issued };
+}

@@ -1,0 +1,152 @@
+import { CodiceFiscale } from '../people/codice-fiscale.js';
+import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { Context } from '../../platform/context.js';
+import { hashPassword } from '../accounts/accounts.passwords.js';
+import { insertMembership, insertUser } from '../accounts/accounts.repository.js';
+import { insertOrganization } from '../organizations/organizations.repository.js';
+import { insertHousehold, insertPerson, setHousehold } from '../people/people.repository.js';
+import { phoneDigits, searchNameOf } from '../people/people.rules.js';
+import { importTerritory } from '../territory/territory.service.js';
+import { listComuni } from '../territory/territory.repository.js';
+import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
+import {
+  DEMO_EMAIL_DOMAIN,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  FAMILY_NAMES,
+  GIVEN_NAMES_F,
+  GIVEN_NAMES_M,
+  STREETS,
+} from './demo.data.js';
+
+/** Small seeded PRNG (mulberry32): the same demo data on every fresh database. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)]!;
+}
+
+/** A comune drawn in proportion to its resident population. */
+function weightedComune(rand: () => number, comuni: Comune[], total: number): Comune {
+  let r = rand() * total;
+  for (const c of comuni) {
+    r -= c.population;
+    if (r <= 0) return c;
+  }
+  return comuni[comuni.length - 1]!;
+}
+
+export async function isDatabaseEmpty(ctx: Context): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(ctx.database.db, sql`SELECT count(*)::int AS n FROM users`);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Seeds an empty database with the real comuni of the province, the organisations of the seeds,
+ * one demo user per role and made-up people. System job: bypasses the access layer.
+ */
+export async function seedDemo(ctx: Context, options: { people?: number; seed?: number } = {}): Promise<void> {
+  await importTerritory(ctx);
+  const rand = random(options.seed ?? 2020);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.database.db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANIZATIONS) orgIds.set(org.name, await insertOrganization(tx, org));
+    const comuni = await listComuni(tx);
+    const people = await seedPeople(tx, rand, comuni, options.people ?? 200);
+    for (const user of DEMO_USERS) {
+      const created = await insertUser(tx, {
+        email: `${user.role}@${DEMO_EMAIL_DOMAIN}`,
+        fullName: user.fullName,
+        passwordHash,
+        mustChangePassword: false,
+        isDemo: true,
+        personId: user.role === 'cittadino' ? people.citizen : null,
+      });
+      await insertMembership(tx, created.id, {
+        organizationId: user.organization ? orgIds.get(user.organization)! : null,
+        role: user.role,
+        scopeType: user.scope.type,
+        scopeId: user.scope.type === 'all' ? null : user.scope.id,
+      });
+    }
+  });
+}
+
+async function seedPeople(tx: Tx, rand: () => number, comuni: Comune[], count: number): Promise<{ citizen: string }> {
+  const total = comuni.reduce((sum, c) => sum + c.population, 0);
+  const cremona = comuni.find((c) => c.istatCode === '019036')!;
+  let citizen = '';
+  let made = 0;
+  while (made < count) {
+    const comune = made === 0 ? cremona : weightedComune(rand, comuni, total);
+    const familyName = pick(rand, FAMILY_NAMES);
+    const address = `${pick(rand, STREETS)} ${1 + Math.floor(rand() * 120)}`;
+    // About a third of the records are couples sharing a household, as in a real registry.
+    const couple = made + 1 < count && rand() < 0.33;
+    const household = couple ? await insertHousehold(tx, comune.istatCode, address) : null;
+    for (let member = 0; member < (couple ? 2 : 1); member++) {
+      const sex = member === 0 ? (rand() < 0.55 ? 'F' : 'M') : 'M';
+      const givenName = made === 0 ? 'Giuseppina' : pick(rand, sex === 'F' ? GIVEN_NAMES_F : GIVEN_NAMES_M);
+      const family = made === 0 ? 'Ferrari' : member === 1 ? pick(rand, FAMILY_NAMES) : familyName;
+      // Skewed towards the elderly, who are most of the people a help line serves.
+      const age = rand() < 0.6 ? 65 + Math.floor(rand() * 30) : 18 + Math.floor(rand() * 47);
+      const year = 2026 - age;
+      const month = 1 + Math.floor(rand() * 12);
+      const day = 1 + Math.floor(rand() * 28);
+      const birthPlace = weightedComune(rand, comuni, total);
+      const codiceFiscale = CodiceFiscale.compute({
+        name: givenName,
+        surname: family,
+        gender: sex,
+        day,
+        month,
+        year,
+        birthplace: birthPlace.name,
+        birthplaceProvincia: 'CR',
+      });
+      const phone = `3${Math.floor(10 + rand() * 89)} ${Math.floor(1000000 + rand() * 8999999)}`;
+      const id = await insertPerson(
+        tx,
+        {
+          codiceFiscale,
+          givenName,
+          familyName: family,
+          searchName: searchNameOf(givenName, family),
+          birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          sex,
+          birthPlace: birthPlace.name,
+          comuneCode: comune.istatCode,
+          address,
+          neighbourhood: null,
+          latitude: null,
+          longitude: null,
+          phone,
+          phoneDigits: phoneDigits(phone),
+          email: null,
+          disability: rand() < 0.12,
+          livesAlone: !couple && age >= 65 && rand() < 0.5,
+          covidPositive: false,
+          knownToSocialServices: rand() < 0.3,
+          consentPrivacy: true,
+          consentContact: rand() < 0.8,
+        },
+        null,
+      );
+      if (household) await setHousehold(tx, id, household.id, member === 0 ? 'intestatario' : 'coniuge', null);
+      if (made === 0) citizen = id;
+      made++;
+    }
+  }
+  return { citizen };
+}

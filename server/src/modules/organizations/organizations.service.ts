@@ -1,0 +1,73 @@
+import { authorize } from '../../platform/access/access.js';
+import { scopeCovers, type Scope } from '../../platform/access/actor.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Context } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { CreateOrganizationBody, Organization, OrganizationKind } from '../../../../shared/src/organizations/organizations.schemas.js';
+import { resolveComuni } from '../territory/territory.repository.js';
+import * as repo from './organizations.repository.js';
+
+const organizationNotFound = () => notFound('Organizzazione');
+const organizationExists = () =>
+  new AppError(409, 'ORGANIZATION_EXISTS', 'Esiste già un’organizzazione con questo nome.');
+const territoryRequired = () =>
+  new AppError(422, 'ORGANIZATION_TERRITORY', 'Indica l’Ambito o il comune in cui opera l’organizzazione.');
+
+/** Comuni where an organisation works: its comune, its Ambito, or everywhere when it has neither. */
+async function comuniOf(ctx: Context, org: { ambitoId: string | null; comuneCode: string | null }): Promise<string[] | 'all'> {
+  if (!org.ambitoId && !org.comuneCode) return 'all';
+  return resolveComuni(ctx.database.db, org.ambitoId ? [org.ambitoId] : [], org.comuneCode ? [org.comuneCode] : []);
+}
+
+function overlaps(scope: Scope, comuni: string[] | 'all'): boolean {
+  return scope.all || comuni === 'all' || comuni.some((c) => scopeCovers(scope, c));
+}
+
+/** Organisations working in the actor's territory (province-wide ones included). */
+export async function listOrganizations(
+  ctx: Context,
+  filter: { kind?: OrganizationKind; ambito?: string; q?: string },
+): Promise<Organization[]> {
+  const scope = authorize(ctx, 'organization.read');
+  const all = await repo.listOrganizations(ctx.database.db, { kind: filter.kind, ambitoId: filter.ambito, q: filter.q });
+  if (scope.all) return all;
+  const ambitoComuni = new Map<string, string[]>();
+  const visible: Organization[] = [];
+  for (const org of all) {
+    const key = `${org.ambitoId ?? ''}|${org.comuneCode ?? ''}`;
+    if (!ambitoComuni.has(key)) {
+      const comuni = await comuniOf(ctx, org);
+      ambitoComuni.set(key, comuni === 'all' ? ['*'] : comuni);
+    }
+    const comuni = ambitoComuni.get(key)!;
+    if (overlaps(scope, comuni[0] === '*' ? 'all' : comuni)) visible.push(org);
+  }
+  return visible;
+}
+
+/** @throws 404 for an organisation outside the actor's territory. */
+export async function getOrganization(ctx: Context, id: string): Promise<Organization> {
+  const scope = authorize(ctx, 'organization.read');
+  const org = await repo.findOrganization(ctx.database.db, id);
+  if (!org || !overlaps(scope, await comuniOf(ctx, org))) throw organizationNotFound();
+  return org;
+}
+
+/**
+ * Registers an organisation inside the administrator's territory.
+ * @throws 403 without organization.manage or outside the territory, 409 duplicate name.
+ */
+export async function createOrganization(ctx: Context, body: CreateOrganizationBody): Promise<Organization> {
+  const scope = authorize(ctx, 'organization.manage');
+  const comuni = await comuniOf(ctx, body);
+  if (comuni !== 'all' && comuni.length === 0) throw territoryRequired();
+  if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) {
+    throw new AppError(403, 'FORBIDDEN', 'Non puoi registrare un’organizzazione fuori dal tuo territorio.');
+  }
+  return ctx.database.db.transaction(async (tx) => {
+    if (await repo.findOrganizationByName(tx, body.name.trim())) throw organizationExists();
+    const id = await repo.insertOrganization(tx, body);
+    await writeAudit(tx, ctx, { action: 'organization.create', entityType: 'organization', entityId: id });
+    return (await repo.findOrganization(tx, id))!;
+  });
+}

@@ -1,0 +1,189 @@
+import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+
+/*
+ * The only SQL on people and households. Every function runs inside `withScope`, so row-level
+ * security already limits rows to the actor's territory; the WHERE clauses below add no tenancy.
+ */
+
+export interface PersonRow {
+  id: string;
+  codice_fiscale: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  birth_place: string | null;
+  comune_code: string;
+  comune_name: string;
+  address: string | null;
+  neighbourhood: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  email: string | null;
+  household_id: string | null;
+  household_relation: string | null;
+  disability: boolean;
+  lives_alone: boolean;
+  covid_positive: boolean;
+  known_to_social_services: boolean;
+  consent_privacy: boolean;
+  consent_contact: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonValues {
+  codiceFiscale: string | null;
+  givenName: string;
+  familyName: string;
+  searchName: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  birthPlace: string | null;
+  comuneCode: string;
+  address: string | null;
+  neighbourhood: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  phoneDigits: string | null;
+  email: string | null;
+  disability: boolean;
+  livesAlone: boolean;
+  covidPositive: boolean;
+  knownToSocialServices: boolean;
+  consentPrivacy: boolean;
+  consentContact: boolean;
+}
+
+const SELECT_PERSON = sql`
+  SELECT p.id, p.codice_fiscale, p.given_name, p.family_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex,
+         p.birth_place, p.comune_code, c.name AS comune_name, p.address, p.neighbourhood, p.latitude, p.longitude,
+         p.phone, p.email, p.household_id, p.household_relation, p.disability, p.lives_alone, p.covid_positive,
+         p.known_to_social_services, p.consent_privacy, p.consent_contact, p.version,
+         to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+         to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+  FROM people p JOIN comuni c ON c.istat_code = p.comune_code`;
+
+export async function findPerson(tx: Tx, id: string): Promise<PersonRow | null> {
+  const [row] = await queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.id = ${id}`);
+  return row ?? null;
+}
+
+export async function findByCodiceFiscale(tx: Tx, cf: string): Promise<PersonRow | null> {
+  const [row] = await queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.codice_fiscale = ${cf}`);
+  return row ?? null;
+}
+
+/** People with the same folded name and birth date (possible duplicates entered without a code). */
+export async function findSameNameAndBirth(
+  tx: Tx,
+  searchName: string,
+  birthDate: string,
+  excludeId: string | null,
+): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(
+    tx,
+    sql`${SELECT_PERSON} WHERE p.search_name = ${searchName} AND p.birth_date = ${birthDate}
+        AND (${excludeId}::uuid IS NULL OR p.id <> ${excludeId}::uuid) LIMIT 10`,
+  );
+}
+
+export type SearchFilter =
+  | { kind: 'codiceFiscale'; value: string }
+  | { kind: 'phone'; value: string }
+  | { kind: 'name'; value: string }
+  | { kind: 'all' };
+
+export async function searchPeople(
+  tx: Tx,
+  filter: SearchFilter,
+  comune: string | null,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  const tokens = filter.kind === 'name' ? filter.value.split(' ').filter(Boolean) : [];
+  const match =
+    filter.kind === 'codiceFiscale'
+      ? sql`p.codice_fiscale LIKE ${filter.value + '%'}`
+      : filter.kind === 'phone'
+        ? sql`p.phone_digits LIKE ${'%' + filter.value + '%'}`
+        : filter.kind === 'name'
+          ? sql.join(tokens.map((t) => sql`p.search_name LIKE ${'%' + t.replace(/[%_\\]/g, '\\$&') + '%'}`), sql` AND `)
+          : sql`true`;
+  const where = sql`WHERE ${tokens.length || filter.kind !== 'name' ? match : sql`true`}
+                    AND (${comune}::text IS NULL OR p.comune_code = ${comune})`;
+  const rows = await queryRows<PersonRow & { total: number }>(
+    tx,
+    sql`${SELECT_PERSON} ${where} ORDER BY p.search_name, p.birth_date LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM people p ${where}`);
+  return { rows, total: count?.total ?? 0 };
+}
+
+export async function insertPerson(tx: Tx, v: PersonValues, actorId: string | null): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO people (codice_fiscale, given_name, family_name, search_name, birth_date, sex, birth_place, comune_code,
+                            address, neighbourhood, latitude, longitude, phone, phone_digits, email, disability, lives_alone,
+                            covid_positive, known_to_social_services, consent_privacy, consent_contact, created_by, updated_by)
+        VALUES (${v.codiceFiscale}, ${v.givenName}, ${v.familyName}, ${v.searchName}, ${v.birthDate}, ${v.sex}, ${v.birthPlace},
+                ${v.comuneCode}, ${v.address}, ${v.neighbourhood}, ${v.latitude}, ${v.longitude}, ${v.phone}, ${v.phoneDigits},
+                ${v.email}, ${v.disability}, ${v.livesAlone}, ${v.covidPositive}, ${v.knownToSocialServices},
+                ${v.consentPrivacy}, ${v.consentContact}, ${actorId}, ${actorId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** Updates when `version` still matches; @returns false when someone else changed the row first. */
+export async function updatePerson(tx: Tx, id: string, version: number, v: PersonValues, actorId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE people SET codice_fiscale = ${v.codiceFiscale}, given_name = ${v.givenName}, family_name = ${v.familyName},
+          search_name = ${v.searchName}, birth_date = ${v.birthDate}, sex = ${v.sex}, birth_place = ${v.birthPlace},
+          comune_code = ${v.comuneCode}, address = ${v.address}, neighbourhood = ${v.neighbourhood}, latitude = ${v.latitude},
+          longitude = ${v.longitude}, phone = ${v.phone}, phone_digits = ${v.phoneDigits}, email = ${v.email},
+          disability = ${v.disability}, lives_alone = ${v.livesAlone}, covid_positive = ${v.covidPositive},
+          known_to_social_services = ${v.knownToSocialServices}, consent_privacy = ${v.consentPrivacy},
+          consent_contact = ${v.consentContact}, version = version + 1, updated_at = now(), updated_by = ${actorId}
+        WHERE id = ${id} AND version = ${version}
+        RETURNING id`,
+  );
+  return rows.length === 1;
+}
+
+export interface HouseholdRow {
+  id: string;
+  comune_code: string;
+  address: string;
+}
+
+export async function insertHousehold(tx: Tx, comuneCode: string, address: string): Promise<HouseholdRow> {
+  const [row] = await queryRows<HouseholdRow>(
+    tx,
+    sql`INSERT INTO households (comune_code, address) VALUES (${comuneCode}, ${address}) RETURNING id, comune_code, address`,
+  );
+  return row!;
+}
+
+export async function findHousehold(tx: Tx, id: string): Promise<HouseholdRow | null> {
+  const [row] = await queryRows<HouseholdRow>(tx, sql`SELECT id, comune_code, address FROM households WHERE id = ${id}`);
+  return row ?? null;
+}
+
+export async function householdMembers(tx: Tx, householdId: string): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.household_id = ${householdId} ORDER BY p.birth_date`);
+}
+
+export async function setHousehold(
+  tx: Tx,
+  personId: string,
+  householdId: string | null,
+  relation: string | null,
+  actorId: string | null,
+): Promise<void> {
+  await tx.execute(sql`UPDATE people SET household_id = ${householdId}, household_relation = ${relation},
+                       version = version + 1, updated_at = now(), updated_by = ${actorId} WHERE id = ${personId}`);
+}

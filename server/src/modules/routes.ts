@@ -1,0 +1,15 @@
+import type { App } from '../platform/http/types.js';
+import { registerAccountRoutes } from './accounts/accounts.routes.js';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
+import { registerPeopleRoutes } from './people/people.routes.js';
+import { registerTerritoryRoutes } from './territory/territory.routes.js';
+
+/** Every module's routes; a new module adds one line here. */
+export async function registerModules(app: App): Promise<void> {
+  registerAccountRoutes(app);
+  registerTerritoryRoutes(app);
+  registerOrganizationRoutes(app);
+  registerPeopleRoutes(app);
+  registerAuditRoutes(app);
+}

@@ -1,0 +1,74 @@
+import { sql, type Tx } from '../db/database.js';
+import type { Context } from '../context.js';
+import { forbidden, notFound, unauthenticated } from '../errors.js';
+import { scopeCovers, scopeIsEmpty, scopeOf, type Actor, type Scope } from './actor.js';
+import type { Capability } from './roles.js';
+
+/*
+ * The one access-control layer. Invariants:
+ * - a use case on personal data runs in `withScope`, which checks the capability before any read
+ *   and then makes PostgreSQL enforce the territory with row-level security (role legami_app);
+ * - another territory's record answers 404 (its existence is not confirmed), a missing right 403.
+ */
+
+/** @throws 401 when nobody is logged in. */
+export function requireActor(ctx: Context): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+/**
+ * The actor's territory for a capability.
+ * @throws 401 without a session, 403 when no role of the actor holds the capability.
+ */
+export function authorize(ctx: Context, capability: Capability): Scope {
+  const actor = requireActor(ctx);
+  const scope = scopeOf(actor, capability);
+  if (scopeIsEmpty(scope)) throw forbidden();
+  return scope;
+}
+
+/** @throws 404 when the comune is outside the scope: the record is not revealed. */
+export function assertInScope(scope: Scope, comune: string, what: string): void {
+  if (!scopeCovers(scope, comune)) throw notFound(what);
+}
+
+async function enterScope(tx: Tx, scope: Scope): Promise<void> {
+  const comuni = scope.all ? '' : [...scope.comuni].join(',');
+  await tx.execute(
+    sql`SELECT set_config('legami.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('legami.comuni', ${comuni}, true)`,
+  );
+  await tx.execute(sql`SET LOCAL ROLE legami_app`);
+}
+
+/**
+ * Runs `work` in one transaction limited to the actor's territory for `capability`.
+ * @throws 401/403 before touching the database when the actor lacks the capability.
+ */
+export async function withScope<T>(
+  ctx: Context,
+  capability: Capability,
+  work: (tx: Tx, scope: Scope) => Promise<T>,
+): Promise<T> {
+  const scope = authorize(ctx, capability);
+  return ctx.database.db.transaction(async (tx) => {
+    await enterScope(tx, scope);
+    return work(tx, scope);
+  });
+}
+
+/**
+ * Runs `work` in one transaction as the application role over an explicit scope. For use
+ * cases whose rule is not a capability (a citizen reading their own record).
+ */
+export async function withExplicitScope<T>(ctx: Context, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction(async (tx) => {
+    await enterScope(tx, scope);
+    return work(tx);
+  });
+}
+
+/** A transaction that bypasses territory scoping: jobs, seeds, migrations and session lookup only. */
+export async function unsafeSystemTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction(work);
+}

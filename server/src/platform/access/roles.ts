@@ -1,0 +1,35 @@
+/** The roles of DESIGN.md; Italian names because they are the roles of Italian social services. */
+export const ROLES = [
+  'cittadino',
+  'operatore',
+  'assistente_sociale',
+  'welfare_manager',
+  'coordinatore',
+  'volontario',
+  'amministratore',
+  'fornitore',
+  'revisore',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Which roles hold each capability. This table is the whole of "who may do what":
+ * a capability not listed here is denied to everyone.
+ */
+export const CAPABILITIES = {
+  // The registry is for the people who take requests and follow cases.
+  'person.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'amministratore'],
+  'person.write': ['operatore', 'assistente_sociale', 'welfare_manager'],
+  // Health and social-services markers: only who triages or follows the person.
+  'person.readSensitive': ['operatore', 'assistente_sociale'],
+  'organization.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore', 'revisore', 'fornitore', 'volontario'],
+  'organization.manage': ['amministratore'],
+  'user.manage': ['amministratore'],
+  'territory.manage': ['amministratore'],
+  'audit.read': ['revisore'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Capability = keyof typeof CAPABILITIES;
+
+export function roleHas(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,38 @@
+import { pgArray, sql, type Tx } from '../db/database.js';
+import type { Context } from '../context.js';
+import { rolesOf } from '../access/actor.js';
+
+/** The audited actions; each names what happened to which kind of record. */
+export type AuditAction =
+  | 'person.read'
+  | 'person.search'
+  | 'person.create'
+  | 'person.update'
+  | 'household.create'
+  | 'household.read'
+  | 'user.create'
+  | 'user.password_reset'
+  | 'user.login'
+  | 'user.login_failed'
+  | 'comune.reassign'
+  | 'organization.create'
+  | 'membership.create';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: 'person' | 'household' | 'user' | 'comune' | 'organization' | 'membership';
+  entityId?: string | null;
+  comune?: string | null;
+  /** Never personal data in clear: ids, field names, counts. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */
+export async function writeAudit(tx: Tx, ctx: Context, event: AuditEvent): Promise<void> {
+  const actor = ctx.actor;
+  await tx.execute(sql`
+    INSERT INTO audit_events (actor_user_id, actor_email, actor_roles, action, entity_type, entity_id, comune_code, ip, request_id, details)
+    VALUES (${actor?.userId ?? null}, ${actor?.email ?? null}, ${pgArray(actor ? rolesOf(actor) : [])}::text[], ${event.action},
+            ${event.entityType}, ${event.entityId ?? null}, ${event.comune ?? null}, ${ctx.ip}, ${ctx.requestId},
+            ${JSON.stringify(event.details ?? {})}::jsonb)`);
+}

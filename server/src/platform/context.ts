@@ -1,0 +1,33 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Actor } from './access/actor.js';
+import type { Database } from './db/database.js';
+
+/** Everything a use case needs about the request it serves. */
+export interface Context {
+  actor: Actor | null;
+  settings: Settings;
+  database: Database;
+  requestId: string;
+  ip: string;
+  log: FastifyBaseLogger | Console;
+}
+
+/** The part of the configuration use cases depend on. */
+export interface Settings {
+  production: boolean;
+  sessionTtlHours: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { production: false, sessionTtlHours: 12 };
+
+/**
+ * A context with no actor, for jobs, seeds and CLI commands. Loud on purpose: code that
+ * calls it skips the access layer and must not be reachable from a route.
+ */
+export function systemContext(
+  database: Database,
+  log: Context['log'] = console,
+  settings: Settings = DEFAULT_SETTINGS,
+): Context {
+  return { actor: null, settings, database, requestId: 'system', ip: 'system', log };
+}

@@ -1,0 +1,84 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+
+/** A Drizzle handle: the database itself or an open transaction (same query API). */
+export type Tx = PgDatabase<PgQueryResultHKT>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * One database behind one interface: embedded PGlite or a PostgreSQL server.
+ * Both speak the same SQL (kept to PostgreSQL 15); only connection handling differs.
+ */
+export interface Database {
+  kind: DatabaseKind;
+  db: Tx;
+  /**
+   * Runs a multi-statement SQL script on one connection; if it fails, rolls back any
+   * transaction the script opened so the connection is left clean.
+   */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite persisted in a directory, or in memory when `dataDir` is undefined. */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client) as unknown as Tx,
+    execScript: async (script) => {
+      try {
+        await client.exec(script);
+      } catch (error) {
+        await client.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Opens a pool against a PostgreSQL server. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a clear message if the server is not reachable.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool) as unknown as Tx,
+    execScript: async (script) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query(script);
+      } catch (error) {
+        await connection.query('ROLLBACK');
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a raw query, identical for both drivers. */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export { sql };
+
+/**
+ * A PostgreSQL array literal, to bind a list as ONE parameter (`${pgArray(ids)}::uuid[]`):
+ * Drizzle's `sql` would otherwise expand a JS array into a parameter list.
+ */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { openPglite, openPostgres, type Database } from './database.js';
+import { migrate } from './migrate.js';
+
+/** Opens the configured database (server if DATABASE_URL is set, else embedded) and migrates it. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPglite(join(config.dataDir, 'pglite'));
+  await migrate(database);
+  return database;
+}

@@ -1,0 +1,31 @@
+import { Type, type Static } from 'typebox';
+import { PageQuery } from '../common/common.schemas.js';
+
+export const AuditEventView = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorEmail: Type.Union([Type.String(), Type.Null()]),
+  actorRoles: Type.Array(Type.String()),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  comuneCode: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type AuditEventView = Static<typeof AuditEventView>;
+
+export const AuditQuery = Type.Object({
+  entityType: Type.Optional(Type.String({ maxLength: 40 })),
+  entityId: Type.Optional(Type.String({ maxLength: 80 })),
+  actor: Type.Optional(Type.String({ maxLength: 200, description: 'email or part of it' })),
+  action: Type.Optional(Type.String({ maxLength: 60 })),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+  ...PageQuery,
+});
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEventView), total: Type.Integer() });
+export type AuditPage = Static<typeof AuditPage>;

@@ -1,0 +1,50 @@
+import { Type, type Static } from 'typebox';
+import { IstatCode, Uuid } from '../common/common.schemas.js';
+
+export const SubAmbito = Type.Object({ id: Uuid, ambitoId: Type.String(), name: Type.String() });
+export type SubAmbito = Static<typeof SubAmbito>;
+
+export const Ambito = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  leadComuneName: Type.Union([Type.String(), Type.Null()]),
+  comuniCount: Type.Integer(),
+  population: Type.Integer(),
+  subAmbiti: Type.Array(SubAmbito),
+});
+export type Ambito = Static<typeof Ambito>;
+
+export const Comune = Type.Object({
+  istatCode: IstatCode,
+  name: Type.String(),
+  cadastralCode: Type.String(),
+  provinceCode: Type.String(),
+  population: Type.Integer(),
+  ambitoId: Type.String(),
+  subAmbitoId: Type.Union([Uuid, Type.Null()]),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  areaKm2: Type.Union([Type.Number(), Type.Null()]),
+  postalCodes: Type.Array(Type.String()),
+});
+export type Comune = Static<typeof Comune>;
+
+export const ComuniQuery = Type.Object({
+  ambito: Type.Optional(Type.String({ maxLength: 40 })),
+  q: Type.Optional(Type.String({ maxLength: 80 })),
+});
+
+export const ReassignComuneBody = Type.Object(
+  {
+    ambitoId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    subAmbitoId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ReassignComuneBody = Static<typeof ReassignComuneBody>;
+
+export const CreateSubAmbitoBody = Type.Object(
+  { ambitoId: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 2, maxLength: 120 }) },
+  { additionalProperties: false },
+);
+export type CreateSubAmbitoBody = Static<typeof CreateSubAmbitoBody>;

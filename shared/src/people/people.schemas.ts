@@ -3,38 +3,48 @@ import { IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const HOUSEHOLD_RELATIONS = ['intestatario', 'coniuge', 'figlio', 'genitore', 'altro_parente', 'convivente'] as const;
+export const HOUSEHOLD_RELATIONS = [
+  'intestatario',
+  'coniuge',
+  'figlio',
+  'genitore',
+  'altro_parente',
+  'convivente',
+] as const;
 export const HouseholdRelation = Type.Enum(HOUSEHOLD_RELATIONS);
 
-export const PersonInput = Type.Object(
-  {
-    codiceFiscale: Nullable(Type.String({ minLength: 1, maxLength: 20 })),
-    givenName: Type.String({ minLength: 1, maxLength: 80 }),
-    familyName: Type.String({ minLength: 1, maxLength: 80 }),
-    birthDate: IsoDate,
-    sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-    birthPlace: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
-    comuneCode: IstatCode,
-    address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    neighbourhood: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
-    latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-    longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
-    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
-    disability: Type.Optional(Type.Boolean()),
-    livesAlone: Type.Optional(Type.Boolean()),
-    covidPositive: Type.Optional(Type.Boolean()),
-    knownToSocialServices: Type.Optional(Type.Boolean()),
-    consentPrivacy: Type.Optional(Type.Boolean()),
-    consentContact: Type.Optional(Type.Boolean()),
-    /** Set after the operator has seen the possible duplicates and confirms this is someone else. */
-    confirmNotDuplicate: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+const personFields = {
+  codiceFiscale: Nullable(Type.String({ minLength: 1, maxLength: 20 })),
+  givenName: Type.String({ minLength: 1, maxLength: 80 }),
+  familyName: Type.String({ minLength: 1, maxLength: 80 }),
+  birthDate: IsoDate,
+  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  birthPlace: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+  comuneCode: IstatCode,
+  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  neighbourhood: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+  latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
+  longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  disability: Type.Optional(Type.Boolean()),
+  livesAlone: Type.Optional(Type.Boolean()),
+  covidPositive: Type.Optional(Type.Boolean()),
+  knownToSocialServices: Type.Optional(Type.Boolean()),
+  consentPrivacy: Type.Optional(Type.Boolean()),
+  consentContact: Type.Optional(Type.Boolean()),
+  /** Set after the operator has seen the possible duplicates and confirms this is someone else. */
+  confirmNotDuplicate: Type.Optional(Type.Boolean()),
+};
+
+export const PersonInput = Type.Object(personFields, { additionalProperties: false });
 export type PersonInput = Static<typeof PersonInput>;
 
-export const UpdatePersonBody = Type.Intersect([PersonInput, Type.Object({ version: Type.Integer({ minimum: 1 }) })]);
+/** The whole record again, with the version that was read: a stale version is refused. */
+export const UpdatePersonBody = Type.Object(
+  { ...personFields, version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
 
 export const HouseholdMember = Type.Object({

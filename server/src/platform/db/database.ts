@@ -27,7 +27,11 @@ export interface Database {
 
 /** Opens PGlite persisted in a directory, or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return wrapPglite(await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {}));
+}
+
+/** The Database interface over an open PGlite instance. */
+export function wrapPglite(client: PGlite): Database {
   return {
     kind: 'pglite',
     db: drizzlePglite(client) as unknown as Tx,

@@ -191,7 +191,9 @@ class SisrSearch {
       this.ruin();
       this.recreate(allowNewRoute);
       state.scoreInto(this.candidate);
-      if (this.accepts(temperature)) {
+      (globalThis as any).__stats ??= {complete:0, total:0, acc:0};
+      (globalThis as any).__stats.total++; if (this.candidate.unassigned===0) (globalThis as any).__stats.complete++;
+      if (this.accepts(temperature)) { (globalThis as any).__stats.acc++;
         state.commit();
         Object.assign(this.current, this.candidate);
         this.recordIfBetter();

@@ -27,6 +27,23 @@ export const CAPABILITIES = {
   'user.manage': ['amministratore'],
   'territory.manage': ['amministratore'],
   'audit.read': ['revisore'],
+  // CremonAiuta: intake, triage and routing of help requests.
+  'request.create': ['operatore', 'assistente_sociale', 'welfare_manager'],
+  'request.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
+  'request.triage': ['operatore', 'assistente_sociale'],
+  // Whether a person is already followed by social services: who triages may know, nobody else.
+  'request.seeSocialServices': ['operatore', 'assistente_sociale'],
+  'interventionType.manage': ['amministratore'],
+  'competence.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
+  'competence.manage': ['amministratore'],
+  'volunteer.read': ['coordinatore', 'amministratore'],
+  'volunteer.manage': ['coordinatore', 'amministratore'],
+  'task.read': ['coordinatore', 'amministratore', 'operatore'],
+  'task.assign': ['coordinatore', 'amministratore'],
+  'task.reimburse': ['coordinatore', 'amministratore'],
+  // A volunteer sees and updates only the tasks assigned to them (checked on the task itself).
+  'task.own': ['volontario'],
+  'dashboard.read': ['amministratore', 'coordinatore', 'operatore', 'assistente_sociale'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

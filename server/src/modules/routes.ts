@@ -1,6 +1,8 @@
 import type { App } from '../platform/http/types.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerInterventionRoutes } from './interventions/interventions.routes.js';
+import { registerRequestRoutes } from './requests/requests.routes.js';
 import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -12,4 +14,6 @@ export async function registerModules(app: App): Promise<void> {
   registerOrganizationRoutes(app);
   registerPeopleRoutes(app);
   registerAuditRoutes(app);
+  registerInterventionRoutes(app);
+  registerRequestRoutes(app);
 }

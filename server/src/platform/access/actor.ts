@@ -52,3 +52,16 @@ export function can(actor: Actor | null, capability: Capability, comune?: string
   const scope = scopeOf(actor, capability);
   return comune === undefined ? !scopeIsEmpty(scope) : scopeCovers(scope, comune);
 }
+
+// Roles that act for their own organisation only (they see what is routed to it).
+const ORGANIZATION_BOUND: ReadonlySet<Role> = new Set(['coordinatore', 'volontario', 'fornitore']);
+
+/**
+ * The organisations an actor's access is limited to for a capability, or null when some role
+ * holding it sees the whole territory (an operator, a social worker, an administrator).
+ */
+export function organizationsLimiting(actor: Actor, capability: Capability): string[] | null {
+  const grants = actor.grants.filter((g) => roleHas(g.role, capability));
+  if (grants.some((g) => !ORGANIZATION_BOUND.has(g.role))) return null;
+  return [...new Set(grants.map((g) => g.organizationId).filter((id): id is string => id !== null))];
+}

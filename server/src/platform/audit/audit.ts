@@ -16,11 +16,28 @@ export type AuditAction =
   | 'user.login_failed'
   | 'comune.reassign'
   | 'organization.create'
-  | 'membership.create';
+  | 'membership.create'
+  | 'request.create'
+  | 'request.read'
+  | 'request.search'
+  | 'request.triage'
+  | 'request.cancel'
+  | 'task.assign'
+  | 'task.respond'
+  | 'task.complete'
+  | 'task.reimburse'
+  | 'task.read'
+  | 'volunteer.offer'
+  | 'volunteer.read'
+  | 'volunteer.search'
+  | 'volunteer.create'
+  | 'volunteer.review'
+  | 'volunteer.update'
+  | 'volunteer.import';
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType: 'person' | 'household' | 'user' | 'comune' | 'organization' | 'membership';
+  entityType: 'person' | 'household' | 'user' | 'comune' | 'organization' | 'membership' | 'request' | 'task' | 'volunteer' | 'volunteer_import';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -1,0 +1,85 @@
+import { authorize } from '../../platform/access/access.js';
+import { scopeCovers } from '../../platform/access/actor.js';
+import type { Context } from '../../platform/context.js';
+import { forbidden } from '../../platform/errors.js';
+import type {
+  CompetenceRule,
+  CompetentOrganization,
+  CreateInterventionTypeBody,
+  InterventionType,
+  SetCompetenceBody,
+  UpdateInterventionTypeBody,
+} from '../../../../shared/src/interventions/interventions.schemas.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { resolveComuni } from '../territory/territory.repository.js';
+import * as repo from './interventions.repository.js';
+import {
+  competenceOrganizationUnknown,
+  competenceScopeInvalid,
+  interventionTypeExists,
+  interventionTypeNotFound,
+  interventionTypeUnknown,
+} from './interventions.errors.js';
+
+/** The catalogue of interventions is public: the citizens' request form lists it. */
+export function listInterventionTypes(ctx: Context): Promise<InterventionType[]> {
+  return repo.listInterventionTypes(ctx.database.db);
+}
+
+/** @throws 403 without interventionType.manage, 409 duplicate code. */
+export async function createInterventionType(ctx: Context, body: CreateInterventionTypeBody): Promise<InterventionType> {
+  authorize(ctx, 'interventionType.manage');
+  return ctx.database.db.transaction(async (tx) => {
+    if (await repo.findInterventionType(tx, body.id)) throw interventionTypeExists();
+    await repo.insertInterventionType(tx, body, ctx.actor!.userId);
+    return (await repo.findInterventionType(tx, body.id))!;
+  });
+}
+
+/** @throws 403 without interventionType.manage, 404 unknown type. */
+export async function updateInterventionType(ctx: Context, id: string, body: UpdateInterventionTypeBody): Promise<InterventionType> {
+  authorize(ctx, 'interventionType.manage');
+  return ctx.database.db.transaction(async (tx) => {
+    if (!(await repo.findInterventionType(tx, id))) throw interventionTypeNotFound();
+    await repo.updateInterventionType(tx, id, body, ctx.actor!.userId);
+    return (await repo.findInterventionType(tx, id))!;
+  });
+}
+
+/** The protocol: current rules (or every version with `history`), for the matrix page. */
+export async function listCompetenceRules(
+  ctx: Context,
+  query: { interventionType?: string; history?: boolean },
+): Promise<CompetenceRule[]> {
+  authorize(ctx, 'competence.read');
+  return repo.listCompetenceRules(ctx.database.db, { interventionTypeId: query.interventionType, history: query.history ?? false });
+}
+
+/**
+ * Sets which organisations are competent, in order, for a type over a territory the
+ * administrator manages. Earlier versions stay readable with who and when.
+ * @throws 403 outside the territory, 422 unknown type, territory or organisation.
+ */
+export async function setCompetence(ctx: Context, body: SetCompetenceBody): Promise<CompetenceRule[]> {
+  const scope = authorize(ctx, 'competence.manage');
+  if ((body.scopeType === 'all') !== (body.scopeId === null)) throw competenceScopeInvalid();
+  const comuni =
+    body.scopeType === 'all'
+      ? 'all'
+      : await resolveComuni(ctx.database.db, body.scopeType === 'ambito' ? [body.scopeId!] : [], body.scopeType === 'comune' ? [body.scopeId!] : []);
+  if (comuni !== 'all' && comuni.length === 0) throw competenceScopeInvalid();
+  if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) throw forbidden();
+  return ctx.database.db.transaction(async (tx) => {
+    if (!(await repo.findInterventionType(tx, body.interventionTypeId))) throw interventionTypeUnknown(body.interventionTypeId);
+    for (const id of body.organizationIds) if (!(await findOrganization(tx, id))) throw competenceOrganizationUnknown();
+    await repo.replaceCompetence(tx, body, body.organizationIds, ctx.actor!.userId);
+    const rules = await repo.listCompetenceRules(tx, { interventionTypeId: body.interventionTypeId, history: false });
+    return rules.filter((r) => r.scopeType === body.scopeType && r.scopeId === body.scopeId);
+  });
+}
+
+/** Who would receive a request of this type from this comune. */
+export async function resolveCompetence(ctx: Context, interventionTypeId: string, comuneCode: string): Promise<CompetentOrganization[]> {
+  authorize(ctx, 'competence.read');
+  return repo.resolveCompetence(ctx.database.db, interventionTypeId, comuneCode);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { queryRows, sql } from '../../platform/db/database.js';
+import { addDays, dateInRome } from '../../platform/time.js';
+import { CREMA, CREMONA, setupTestEnv } from '../../test/harness.js';
+
+const env = await setupTestEnv();
+const admin = await env.loginAs('amministratore', { type: 'all' });
+const operator = await env.loginAs('operatore');
+
+async function organization(name: string, ambitoId = 'CREMONA'): Promise<string> {
+  const response = await env.app.inject({ method: 'POST', url: '/api/organizations', headers: admin.headers, payload: { name, kind: 'association', ambitoId, comuneCode: null } });
+  return response.json().id;
+}
+
+const auser = await organization('AUSER prova');
+const caritas = await organization('Caritas prova');
+await env.app.inject({
+  method: 'PUT',
+  url: '/api/competence-rules',
+  headers: admin.headers,
+  payload: { interventionTypeId: 'groceries_medicines', scopeType: 'ambito', scopeId: 'CREMONA', organizationIds: [auser, caritas] },
+});
+
+const post = (payload: object, headers = operator.headers) => env.app.inject({ method: 'POST', url: '/api/requests', headers, payload });
+const triage = (id: string, payload: object, headers = operator.headers) =>
+  env.app.inject({ method: 'POST', url: `/api/requests/${id}/triage`, headers, payload });
+
+describe('help requests', () => {
+  it('routes an accepted request to the first competent organisation and creates its task', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const created = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines', urgency: 'high' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'new', beneficiary: { followedBySocialServices: true } });
+    expect(created.json().competentOrganizations.map((o: { organizationId: string }) => o.organizationId)).toEqual([auser, caritas]);
+    const accepted = await triage(created.json().id, { decision: 'accept' });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', organizationId: auser });
+    expect(accepted.json().taskIds).toHaveLength(1);
+    expect(accepted.json().events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'accepted']);
+  });
+
+  it('asks a reason to route against the protocol', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines' })).json();
+    const refused = await triage(id, { decision: 'accept', organizationId: caritas });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('ROUTING_OVERRIDE_REASON_REQUIRED');
+    const accepted = await triage(id, { decision: 'accept', organizationId: caritas, overrideReason: 'AUSER senza volontari oggi' });
+    expect(accepted.json()).toMatchObject({ organizationId: caritas, routingOverrideReason: 'AUSER senza volontari oggi' });
+  });
+
+  it('creates one task a week for a recurring delivery', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const start = addDays(dateInRome(), 1);
+    const { id } = (
+      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines', preferredDate: start, recurrence: 'weekly', recurrenceUntil: addDays(start, 21) })
+    ).json();
+    expect((await triage(id, { decision: 'accept' })).json().taskIds).toHaveLength(4);
+  });
+
+  it('refuses an unknown intervention type and saves nothing', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const response = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'teletrasporto' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('INTERVENTION_TYPE_UNKNOWN');
+    const [row] = await queryRows<{ n: number }>(env.database.db, sql`SELECT count(*)::int AS n FROM help_requests WHERE beneficiary_id = ${beneficiaryId}`);
+    expect(row!.n).toBe(0);
+  });
+
+  it('warns of an open similar request', async () => {
+    const beneficiaryId = await env.buildPerson();
+    await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'home_meals' });
+    const again = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'home_meals' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('REQUEST_SIMILAR_OPEN');
+    expect((await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'home_meals', confirmSimilar: true })).statusCode).toBe(201);
+  });
+
+  it('says when no organisation is competent', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'tablets_pupils' })).json();
+    const response = await triage(id, { decision: 'accept' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('NO_COMPETENT_ORGANIZATION');
+  });
+
+  it('needs a reason to reject', async () => {
+    const beneficiaryId = await env.buildPerson();
+    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'masks_over65' })).json();
+    expect((await triage(id, { decision: 'reject' })).statusCode).toBe(422);
+    expect((await triage(id, { decision: 'reject', reason: 'Già servito dal vicinato' })).json().status).toBe('rejected');
+    expect((await triage(id, { decision: 'accept' })).statusCode).toBe(409);
+  });
+
+  it('hides a request of another district with 404', async () => {
+    const beneficiaryId = await env.buildPerson({ comune: CREMONA });
+    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' })).json();
+    const cremasco = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
+    expect((await env.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: cremasco.headers })).statusCode).toBe(404);
+    expect((await triage(id, { decision: 'reject', reason: 'x' }, cremasco.headers)).statusCode).toBe(404);
+    const other = await env.buildPerson({ comune: CREMA });
+    expect((await post({ channel: 'phone', beneficiaryId: other, interventionTypeId: 'food_parcels' })).statusCode).toBe(404);
+  });
+
+  it('refuses intake to a volunteer and hides the social-services flag from a coordinator', async () => {
+    const volunteer = await env.loginAs('volontario');
+    const beneficiaryId = await env.buildPerson();
+    expect((await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' }, volunteer.headers)).statusCode).toBe(403);
+  });
+});
+
+describe('competence rules', () => {
+  it('keeps every version with who changed it', async () => {
+    await env.app.inject({
+      method: 'PUT',
+      url: '/api/competence-rules',
+      headers: admin.headers,
+      payload: { interventionTypeId: 'home_meals', scopeType: 'comune', scopeId: CREMONA, organizationIds: [caritas] },
+    });
+    await env.app.inject({
+      method: 'PUT',
+      url: '/api/competence-rules',
+      headers: admin.headers,
+      payload: { interventionTypeId: 'home_meals', scopeType: 'comune', scopeId: CREMONA, organizationIds: [auser, caritas] },
+    });
+    const history = (await env.app.inject({ method: 'GET', url: '/api/competence-rules?interventionType=home_meals&history=true', headers: admin.headers })).json();
+    expect(history.map((r: { version: number; retiredAt: string | null }) => [r.version, r.retiredAt === null])).toEqual([
+      [2, true],
+      [2, true],
+      [1, false],
+    ]);
+    const resolved = (await env.app.inject({ method: 'GET', url: `/api/competence-rules/resolve?interventionType=home_meals&comune=${CREMONA}`, headers: operator.headers })).json();
+    expect(resolved.map((o: { organizationId: string }) => o.organizationId)).toEqual([auser, caritas]);
+  });
+
+  it('lets only an administrator change the protocol', async () => {
+    const response = await env.app.inject({
+      method: 'PUT',
+      url: '/api/competence-rules',
+      headers: operator.headers,
+      payload: { interventionTypeId: 'home_meals', scopeType: 'all', scopeId: null, organizationIds: [] },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('lists the nine intervention types of CremonAiuta without a session', async () => {
+    const types = (await env.app.inject({ method: 'GET', url: '/api/intervention-types' })).json();
+    expect(types).toHaveLength(9);
+    expect(types.find((t: { id: string }) => t.id === 'covid_groceries_medicines')).toMatchObject({ healthRisk: true, requiresCar: true });
+  });
+});

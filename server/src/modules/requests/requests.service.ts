@@ -1,0 +1,199 @@
+import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
+import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Context } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
+import { dateInRome } from '../../platform/time.js';
+import type {
+  CreateRequestBody,
+  HelpRequestDetail,
+  RequestsPage,
+  RequestsQuery,
+  TriageBody,
+} from '../../../../shared/src/requests/requests.schemas.js';
+import { findInterventionType, resolveCompetence } from '../interventions/interventions.repository.js';
+import { interventionTypeInactive, interventionTypeUnknown } from '../interventions/interventions.errors.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { findPerson } from '../people/people.repository.js';
+import { personNotFound } from '../people/people.errors.js';
+import { findComune } from '../territory/territory.repository.js';
+import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/tasks.repository.js';
+import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import * as repo from './requests.repository.js';
+import { presentRequest } from './requests.presenter.js';
+import { taskDates, validateSchedule } from './requests.rules.js';
+import {
+  noCompetentOrganization,
+  organizationUnknown,
+  overrideReasonRequired,
+  rejectionReasonRequired,
+  requestAlreadyDecided,
+  requestNotCancellable,
+  requestNotFound,
+  similarRequestOpen,
+} from './requests.errors.js';
+
+async function detail(tx: Tx, actor: Actor, row: repo.RequestRow): Promise<HelpRequestDetail> {
+  const events = await repo.listEvents(tx, row.id);
+  return {
+    ...presentRequest(actor, row, dateInRome()),
+    events: events.map((e) => ({ at: e.at, kind: e.kind, actorName: e.actor_name, details: e.details })),
+    competentOrganizations: await resolveCompetence(tx, row.intervention_type_id, row.comune_code),
+    taskIds: await taskIdsOfRequest(tx, row.id),
+  };
+}
+
+/**
+ * Takes a request for help for a person of the actor's territory (phone, access point, social worker).
+ * @throws 404 beneficiary outside the territory, 422 unknown type or bad schedule, 409 open similar request.
+ */
+export async function createRequest(ctx: Context, body: CreateRequestBody): Promise<HelpRequestDetail> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.create', async (tx, scope) => {
+    const type = await findInterventionType(tx, body.interventionTypeId);
+    if (!type) throw interventionTypeUnknown(body.interventionTypeId);
+    if (!type.active) throw interventionTypeInactive();
+    const beneficiary = await findPerson(tx, body.beneficiaryId);
+    if (!beneficiary) throw personNotFound();
+    assertInScope(scope, beneficiary.comune_code, 'Persona');
+    if (body.requesterId && !(await findPerson(tx, body.requesterId))) throw personNotFound();
+    validateSchedule(body, type.recurringAllowed, dateInRome());
+    if (!body.confirmSimilar) {
+      const similar = await repo.findOpenSimilar(tx, body.beneficiaryId, body.interventionTypeId);
+      if (similar) throw similarRequestOpen(similar);
+    }
+    const id = await repo.insertRequest(tx, body, beneficiary.comune_code, actor.userId);
+    await repo.insertEvent(tx, { requestId: id, comuneCode: beneficiary.comune_code, actorId: actor.userId, kind: 'created', details: { channel: body.channel } });
+    await writeAudit(tx, ctx, { action: 'request.create', entityType: 'request', entityId: id, comune: beneficiary.comune_code });
+    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}
+
+/**
+ * Accepts or rejects a new request. Accepting routes it by the competence rules (or to the
+ * organisation chosen, with a reason when it differs) and creates its tasks.
+ * @throws 404 outside the territory, 409 already decided, 422 missing reason or no competent organisation.
+ */
+export async function triageRequest(ctx: Context, id: string, body: TriageBody): Promise<HelpRequestDetail> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.triage', async (tx, scope) => {
+    const row = await repo.findRequest(tx, id, true);
+    if (!row) throw requestNotFound();
+    assertInScope(scope, row.comune_code, 'Richiesta');
+    if (row.status !== 'new') throw requestAlreadyDecided();
+    const urgency = body.urgency ?? row.urgency;
+    const notes = body.notes === undefined ? row.notes : body.notes;
+    const requester = { recipientEmail: row.beneficiary_email, recipientPhone: row.requester_phone ?? row.beneficiary_phone };
+    if (body.decision === 'reject') {
+      if (!body.reason?.trim()) throw rejectionReasonRequired();
+      await repo.decideRequest(tx, id, { status: 'rejected', reason: body.reason.trim(), urgency, notes }, actor.userId);
+      await repo.insertEvent(tx, { requestId: id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'rejected', details: { reason: body.reason.trim() } });
+      await enqueueNotification(tx, {
+        kind: 'request.rejected',
+        ...requester,
+        subject: 'La tua richiesta di aiuto',
+        body: `La richiesta "${row.intervention_type_name}" non può essere accolta: ${body.reason.trim()}`,
+      });
+    } else {
+      const competent = await resolveCompetence(tx, row.intervention_type_id, row.comune_code);
+      const chosen = body.organizationId ?? competent[0]?.organizationId;
+      if (!chosen) throw noCompetentOrganization();
+      const organization = await findOrganization(tx, chosen);
+      if (!organization) throw organizationUnknown();
+      const overridden = chosen !== competent[0]?.organizationId;
+      if (overridden && !body.overrideReason?.trim()) throw overrideReasonRequired();
+      const overrideReason = overridden ? body.overrideReason!.trim() : null;
+      await repo.decideRequest(tx, id, { status: 'accepted', organizationId: chosen, overrideReason, urgency, notes }, actor.userId);
+      await createTasks(tx, row, chosen);
+      await repo.insertEvent(tx, {
+        requestId: id,
+        comuneCode: row.comune_code,
+        actorId: actor.userId,
+        kind: 'accepted',
+        details: { organizationId: chosen, organizationName: organization.name, ...(overrideReason ? { overrideReason } : {}) },
+      });
+      await enqueueNotification(tx, {
+        kind: 'request.accepted',
+        ...requester,
+        subject: 'La tua richiesta di aiuto è stata accolta',
+        body: `La richiesta "${row.intervention_type_name}" è stata accolta e affidata a ${organization.name}.`,
+      });
+    }
+    await writeAudit(tx, ctx, { action: 'request.triage', entityType: 'request', entityId: id, comune: row.comune_code, details: { decision: body.decision } });
+    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}
+
+/** One task per date; where the address has no coordinates, the comune's point, flagged for a pin. */
+async function createTasks(tx: Tx, row: repo.RequestRow, organizationId: string): Promise<void> {
+  const type = (await findInterventionType(tx, row.intervention_type_id))!;
+  const person = (await findPerson(tx, row.beneficiary_id))!;
+  const comune = (await findComune(tx, row.comune_code))!;
+  const located = person.latitude !== null && person.longitude !== null;
+  const dates = taskDates(
+    { preferredDate: row.preferred_date, recurrence: row.recurrence, recurrenceUntil: row.recurrence_until },
+    dateInRome(),
+  );
+  await insertTasks(
+    tx,
+    dates.map((dueDate) => ({
+      requestId: row.id,
+      organizationId,
+      comuneCode: row.comune_code,
+      interventionTypeId: type.id,
+      dueDate,
+      windowStart: row.window_start,
+      windowEnd: row.window_end,
+      address: person.address,
+      latitude: located ? person.latitude! : comune.latitude,
+      longitude: located ? person.longitude! : comune.longitude,
+      approximateLocation: !located,
+      serviceMinutes: type.defaultServiceMinutes,
+      load: type.defaultLoad,
+      requiresCar: type.requiresCar,
+      // Covid-positive people are served only by volunteers trained for the health risk.
+      requiresHealthTraining: type.healthRisk || person.covid_positive,
+    })),
+  );
+}
+
+/** @throws 404 outside the territory (or, for a coordinator, not routed to his organisation). */
+export async function getRequest(ctx: Context, id: string): Promise<HelpRequestDetail> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.read', async (tx, scope) => {
+    const row = await repo.findRequest(tx, id);
+    if (!row) throw requestNotFound();
+    assertInScope(scope, row.comune_code, 'Richiesta');
+    const organizations = organizationsLimiting(actor, 'request.read');
+    if (organizations && !organizations.includes(row.organization_id ?? '')) throw requestNotFound();
+    await writeAudit(tx, ctx, { action: 'request.read', entityType: 'request', entityId: id, comune: row.comune_code });
+    return detail(tx, actor, row);
+  });
+}
+
+/** Requests of the territory, new and urgent first; a coordinator sees those routed to his organisations. */
+export async function listRequests(ctx: Context, query: RequestsQuery): Promise<RequestsPage> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.read', async (tx) => {
+    const { rows, total } = await repo.searchRequests(tx, query, organizationsLimiting(actor, 'request.read'));
+    await writeAudit(tx, ctx, { action: 'request.search', entityType: 'request', details: { ids: rows.map((r) => r.id), total } });
+    const today = dateInRome();
+    return { items: rows.map((r) => presentRequest(actor, r, today)), total };
+  });
+}
+
+/** @throws 404 outside the territory, 409 when already closed. */
+export async function cancelRequest(ctx: Context, id: string, reason: string): Promise<HelpRequestDetail> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.triage', async (tx, scope) => {
+    const row = await repo.findRequest(tx, id, true);
+    if (!row) throw requestNotFound();
+    assertInScope(scope, row.comune_code, 'Richiesta');
+    if (!['new', 'accepted'].includes(row.status)) throw requestNotCancellable();
+    await repo.setRequestStatus(tx, id, 'cancelled');
+    await cancelOpenTasksOfRequest(tx, id);
+    await repo.insertEvent(tx, { requestId: id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'cancelled', details: { reason } });
+    await writeAudit(tx, ctx, { action: 'request.cancel', entityType: 'request', entityId: id, comune: row.comune_code });
+    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}

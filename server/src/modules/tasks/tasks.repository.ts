@@ -1,0 +1,192 @@
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { TasksQuery, TaskStatus } from '../../../../shared/src/tasks/tasks.schemas.js';
+
+/* The only SQL on tasks; RLS limits rows to the actor's territory. */
+
+export interface TaskRow {
+  id: string;
+  request_id: string;
+  organization_id: string | null;
+  organization_name: string | null;
+  comune_code: string;
+  comune_name: string;
+  intervention_type_id: string;
+  intervention_type_name: string;
+  urgency: string;
+  due_date: string;
+  window_start: string | null;
+  window_end: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  approximate_location: boolean;
+  service_minutes: number;
+  load: number;
+  requires_car: boolean;
+  requires_health_training: boolean;
+  status: TaskStatus;
+  beneficiary_given_name: string;
+  beneficiary_family_name: string;
+  beneficiary_phone: string | null;
+  volunteer_id: string | null;
+  volunteer_name: string | null;
+  volunteer_phone: string | null;
+  volunteer_user_id: string | null;
+  assigned_at: string | null;
+  round_position: number | null;
+  outcome_reason: string | null;
+  outcome_notes: string | null;
+  completed_at: string | null;
+  money_advanced_cents: number;
+  money_reimbursed_cents: number;
+}
+
+const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+
+const SELECT_TASK = sql`
+  SELECT t.id, t.request_id, t.organization_id, o.name AS organization_name, t.comune_code, c.name AS comune_name,
+         t.intervention_type_id, it.name_it AS intervention_type_name, r.urgency, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+         to_char(t.window_start, 'HH24:MI') AS window_start, to_char(t.window_end, 'HH24:MI') AS window_end,
+         t.address, t.latitude, t.longitude, t.approximate_location, t.service_minutes, t.load, t.requires_car,
+         t.requires_health_training, t.status, p.given_name AS beneficiary_given_name, p.family_name AS beneficiary_family_name,
+         p.phone AS beneficiary_phone, t.volunteer_id, v.given_name || ' ' || v.family_name AS volunteer_name,
+         v.phone AS volunteer_phone, v.user_id AS volunteer_user_id, ${iso('t.assigned_at')} AS assigned_at, t.round_position,
+         t.outcome_reason, t.outcome_notes, ${iso('t.completed_at')} AS completed_at, t.money_advanced_cents, t.money_reimbursed_cents
+  FROM tasks t
+  JOIN help_requests r ON r.id = t.request_id
+  JOIN people p ON p.id = r.beneficiary_id
+  JOIN comuni c ON c.istat_code = t.comune_code
+  JOIN intervention_types it ON it.id = t.intervention_type_id
+  LEFT JOIN organizations o ON o.id = t.organization_id
+  LEFT JOIN volunteers v ON v.id = t.volunteer_id`;
+
+export interface NewTask {
+  requestId: string;
+  organizationId: string;
+  comuneCode: string;
+  interventionTypeId: string;
+  dueDate: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  address: string | null;
+  latitude: number;
+  longitude: number;
+  approximateLocation: boolean;
+  serviceMinutes: number;
+  load: number;
+  requiresCar: boolean;
+  requiresHealthTraining: boolean;
+}
+
+export async function insertTasks(tx: Tx, tasks: NewTask[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const t of tasks) {
+    const [row] = await queryRows<{ id: string }>(
+      tx,
+      sql`INSERT INTO tasks (request_id, organization_id, comune_code, intervention_type_id, due_date, window_start, window_end,
+            address, latitude, longitude, approximate_location, service_minutes, load, requires_car, requires_health_training)
+          VALUES (${t.requestId}, ${t.organizationId}, ${t.comuneCode}, ${t.interventionTypeId}, ${t.dueDate}, ${t.windowStart},
+            ${t.windowEnd}, ${t.address}, ${t.latitude}, ${t.longitude}, ${t.approximateLocation}, ${t.serviceMinutes}, ${t.load},
+            ${t.requiresCar}, ${t.requiresHealthTraining})
+          RETURNING id`,
+    );
+    ids.push(row!.id);
+  }
+  return ids;
+}
+
+export async function findTask(tx: Tx, id: string): Promise<TaskRow | null> {
+  const [row] = await queryRows<TaskRow>(tx, sql`${SELECT_TASK} WHERE t.id = ${id}`);
+  return row ?? null;
+}
+
+export async function taskIdsOfRequest(tx: Tx, requestId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM tasks WHERE request_id = ${requestId} ORDER BY due_date`);
+  return rows.map((r) => r.id);
+}
+
+export async function searchTasks(
+  tx: Tx,
+  query: TasksQuery & { volunteerIds?: string[] },
+  organizationIds: string[] | null,
+): Promise<{ rows: TaskRow[]; total: number }> {
+  const where = sql`
+    WHERE (${query.date ?? null}::date IS NULL OR t.due_date = ${query.date ?? null}::date)
+      AND (${query.status ?? null}::text IS NULL OR t.status = ${query.status ?? null})
+      AND (${query.organizationId ?? null}::uuid IS NULL OR t.organization_id = ${query.organizationId ?? null}::uuid)
+      AND (${query.comune ?? null}::text IS NULL OR t.comune_code = ${query.comune ?? null})
+      AND (${query.volunteerId ?? null}::uuid IS NULL OR t.volunteer_id = ${query.volunteerId ?? null}::uuid)
+      AND (${query.requestId ?? null}::uuid IS NULL OR t.request_id = ${query.requestId ?? null}::uuid)
+      AND (${organizationIds === null} OR t.organization_id = ANY(${pgArray(organizationIds ?? [])}::uuid[]))`;
+  const rows = await queryRows<TaskRow>(
+    tx,
+    sql`${SELECT_TASK} ${where}
+        ORDER BY t.due_date, t.round_position NULLS LAST, t.window_start NULLS LAST, t.id
+        LIMIT ${query.limit ?? 200} OFFSET ${query.offset ?? 0}`,
+  );
+  const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM tasks t ${where}`);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** Tasks of each volunteer on a date, to weigh load and enforce the daily maximum. */
+export async function tasksPerVolunteer(tx: Tx, date: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ volunteer_id: string; n: number }>(
+    tx,
+    sql`SELECT volunteer_id, count(*)::int AS n FROM tasks
+        WHERE due_date = ${date} AND volunteer_id IS NOT NULL AND status IN ('assigned', 'accepted', 'done')
+        GROUP BY volunteer_id`,
+  );
+  return new Map(rows.map((r) => [r.volunteer_id, r.n]));
+}
+
+/**
+ * Gives an open task to a volunteer in one conditional UPDATE: of two concurrent assignments,
+ * the database lets exactly one match `status = 'open'`.
+ * @returns false when the task was no longer open.
+ */
+export async function assignIfOpen(tx: Tx, id: string, volunteerId: string, actorId: string, position: number | null = null): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE tasks SET status = 'assigned', volunteer_id = ${volunteerId}, assigned_at = now(), assigned_by = ${actorId},
+          round_position = ${position}
+        WHERE id = ${id} AND status = 'open' RETURNING id`,
+  );
+  return rows.length === 1;
+}
+
+export async function releaseTask(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET status = 'open', volunteer_id = NULL, assigned_at = NULL, assigned_by = NULL,
+                       round_position = NULL WHERE id = ${id}`);
+}
+
+export async function setTaskStatus(tx: Tx, id: string, status: TaskStatus): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET status = ${status} WHERE id = ${id}`);
+}
+
+export async function closeTask(
+  tx: Tx,
+  id: string,
+  outcome: { status: 'done' | 'failed'; reason: string | null; notes: string | null; moneyAdvancedCents: number },
+): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET status = ${outcome.status}, outcome_reason = ${outcome.reason},
+                       outcome_notes = ${outcome.notes}, money_advanced_cents = ${outcome.moneyAdvancedCents}, completed_at = now()
+                       WHERE id = ${id}`);
+}
+
+export async function addReimbursement(tx: Tx, id: string, amountCents: number): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET money_reimbursed_cents = money_reimbursed_cents + ${amountCents}, reimbursed_at = now()
+                       WHERE id = ${id}`);
+}
+
+export async function cancelOpenTasksOfRequest(tx: Tx, requestId: string): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET status = 'cancelled' WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')`);
+}
+
+/** True when no task of the request is still to be done. */
+export async function allTasksClosed(tx: Tx, requestId: string): Promise<boolean> {
+  const [row] = await queryRows<{ open: number }>(
+    tx,
+    sql`SELECT count(*)::int AS open FROM tasks WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')`,
+  );
+  return (row?.open ?? 0) === 0;
+}

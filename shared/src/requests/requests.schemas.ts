@@ -1,0 +1,122 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
+import { CompetentOrganization } from '../interventions/interventions.schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
+
+export const CHANNELS = ['phone', 'web', 'access_point', 'social_worker'] as const;
+export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+export const REQUEST_STATUSES = ['new', 'accepted', 'rejected', 'completed', 'cancelled'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const CreateRequestBody = Type.Object(
+  {
+    channel: Type.Enum(CHANNELS),
+    beneficiaryId: Uuid,
+    requesterId: Type.Optional(Nullable(Uuid)),
+    requesterName: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
+    requesterPhone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    interventionTypeId: Type.String({ minLength: 1, maxLength: 40 }),
+    urgency: Type.Optional(Type.Enum(URGENCIES)),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    preferredDate: Type.Optional(Nullable(IsoDate)),
+    windowStart: Type.Optional(Nullable(Time)),
+    windowEnd: Type.Optional(Nullable(Time)),
+    recurrence: Type.Optional(Type.Enum(['none', 'weekly'])),
+    recurrenceUntil: Type.Optional(Nullable(IsoDate)),
+    /** Set after the operator has seen the open similar request and still wants a new one. */
+    confirmSimilar: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CreateRequestBody = Static<typeof CreateRequestBody>;
+
+export const TriageBody = Type.Object(
+  {
+    decision: Type.Enum(['accept', 'reject']),
+    urgency: Type.Optional(Type.Enum(URGENCIES)),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    organizationId: Type.Optional(Nullable(Uuid)),
+    overrideReason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export type TriageBody = Static<typeof TriageBody>;
+
+export const CancelBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
+
+export const RequestEvent = Type.Object({
+  at: Type.String(),
+  kind: Type.String(),
+  actorName: Nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const HelpRequest = Type.Object({
+  id: Uuid,
+  channel: Type.Enum(CHANNELS),
+  status: Type.Enum(REQUEST_STATUSES),
+  urgency: Type.Enum(URGENCIES),
+  interventionTypeId: Type.String(),
+  interventionTypeName: Type.String(),
+  beneficiary: Type.Object({
+    id: Uuid,
+    givenName: Type.String(),
+    familyName: Type.String(),
+    age: Type.Integer(),
+    address: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    /** Present only for roles that may know it. */
+    followedBySocialServices: Type.Optional(Type.Boolean()),
+    covidPositive: Type.Optional(Type.Boolean()),
+  }),
+  requesterName: Nullable(Type.String()),
+  requesterPhone: Nullable(Type.String()),
+  comuneCode: IstatCode,
+  comuneName: Type.String(),
+  description: Type.String(),
+  notes: Nullable(Type.String()),
+  rejectionReason: Nullable(Type.String()),
+  organizationId: Nullable(Uuid),
+  organizationName: Nullable(Type.String()),
+  routingOverrideReason: Nullable(Type.String()),
+  preferredDate: Nullable(IsoDate),
+  windowStart: Nullable(Type.String()),
+  windowEnd: Nullable(Type.String()),
+  recurrence: Type.Enum(['none', 'weekly']),
+  recurrenceUntil: Nullable(IsoDate),
+  createdAt: Type.String(),
+  createdByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  abilities: Type.Object({ triage: Type.Boolean(), cancel: Type.Boolean() }),
+});
+export type HelpRequest = Static<typeof HelpRequest>;
+
+export const HelpRequestDetail = Type.Intersect([
+  HelpRequest,
+  Type.Object({
+    events: Type.Array(RequestEvent),
+    competentOrganizations: Type.Array(CompetentOrganization),
+    taskIds: Type.Array(Uuid),
+  }),
+]);
+export type HelpRequestDetail = Static<typeof HelpRequestDetail>;
+
+export const RequestsQuery = Type.Object({
+  status: Type.Optional(Type.Enum(REQUEST_STATUSES)),
+  comune: Type.Optional(IstatCode),
+  interventionType: Type.Optional(Type.String({ maxLength: 40 })),
+  organizationId: Type.Optional(Uuid),
+  beneficiaryId: Type.Optional(Uuid),
+  date: Type.Optional(IsoDate),
+  ...PageQuery,
+});
+export type RequestsQuery = Static<typeof RequestsQuery>;
+
+export const RequestsPage = Type.Object({ items: Type.Array(HelpRequest), total: Type.Integer() });
+export type RequestsPage = Static<typeof RequestsPage>;

@@ -231,6 +231,6 @@ export interface VrpSolveResult {
   readonly elapsedMs: number;
   /** Lower bound on the routes needed to serve every servable customer. */
   readonly vehicleLowerBound: number;
-  /** Customers that no vehicle can serve even alone. */
-  readonly unservable: readonly number[];
+  /** Customers that no vehicle can serve even alone, and why. */
+  readonly unservable: readonly { readonly customer: number; readonly reason: UnservedReason }[];
 }

@@ -1,6 +1,13 @@
-import { compileInstance, type CompiledInstance } from './compiled-instance.js';
+import { compileInstance, unservableReason, type CompiledInstance } from './compiled-instance.js';
 import { constructInitialSolution, sortCustomers, type InsertionOrder } from './construction.js';
-import type { PlannerOptions, PlannerProgress, VrpInstance, VrpRoute, VrpSolveResult } from './planner.types.js';
+import type {
+  PlannerOptions,
+  PlannerProgress,
+  UnservedReason,
+  VrpInstance,
+  VrpRoute,
+  VrpSolveResult,
+} from './planner.types.js';
 import { createRng, type Rng } from './rng.js';
 import { isBetter, SolutionState, type Score, type SolutionSnapshot } from './solution.state.js';
 
@@ -19,6 +26,9 @@ export interface SisrParameters {
   readonly finalTemperature: number;
   /** Largest share of the budget spent eliminating routes before optimising distance. */
   readonly fleetShare: number;
+  readonly routeChoice?: 'random' | 'smallest';
+  readonly unassignedSeed?: number;
+  readonly fleetOrder?: 'sisr' | 'absence';
   /** Weights of the insertion orders used by recreate. */
   readonly orderWeights: Readonly<Record<InsertionOrder, number>>;
 }
@@ -144,7 +154,13 @@ class SisrSearch {
       const beforeAbsence = this.absenceSum(absences);
       state.beginMove();
       this.ruin();
-      this.recreate(false);
+      if (this.params.fleetOrder === 'absence' && this.rng.next() < 0.5) {
+        const count = state.unassignedCount;
+        this.order.set(state.unassigned.subarray(0, count));
+        for (let i = 0; i < count; i++) this.keys[i] = -absences[this.order[i]!]!;
+        for (let i = 1; i < count; i++) { const c = this.order[i]!; const k = this.keys[i]!; let j = i - 1; while (j >= 0 && this.keys[j]! > k) { this.order[j+1] = this.order[j]!; this.keys[j+1] = this.keys[j]!; j--; } this.order[j+1] = c; this.keys[j+1] = k; }
+        state.recreate(this.order, count, false);
+      } else this.recreate(false);
       const afterAbsence = this.absenceSum(absences);
       for (let i = 0; i < state.unassignedCount; i++) absences[state.unassigned[i]!]!++;
       if (state.unassignedCount < beforeCount || afterAbsence < beforeAbsence) state.commit();
@@ -162,6 +178,11 @@ class SisrSearch {
 
   private pickRouteToRemove(): number {
     const { state, inst } = this;
+    if (this.params.routeChoice === 'smallest') {
+      let best = -1; let bestLen = Infinity;
+      for (let r = 0; r < inst.m; r++) { const l = state.len[r]!; if (l > 0 && (l < bestLen || (l === bestLen && this.rng.next() < 0.5))) { best = r; bestLen = l; } }
+      return best;
+    }
     let chosen = -1;
     let seen = 0;
     for (let r = 0; r < inst.m; r++) {
@@ -191,9 +212,7 @@ class SisrSearch {
       this.ruin();
       this.recreate(allowNewRoute);
       state.scoreInto(this.candidate);
-      (globalThis as any).__stats ??= {complete:0, total:0, acc:0};
-      (globalThis as any).__stats.total++; if (this.candidate.unassigned===0) (globalThis as any).__stats.complete++;
-      if (this.accepts(temperature)) { (globalThis as any).__stats.acc++;
+      if (this.accepts(temperature)) {
         state.commit();
         Object.assign(this.current, this.candidate);
         this.recordIfBetter();
@@ -230,7 +249,7 @@ class SisrSearch {
     const maxStrings = (4 * params.averageRemoved) / (1 + maxString) - 1;
     const strings = Math.floor(rng.next() * maxStrings) + 1;
     const stamp = ++this.stamp;
-    const seed = this.randomServable();
+    const seed = state.unassignedCount > 0 && rng.next() < (params.unassignedSeed ?? 0) ? state.unassigned[rng.int(state.unassignedCount)]! : this.randomServable();
     const k = inst.neighbourCount;
     let removed = 0;
     for (let i = -1; i < k && removed < strings; i++) {
@@ -332,12 +351,15 @@ export function solveVrptw(
     const base = r * state.stride;
     routes.push({ vehicle: r, customers: Array.from(state.cust.subarray(base, base + length)) });
   }
-  const unservable: number[] = [];
-  for (let c = 0; c < inst.n; c++) if (!inst.servable[c]) unservable.push(c);
+  const unservable: { customer: number; reason: UnservedReason }[] = [];
+  for (let c = 0; c < inst.n; c++) {
+    const reason = unservableReason(inst, c);
+    if (reason) unservable.push({ customer: c, reason });
+  }
   return {
     solution: {
       routes,
-      unassigned: [...Array.from(state.unassigned.subarray(0, state.unassignedCount)), ...unservable],
+      unassigned: [...Array.from(state.unassigned.subarray(0, state.unassignedCount)), ...unservable.map((u) => u.customer)],
       vehicles: routes.length,
       distance: state.totalDistance(),
     },

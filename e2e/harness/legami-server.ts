@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import pg from 'pg';
+import { buildApp } from '../../server/src/platform/http/app.js';
+import { openPglite, openPostgres, type Database } from '../../server/src/platform/db/database.js';
+import { migrate } from '../../server/src/platform/db/migrate.js';
+import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
+import { systemContext } from '../../server/src/platform/context.js';
+import type { App } from '../../server/src/platform/http/types.js';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const SETTINGS = { production: false, sessionTtlHours: 12 };
+
+export interface RunningLegami {
+  url: string;
+  close: () => Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function onPostgresServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** In-memory PGlite, or a new database on the DATABASE_URL server (dropped on close). */
+async function openFreshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { database: await openPglite(undefined), drop: async () => {} };
+  const name = `legami_e2e_${randomBytes(6).toString('hex')}`;
+  await onPostgresServer(serverUrl, `CREATE DATABASE ${name}`);
+  const database = await openPostgres(withDatabase(serverUrl, name), 10);
+  return {
+    database,
+    drop: () => onPostgresServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/**
+ * Builds the app serving the web build. Until the server's own static serving works
+ * (app.ts sets a second not-found handler and Fastify refuses it: "Not found handler already
+ * set"), the build is served here the same way: files, then index.html for client routes.
+ */
+async function buildWebApp(database: Database): Promise<App> {
+  try {
+    return await buildApp({ database, settings: SETTINGS, logLevel: 'silent', webDistDir: WEB_DIST_DIR });
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes('Not found handler already set')) throw error;
+    console.warn(
+      'e2e: buildApp cannot serve web/dist (second setNotFoundHandler); the harness serves it instead',
+    );
+  }
+  const app = await buildApp({ database, settings: SETTINGS, logLevel: 'silent' });
+  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Risorsa non trovata.' } });
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}
+
+/**
+ * The real Legami server for browser journeys: a fresh database with the demo data,
+ * the built web app at `/`, listening on 127.0.0.1 on a free port.
+ */
+export async function startLegami(): Promise<RunningLegami> {
+  const { database, drop } = await openFreshDatabase();
+  try {
+    await migrate(database);
+    await seedDemo(systemContext(database));
+    const app = await buildWebApp(database);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: async () => {
+        await app.close();
+        await database.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+import { lazy, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { I18nProvider } from './i18n/I18nProvider';
+import { SessionProvider, type Capability } from './features/session/SessionProvider';
+import { RequireSession, CHANGE_PASSWORD_PATH } from './features/session/RequireSession';
+import { AppLayout } from './features/shell/AppLayout';
+import { LoginPage } from './pages/auth/LoginPage';
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
+import { HomePage } from './pages/home/HomePage';
+import { PeopleSearchPage } from './pages/people/PeopleSearchPage';
+import { PersonCreatePage } from './pages/people/PersonCreatePage';
+import { PersonDetailPage } from './pages/people/PersonDetailPage';
+import { PersonEditPage } from './pages/people/PersonEditPage';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
+import { OrganizationCreatePage } from './pages/organizations/OrganizationCreatePage';
+import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage';
+import { UsersPage } from './pages/users/UsersPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+
+// The chart and the map weigh more than the rest of the app together: loaded on first visit.
+const ComuniPage = lazy(() =>
+  import('./pages/territory/ComuniPage').then((m) => ({ default: m.ComuniPage })),
+);
+
+function guarded(element: ReactNode, capability?: Capability) {
+  return <RequireSession capability={capability}>{element}</RequireSession>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/" element={guarded(<HomePage />)} />
+        <Route path={CHANGE_PASSWORD_PATH} element={guarded(<ChangePasswordPage />)} />
+        <Route path="/persone" element={guarded(<PeopleSearchPage />, 'person.read')} />
+        <Route path="/persone/nuova" element={guarded(<PersonCreatePage />, 'person.write')} />
+        <Route path="/persone/:id" element={guarded(<PersonDetailPage />, 'person.read')} />
+        <Route path="/persone/:id/modifica" element={guarded(<PersonEditPage />, 'person.write')} />
+        <Route path="/organizzazioni" element={guarded(<OrganizationsPage />, 'organization.read')} />
+        <Route
+          path="/organizzazioni/nuova"
+          element={guarded(<OrganizationCreatePage />, 'organization.manage')}
+        />
+        <Route
+          path="/organizzazioni/:id"
+          element={guarded(<OrganizationDetailPage />, 'organization.read')}
+        />
+        <Route path="/comuni" element={guarded(<ComuniPage />)} />
+        <Route path="/utenti" element={guarded(<UsersPage />, 'user.manage')} />
+        <Route path="/registro-accessi" element={guarded(<AuditPage />, 'audit.read')} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

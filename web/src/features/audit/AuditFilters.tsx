@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/I18nProvider';
+import { SelectField, TextField } from '../../ui/fields';
+import type { AuditFilter } from './api';
+
+interface AuditFiltersProps {
+  value: AuditFilter;
+  onApply: (filter: AuditFilter) => void;
+}
+
+/** Who, what, which record, when: the auditor's questions as filters. */
+export function AuditFilters({ value, onApply }: AuditFiltersProps) {
+  const t = useT();
+  const [draft, setDraft] = useState(value);
+  const set = (key: keyof AuditFilter) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  const entityTypes = Object.entries(t.audit.entityTypes).map(([v, label]) => ({ value: v, label }));
+  const actions = Object.entries(t.audit.actions).map(([v, label]) => ({ value: v, label }));
+  return (
+    <form role="search" onSubmit={submit} className="mb-4" aria-label={t.audit.filters}>
+      <div className="row">
+        <SelectField
+          id="audit-entity-type"
+          className="col-12 col-md-4"
+          label={t.audit.entityType}
+          value={draft.entityType}
+          onChange={set('entityType')}
+          options={entityTypes}
+          placeholder={t.common.all}
+        />
+        <TextField
+          id="audit-entity-id"
+          className="col-12 col-md-8"
+          label={t.audit.entityId}
+          value={draft.entityId}
+          onChange={set('entityId')}
+          hint={t.audit.entityIdHint}
+          spellCheck={false}
+        />
+      </div>
+      <div className="row">
+        <SelectField
+          id="audit-action"
+          className="col-12 col-md-4"
+          label={t.audit.action}
+          value={draft.action}
+          onChange={set('action')}
+          options={actions}
+          placeholder={t.common.all}
+        />
+        <TextField
+          id="audit-actor"
+          className="col-12 col-md-4"
+          label={t.audit.actor}
+          value={draft.actor}
+          onChange={set('actor')}
+        />
+        <TextField
+          id="audit-from"
+          className="col-6 col-md-2"
+          type="date"
+          label={t.audit.from}
+          value={draft.from}
+          onChange={set('from')}
+        />
+        <TextField
+          id="audit-to"
+          className="col-6 col-md-2"
+          type="date"
+          label={t.audit.to}
+          value={draft.to}
+          onChange={set('to')}
+        />
+      </div>
+      <button type="submit" className="btn btn-primary">
+        {t.common.search}
+      </button>
+    </form>
+  );
+}

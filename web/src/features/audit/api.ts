@@ -1,0 +1,28 @@
+import { withQuery } from '../../api/client';
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export interface AuditFilter {
+  entityType: string;
+  entityId: string;
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+/** The filter carried in the page's URL (`?entityId=…&action=…`). */
+export function filterFromParams(params: URLSearchParams): AuditFilter {
+  const get = (key: keyof AuditFilter) => params.get(key) ?? '';
+  return {
+    entityType: get('entityType'),
+    entityId: get('entityId'),
+    actor: get('actor'),
+    action: get('action'),
+    from: get('from'),
+    to: get('to'),
+  };
+}
+
+export const auditPath = (filter: AuditFilter, page: number) =>
+  withQuery('/api/audit', { ...filter, limit: AUDIT_PAGE_SIZE, offset: page * AUDIT_PAGE_SIZE });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCodiceFiscale, normalizeCodiceFiscale } from './codiceFiscale';
+
+const TODAY = new Date(Date.UTC(2026, 10, 22));
+
+describe('decodeCodiceFiscale', () => {
+  it('reads the birth date and sex of a man', () => {
+    expect(decodeCodiceFiscale('RSSMRA80A01D150J', TODAY)).toEqual({ birthDate: '1980-01-01', sex: 'M' });
+  });
+
+  it('reads a woman from the day plus forty', () => {
+    expect(decodeCodiceFiscale('BNCLRA92E45H501X', TODAY)).toEqual({ birthDate: '1992-05-05', sex: 'F' });
+  });
+
+  it('puts a two-digit year in the latest century that is not in the future', () => {
+    expect(decodeCodiceFiscale('RSSMRA10A01D150J', TODAY)?.birthDate).toBe('2010-01-01');
+    expect(decodeCodiceFiscale('RSSMRA30A01D150J', TODAY)?.birthDate).toBe('1930-01-01');
+  });
+
+  it('understands omocodia letters in place of digits', () => {
+    expect(decodeCodiceFiscale('RSSMRAULA0MD150J', TODAY)).toEqual({ birthDate: '1980-01-01', sex: 'M' });
+  });
+
+  it('ignores spaces and lower case', () => {
+    expect(normalizeCodiceFiscale(' rss mra80a01d150j ')).toBe('RSSMRA80A01D150J');
+    expect(decodeCodiceFiscale('rss mra80a01d150j', TODAY)?.sex).toBe('M');
+  });
+
+  it('returns null for a code that is not well formed or names an impossible day', () => {
+    expect(decodeCodiceFiscale('RSSMRA80A01', TODAY)).toBeNull();
+    expect(decodeCodiceFiscale('RSSMRA80B31D150J', TODAY)).toBeNull();
+  });
+});

@@ -1,0 +1,13 @@
+import { HOUSEHOLD_RELATIONS } from '../../../../shared/src/people/people.schemas';
+import type { Messages } from '../../i18n/it';
+import type { Option } from '../../ui/fields';
+
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+
+export function relationOptions(t: Messages): Option[] {
+  return HOUSEHOLD_RELATIONS.map((r) => ({ value: r, label: t.relations[r] }));
+}
+
+export function isRelation(value: string): value is HouseholdRelation {
+  return (HOUSEHOLD_RELATIONS as readonly string[]).includes(value);
+}

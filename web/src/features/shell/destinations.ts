@@ -1,0 +1,65 @@
+import type { Me } from '../../../../shared/src/accounts/accounts.schemas';
+import type { Messages } from '../../i18n/it';
+import { hasCapability } from '../session/SessionProvider';
+
+export type DestinationKey = keyof Messages['destinations'];
+
+export interface Destination {
+  key: DestinationKey;
+  path: string;
+  /** Bootstrap Italia icon for the home card. */
+  icon: string;
+  /** Listed in the main menu (the rest are reached from the home page or their list). */
+  inMenu: boolean;
+  visible: (me: Me) => boolean;
+}
+
+// Territory data is public open data; the page is for people who work in the services.
+const worksInServices = (me: Me) => me.capabilities.length > 0;
+
+/**
+ * What a user can open, decided by the capabilities the server granted.
+ * The home page shows these as cards and the header menu lists those marked inMenu.
+ */
+export const DESTINATIONS: Destination[] = [
+  {
+    key: 'peopleSearch',
+    path: '/persone',
+    icon: 'it-search',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'person.read'),
+  },
+  {
+    key: 'personCreate',
+    path: '/persone/nuova',
+    icon: 'it-plus-circle',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'person.write'),
+  },
+  {
+    key: 'organizations',
+    path: '/organizzazioni',
+    icon: 'it-pa',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'organization.read'),
+  },
+  { key: 'comuni', path: '/comuni', icon: 'it-map-marker-circle', inMenu: true, visible: worksInServices },
+  {
+    key: 'users',
+    path: '/utenti',
+    icon: 'it-user',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'user.manage'),
+  },
+  {
+    key: 'audit',
+    path: '/registro-accessi',
+    icon: 'it-password-visible',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'audit.read'),
+  },
+];
+
+export function destinationsFor(me: Me): Destination[] {
+  return DESTINATIONS.filter((d) => d.visible(me));
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ROLE_NAMES } from '../../../../shared/src/accounts/accounts.schemas';
+import { useAction } from '../../api/useAction';
+import { useT } from '../../i18n/I18nProvider';
+import { fieldErrorsOf } from '../../i18n/errors';
+import { useSession } from '../../features/session/SessionProvider';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { TextField } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+
+const DEMO_DOMAIN = 'demo.legami.it';
+const DEMO_PASSWORD = 'legami-demo';
+
+export function LoginPage() {
+  const t = useT();
+  const { state, signIn } = useSession();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useAction(signIn);
+
+  if (state.status === 'authenticated') return <Navigate to={from} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // On success the session turns authenticated and the <Navigate> above takes the user on.
+    await login.run(email.trim(), password);
+  };
+  const errors = fieldErrorsOf(login.error, t);
+
+  return (
+    <Page title={t.login.title} lead={t.login.lead}>
+      <div className="row g-5">
+        <div className="col-12 col-lg-6">
+          <form
+            onSubmit={(e) => void submit(e)}
+            noValidate
+            aria-describedby={login.error ? 'login-error' : undefined}
+          >
+            <div id="login-error">
+              <ApiErrorAlert error={login.error} />
+            </div>
+            <TextField
+              id="login-email"
+              label={t.login.email}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+              required
+            />
+            <TextField
+              id="login-password"
+              label={t.login.password}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={errors.password}
+              required
+            />
+            <button type="submit" className="btn btn-primary btn-lg" disabled={login.pending}>
+              {login.pending ? t.login.submitting : t.login.submit}
+            </button>
+          </form>
+        </div>
+        <aside className="col-12 col-lg-6" aria-labelledby="demo-accounts-title">
+          <div className="callout note">
+            <div className="callout-title">
+              <span id="demo-accounts-title">{t.login.demoTitle}</span>
+            </div>
+            <p>{t.login.demoText(DEMO_PASSWORD)}</p>
+            <ul className="demo-accounts list-unstyled mb-0">
+              {ROLE_NAMES.map((role) => (
+                <li key={role}>
+                  <button
+                    type="button"
+                    className="btn btn-link p-0 text-start"
+                    onClick={() => {
+                      setEmail(`${role}@${DEMO_DOMAIN}`);
+                      setPassword(DEMO_PASSWORD);
+                    }}
+                  >
+                    <strong>{t.roles[role]}</strong>: {role}@{DEMO_DOMAIN}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </aside>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,48 @@
+import { useT } from '../../i18n/I18nProvider';
+import { useMe } from '../../features/session/SessionProvider';
+import { destinationsFor } from '../../features/shell/destinations';
+import { HomeCard } from '../../features/home/HomeCard';
+import { Page } from '../../ui/Page';
+
+/** A dashboard of what the user's capabilities allow, and what is coming next for their roles. */
+export function HomePage() {
+  const t = useT();
+  const me = useMe();
+  const destinations = destinationsFor(me);
+  const upcoming = me.roles.flatMap((role) => {
+    const text = t.home.upcoming[role];
+    return text ? [{ role, text }] : [];
+  });
+  return (
+    <Page title={t.home.title} lead={t.home.lead(me.fullName, me.roles.map((r) => t.roles[r]).join(', '))}>
+      {destinations.length > 0 && (
+        <section aria-labelledby="home-actions">
+          <h2 id="home-actions" className="h3 mb-3">
+            {t.home.actionsTitle}
+          </h2>
+          <div className="row">
+            {destinations.map((d) => (
+              <HomeCard
+                key={d.key}
+                to={d.path}
+                icon={d.icon}
+                title={t.destinations[d.key].title}
+                description={t.destinations[d.key].description}
+              />
+            ))}
+          </div>
+        </section>
+      )}
+      {upcoming.map(({ role, text }) => (
+        <section key={role} className="callout note mt-4" aria-labelledby={`upcoming-${role}`}>
+          <div className="callout-title">
+            <h2 id={`upcoming-${role}`} className="h5 mb-0 text-reset">
+              {t.home.upcomingTitle(t.roles[role])}
+            </h2>
+          </div>
+          <p className="mb-0">{text}</p>
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,74 @@
+import { Worker } from 'node:worker_threads';
+import type { Plan, PlannerOptions, PlannerProgress, PlanningProblem } from './planner.types.js';
+
+/** What the worker receives: everything but callbacks, which cannot cross threads. */
+export interface PlannerWorkerRequest {
+  readonly problem: PlanningProblem;
+  readonly options: Omit<PlannerOptions, 'onProgress'>;
+}
+
+export type PlannerWorkerMessage =
+  | { readonly type: 'progress'; readonly progress: PlannerProgress }
+  | { readonly type: 'plan'; readonly plan: Plan }
+  | { readonly type: 'error'; readonly name: string; readonly message: string };
+
+/**
+ * Worker code that registers tsx, then loads the TypeScript worker. (`execArgv: ['--import', 'tsx']`
+ * does not register tsx's hooks before a worker's entry module is loaded on Node 20.)
+ */
+function tsxBootstrap(workerUrl: URL): string {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+}
+
+/**
+ * Runs `planRounds` in a worker thread so the request thread stays responsive. The worker is the
+ * TypeScript source under tsx (development, tests) or the compiled `.js` next to this file.
+ * @param problem the problem; must be structured-cloneable (the distance source is given by
+ *   `problem.distance`, not as an object)
+ * @param options time limit, seed, iteration budget (no callbacks)
+ * @param onProgress receives the worker's progress reports
+ * @param signal aborting terminates the worker and rejects with an AbortError
+ * @throws (rejects) the planner's error, re-created with its name and message
+ */
+export function runPlannerInWorker(
+  problem: PlanningProblem,
+  options: Omit<PlannerOptions, 'onProgress'> = {},
+  onProgress?: (progress: PlannerProgress) => void,
+  signal?: AbortSignal,
+): Promise<Plan> {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const request: PlannerWorkerRequest = { problem, options };
+  return new Promise<Plan>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Planning aborted.', 'AbortError'));
+      return;
+    }
+    const worker = fromSource
+      ? new Worker(tsxBootstrap(new URL('./planner.worker.ts', import.meta.url)), { eval: true, workerData: request })
+      : new Worker(new URL('./planner.worker.js', import.meta.url), { workerData: request });
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      action();
+    };
+    const onAbort = () => {
+      settle(() => reject(new DOMException('Planning aborted.', 'AbortError')));
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: PlannerWorkerMessage) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'plan') settle(() => resolve(message.plan));
+      else {
+        const error = new Error(message.message);
+        error.name = message.name;
+        settle(() => reject(error));
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`Planner worker exited with code ${code} before answering.`))));
+  });
+}

@@ -6,6 +6,7 @@ import { registerRequestRoutes } from './requests/requests.routes.js';
 import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
+import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -16,4 +17,5 @@ export async function registerModules(app: App): Promise<void> {
   registerAuditRoutes(app);
   registerInterventionRoutes(app);
   registerRequestRoutes(app);
+  registerVolunteerRoutes(app);
 }

@@ -1,0 +1,43 @@
+import type { Tx } from '../../platform/db/database.js';
+import * as repo from './volunteers.repository.js';
+import type { AssignableVolunteer } from './volunteers.rules.js';
+
+/*
+ * What other modules may use of volunteers. Every function takes a `Tx` already inside the
+ * caller's scope (`withScope`, `withExplicitScope`): row-level security limits the rows to that
+ * territory, and the caller applies its own organisation rules.
+ */
+
+export type { AssignableVolunteer } from './volunteers.rules.js';
+export { coversComune, isAvailableAt, isInsuredOn, isoWeekday } from './volunteers.rules.js';
+export { volunteerReach, reaches, type VolunteerReach } from './volunteers.policy.js';
+export { resumeStalledImports } from './volunteers.jobs.js';
+export { seedDemoVolunteers } from './volunteers.seed.js';
+
+/** One volunteer by id, whatever its status; null when unknown or outside the caller's territory. */
+export async function findVolunteer(tx: Tx, id: string): Promise<AssignableVolunteer | null> {
+  const row = await repo.findVolunteerRow(tx, id);
+  return row ? repo.toAssignable(row) : null;
+}
+
+/** The volunteer record linked to a user account (the volontario role), or null. */
+export async function findVolunteerByUserId(tx: Tx, userId: string): Promise<AssignableVolunteer | null> {
+  const row = await repo.findVolunteerRowByUserId(tx, userId);
+  return row ? repo.toAssignable(row) : null;
+}
+
+/**
+ * Approved volunteers of the caller's territory, ordered by name.
+ * @param filter.organizationIds null or omitted: every organisation and the individual volunteers;
+ *   a list: only volunteers of those organisations, plus the individual ones when `includeIndividuals`.
+ */
+export async function listApprovedVolunteers(
+  tx: Tx,
+  filter: { organizationIds?: string[] | null; includeIndividuals?: boolean },
+): Promise<AssignableVolunteer[]> {
+  const rows = await repo.listApprovedRows(tx, {
+    organizationIds: filter.organizationIds ?? null,
+    includeIndividuals: filter.includeIndividuals ?? false,
+  });
+  return rows.map(repo.toAssignable);
+}

@@ -1,0 +1,441 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { AppError, invalid } from '../../platform/errors.js';
+import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/people.rules.js';
+import { emptyImport, tooManyRows, unreadableFile } from './volunteers.errors.js';
+import {
+  DEFAULT_MAX_TASKS_PER_DAY,
+  normalizeTags,
+  parseAvailabilityText,
+  parseItalianDate,
+  parseYesNo,
+  validateVolunteerAge,
+  type VolunteerProfile,
+} from './volunteers.rules.js';
+
+/*
+ * Reading a volunteer list uploaded by an association (CSV or Excel .xlsx). Pure: the file comes
+ * in as bytes, rows go out as values to store or as an Italian reason naming the column at fault.
+ *
+ * The first row holds the column names (case, accents and spaces do not matter; order is free):
+ *
+ *   nome*                  given name
+ *   cognome*               family name
+ *   telefono*              phone number
+ *   email                  email address
+ *   comune*                comune of residence: its name ("Cremona") or ISTAT code ("019036")
+ *   codice_fiscale         checked against data_nascita and sesso, which it then requires
+ *   data_nascita           GG/MM/AAAA or AAAA-MM-GG; volunteers must be adults
+ *   sesso                  M or F
+ *   auto                   si/no: has a car
+ *   patente                si/no: has a driving licence
+ *   lingue                 languages, separated by ";" ("inglese; francese")
+ *   competenze             other skills, separated by ";"
+ *   zone                   comuni where the volunteer helps, names or ISTAT codes separated by ";"
+ *                          (empty = only the comune of residence)
+ *   quartieri              preferred neighbourhoods, separated by ";"
+ *   disponibilita          weekly availability, e.g. "lun 9-12; mer 14-18" or "lun-ven 9-12"
+ *   max_compiti_giorno     1–50 (default 5)
+ *   assicurazione_scadenza insurance valid until, GG/MM/AAAA
+ *   formazione_sanitaria   si/no: trained for health risk (needed for Covid-positive households)
+ *   note                   free notes
+ * (* = required.) A CSV may be separated by commas or semicolons (Excel in Italian uses ";").
+ */
+
+export const IMPORT_COLUMNS = [
+  'nome',
+  'cognome',
+  'telefono',
+  'email',
+  'comune',
+  'codice_fiscale',
+  'data_nascita',
+  'sesso',
+  'auto',
+  'patente',
+  'lingue',
+  'competenze',
+  'zone',
+  'quartieri',
+  'disponibilita',
+  'max_compiti_giorno',
+  'assicurazione_scadenza',
+  'formazione_sanitaria',
+  'note',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+const REQUIRED_COLUMNS: readonly ImportColumn[] = ['nome', 'cognome', 'telefono', 'comune'];
+
+// Names people commonly give the same column.
+const ALIASES: Record<string, ImportColumn> = {
+  cf: 'codice_fiscale',
+  codicefiscale: 'codice_fiscale',
+  data_di_nascita: 'data_nascita',
+  nato_il: 'data_nascita',
+  e_mail: 'email',
+  mail: 'email',
+  cellulare: 'telefono',
+  tel: 'telefono',
+  comune_di_residenza: 'comune',
+  comune_residenza: 'comune',
+  automunito: 'auto',
+  patente_di_guida: 'patente',
+  lingue_parlate: 'lingue',
+  disponibilita_settimanale: 'disponibilita',
+  max_compiti: 'max_compiti_giorno',
+  compiti_al_giorno: 'max_compiti_giorno',
+  scadenza_assicurazione: 'assicurazione_scadenza',
+  assicurazione: 'assicurazione_scadenza',
+  formazione: 'formazione_sanitaria',
+  note_interne: 'note',
+};
+
+/** The description of the file format, for the OpenAPI document. */
+export const IMPORT_FORMAT_DESCRIPTION = [
+  'Prima riga: intestazione con i nomi delle colonne (maiuscole, accenti e spazi non contano; ordine libero).',
+  'Obbligatorie: nome, cognome, telefono, comune (nome o codice ISTAT).',
+  'Facoltative: email, codice_fiscale (richiede data_nascita e sesso), data_nascita (GG/MM/AAAA), sesso (M/F),',
+  'auto (si/no), patente (si/no), lingue (separate da ;), competenze (separate da ;), zone (comuni separati da ;),',
+  'quartieri (separati da ;), disponibilita (es. "lun 9-12; mer 14-18" oppure "lun-ven 9-12"),',
+  'max_compiti_giorno (1-50, predefinito 5), assicurazione_scadenza (GG/MM/AAAA), formazione_sanitaria (si/no), note.',
+  'Il CSV può essere separato da virgole o da punti e virgola. Le righe valide sono registrate come volontari approvati',
+  'dell’organizzazione indicata; le righe errate sono scartate con il motivo. Caricando il file il coordinatore attesta di',
+  'aver raccolto il consenso al trattamento dei dati di ogni volontario.',
+].join(' ');
+
+// 5 MB of CSV is roughly 20,000 rows; a bigger list should be split to keep the report readable.
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface SheetRow {
+  /** Line of the file (the header is line 1), as the person sees it in the spreadsheet. */
+  row: number;
+  values: Partial<Record<ImportColumn, string>>;
+}
+
+/** Header name as typed → the column it means, or null when unknown. */
+export function columnOf(header: string): ImportColumn | null {
+  const key = foldName(header)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if ((IMPORT_COLUMNS as readonly string[]).includes(key)) return key as ImportColumn;
+  return ALIASES[key] ?? null;
+}
+
+/**
+ * Maps the header row to columns.
+ * @throws 422 IMPORT_COLUMNS naming the missing, unknown or repeated columns.
+ */
+export function mapHeaders(headers: readonly string[]): (ImportColumn | null)[] {
+  const problems: string[] = [];
+  const seen = new Set<ImportColumn>();
+  const mapped = headers.map((header) => {
+    if (!header.trim()) return null;
+    const column = columnOf(header);
+    if (!column) problems.push(`colonna «${header.trim()}» non prevista`);
+    else if (seen.has(column)) problems.push(`colonna «${column}» ripetuta`);
+    else seen.add(column);
+    return column;
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !seen.has(c));
+  if (missing.length > 0)
+    problems.unshift(`mancano le colonne obbligatorie ${missing.map((c) => `«${c}»`).join(', ')}`);
+  if (problems.length > 0) {
+    throw invalid(
+      'IMPORT_COLUMNS',
+      `Intestazione del file non valida: ${problems.join('; ')}. Colonne ammesse: ${IMPORT_COLUMNS.join(', ')}.`,
+      { problems },
+    );
+  }
+  return mapped;
+}
+
+function toRows(headers: readonly string[], records: { row: number; cells: string[] }[]): SheetRow[] {
+  const columns = mapHeaders(headers);
+  const rows: SheetRow[] = [];
+  for (const { row, cells } of records) {
+    if (cells.every((c) => !c.trim())) continue;
+    const values: SheetRow['values'] = {};
+    columns.forEach((column, i) => {
+      if (column) values[column] = (cells[i] ?? '').trim();
+    });
+    rows.push({ row, values });
+  }
+  if (rows.length === 0) throw emptyImport();
+  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows(MAX_IMPORT_ROWS);
+  return rows;
+}
+
+/** UTF-8 (with or without BOM), falling back to Windows-1252, which Excel for Windows still writes. */
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The separator of the header line: whichever of `;`, `,` and tab occurs most outside quotes. */
+function delimiterOf(text: string): string {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/**
+ * Reads a CSV volunteer list.
+ * @throws 422 for an unreadable file, a bad header, no rows or too many rows.
+ */
+export function readCsv(bytes: Uint8Array): SheetRow[] {
+  const text = decode(bytes);
+  let records: { info: { lines: number }; record: string[] }[];
+  try {
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { info: { lines: number }; record: string[] }[];
+  } catch {
+    throw unreadableFile('csv');
+  }
+  const [header, ...data] = records;
+  if (!header) throw emptyImport();
+  return toRows(
+    header.record,
+    data.map((r) => ({ row: r.info.lines, cells: r.record })),
+  );
+}
+
+/** The text a person sees in a cell, whatever Excel stored behind it. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'si' : 'no';
+  // Excel stores a date as the local calendar day at midnight UTC.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  return '';
+}
+
+/**
+ * Reads the first worksheet of an .xlsx volunteer list; the first non-empty row is the header.
+ * @throws 422 for an unreadable file, a bad header, no rows or too many rows.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
+  } catch {
+    throw unreadableFile('xlsx');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw emptyImport();
+  let headers: string[] | null = null;
+  const records: { row: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const width = Math.max(row.cellCount, headers?.length ?? 0);
+    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
+    if (headers === null) headers = cells;
+    else records.push({ row: row.number, cells });
+  });
+  if (headers === null) throw emptyImport();
+  return toRows(headers, records);
+}
+
+export type ImportFileKind = 'csv' | 'xlsx';
+
+export async function readSheet(kind: ImportFileKind, bytes: Uint8Array): Promise<SheetRow[]> {
+  return kind === 'csv' ? readCsv(bytes) : readXlsx(bytes);
+}
+
+/** The comuni of the province, to read a comune written by name or by ISTAT code. */
+export interface ComuneLookup {
+  byCode: ReadonlyMap<string, string>;
+  byName: ReadonlyMap<string, string>;
+}
+
+export function comuneLookup(comuni: readonly { istatCode: string; name: string }[]): ComuneLookup {
+  return {
+    byCode: new Map(comuni.map((c) => [c.istatCode, c.name])),
+    byName: new Map(comuni.map((c) => [foldName(c.name), c.istatCode])),
+  };
+}
+
+/** "Cremona", "cremona (CR)", "019036" or 19036 (a code that lost its leading zero in Excel) → "019036". */
+export function resolveComune(lookup: ComuneLookup, value: string): string | null {
+  const v = value.trim();
+  if (/^\d{4,6}$/.test(v)) {
+    const code = v.padStart(6, '0');
+    return lookup.byCode.has(code) ? code : null;
+  }
+  return lookup.byName.get(foldName(v.replace(/\s*\([^)]*\)\s*$/, ''))) ?? null;
+}
+
+export type RowOutcome = { ok: true; profile: VolunteerProfile } | { ok: false; reason: string };
+
+const PHONE = /^[+0-9 ./()-]{5,30}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function list(value: string | undefined): string[] {
+  return normalizeTags((value ?? '').split(/[;\n]/));
+}
+
+/**
+ * Turns one row into a volunteer profile, or into the reason it is refused. Every problem of
+ * the row is reported at once, each naming its column, so the person fixes the row in one go.
+ * Values that identify a person (names, codice fiscale, contacts) are never quoted back.
+ */
+export function parseImportRow(
+  values: SheetRow['values'],
+  context: { comuni: ComuneLookup; today: string },
+): RowOutcome {
+  const problems: string[] = [];
+  const fail = (column: ImportColumn, message: string) => problems.push(`Colonna «${column}»: ${message}`);
+  const text = (column: ImportColumn) => (values[column] ?? '').trim();
+  const required = (column: ImportColumn) => {
+    const v = text(column);
+    if (!v) fail(column, 'è obbligatoria ed è vuota.');
+    return v;
+  };
+  const yesNo = (column: ImportColumn) => {
+    const parsed = parseYesNo(text(column));
+    if (parsed === null) fail(column, `valore «${text(column)}» non valido, scrivi si oppure no.`);
+    return parsed ?? false;
+  };
+  const date = (column: ImportColumn) => {
+    if (!text(column)) return null;
+    const parsed = parseItalianDate(text(column));
+    if (!parsed) fail(column, 'data non valida, scrivila come GG/MM/AAAA.');
+    return parsed;
+  };
+
+  const givenName = required('nome');
+  const familyName = required('cognome');
+  if (givenName.length > 80) fail('nome', 'può avere al massimo 80 caratteri.');
+  if (familyName.length > 80) fail('cognome', 'può avere al massimo 80 caratteri.');
+  const phone = required('telefono');
+  if (phone && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5)) {
+    fail('telefono', 'non è un numero di telefono valido (solo cifre, spazi e il prefisso +).');
+  }
+  const email = text('email') || null;
+  if (email && (!EMAIL.test(email) || email.length > 200)) fail('email', 'non è un indirizzo email valido.');
+
+  const comuneText = required('comune');
+  const comuneCode = comuneText ? resolveComune(context.comuni, comuneText) : null;
+  if (comuneText && !comuneCode)
+    fail('comune', `comune «${comuneText}» non trovato: scrivi il nome o il codice ISTAT.`);
+
+  const birthDate = date('data_nascita');
+  if (birthDate) {
+    try {
+      validateVolunteerAge(birthDate, context.today);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      fail('data_nascita', error.message);
+    }
+  }
+  const sexText = foldName(text('sesso'));
+  const sex = ['m', 'maschio', 'uomo'].includes(sexText)
+    ? 'M'
+    : ['f', 'femmina', 'donna'].includes(sexText)
+      ? 'F'
+      : null;
+  if (sexText && !sex) fail('sesso', 'scrivi M oppure F.');
+
+  let codiceFiscale: string | null = null;
+  if (text('codice_fiscale')) {
+    if (!birthDate || !sex) {
+      if (!problems.some((p) => p.includes('«data_nascita»') || p.includes('«sesso»'))) {
+        fail('codice_fiscale', 'per verificarlo servono anche le colonne data_nascita e sesso compilate.');
+      }
+    } else {
+      try {
+        codiceFiscale = validateCodiceFiscale(text('codice_fiscale'), { birthDate, sex });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        fail('codice_fiscale', error.message);
+      }
+    }
+  }
+
+  const hasCar = yesNo('auto');
+  const hasLicence = yesNo('patente');
+  const healthTraining = yesNo('formazione_sanitaria');
+  const languages = list(values.lingue);
+  const skills = list(values.competenze);
+  const neighbourhoods = list(values.quartieri);
+  for (const [column, tags] of [
+    ['lingue', languages],
+    ['competenze', skills],
+    ['quartieri', neighbourhoods],
+  ] as const) {
+    if (tags.some((t) => t.length > 60)) fail(column, 'ogni voce può avere al massimo 60 caratteri.');
+  }
+
+  const zones: string[] = [];
+  for (const zone of list(values.zone)) {
+    const code = resolveComune(context.comuni, zone);
+    if (code) {
+      if (!zones.includes(code)) zones.push(code);
+    } else {
+      fail(
+        'zone',
+        `comune «${zone}» non trovato: scrivi il nome o il codice ISTAT, separati da punto e virgola.`,
+      );
+    }
+  }
+
+  let availability: VolunteerProfile['availability'] = [];
+  if (text('disponibilita')) {
+    try {
+      availability = parseAvailabilityText(text('disponibilita'));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      fail('disponibilita', error.message);
+    }
+  }
+
+  let maxTasksPerDay = DEFAULT_MAX_TASKS_PER_DAY;
+  if (text('max_compiti_giorno')) {
+    const n = Number(text('max_compiti_giorno'));
+    if (!Number.isInteger(n) || n < 1 || n > 50)
+      fail('max_compiti_giorno', 'deve essere un numero intero da 1 a 50.');
+    else maxTasksPerDay = n;
+  }
+  const insuranceValidUntil = date('assicurazione_scadenza');
+  const notes = text('note') || null;
+  if (notes && notes.length > 1000) fail('note', 'può avere al massimo 1000 caratteri.');
+
+  if (problems.length > 0) return { ok: false, reason: problems.join(' ') };
+  return {
+    ok: true,
+    profile: {
+      givenName,
+      familyName,
+      codiceFiscale: codiceFiscale ? normalizeCodiceFiscale(codiceFiscale) : null,
+      birthDate,
+      phone,
+      email,
+      comuneCode: comuneCode!,
+      hasCar,
+      hasLicence,
+      languages,
+      skills,
+      zones,
+      neighbourhoods,
+      availability,
+      maxTasksPerDay,
+      insuranceValidUntil,
+      healthTraining,
+      notes,
+    },
+  };
+}

@@ -314,6 +314,7 @@ export const en: Messages = {
     comuniCaption: 'Comuni of the province',
     chartCaption: 'Resident population per Ambito (the figures are in the table).',
     mapCaption: 'Where the comuni are: the size of a dot shows the population, its colour the Ambito.',
+    mapCredits: 'Boundaries: ISTAT, processed by Openpolis (CC BY 4.0).',
     ambito: 'Ambito',
     subAmbito: 'Sub-ambito',
     subAmbiti: 'Sub-ambiti',

@@ -285,6 +285,7 @@ export const it = {
     comuniCaption: 'Comuni della provincia',
     chartCaption: 'Popolazione residente per Ambito (i valori sono nella tabella).',
     mapCaption: 'Posizione dei comuni: la dimensione del punto indica la popolazione, il colore l’Ambito.',
+    mapCredits: 'Confini: ISTAT, elaborazione Openpolis (CC BY 4.0).',
     ambito: 'Ambito',
     subAmbito: 'Sub-ambito',
     subAmbiti: 'Sub-ambiti',

@@ -55,6 +55,7 @@ export function TextField({
   onChange,
   className,
   ref,
+  type = 'text',
   ...input
 }: TextFieldProps) {
   return (
@@ -64,6 +65,7 @@ export function TextField({
         {...input}
         ref={ref}
         id={id}
+        type={type}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         className={`form-control${error ? ' is-invalid' : ''}`}

@@ -4,7 +4,7 @@ import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { SelectField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
 import { searchPeople, setHousehold } from './api';
 import { personName } from './PeopleTable';
 import { isRelation, relationOptions, type HouseholdRelation } from './relations';
@@ -46,18 +46,14 @@ export function AddHouseholdMemberForm({ householdId, memberIds, onDone }: AddHo
         {t.household.addTitle}
       </h3>
       <form role="search" className="row align-items-end" onSubmit={(e) => void find(e)}>
-        <div className="form-group col-12 col-md-8">
-          <label htmlFor="member-q" className="active">
-            {t.household.findPerson}
-          </label>
-          <input
-            id="member-q"
-            type="search"
-            className="form-control"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="member-q"
+          className="col-12 col-md-8"
+          type="search"
+          label={t.household.findPerson}
+          value={query}
+          onChange={setQuery}
+        />
         <div className="col-12 col-md-4 form-group">
           <button
             type="submit"

@@ -1,9 +1,10 @@
-import { CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
+import { CircleMarker, MapContainer, Polygon, Tooltip } from 'react-leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { ambitoColor } from './ambitoColors';
+import { comuneOutline } from './comuniBoundaries';
 
 interface ComuniMapProps {
   comuni: Comune[];
@@ -13,8 +14,8 @@ interface ComuniMapProps {
 const radiusFor = (population: number) => Math.max(4, Math.sqrt(population) / 12);
 
 /**
- * The comuni as points sized by population and coloured by Ambito. No tile layer: the map
- * works without any external server. The list of comuni next to it carries the same data.
+ * The comuni drawn from their boundaries, tinted by Ambito, with a point sized by population.
+ * No tile layer: the map works without any external server. The tables carry the same data.
  */
 export function ComuniMap({ comuni, ambiti }: ComuniMapProps) {
   const { t, locale } = useI18n();
@@ -39,6 +40,19 @@ export function ComuniMap({ comuni, ambiti }: ComuniMapProps) {
           attributionControl={false}
         >
           {comuni.map((c) => (
+            <Polygon
+              key={`area-${c.istatCode}`}
+              positions={comuneOutline(c.istatCode)}
+              pathOptions={{
+                color: '#ffffff',
+                weight: 0.8,
+                fillColor: ambitoColor(ids, c.ambitoId),
+                fillOpacity: 0.25,
+              }}
+              interactive={false}
+            />
+          ))}
+          {comuni.map((c) => (
             <CircleMarker
               key={c.istatCode}
               center={[c.latitude, c.longitude]}
@@ -57,7 +71,9 @@ export function ComuniMap({ comuni, ambiti }: ComuniMapProps) {
           ))}
         </MapContainer>
       </div>
-      <figcaption className="form-text">{t.territory.mapCaption}</figcaption>
+      <figcaption className="form-text">
+        {t.territory.mapCaption} {t.territory.mapCredits}
+      </figcaption>
       <ul className="list-inline mt-2 mb-0">
         {ambiti.map((a) => (
           <li key={a.id} className="list-inline-item me-3">

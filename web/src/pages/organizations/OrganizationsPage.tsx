@@ -9,7 +9,7 @@ import { OrganizationsTable } from '../../features/organizations/OrganizationsTa
 import { useCan } from '../../features/session/SessionProvider';
 import { useTerritory } from '../../features/territory/useTerritory';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { SelectField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 
@@ -74,18 +74,14 @@ export function OrganizationsPage() {
           options={territory.ambiti.map((a) => ({ value: a.id, label: a.name }))}
           placeholder={t.common.all}
         />
-        <div className="form-group col-12 col-md-4">
-          <label htmlFor="org-q" className="active">
-            {t.organizations.searchName}
-          </label>
-          <input
-            id="org-q"
-            type="search"
-            className="form-control"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="org-q"
+          className="col-12 col-md-4"
+          type="search"
+          label={t.organizations.searchName}
+          value={draft}
+          onChange={setDraft}
+        />
         <div className="form-group col-12 col-md-2">
           <button type="submit" className="btn btn-primary w-100">
             {t.common.search}

@@ -8,6 +8,7 @@ import { PeopleTable } from '../../features/people/PeopleTable';
 import { useCan } from '../../features/session/SessionProvider';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { Loading } from '../../ui/Loading';
+import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 
@@ -50,23 +51,16 @@ export function PeopleSearchPage() {
       }
     >
       <form role="search" className="row align-items-end mb-4" onSubmit={submit}>
-        <div className="form-group col-12 col-md-8 mb-3 mb-md-0">
-          <label htmlFor="people-q" className="active">
-            {t.peopleSearch.query}
-          </label>
-          <input
-            id="people-q"
-            type="search"
-            className="form-control"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-describedby="people-q-hint"
-            autoFocus
-          />
-          <small id="people-q-hint" className="form-text">
-            {t.peopleSearch.queryHint}
-          </small>
-        </div>
+        <TextField
+          id="people-q"
+          className="col-12 col-md-8"
+          type="search"
+          label={t.peopleSearch.query}
+          hint={t.peopleSearch.queryHint}
+          value={draft}
+          onChange={setDraft}
+          autoFocus
+        />
         <div className="col-12 col-md-4 mb-md-4">
           <button type="submit" className="btn btn-primary w-100">
             {t.common.search}

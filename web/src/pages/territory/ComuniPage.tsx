@@ -11,7 +11,7 @@ import { ReassignComuneForm } from '../../features/territory/ReassignComuneForm'
 import { SubAmbitoForm } from '../../features/territory/SubAmbitoForm';
 import { useTerritory } from '../../features/territory/useTerritory';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { SelectField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
@@ -73,18 +73,14 @@ export function ComuniPage() {
               options={territory.ambiti.map((a) => ({ value: a.id, label: a.name }))}
               placeholder={t.common.all}
             />
-            <div className="form-group col-12 col-md-6">
-              <label htmlFor="comuni-q" className="active">
-                {t.territory.searchComune}
-              </label>
-              <input
-                id="comuni-q"
-                type="search"
-                className="form-control"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-              />
-            </div>
+            <TextField
+              id="comuni-q"
+              className="col-12 col-md-6"
+              type="search"
+              label={t.territory.searchComune}
+              value={query}
+              onChange={setQuery}
+            />
           </form>
           <p aria-live="polite" className="fw-semibold">
             {t.territory.shown(shown.length, formatNumber(shownPopulation, locale))}

@@ -111,6 +111,15 @@ describe('people registry over HTTP', () => {
     expect(again.json().error.code).toBe('PERSON_DUPLICATE_CF');
   });
 
+  it('refuses a codice fiscale already registered in another district without revealing the record', async () => {
+    const cremasco = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
+    const payload = { ...newPerson, codiceFiscale: 'NREGNN50A01D142H', givenName: 'Gianni', familyName: 'Neri', birthDate: '1950-01-01', sex: 'M' };
+    expect((await env.app.inject({ method: 'POST', url: '/api/people', headers: (await env.loginAs('operatore')).headers, payload })).statusCode).toBe(201);
+    const response = await env.app.inject({ method: 'POST', url: '/api/people', headers: cremasco.headers, payload: { ...payload, comuneCode: CREMA } });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toEqual({ code: 'PERSON_DUPLICATE_CF', message: expect.any(String), details: { field: 'codiceFiscale' } });
+  });
+
   it('warns of a same-name same-birth person and saves after confirmation', async () => {
     const operator = await env.loginAs('operatore');
     await env.buildPerson({ givenName: 'Franca', familyName: 'Superti', birthDate: '1950-05-05' });

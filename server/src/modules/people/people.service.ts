@@ -2,7 +2,7 @@ import { assertInScope, requireActor, withScope } from '../../platform/access/ac
 import { scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import { databaseErrorOf, type Tx } from '../../platform/db/database.js';
 import type {
   CreateHouseholdBody,
   Household,
@@ -94,7 +94,7 @@ async function assertNotDuplicate(
 }
 
 function isCodiceFiscaleConflict(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string } | null;
+  const e = databaseErrorOf(error);
   return e?.code === '23505' && e.constraint === 'people_codice_fiscale_key';
 }
 

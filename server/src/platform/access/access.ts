@@ -35,10 +35,11 @@ export function assertInScope(scope: Scope, comune: string, what: string): void 
 
 async function enterScope(tx: Tx, scope: Scope): Promise<void> {
   const comuni = scope.all ? '' : [...scope.comuni].join(',');
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE, as PostgREST does it.
   await tx.execute(
-    sql`SELECT set_config('legami.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('legami.comuni', ${comuni}, true)`,
+    sql`SELECT set_config('legami.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('legami.comuni', ${comuni}, true),
+               set_config('role', 'legami_app', true)`,
   );
-  await tx.execute(sql`SET LOCAL ROLE legami_app`);
 }
 
 /**

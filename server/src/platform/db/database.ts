@@ -86,3 +86,11 @@ export { sql };
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
+
+/** The PostgreSQL error behind a failed query (Drizzle wraps it as `cause`), for its code and constraint. */
+export function databaseErrorOf(error: unknown): { code?: string; constraint?: string; message?: string } | null {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if (typeof (e as { code?: unknown }).code === 'string') return e as { code?: string; constraint?: string };
+  }
+  return null;
+}

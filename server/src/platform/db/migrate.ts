@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { queryRows, sql, type Database } from './database.js';
+import { databaseErrorOf, queryRows, sql, type Database } from './database.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 const MIGRATION_LOCK = 7446021;
@@ -25,7 +25,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 function isAlreadyApplied(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string } | null;
+  const e = databaseErrorOf(error);
   return e?.code === '23505' && e.constraint === 'schema_migrations_pkey';
 }
 

@@ -7,7 +7,7 @@ export interface BaselineResult {
 
 /**
  * Greedy nearest-neighbour baseline: vehicles are filled one after the other; each goes to the
- * nearest unserved customer it can still serve (skills, capacity, task limit, window, and time to get
+ * unserved customer whose service can start soonest (ties: nearest) among those it can still serve (skills, capacity, task limit, window, and time to get
  * back), and returns when none is left. Written independently of the solver, as a yardstick.
  * @param instance the problem
  */
@@ -34,7 +34,8 @@ export function greedyNearestNeighbour(instance: VrpInstance): BaselineResult {
         const start = Math.max(clock + instance.durations[position * size + customer.node]!, customer.ready);
         if (start > customer.due) return;
         if (start + customer.service + instance.durations[customer.node * size + vehicle.endNode]! > vehicle.due) return;
-        const d = instance.distances[position * size + customer.node]!;
+        // Nearest in time (travel plus waiting), then in distance: plain distance ignores windows.
+        const d = (start - clock) * 1e6 + instance.distances[position * size + customer.node]!;
         if (d < nextDistance) {
           next = c;
           nextDistance = d;

@@ -3,6 +3,8 @@ import { systemContext } from './platform/context.js';
 import { openDatabase } from './platform/db/open.js';
 import { buildApp } from './platform/http/app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
+import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
+import { startNotificationWorker } from './modules/notifications/notifications.worker.js';
 
 /** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */
 async function main(): Promise<void> {
@@ -17,6 +19,9 @@ async function main(): Promise<void> {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));
   }
+  const stopWorker = startNotificationWorker(database, config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log), {
+    onError: (error) => app.log.error({ err: { type: (error as Error).name } }, 'notification worker failed a batch'),
+  });
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
     // Stop taking requests, let the ones in flight finish, then close the database cleanly.
     void app
       .close()
+      .then(stopWorker)
       .then(() => database.close())
       .then(() => process.exit(0));
   };

@@ -1,6 +1,8 @@
 import type { App } from '../platform/http/types.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
+import { registerTaskRoutes } from './tasks/tasks.routes.js';
 import { registerInterventionRoutes } from './interventions/interventions.routes.js';
 import { registerRequestRoutes } from './requests/requests.routes.js';
 import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
@@ -15,7 +17,9 @@ export async function registerModules(app: App): Promise<void> {
   registerOrganizationRoutes(app);
   registerPeopleRoutes(app);
   registerAuditRoutes(app);
+  registerVolunteerRoutes(app);
   registerInterventionRoutes(app);
   registerRequestRoutes(app);
-  registerVolunteerRoutes(app);
+  registerTaskRoutes(app);
+  registerDashboardRoutes(app);
 }

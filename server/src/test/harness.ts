@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import type { Role } from '../platform/access/roles.js';
 import { systemContext, type Settings } from '../platform/context.js';
-import type { Database } from '../platform/db/database.js';
+import { pgArray, queryRows, sql, type Database } from '../platform/db/database.js';
 import { buildApp } from '../platform/http/app.js';
 import type { App } from '../platform/http/types.js';
 import { hashPassword } from '../modules/accounts/accounts.passwords.js';
@@ -31,6 +31,16 @@ export interface TestEnv {
   loginAs(role: Role, scope?: TestScope): Promise<Session>;
   /** Inserts a made-up person directly (no audit), in the given comune (default Cremona). */
   buildPerson(options?: { comune?: string; givenName?: string; familyName?: string; birthDate?: string }): Promise<string>;
+  /** Inserts an approved volunteer available every day 07:00–21:00 (default: with car, in Cremona). */
+  buildVolunteer(options: {
+    organizationId: string | null;
+    userId?: string | null;
+    comune?: string;
+    zones?: string[];
+    hasCar?: boolean;
+    healthTraining?: boolean;
+    maxTasksPerDay?: number;
+  }): Promise<string>;
 }
 
 export interface Session {
@@ -126,9 +136,26 @@ export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<Te
     );
   };
 
+  const buildVolunteer: TestEnv['buildVolunteer'] = async (options) => {
+    sequence += 1;
+    const availability = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '07:00', to: '21:00' })));
+    const [row] = await queryRows<{ id: string }>(
+      database.db,
+      sql`INSERT INTO volunteers (user_id, organization_id, given_name, family_name, phone, comune_code, status, has_car, has_licence,
+            zones, availability, health_training, max_tasks_per_day, consent_privacy)
+          VALUES (${options.userId ?? null}, ${options.organizationId}, 'Volontario', ${`Prova ${sequence}`}, '333 000 0000',
+            ${options.comune ?? CREMONA}, 'approved', ${options.hasCar ?? true}, ${options.hasCar ?? true},
+            ${pgArray(options.zones ?? [])}::text[], ${availability}::jsonb, ${options.healthTraining ?? false},
+            ${options.maxTasksPerDay ?? 5}, true)
+          RETURNING id`,
+    );
+    return row!.id;
+  };
+
   return {
     app,
     database,
+    buildVolunteer,
     buildUser,
     login,
     loginAs: async (role, scope) => login((await buildUser({ role, scope })).email),

@@ -1,0 +1,96 @@
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { SQL } from 'drizzle-orm';
+
+/*
+ * Aggregates for the steering room, computed in the database under row-level security:
+ * the figures cover only the actor's territory. "Today" is the date in Rome.
+ */
+
+export interface DashboardFilter {
+  date: string;
+  ambitoId: string | null;
+  comuneCode: string | null;
+  organizationIds: string[] | null;
+}
+
+function requestFilter(f: DashboardFilter): SQL {
+  return sql`(${f.comuneCode}::text IS NULL OR r.comune_code = ${f.comuneCode})
+    AND (${f.ambitoId}::text IS NULL OR r.comune_code IN (SELECT istat_code FROM comuni WHERE ambito_id = ${f.ambitoId}))
+    AND (${f.organizationIds === null} OR r.organization_id = ANY(${pgArray(f.organizationIds ?? [])}::uuid[]))`;
+}
+
+function taskFilter(f: DashboardFilter): SQL {
+  return sql`(${f.comuneCode}::text IS NULL OR t.comune_code = ${f.comuneCode})
+    AND (${f.ambitoId}::text IS NULL OR t.comune_code IN (SELECT istat_code FROM comuni WHERE ambito_id = ${f.ambitoId}))
+    AND (${f.organizationIds === null} OR t.organization_id = ANY(${pgArray(f.organizationIds ?? [])}::uuid[]))`;
+}
+
+const createdOn = (date: string) => sql`(r.created_at AT TIME ZONE 'Europe/Rome')::date = ${date}::date`;
+
+export async function requestBuckets(tx: Tx, f: DashboardFilter, by: 'type' | 'comune' | 'urgency') {
+  const [key, label, join] =
+    by === 'type'
+      ? [sql`r.intervention_type_id`, sql`it.name_it`, sql`JOIN intervention_types it ON it.id = r.intervention_type_id`]
+      : by === 'comune'
+        ? [sql`r.comune_code::text`, sql`c.name`, sql`JOIN comuni c ON c.istat_code = r.comune_code`]
+        : [sql`r.urgency`, sql`r.urgency`, sql``];
+  return queryRows<{ key: string; label: string; count: number }>(
+    tx,
+    sql`SELECT ${key} AS key, ${label} AS label, count(*)::int AS count
+        FROM help_requests r ${join}
+        WHERE ${createdOn(f.date)} AND ${requestFilter(f)}
+        GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+  );
+}
+
+export async function counters(tx: Tx, f: DashboardFilter) {
+  const [row] = await queryRows<{
+    requests_today: number;
+    awaiting_triage: number;
+    tasks_today: number;
+    unassigned_today: number;
+    overdue: number;
+    done_today: number;
+    failed_today: number;
+    volunteers_active: number;
+    money_advanced: number;
+    money_to_reimburse: number;
+  }>(
+    tx,
+    sql`SELECT
+          (SELECT count(*)::int FROM help_requests r WHERE ${createdOn(f.date)} AND ${requestFilter(f)}) AS requests_today,
+          (SELECT count(*)::int FROM help_requests r WHERE r.status = 'new' AND ${requestFilter(f)}) AS awaiting_triage,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status <> 'cancelled' AND ${taskFilter(f)}) AS tasks_today,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'open' AND ${taskFilter(f)}) AS unassigned_today,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date < ${f.date}::date AND t.status IN ('open', 'assigned', 'accepted') AND ${taskFilter(f)}) AS overdue,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'done' AND ${taskFilter(f)}) AS done_today,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'failed' AND ${taskFilter(f)}) AS failed_today,
+          (SELECT count(DISTINCT t.volunteer_id)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.volunteer_id IS NOT NULL
+             AND t.status IN ('assigned', 'accepted', 'done', 'failed') AND ${taskFilter(f)}) AS volunteers_active,
+          (SELECT coalesce(sum(t.money_advanced_cents), 0)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND ${taskFilter(f)}) AS money_advanced,
+          (SELECT coalesce(sum(t.money_advanced_cents - t.money_reimbursed_cents), 0)::int FROM tasks t WHERE ${taskFilter(f)}) AS money_to_reimburse`,
+  );
+  return row!;
+}
+
+/** Requests received and tasks done on each of the 30 days up to the date. */
+export async function trend(tx: Tx, f: DashboardFilter) {
+  return queryRows<{ date: string; requests: number; done: number }>(
+    tx,
+    sql`SELECT to_char(d, 'YYYY-MM-DD') AS date,
+          (SELECT count(*)::int FROM help_requests r WHERE (r.created_at AT TIME ZONE 'Europe/Rome')::date = d AND ${requestFilter(f)}) AS requests,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date = d AND t.status = 'done' AND ${taskFilter(f)}) AS done
+        FROM generate_series(${f.date}::date - 29, ${f.date}::date, interval '1 day') AS g(d0), LATERAL (SELECT g.d0::date AS d) x
+        ORDER BY d`,
+  );
+}
+
+export async function openByComune(tx: Tx, f: DashboardFilter) {
+  return queryRows<{ comune_code: string; name: string; latitude: number; longitude: number; open: number }>(
+    tx,
+    sql`SELECT c.istat_code AS comune_code, c.name, c.latitude, c.longitude, count(*)::int AS open
+        FROM help_requests r JOIN comuni c ON c.istat_code = r.comune_code
+        WHERE r.status IN ('new', 'accepted') AND ${requestFilter(f)}
+        GROUP BY c.istat_code ORDER BY open DESC`,
+  );
+}

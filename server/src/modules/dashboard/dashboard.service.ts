@@ -1,0 +1,70 @@
+import { stringify } from 'csv-stringify/sync';
+import { requireActor, withScope } from '../../platform/access/access.js';
+import { organizationsLimiting } from '../../platform/access/actor.js';
+import type { Context } from '../../platform/context.js';
+import { dateInRome } from '../../platform/time.js';
+import type { Dashboard, DashboardQuery } from '../../../../shared/src/dashboard/dashboard.schemas.js';
+import * as repo from './dashboard.repository.js';
+
+/** The steering room's live picture of a day, limited to the actor's territory (and organisation). */
+export async function getDashboard(ctx: Context, query: DashboardQuery): Promise<Dashboard> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'dashboard.read', async (tx) => {
+    const limiting = organizationsLimiting(actor, 'dashboard.read');
+    const filter: repo.DashboardFilter = {
+      date: query.date ?? dateInRome(),
+      ambitoId: query.ambito ?? null,
+      comuneCode: query.comune ?? null,
+      organizationIds: query.organizationId ? (limiting ? limiting.filter((id) => id === query.organizationId) : [query.organizationId]) : limiting,
+    };
+    const [byType, byComune, byUrgency, c, days, open] = [
+      await repo.requestBuckets(tx, filter, 'type'),
+      await repo.requestBuckets(tx, filter, 'comune'),
+      await repo.requestBuckets(tx, filter, 'urgency'),
+      await repo.counters(tx, filter),
+      await repo.trend(tx, filter),
+      await repo.openByComune(tx, filter),
+    ];
+    return {
+      date: filter.date,
+      requestsToday: c.requests_today,
+      awaitingTriage: c.awaiting_triage,
+      requestsByType: byType,
+      requestsByComune: byComune,
+      requestsByUrgency: byUrgency,
+      tasksToday: c.tasks_today,
+      unassignedToday: c.unassigned_today,
+      overdue: c.overdue,
+      doneToday: c.done_today,
+      failedToday: c.failed_today,
+      volunteersActive: c.volunteers_active,
+      moneyAdvancedCents: c.money_advanced,
+      moneyToReimburseCents: c.money_to_reimburse,
+      trend: days,
+      openByComune: open.map((o) => ({ comuneCode: o.comune_code, name: o.name, latitude: o.latitude, longitude: o.longitude, open: o.open })),
+    };
+  });
+}
+
+/** The same picture as CSV (aggregates only, no personal data), one section per table. */
+export async function dashboardCsv(ctx: Context, query: DashboardQuery): Promise<string> {
+  const d = await getDashboard(ctx, query);
+  const rows: (string | number)[][] = [
+    ['sezione', 'voce', 'valore'],
+    ['riepilogo', 'data', d.date],
+    ['riepilogo', 'richieste del giorno', d.requestsToday],
+    ['riepilogo', 'richieste da valutare', d.awaitingTriage],
+    ['riepilogo', 'compiti del giorno', d.tasksToday],
+    ['riepilogo', 'compiti non assegnati', d.unassignedToday],
+    ['riepilogo', 'compiti in ritardo', d.overdue],
+    ['riepilogo', 'compiti svolti', d.doneToday],
+    ['riepilogo', 'compiti non riusciti', d.failedToday],
+    ['riepilogo', 'volontari attivi', d.volunteersActive],
+    ...d.requestsByType.map((b) => ['richieste per tipo', b.label, b.count]),
+    ...d.requestsByComune.map((b) => ['richieste per comune', b.label, b.count]),
+    ...d.requestsByUrgency.map((b) => ['richieste per urgenza', b.label, b.count]),
+    ...d.trend.map((t) => ['andamento 30 giorni: richieste', t.date, t.requests]),
+    ...d.trend.map((t) => ['andamento 30 giorni: compiti svolti', t.date, t.done]),
+  ];
+  return stringify(rows);
+}

@@ -1,0 +1,212 @@
+import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
+import { can, organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Context } from '../../platform/context.js';
+import { sql, type Tx } from '../../platform/db/database.js';
+import { dateInRome } from '../../platform/time.js';
+import type { CompleteBody, Suggestion, Task, TasksPage, TasksQuery } from '../../../../shared/src/tasks/tasks.schemas.js';
+import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import { findRequest, insertEvent, setRequestStatus } from '../requests/requests.repository.js';
+import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
+import * as repo from './tasks.repository.js';
+import { presentTask } from './tasks.presenter.js';
+import { fitProblems, rankVolunteers, type TaskNeeds } from './tasks.rules.js';
+import {
+  assignmentRefused,
+  failureReasonRequired,
+  reimbursementTooHigh,
+  taskAlreadyAssigned,
+  taskClosed,
+  taskNotFound,
+  taskNotOpenForResponse,
+  volunteerNotRegistered,
+  volunteerUnknown,
+} from './tasks.errors.js';
+
+function needsOf(row: repo.TaskRow): TaskNeeds {
+  return {
+    organizationId: row.organization_id,
+    comuneCode: row.comune_code,
+    dueDate: row.due_date,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    requiresCar: row.requires_car,
+    requiresHealthTraining: row.requires_health_training,
+  };
+}
+
+/** A task the actor coordinates: in the territory and, for a coordinator, of his organisation. */
+async function coordinatedTask(tx: Tx, actor: Actor, scope: Parameters<typeof assertInScope>[0], id: string): Promise<repo.TaskRow> {
+  const row = await repo.findTask(tx, id);
+  if (!row) throw taskNotFound();
+  assertInScope(scope, row.comune_code, 'Compito');
+  const organizations = organizationsLimiting(actor, 'task.assign');
+  if (organizations && !organizations.includes(row.organization_id ?? '')) throw taskNotFound();
+  return row;
+}
+
+/** A task assigned to the logged-in volunteer. @throws 404 for anyone else's task. */
+async function ownTask(tx: Tx, actor: Actor, id: string): Promise<repo.TaskRow> {
+  const row = await repo.findTask(tx, id);
+  if (!row || row.volunteer_user_id !== actor.userId) throw taskNotFound();
+  return row;
+}
+
+/** Tasks of the territory (a coordinator: of his organisations). */
+export async function listTasks(ctx: Context, query: TasksQuery): Promise<TasksPage> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.read', async (tx) => {
+    const { rows, total } = await repo.searchTasks(tx, query, organizationsLimiting(actor, 'task.read'));
+    await writeAudit(tx, ctx, { action: 'task.read', entityType: 'task', details: { ids: rows.map((r) => r.id), total } });
+    return { items: rows.map((r) => presentTask(actor, r)), total };
+  });
+}
+
+/** "My tasks today": what the logged-in volunteer has to do on a date. */
+export async function myTasks(ctx: Context, date: string | undefined): Promise<TasksPage> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.own', async (tx) => {
+    const me = await findVolunteerByUserId(tx, actor.userId);
+    if (!me) throw volunteerNotRegistered();
+    const { rows, total } = await repo.searchTasks(tx, { date: date ?? dateInRome(), volunteerId: me.id, limit: 200 }, null);
+    return { items: rows.map((r) => presentTask(actor, r)), total };
+  });
+}
+
+/** @throws 404 when the task is not the actor's to see. */
+export async function getTask(ctx: Context, id: string): Promise<Task> {
+  const actor = requireActor(ctx);
+  // Coordinators and operators read the territory's tasks; a volunteer only his own.
+  const ownOnly = !can(actor, 'task.read');
+  return withScope(ctx, ownOnly ? 'task.own' : 'task.read', async (tx, scope) => {
+    const row = ownOnly ? await ownTask(tx, actor, id) : await repo.findTask(tx, id);
+    if (!row) throw taskNotFound();
+    assertInScope(scope, row.comune_code, 'Compito');
+    await writeAudit(tx, ctx, { action: 'task.read', entityType: 'task', entityId: id, comune: row.comune_code });
+    return presentTask(actor, row);
+  });
+}
+
+/** Volunteers ranked for a task, with what keeps each one out. */
+export async function suggestVolunteers(ctx: Context, id: string, limit = 10): Promise<Suggestion[]> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const row = await coordinatedTask(tx, actor, scope, id);
+    const volunteers = await listApprovedVolunteers(tx, { organizationIds: row.organization_id ? [row.organization_id] : null });
+    const load = await repo.tasksPerVolunteer(tx, row.due_date);
+    return rankVolunteers(needsOf(row), volunteers, load)
+      .slice(0, limit)
+      .map((r) => ({
+        volunteerId: r.volunteer.id,
+        name: `${r.volunteer.givenName} ${r.volunteer.familyName}`,
+        organizationName: null,
+        score: r.score,
+        tasksThatDay: r.tasksThatDay,
+        maxTasksPerDay: r.volunteer.maxTasksPerDay,
+        sameComune: r.volunteer.comuneCode === row.comune_code,
+        inZone: !r.problems.some((p) => p.code === 'VOLUNTEER_OUTSIDE_ZONE'),
+        available: !r.problems.some((p) => p.code === 'VOLUNTEER_UNAVAILABLE'),
+        hasCar: r.volunteer.hasCar,
+        eligible: r.eligible,
+        problems: r.problems.map((p) => p.message),
+      }));
+  });
+}
+
+/**
+ * Gives an open task to a volunteer and tells them. Safe under concurrency: the volunteer's
+ * daily count is read under a lock on that volunteer, and the task changes only if still open.
+ * @throws 404 outside the territory, 409 already assigned, 422 volunteer unfit (no car, no training, limit…).
+ */
+export async function assignTask(ctx: Context, id: string, volunteerId: string, position: number | null = null): Promise<Task> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const row = await coordinatedTask(tx, actor, scope, id);
+    if (row.status !== 'open') throw taskAlreadyAssigned();
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`volunteer:${volunteerId}`}))`);
+    const volunteer = await findVolunteer(tx, volunteerId);
+    if (!volunteer) throw volunteerUnknown();
+    const tasksThatDay = (await repo.tasksPerVolunteer(tx, row.due_date)).get(volunteerId) ?? 0;
+    const blocking = fitProblems(needsOf(row), volunteer, tasksThatDay).find((p) => p.blocking);
+    if (blocking) throw assignmentRefused(blocking.code, blocking.message);
+    if (!(await repo.assignIfOpen(tx, id, volunteerId, actor.userId, position))) throw taskAlreadyAssigned();
+    await enqueueNotification(tx, {
+      kind: 'task.assigned',
+      recipientEmail: volunteer.email,
+      recipientPhone: volunteer.phone,
+      subject: 'Nuovo compito assegnato',
+      body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
+    });
+    await writeAudit(tx, ctx, { action: 'task.assign', entityType: 'task', entityId: id, comune: row.comune_code, details: { volunteerId } });
+    return presentTask(actor, (await repo.findTask(tx, id))!);
+  });
+}
+
+/** The volunteer accepts, or declines and the task goes back to the coordinator. */
+export async function respondToTask(ctx: Context, id: string, response: { accept: true } | { accept: false; reason: string }): Promise<Task> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.own', async (tx) => {
+    const row = await ownTask(tx, actor, id);
+    if (row.status !== 'assigned') throw taskNotOpenForResponse();
+    if (response.accept) await repo.setTaskStatus(tx, id, 'accepted');
+    else await repo.releaseTask(tx, id);
+    await writeAudit(tx, ctx, {
+      action: 'task.respond',
+      entityType: 'task',
+      entityId: id,
+      comune: row.comune_code,
+      details: response.accept ? { accepted: true } : { accepted: false, reason: response.reason },
+    });
+    return presentTask(actor, (await repo.findTask(tx, id))!);
+  });
+}
+
+/**
+ * Records the outcome (done, or failed with a reason) and money advanced; when the request has
+ * no task left to do, it is completed and the requester told.
+ * @throws 404 not the actor's task, 409 already closed, 422 failure without a reason.
+ */
+export async function completeTask(ctx: Context, id: string, body: CompleteBody): Promise<Task> {
+  const actor = requireActor(ctx);
+  const asVolunteer = !can(actor, 'task.assign');
+  return withScope(ctx, asVolunteer ? 'task.own' : 'task.assign', async (tx, scope) => {
+    const row = asVolunteer ? await ownTask(tx, actor, id) : await coordinatedTask(tx, actor, scope, id);
+    if (!['assigned', 'accepted'].includes(row.status)) throw taskClosed();
+    if (body.outcome === 'failed' && !body.reason) throw failureReasonRequired();
+    await repo.closeTask(tx, id, {
+      status: body.outcome,
+      reason: body.outcome === 'failed' ? body.reason! : null,
+      notes: body.notes ?? null,
+      moneyAdvancedCents: body.moneyAdvancedCents ?? row.money_advanced_cents,
+    });
+    await writeAudit(tx, ctx, { action: 'task.complete', entityType: 'task', entityId: id, comune: row.comune_code, details: { outcome: body.outcome } });
+    if (await repo.allTasksClosed(tx, row.request_id)) {
+      const request = await findRequest(tx, row.request_id);
+      if (request && request.status === 'accepted') {
+        await setRequestStatus(tx, row.request_id, 'completed');
+        await insertEvent(tx, { requestId: row.request_id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'completed' });
+        await enqueueNotification(tx, {
+          kind: 'request.completed',
+          recipientEmail: request.beneficiary_email,
+          recipientPhone: request.requester_phone ?? request.beneficiary_phone,
+          subject: 'Richiesta completata',
+          body: `L’intervento "${request.intervention_type_name}" è stato completato.`,
+        });
+      }
+    }
+    return presentTask(actor, (await repo.findTask(tx, id))!);
+  });
+}
+
+/** Pays back money a volunteer advanced, never more than advanced. */
+export async function reimburseTask(ctx: Context, id: string, amountCents: number): Promise<Task> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.reimburse', async (tx, scope) => {
+    const row = await coordinatedTask(tx, actor, scope, id);
+    const outstanding = row.money_advanced_cents - row.money_reimbursed_cents;
+    if (amountCents > outstanding) throw reimbursementTooHigh(outstanding);
+    await repo.addReimbursement(tx, id, amountCents);
+    await writeAudit(tx, ctx, { action: 'task.reimburse', entityType: 'task', entityId: id, comune: row.comune_code, details: { amountCents } });
+    return presentTask(actor, (await repo.findTask(tx, id))!);
+  });
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+
+const Count = Type.Integer({ minimum: 0 });
+/** One bar of a chart: an intervention type, a comune or an urgency, with its count. */
+const Bucket = Type.Object({ key: Type.String(), label: Type.String(), count: Count });
+
+export const Dashboard = Type.Object({
+  date: IsoDate,
+  requestsToday: Count,
+  awaitingTriage: Count,
+  requestsByType: Type.Array(Bucket),
+  requestsByComune: Type.Array(Bucket),
+  requestsByUrgency: Type.Array(Bucket),
+  tasksToday: Count,
+  unassignedToday: Count,
+  overdue: Count,
+  doneToday: Count,
+  failedToday: Count,
+  volunteersActive: Count,
+  moneyAdvancedCents: Count,
+  moneyToReimburseCents: Count,
+  trend: Type.Array(Type.Object({ date: IsoDate, requests: Count, done: Count })),
+  openByComune: Type.Array(
+    Type.Object({ comuneCode: IstatCode, name: Type.String(), latitude: Type.Number(), longitude: Type.Number(), open: Count }),
+  ),
+});
+export type Dashboard = Static<typeof Dashboard>;
+
+export const DashboardQuery = Type.Object({
+  date: Type.Optional(IsoDate),
+  ambito: Type.Optional(Type.String({ maxLength: 40 })),
+  comune: Type.Optional(IstatCode),
+  organizationId: Type.Optional(Uuid),
+});
+export type DashboardQuery = Static<typeof DashboardQuery>;

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
@@ -99,6 +100,11 @@ export function registerVolunteerRoutes(app: App): void {
             'Importa un elenco di volontari da CSV o Excel (.xlsx): il file è il corpo della richiesta',
           description: `Content-Type: ${IMPORT_CONTENT_TYPES.csv} oppure ${IMPORT_CONTENT_TYPES.xlsx}; al massimo 5 MB. ${IMPORT_FORMAT_DESCRIPTION} La risposta 202 dà l’id dell’importazione: l’avanzamento e il resoconto riga per riga sono in GET /api/volunteers/imports/{id}.`,
           consumes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx],
+          // Documents the raw file in OpenAPI; the parsed body is a Buffer, which the object branch lets through.
+          body: Type.Unsafe<Buffer>({
+            anyOf: [{ type: 'string', format: 'binary' }, { type: 'object' }],
+            description: 'Il file CSV o XLSX',
+          }),
           querystring: VolunteerImportQuery,
           response: { 202: VolunteerImportAccepted },
         },

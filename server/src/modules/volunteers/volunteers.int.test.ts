@@ -9,6 +9,7 @@ import { DEMO_ORGANIZATIONS } from '../demo/demo.data.js';
 import { insertOrganization } from '../organizations/organizations.repository.js';
 import { CREMA, CREMONA, TEST_PASSWORD, setupTestEnv, type Session } from '../../test/harness.js';
 import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers, seedDemoVolunteers } from './index.js';
+import { insertImport } from './volunteers.repository.js';
 
 const env = await setupTestEnv();
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -184,6 +185,17 @@ describe('the public offer form', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('CF_BIRTH_DATE_MISMATCH');
+  });
+
+  it('rejects an offer without a phone with a 400 naming the field in Italian', async () => {
+    const { phone: _omitted, ...withoutPhone } = offer;
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/volunteers/offers',
+      payload: withoutPhone,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toContain('Il campo «telefono» è obbligatorio.');
   });
 
   it('refuses a slot that ends before it starts', async () => {
@@ -700,6 +712,57 @@ describe('import of a volunteer list', () => {
       headers: other.headers,
     });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('background processing of imports', () => {
+  it('resumes an import whose worker stopped when any instance reads its report', async () => {
+    const coordinator = await env.loginAs('coordinatore');
+    // An import accepted by an instance that died before processing it: rows stored, worker silent.
+    const importId = await env.database.db.transaction(async (tx) => {
+      const id = await insertImport(tx, {
+        createdBy: coordinator.userId,
+        organizationId: null,
+        fileKind: 'csv',
+        scope: { all: false, comuni: [CREMONA] },
+        rows: [
+          {
+            row: 2,
+            values: { nome: 'Franca', cognome: 'Superti', telefono: '333 9999999', comune: 'Cremona' },
+          },
+          { row: 3, values: { nome: 'Carlo', cognome: 'Ruggeri', telefono: '', comune: 'Cremona' } },
+        ],
+      });
+      await tx.execute(
+        sql`UPDATE volunteer_imports SET updated_at = now() - interval '10 minutes' WHERE id = ${id}`,
+      );
+      return id;
+    });
+    const { report } = await waitForImport(coordinator, importId);
+    expect(report).toMatchObject({ status: 'done', total: 2, processed: 2, created: 1, rejected: 1 });
+  });
+
+  it('returns only the rejected rows when asked', async () => {
+    const coordinator = await env.loginAs('coordinatore');
+    const accepted = await upload(
+      coordinator,
+      'nome,cognome,telefono,comune\nAda,Gentile,333 1212121,Cremona\nBea,Gentile,,Cremona\n',
+      'text/csv',
+    );
+    await waitForImport(coordinator, accepted.json().importId);
+    const response = await env.app.inject({
+      method: 'GET',
+      url: `/api/volunteers/imports/${accepted.json().importId}?rows=rejected`,
+      headers: coordinator.headers,
+    });
+    expect(response.json().rows).toEqual([
+      {
+        row: 3,
+        status: 'rejected',
+        reason: 'Colonna «telefono»: è obbligatoria ed è vuota.',
+        volunteerId: null,
+      },
+    ]);
   });
 });
 

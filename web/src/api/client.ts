@@ -36,7 +36,7 @@ function isFieldIssue(value: unknown): value is FieldIssue {
   return typeof v?.field === 'string' && typeof v.message === 'string';
 }
 
-export const NETWORK_ERROR_CODE = 'NETWORK';
+const NETWORK_ERROR_CODE = 'NETWORK';
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
-import type { Me, RoleName } from '../../../../shared/src/accounts/accounts.schemas';
+import type { Me } from '../../../../shared/src/accounts/accounts.schemas';
 import * as sessionApi from './api';
 
 /** The capabilities the server grants; the interface shows what they allow and never re-derives roles. */
@@ -90,10 +90,6 @@ export function useMe(): Me {
 
 export function hasCapability(me: Me, capability: Capability): boolean {
   return me.capabilities.includes(capability);
-}
-
-export function hasRole(me: Me, role: RoleName): boolean {
-  return me.roles.includes(role);
 }
 
 /** Whether the logged-in user holds a capability. */

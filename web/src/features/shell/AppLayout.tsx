@@ -5,7 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { AppFooter } from './AppFooter';
 import { AppHeader } from './AppHeader';
 
-export const MAIN_ID = 'main-content';
+const MAIN_ID = 'main-content';
 
 /** Skip link, header, the page, footer. */
 export function AppLayout() {

@@ -21,7 +21,7 @@ const worksInServices = (me: Me) => me.capabilities.length > 0;
  * What a user can open, decided by the capabilities the server granted.
  * The home page shows these as cards and the header menu lists those marked inMenu.
  */
-export const DESTINATIONS: Destination[] = [
+const DESTINATIONS: Destination[] = [
   {
     key: 'peopleSearch',
     path: '/persone',

@@ -1,6 +1,5 @@
 import { api, withQuery } from '../../api/client';
 import type {
-  Ambito,
   Comune,
   CreateSubAmbitoBody,
   ReassignComuneBody,
@@ -13,5 +12,3 @@ export const comuniPath = (filter: { ambito?: string; q?: string } = {}) => with
 export const reassignComune = (code: string, body: ReassignComuneBody) =>
   api.patch<Comune>(`/api/comuni/${code}`, body);
 export const createSubAmbito = (body: CreateSubAmbitoBody) => api.post<SubAmbito>('/api/sub-ambiti', body);
-
-export type { Ambito, Comune };

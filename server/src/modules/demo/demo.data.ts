@@ -86,3 +86,16 @@ export const GIVEN_NAMES_F = ['Maria', 'Anna', 'Giuseppina', 'Rosa', 'Angela', '
 export const GIVEN_NAMES_M = ['Giuseppe', 'Giovanni', 'Antonio', 'Mario', 'Luigi', 'Francesco', 'Angelo', 'Carlo', 'Franco', 'Bruno', 'Paolo', 'Marco', 'Andrea', 'Luca', 'Stefano', 'Alessandro', 'Matteo', 'Davide', 'Simone', 'Roberto'];
 export const FAMILY_NAMES = ['Rossi', 'Ferrari', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti', 'Barbieri', 'Fontana', 'Santoro', 'Mariani', 'Rinaldi', 'Caruso', 'Ferrara', 'Galli', 'Martini', 'Leone', 'Longhi', 'Gentile', 'Martinelli', 'Vitale', 'Lombardo', 'Serra', 'Coppola', 'De Santis', 'D’Angelo', 'Marchetti', 'Parisi', 'Villa', 'Bassi', 'Zanoni', 'Ghisolfi', 'Pedrini', 'Manfredini', 'Soldi', 'Superti', 'Ruggeri', 'Tedoldi', 'Bonetti'];
 export const STREETS = ['Via Roma', 'Via Garibaldi', 'Via Mazzini', 'Corso Matteotti', 'Via Dante', 'Via Verdi', 'Via XX Settembre', 'Via Cavour', 'Via IV Novembre', 'Piazza della Libertà', 'Via dei Mille', 'Via Manzoni', 'Via Solferino', 'Via Bissolati', 'Via Palestro'];
+
+/** The operating protocol of the demo (seed 000): for each intervention, who acts first in the Cremona district. */
+export const DEMO_COMPETENCE: Record<string, string[]> = {
+  groceries_medicines: ['AUSER Cremona', 'AVAL/Acli Cremona'],
+  home_meals: ['CARITAS Diocesana', 'Conferenza San Vincenzo'],
+  tablets_pupils: ['ARCI Cremona', 'Circolo Arcipelago'],
+  masks_over65: ['Associazione Alpini Cremona', 'Comune di Cremona – Protezione Civile'],
+  food_parcels: ['CARITAS Diocesana', 'Associazione No Spreco'],
+  shopping_vouchers: ['Comune di Cremona – Settore Politiche Sociali', 'Lyons Club'],
+  covid_groceries_medicines: ['Croce Rossa Comitato di Cremona', 'UNITALSI'],
+  hospital_transport: ['Croce Rossa Comitato di Cremona', 'UNITALSI'],
+  donated_food_distribution: ['Associazione No Spreco', 'Associazione Amici di Robi'],
+};

@@ -7,6 +7,8 @@ import { insertOrganization } from '../organizations/organizations.repository.js
 import { insertHousehold, insertPerson, setHousehold } from '../people/people.repository.js';
 import { phoneDigits, searchNameOf } from '../people/people.rules.js';
 import { importTerritory } from '../territory/territory.service.js';
+import { seedDemoVolunteers } from '../volunteers/index.js';
+import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
 import { listComuni } from '../territory/territory.repository.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
 import {
@@ -64,6 +66,7 @@ export async function seedDemo(ctx: Context, options: { people?: number; seed?: 
     for (const org of DEMO_ORGANIZATIONS) orgIds.set(org.name, await insertOrganization(tx, org));
     const comuni = await listComuni(tx);
     const people = await seedPeople(tx, rand, comuni, options.people ?? 200);
+    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const created = await insertUser(tx, {
         email: `${user.role}@${DEMO_EMAIL_DOMAIN}`,
@@ -79,7 +82,14 @@ export async function seedDemo(ctx: Context, options: { people?: number; seed?: 
         scopeType: user.scope.type,
         scopeId: user.scope.type === 'all' ? null : user.scope.id,
       });
+      userIds.set(user.role, created.id);
     }
+    const { demoVolunteerId } = await seedDemoVolunteers(tx, {
+      organizationIdsByName: orgIds,
+      volunteerUserId: userIds.get('volontario')!,
+      random: rand,
+    });
+    await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
   });
 }
 
@@ -115,6 +125,8 @@ async function seedPeople(tx: Tx, rand: () => number, comuni: Comune[], count: n
         birthplace: birthPlace.name,
         birthplaceProvincia: 'CR',
       });
+      // About 500 m around the comune's point; one in twenty has no coordinates, as in real registries.
+      const located = rand() >= 0.05;
       const phone = `3${Math.floor(10 + rand() * 89)} ${Math.floor(1000000 + rand() * 8999999)}`;
       const id = await insertPerson(
         tx,
@@ -129,8 +141,8 @@ async function seedPeople(tx: Tx, rand: () => number, comuni: Comune[], count: n
           comuneCode: comune.istatCode,
           address,
           neighbourhood: null,
-          latitude: null,
-          longitude: null,
+          latitude: located ? comune.latitude + (rand() - 0.5) * 0.009 : null,
+          longitude: located ? comune.longitude + (rand() - 0.5) * 0.013 : null,
           phone,
           phoneDigits: phoneDigits(phone),
           email: null,

@@ -92,7 +92,7 @@ export async function suggestVolunteers(ctx: Context, id: string, limit = 10): P
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.assign', async (tx, scope) => {
     const row = await coordinatedTask(tx, actor, scope, id);
-    const volunteers = await listApprovedVolunteers(tx, { organizationIds: row.organization_id ? [row.organization_id] : null });
+    const volunteers = await listApprovedVolunteers(tx, { organizationIds: row.organization_id ? [row.organization_id] : null, includeIndividuals: true });
     const load = await repo.tasksPerVolunteer(tx, row.due_date);
     return rankVolunteers(needsOf(row), volunteers, load)
       .slice(0, limit)

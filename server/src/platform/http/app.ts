@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/database.js';
 import type { Settings } from '../context.js';
-import { installErrorHandler } from './errors.js';
+import { installErrorHandler, installNotFoundHandler } from './errors.js';
 import { SESSION_COOKIE, type App } from './types.js';
 import { loadActor } from '../../modules/accounts/accounts.service.js';
 import { csrfFailed } from '../../modules/accounts/accounts.errors.js';
@@ -81,13 +81,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await registerModules(app);
 
-  if (options.webDistDir && existsSync(options.webDistDir)) {
-    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false });
-    // The web app routes on the client: any non-API GET serves index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}` } });
-    });
-  }
+  const serveSpa = Boolean(options.webDistDir && existsSync(options.webDistDir));
+  if (serveSpa) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: false });
+  installNotFoundHandler(app, serveSpa);
   return app;
 }

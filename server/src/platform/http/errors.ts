@@ -78,7 +78,15 @@ export function installErrorHandler(app: FastifyInstance): void {
       error: { code: 'INTERNAL', message: 'Si è verificato un errore interno. Nessun dato è stato modificato.' },
     });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}` } }),
-  );
+}
+
+/**
+ * Unknown API paths answer a JSON 404; with `serveSpa`, any other GET gets the web app's
+ * index.html, because the web app routes on the client.
+ */
+export function installNotFoundHandler(app: FastifyInstance, serveSpa: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}` } });
+  });
 }

@@ -550,7 +550,7 @@ describe('import of a volunteer list', () => {
     const org = await makeOrganization('Associazione Prova Import CSV');
     const coordinator = await coordinatorOf(org);
     const csv = [CSV_HEADER, ...CSV_ROWS].join('\n');
-    const accepted = await upload(coordinator, csv, 'text/csv', `?organizationId=${org}`);
+    const accepted = await upload(coordinator, csv, 'text/csv; charset=utf-8', `?organizationId=${org}`);
     expect(accepted.statusCode).toBe(202);
     const { report, seen } = await waitForImport(coordinator, accepted.json().importId);
     expect(report).toMatchObject({

@@ -105,6 +105,14 @@ describe('planRounds', () => {
     expect(second.unserved).toEqual(first.unserved);
   });
 
+  it('leaves as late as the first stop allows instead of waiting at the door', async () => {
+    const late = { tasks: [task('t1', { timeWindow: { start: 600, end: 620 } })], volunteers: [volunteer('anna')] };
+    const [round] = (await planRounds(late, budget)).rounds;
+    expect(round!.departure).toBeGreaterThan(480);
+    expect(round!.stops[0]!.arrival).toBeCloseTo(600, 6);
+    expect(round!.stops[0]!.serviceStart).toBe(600);
+  });
+
   it('schedules each stop within its window and the volunteer within availability', async () => {
     const plan = await planRounds(problem, budget);
     for (const round of plan.rounds) {

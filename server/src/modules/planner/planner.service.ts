@@ -230,14 +230,16 @@ function buildRound(prepared: PreparedProblem, continuation: Continuation, tasks
   if (tasks.length === 0 && continuation.doneStops.length === 0) return null;
   const size = prepared.instance.nodeCount;
   const { vehicle, doneStops } = continuation;
-  const walk = walkTasks(prepared, vehicle.startNode, vehicle.ready, tasks);
-  const first = walk.stops[0];
-  // A fresh round leaves as late as its first stop allows, so nobody waits at a door.
+  const earliest = walkTasks(prepared, vehicle.startNode, vehicle.ready, tasks);
+  const first = earliest.stops[0];
+  // A fresh round leaves as late as its first stop allows, so nobody waits at a door; the service
+  // starts do not change, since the first one stays the same.
   const departure =
     continuation.departure ??
     (first
       ? Math.max(vehicle.ready, first.serviceStart - prepared.instance.durations[vehicle.startNode * size + prepared.taskNode[tasks[0]!]!]!)
       : vehicle.ready);
+  const walk = continuation.departure === undefined ? walkTasks(prepared, vehicle.startNode, departure, tasks) : earliest;
   const stops = [...doneStops, ...walk.stops];
   return {
     volunteerId: prepared.problem.volunteers[continuation.volunteer]!.id,

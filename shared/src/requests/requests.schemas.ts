@@ -34,6 +34,38 @@ export const CreateRequestBody = Type.Object(
 );
 export type CreateRequestBody = Static<typeof CreateRequestBody>;
 
+/** A request a citizen makes online, for self or for a relative described inline. */
+export const CitizenRequestBody = Type.Object(
+  {
+    interventionTypeId: Type.String({ minLength: 1, maxLength: 40 }),
+    description: Type.String({ minLength: 5, maxLength: 2000 }),
+    preferredDate: Type.Optional(Nullable(IsoDate)),
+    windowStart: Type.Optional(Nullable(Time)),
+    windowEnd: Type.Optional(Nullable(Time)),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+    relative: Type.Optional(
+      Nullable(
+        Type.Object(
+          {
+            givenName: Type.String({ minLength: 1, maxLength: 80 }),
+            familyName: Type.String({ minLength: 1, maxLength: 80 }),
+            birthDate: IsoDate,
+            sex: Type.Enum(['M', 'F']),
+            codiceFiscale: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+            comuneCode: IstatCode,
+            address: Type.String({ minLength: 3, maxLength: 200 }),
+            phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    consentPrivacy: Type.Literal(true),
+  },
+  { additionalProperties: false },
+);
+export type CitizenRequestBody = Static<typeof CitizenRequestBody>;
+
 export const TriageBody = Type.Object(
   {
     decision: Type.Enum(['accept', 'reject']),

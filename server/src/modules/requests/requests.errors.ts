@@ -29,3 +29,5 @@ export const recurrenceUntilInvalid = () =>
   new AppError(422, 'RECURRENCE_UNTIL_INVALID', 'Per un intervento settimanale indica la data di fine, entro 12 settimane.', { field: 'recurrenceUntil' });
 export const requestNotCancellable = () =>
   new AppError(409, 'REQUEST_NOT_CANCELLABLE', 'La richiesta è già conclusa e non può essere annullata.');
+export const citizenWithoutRecord = () =>
+  new AppError(422, 'CITIZEN_WITHOUT_RECORD', 'Il tuo account non è collegato alla tua scheda anagrafica: chiama il numero dedicato e un operatore registrerà la richiesta.');

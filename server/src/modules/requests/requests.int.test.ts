@@ -149,3 +149,46 @@ describe('competence rules', () => {
     expect(types.find((t: { id: string }) => t.id === 'covid_groceries_medicines')).toMatchObject({ healthRisk: true, requiresCar: true });
   });
 });
+
+describe('online requests by citizens', () => {
+  async function citizen() {
+    const personId = await env.buildPerson();
+    const user = await env.buildUser({ role: 'cittadino', scope: { type: 'comune', id: CREMONA } });
+    await env.database.db.execute(sql`UPDATE users SET person_id = ${personId} WHERE id = ${user.id}`);
+    return { personId, session: await env.login(user.email) };
+  }
+  const online = (session: { headers: Record<string, string> }, payload: object) =>
+    env.app.inject({ method: 'POST', url: '/api/requests/online', headers: session.headers, payload });
+
+  it('lets a citizen ask help for a relative in another district and follow the request', async () => {
+    const { session } = await citizen();
+    const created = await online(session, {
+      interventionTypeId: 'groceries_medicines',
+      description: 'Mia madre non può uscire per la spesa',
+      consentPrivacy: true,
+      relative: { givenName: 'Teresa', familyName: 'Lodi', birthDate: '1938-04-02', sex: 'F', comuneCode: CREMA, address: 'Via Mazzini 4' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ channel: 'web', status: 'new', comuneCode: CREMA, beneficiary: { givenName: 'Teresa' } });
+    expect(created.json().beneficiary.followedBySocialServices).toBeUndefined();
+    const mine = (await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: session.headers })).json();
+    expect(mine.items.map((r: { id: string }) => r.id)).toEqual([created.json().id]);
+    const cremascoOperator = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
+    const queue = (await env.app.inject({ method: 'GET', url: '/api/requests?status=new', headers: cremascoOperator.headers })).json();
+    expect(queue.items.map((r: { id: string }) => r.id)).toContain(created.json().id);
+  });
+
+  it('refuses an online request without privacy consent', async () => {
+    const { session } = await citizen();
+    const response = await online(session, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: false });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('keeps the online form for citizens and other citizens’ requests private', async () => {
+    const a = await citizen();
+    const b = await citizen();
+    await online(a.session, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: true });
+    expect((await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: b.session.headers })).json().total).toBe(0);
+    expect((await online(operator, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: true })).statusCode).toBe(403);
+  });
+});

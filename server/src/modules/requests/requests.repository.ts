@@ -78,6 +78,14 @@ export async function findOpenSimilar(tx: Tx, beneficiaryId: string, interventio
   return row?.id ?? null;
 }
 
+/** Requests a person made (as requester) or receives (as beneficiary). */
+export function requestsOfPerson(tx: Tx, personId: string): Promise<RequestRow[]> {
+  return queryRows<RequestRow>(
+    tx,
+    sql`${SELECT_REQUEST} WHERE r.requester_id = ${personId} OR r.beneficiary_id = ${personId} ORDER BY r.created_at DESC LIMIT 100`,
+  );
+}
+
 export async function insertRequest(tx: Tx, body: CreateRequestBody, comuneCode: string, actorId: string | null): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,

@@ -2,6 +2,7 @@ import type { App } from '../../platform/http/types.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   CancelBody,
+  CitizenRequestBody,
   CreateRequestBody,
   HelpRequestDetail,
   RequestsPage,
@@ -18,6 +19,10 @@ export function registerRequestRoutes(app: App): void {
   app.post('/api/requests', { schema: { tags, body: CreateRequestBody, response: { 201: HelpRequestDetail } } }, async (req, reply) =>
     reply.status(201).send(await requests.createRequest(req.ctx, req.body)),
   );
+  app.post('/api/requests/online', { schema: { tags, body: CitizenRequestBody, response: { 201: HelpRequestDetail } } }, async (req, reply) =>
+    reply.status(201).send(await requests.createCitizenRequest(req.ctx, req.body)),
+  );
+  app.get('/api/requests/mine', { schema: { tags, response: { 200: RequestsPage } } }, async (req) => requests.listOwnRequests(req.ctx));
   app.get('/api/requests/:id', { schema: { tags, params: IdParams, response: { 200: HelpRequestDetail } } }, async (req) =>
     requests.getRequest(req.ctx, req.params.id),
   );

@@ -1,10 +1,11 @@
-import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
+import { assertInScope, authorize, requireActor, withExplicitScope, withScope } from '../../platform/access/access.js';
 import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import type {
+  CitizenRequestBody,
   CreateRequestBody,
   HelpRequestDetail,
   RequestsPage,
@@ -14,7 +15,8 @@ import type {
 import { findInterventionType, resolveCompetence } from '../interventions/interventions.repository.js';
 import { interventionTypeInactive, interventionTypeUnknown } from '../interventions/interventions.errors.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { findPerson } from '../people/people.repository.js';
+import { findByCodiceFiscale, findPerson, insertPerson } from '../people/people.repository.js';
+import { phoneDigits, searchNameOf, validateCodiceFiscale } from '../people/people.rules.js';
 import { personNotFound } from '../people/people.errors.js';
 import { findComune } from '../territory/territory.repository.js';
 import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/tasks.repository.js';
@@ -27,6 +29,7 @@ import {
   organizationUnknown,
   overrideReasonRequired,
   rejectionReasonRequired,
+  citizenWithoutRecord,
   requestAlreadyDecided,
   requestNotCancellable,
   requestNotFound,
@@ -195,5 +198,98 @@ export async function cancelRequest(ctx: Context, id: string, reason: string): P
     await repo.insertEvent(tx, { requestId: id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'cancelled', details: { reason } });
     await writeAudit(tx, ctx, { action: 'request.cancel', entityType: 'request', entityId: id, comune: row.comune_code });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}
+
+/**
+ * A citizen asks for help online (channel "web"), for self or for a relative. A relative not yet
+ * in the registry is registered on the citizen's behalf, anywhere in the province: that is why
+ * this runs over the whole territory, and why the operator verifies the person at triage.
+ * @throws 403 for roles other than cittadino, 422 without a registry record or with bad data.
+ */
+export async function createCitizenRequest(ctx: Context, body: CitizenRequestBody): Promise<HelpRequestDetail> {
+  authorize(ctx, 'request.own');
+  const actor = requireActor(ctx);
+  if (!actor.personId) throw citizenWithoutRecord();
+  const relative = body.relative ?? null;
+  const codiceFiscale = relative?.codiceFiscale
+    ? validateCodiceFiscale(relative.codiceFiscale, { birthDate: relative.birthDate, sex: relative.sex })
+    : null;
+  return withExplicitScope(ctx, { all: true }, async (tx) => {
+    const type = await findInterventionType(tx, body.interventionTypeId);
+    if (!type) throw interventionTypeUnknown(body.interventionTypeId);
+    if (!type.active) throw interventionTypeInactive();
+    validateSchedule(body, false, dateInRome());
+    let beneficiaryId = actor.personId!;
+    if (relative) {
+      const known = codiceFiscale ? await findByCodiceFiscale(tx, codiceFiscale) : null;
+      beneficiaryId =
+        known?.id ??
+        (await insertPerson(
+          tx,
+          {
+            codiceFiscale,
+            givenName: relative.givenName.trim(),
+            familyName: relative.familyName.trim(),
+            searchName: searchNameOf(relative.givenName, relative.familyName),
+            birthDate: relative.birthDate,
+            sex: relative.sex,
+            birthPlace: null,
+            comuneCode: relative.comuneCode,
+            address: relative.address.trim(),
+            neighbourhood: null,
+            latitude: null,
+            longitude: null,
+            phone: relative.phone ?? null,
+            phoneDigits: phoneDigits(relative.phone),
+            email: null,
+            disability: false,
+            livesAlone: false,
+            covidPositive: false,
+            knownToSocialServices: false,
+            consentPrivacy: true,
+            consentContact: true,
+          },
+          actor.userId,
+        ));
+    }
+    const beneficiary = (await findPerson(tx, beneficiaryId))!;
+    const id = await repo.insertRequest(
+      tx,
+      {
+        channel: 'web',
+        beneficiaryId,
+        requesterId: actor.personId,
+        requesterPhone: body.phone ?? null,
+        interventionTypeId: body.interventionTypeId,
+        description: body.description,
+        preferredDate: body.preferredDate ?? null,
+        windowStart: body.windowStart ?? null,
+        windowEnd: body.windowEnd ?? null,
+      },
+      beneficiary.comune_code,
+      actor.userId,
+    );
+    await repo.insertEvent(tx, {
+      requestId: id,
+      comuneCode: beneficiary.comune_code,
+      actorId: actor.userId,
+      kind: 'created',
+      details: { channel: 'web', ...(relative ? { beneficiaryRegisteredByCitizen: true } : {}) },
+    });
+    await writeAudit(tx, ctx, { action: 'request.create', entityType: 'request', entityId: id, comune: beneficiary.comune_code });
+    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}
+
+/** The requests a citizen made or is the beneficiary of, newest first. */
+export async function listOwnRequests(ctx: Context): Promise<RequestsPage> {
+  authorize(ctx, 'request.own');
+  const actor = requireActor(ctx);
+  if (!actor.personId) return { items: [], total: 0 };
+  return withExplicitScope(ctx, { all: true }, async (tx) => {
+    const rows = await repo.requestsOfPerson(tx, actor.personId!);
+    const today = dateInRome();
+    return { items: rows.map((r) => presentRequest(actor, r, today)), total: rows.length };
   });
 }

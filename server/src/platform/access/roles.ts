@@ -33,6 +33,8 @@ export const CAPABILITIES = {
   'request.triage': ['operatore', 'assistente_sociale'],
   // Whether a person is already followed by social services: who triages may know, nobody else.
   'request.seeSocialServices': ['operatore', 'assistente_sociale'],
+  // A citizen asks for help online, for self or a relative, and follows those requests only.
+  'request.own': ['cittadino'],
   'interventionType.manage': ['amministratore'],
   'competence.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
   'competence.manage': ['amministratore'],

@@ -1,4 +1,4 @@
-import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
 import type { Membership, MembershipInput } from '../../../../shared/src/accounts/accounts.schemas.js';
 
 export interface UserRow {
@@ -33,18 +33,39 @@ export async function findUserById(tx: Tx, id: string): Promise<UserRow | null> 
   return row ?? null;
 }
 
+/** Memberships with their territory resolved to comuni; callers add the WHERE clause. */
+const SELECT_MEMBERSHIPS = sql`
+  SELECT m.user_id, m.role, m.organization_id, o.name AS organization_name, m.scope_type, m.scope_id,
+         CASE WHEN m.scope_type = 'all' THEN NULL ELSE ARRAY(
+           SELECT c.istat_code::text FROM comuni c
+           WHERE (m.scope_type = 'ambito' AND c.ambito_id = m.scope_id)
+              OR (m.scope_type = 'comune' AND c.istat_code = m.scope_id)) END AS comuni
+  FROM memberships m LEFT JOIN organizations o ON o.id = m.organization_id`;
+
+/**
+ * The user and memberships behind a live session, in one round trip: this runs on every request.
+ */
+export async function findSessionUser(
+  tx: Tx,
+  idHash: string,
+): Promise<{ user: UserRow; csrfToken: string; memberships: MembershipRow[] } | null> {
+  const [row] = await queryRows<UserRow & { csrf_token: string; memberships: MembershipRow[] }>(
+    tx,
+    sql`SELECT u.*, s.csrf_token,
+               coalesce((SELECT json_agg(x) FROM (${SELECT_MEMBERSHIPS} WHERE m.user_id = u.id ORDER BY m.created_at) x), '[]'::json) AS memberships
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id_hash = ${idHash} AND s.expires_at > now() AND u.is_active`,
+  );
+  if (!row) return null;
+  const { csrf_token: csrfToken, memberships, ...user } = row;
+  return { user, csrfToken, memberships };
+}
+
 /** Memberships of users with their territory resolved to comuni, in one query. */
 export async function membershipsOf(tx: Tx, userIds: string[]): Promise<Map<string, MembershipRow[]>> {
   const rows = await queryRows<MembershipRow & { user_id: string }>(
     tx,
-    sql`SELECT m.user_id, m.role, m.organization_id, o.name AS organization_name, m.scope_type, m.scope_id,
-               CASE WHEN m.scope_type = 'all' THEN NULL ELSE ARRAY(
-                 SELECT c.istat_code::text FROM comuni c
-                 WHERE (m.scope_type = 'ambito' AND c.ambito_id = m.scope_id)
-                    OR (m.scope_type = 'comune' AND c.istat_code = m.scope_id)) END AS comuni
-        FROM memberships m LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE m.user_id::text = ANY(string_to_array(${userIds.join(',')}, ','))
-        ORDER BY m.created_at`,
+    sql`${SELECT_MEMBERSHIPS} WHERE m.user_id = ANY(${pgArray(userIds)}::uuid[]) ORDER BY m.created_at`,
   );
   const byUser = new Map<string, MembershipRow[]>();
   for (const row of rows) {
@@ -53,19 +74,6 @@ export async function membershipsOf(tx: Tx, userIds: string[]): Promise<Map<stri
     byUser.set(row.user_id, list);
   }
   return byUser;
-}
-
-export interface SessionRow {
-  user_id: string;
-  csrf_token: string;
-}
-
-export async function findSession(tx: Tx, idHash: string): Promise<SessionRow | null> {
-  const [row] = await queryRows<SessionRow>(
-    tx,
-    sql`SELECT user_id, csrf_token FROM sessions WHERE id_hash = ${idHash} AND expires_at > now()`,
-  );
-  return row ?? null;
 }
 
 export async function insertSession(

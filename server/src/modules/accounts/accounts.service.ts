@@ -74,11 +74,9 @@ export async function loadActor(
   database: Database,
   sessionId: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const session = await repo.findSession(database.db, hashSessionId(sessionId));
-  if (!session) return null;
-  const user = await repo.findUserById(database.db, session.user_id);
-  if (!user || !user.is_active) return null;
-  const memberships = (await repo.membershipsOf(database.db, [user.id])).get(user.id) ?? [];
+  const found = await repo.findSessionUser(database.db, hashSessionId(sessionId));
+  if (!found) return null;
+  const { user, memberships, csrfToken } = found;
   return {
     actor: {
       userId: user.id,
@@ -88,7 +86,7 @@ export async function loadActor(
       locale: user.locale,
       grants: memberships.map(toGrant),
     },
-    csrfToken: session.csrf_token,
+    csrfToken,
   };
 }
 

@@ -377,7 +377,6 @@ export const en: Messages = {
     entity: 'Record',
     details: 'Details',
     ip: 'IP address',
-    system: 'System',
     changedFields: (fields: string) => `Fields: ${fields}`,
     resultCount: (n: number) => `${n} ${plural(n, 'result', 'results')}`,
     entityTypes: {

@@ -349,7 +349,6 @@ export const it = {
     entity: 'Dato',
     details: 'Dettagli',
     ip: 'Indirizzo IP',
-    system: 'Sistema',
     changedFields: (fields: string) => `Campi: ${fields}`,
     resultCount: (n: number) => `${n} ${plural(n, 'risultato', 'risultati')}`,
     entityTypes: {

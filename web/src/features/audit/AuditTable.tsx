@@ -30,7 +30,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         {
           key: 'actor',
           header: t.audit.actor,
-          render: (e) => (e.actorEmail ? `${e.actorEmail} (${e.actorRoles.join(', ')})` : t.audit.system),
+          render: (e) => (e.actorEmail ? `${e.actorEmail} (${e.actorRoles.join(', ')})` : t.common.none),
         },
         { key: 'action', header: t.audit.action, render: (e) => actionLabel(e.action, t) },
         {

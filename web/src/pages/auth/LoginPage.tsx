@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { Callout, CalloutTitle, Icon } from 'design-react-kit';
 import { ROLE_NAMES } from '../../../../shared/src/accounts/accounts.schemas';
 import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
@@ -66,11 +67,12 @@ export function LoginPage() {
             </button>
           </form>
         </div>
-        <aside className="col-12 col-lg-6" aria-labelledby="demo-accounts-title">
-          <div className="callout note">
-            <div className="callout-title">
+        <div className="col-12 col-lg-6">
+          <Callout color="note" tag="aside" aria-labelledby="demo-accounts-title" className="mt-0">
+            <CalloutTitle>
+              <Icon icon="it-info-circle" aria-hidden="true" />
               <span id="demo-accounts-title">{t.login.demoTitle}</span>
-            </div>
+            </CalloutTitle>
             <p>{t.login.demoText(DEMO_PASSWORD)}</p>
             <ul className="demo-accounts list-unstyled mb-0">
               {ROLE_NAMES.map((role) => (
@@ -88,8 +90,8 @@ export function LoginPage() {
                 </li>
               ))}
             </ul>
-          </div>
-        </aside>
+          </Callout>
+        </div>
       </div>
     </Page>
   );

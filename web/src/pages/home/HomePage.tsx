@@ -1,3 +1,4 @@
+import { Callout, CalloutTitle, Icon } from 'design-react-kit';
 import { useT } from '../../i18n/I18nProvider';
 import { useMe } from '../../features/session/SessionProvider';
 import { destinationsFor } from '../../features/shell/destinations';
@@ -34,14 +35,15 @@ export function HomePage() {
         </section>
       )}
       {upcoming.map(({ role, text }) => (
-        <section key={role} className="callout note mt-4" aria-labelledby={`upcoming-${role}`}>
-          <div className="callout-title">
+        <Callout key={role} color="note" tag="section" aria-labelledby={`upcoming-${role}`}>
+          <CalloutTitle>
+            <Icon icon="it-clock" aria-hidden="true" />
             <h2 id={`upcoming-${role}`} className="h5 mb-0 text-reset">
               {t.home.upcomingTitle(t.roles[role])}
             </h2>
-          </div>
+          </CalloutTitle>
           <p className="mb-0">{text}</p>
-        </section>
+        </Callout>
       ))}
     </Page>
   );

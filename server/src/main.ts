@@ -5,6 +5,7 @@ import { buildApp } from './platform/http/app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
 import { startNotificationWorker } from './modules/notifications/notifications.worker.js';
+import { resumeStalledImports } from './modules/volunteers/index.js';
 
 /** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));
   }
+  // An import interrupted by a restart continues here (or on whichever instance reads its report first).
+  void resumeStalledImports(database, app.log);
   const stopWorker = startNotificationWorker(database, config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log), {
     onError: (error) => app.log.error({ err: { type: (error as Error).name } }, 'notification worker failed a batch'),
   });

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
-import { SESSION_COOKIE } from '../../platform/http/types.js';
+import { PUBLIC_FORM_RATE_LIMIT, SESSION_COOKIE } from '../../platform/http/types.js';
 import { requireActor } from '../../platform/access/access.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
@@ -17,7 +17,7 @@ import { crossOriginLogin } from './accounts.errors.js';
 const tags = ['accounts'];
 
 export function registerAccountRoutes(app: App): void {
-  app.post('/api/auth/login', { schema: { tags, body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
+  app.post('/api/auth/login', { config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }, schema: { tags, body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
     // Login CSRF: a browser always sends Origin on a cross-site POST.
     const origin = req.headers.origin;
     if (origin && new URL(origin).host !== req.headers.host) throw crossOriginLogin();

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { App } from '../../platform/http/types.js';
+import { PUBLIC_FORM_RATE_LIMIT, type App } from '../../platform/http/types.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   CreateVolunteerBody,
@@ -35,6 +35,7 @@ export function registerVolunteerRoutes(app: App): void {
   app.post(
     '/api/volunteers/offers',
     {
+      config: { rateLimit: PUBLIC_FORM_RATE_LIMIT },
       schema: {
         tags,
         summary: 'Offerta di disponibilità di un cittadino (modulo pubblico, senza accesso)',

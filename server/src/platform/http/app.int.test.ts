@@ -22,3 +22,15 @@ describe('platform endpoints', () => {
     expect(response.json().error.message).toMatch(/Risorsa non trovata/);
   });
 });
+
+describe('public forms', () => {
+  it('slow down a flood from one address with a 429 in Italian', async () => {
+    const responses = [];
+    for (let i = 0; i < 31; i++) {
+      responses.push(await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `nessuno${i}@test.it`, password: 'x' } }));
+    }
+    expect(responses.slice(0, 30).every((r) => r.statusCode === 401)).toBe(true);
+    expect(responses[30]!.statusCode).toBe(429);
+    expect(responses[30]!.json().error.message).toBe('Troppe richieste: riprova tra poco.');
+  });
+});

@@ -1,8 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigationType } from 'react-router';
 import { useT } from '../i18n/I18nProvider';
-
-let isFirstPage = true;
 
 export interface Crumb {
   label: string;
@@ -27,20 +25,18 @@ export function Page({ title, lead, breadcrumbs, actions, children }: PageProps)
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const container = useRef<HTMLDivElement>(null);
+  const navigationType = useNavigationType();
 
   useEffect(() => {
     document.title = `${title} · ${t.app.name}`;
   }, [title, t.app.name]);
 
   useEffect(() => {
-    // On the first page the browser starts at the top, with the skip link. After a client-side
-    // navigation the heading takes focus, unless a field of the page already took it (autoFocus).
-    if (isFirstPage) {
-      isFirstPage = false;
-      return;
-    }
-    if (!container.current?.contains(document.activeElement)) heading.current?.focus();
-  }, []);
+    // A page loaded by the browser starts at the top, with the skip link. After a link or a
+    // redirect the heading takes focus, unless a field of the page already took it (autoFocus).
+    if (navigationType !== 'POP' && !container.current?.contains(document.activeElement))
+      heading.current?.focus();
+  }, [navigationType]);
 
   return (
     <div ref={container} className="container-xxl px-3 px-md-4 py-4">

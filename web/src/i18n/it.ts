@@ -2,7 +2,7 @@ import type { RoleName } from '../../../shared/src/accounts/accounts.schemas';
 import type { OrganizationKind } from '../../../shared/src/organizations/organizations.schemas';
 import type { HOUSEHOLD_RELATIONS } from '../../../shared/src/people/people.schemas';
 
-type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**

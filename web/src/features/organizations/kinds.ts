@@ -1,7 +1,5 @@
-import {
-  ORGANIZATION_KINDS,
-  type OrganizationKind,
-} from '../../../../shared/src/organizations/organizations.schemas';
+import type { OrganizationKind } from '../../../../shared/src/organizations/organizations.schemas';
+import { ORGANIZATION_KINDS } from '../../i18n/enumerations';
 import type { Messages } from '../../i18n/it';
 import type { Option } from '../../ui/fields';
 

@@ -7,7 +7,8 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { SelectField, TextField } from '../../ui/fields';
 import { searchPeople, setHousehold } from './api';
 import { personName } from './PeopleTable';
-import { isRelation, relationOptions, type HouseholdRelation } from './relations';
+import type { HouseholdRelation } from '../../i18n/it';
+import { isRelation, relationOptions } from './relations';
 
 interface AddHouseholdMemberFormProps {
   householdId: string;

@@ -6,7 +6,8 @@ import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { SelectField, TextField } from '../../ui/fields';
 import { createHousehold, setHousehold } from './api';
-import { isRelation, relationOptions, type HouseholdRelation } from './relations';
+import type { HouseholdRelation } from '../../i18n/it';
+import { isRelation, relationOptions } from './relations';
 
 /** Opens a household at the person's address, in their comune, with them as its first member. */
 export function CreateHouseholdForm({ person, onDone }: { person: Person; onDone: () => void }) {

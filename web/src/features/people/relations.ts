@@ -1,8 +1,6 @@
-import { HOUSEHOLD_RELATIONS } from '../../../../shared/src/people/people.schemas';
-import type { Messages } from '../../i18n/it';
+import { HOUSEHOLD_RELATIONS } from '../../i18n/enumerations';
+import type { HouseholdRelation, Messages } from '../../i18n/it';
 import type { Option } from '../../ui/fields';
-
-export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
 export function relationOptions(t: Messages): Option[] {
   return HOUSEHOLD_RELATIONS.map((r) => ({ value: r, label: t.relations[r] }));

@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  ROLE_NAMES,
-  type CreateUserBody,
-  type RoleName,
-} from '../../../../shared/src/accounts/accounts.schemas';
+import type { CreateUserBody, RoleName } from '../../../../shared/src/accounts/accounts.schemas';
+import { ROLE_NAMES } from '../../i18n/enumerations';
 import type { Organization } from '../../../../shared/src/organizations/organizations.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useT } from '../../i18n/I18nProvider';

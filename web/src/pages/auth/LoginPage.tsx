@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Callout, CalloutTitle, Icon } from 'design-react-kit';
-import { ROLE_NAMES } from '../../../../shared/src/accounts/accounts.schemas';
+import { ROLE_NAMES } from '../../i18n/enumerations';
 import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';

@@ -74,7 +74,7 @@ export function constructInitialSolution(state: SolutionState, rng: Rng, minimiz
     const count = state.unassignedCount;
     order.set(state.unassigned.subarray(0, count));
     sortCustomers(inst, order, count, kind, rng, keys);
-    state.recreate(order, count, true);
+    state.recreate(order, count, inst.m);
     state.commit();
     if (isBetter(state.scoreInto(score), bestScore, minimizeVehicles)) {
       Object.assign(bestScore, score);

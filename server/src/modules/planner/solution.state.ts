@@ -32,8 +32,8 @@ export interface SolutionSnapshot {
 
 /**
  * The mutable solution the metaheuristic works on. Route r is served by vehicle r; empty routes are
- * unused vehicles. For every route it keeps the earliest (`est`) and latest (`lst`) feasible service
- * start of each position, so inserting a customer is checked in O(1). Changes between `beginMove()`
+ * unused vehicles. For every route it keeps the earliest departure (`dep`) and the latest feasible
+ * service start (`lst`) of each position, so inserting a customer is checked in O(1). Changes between `beginMove()`
  * and `commit()` can be undone with `rollback()`, which restores only the routes that were touched.
  */
 export class SolutionState {
@@ -42,7 +42,9 @@ export class SolutionState {
   readonly len: Int32Array;
   readonly load: Float64Array;
   readonly routeDist: Float64Array;
-  readonly est: Float64Array;
+  /** Matrix node of each route position (saves an indirection in the insertion scan). */
+  readonly rnode: Int32Array;
+  readonly dep: Float64Array;
   readonly lst: Float64Array;
   readonly custRoute: Int32Array;
   readonly custPos: Int32Array;
@@ -74,7 +76,8 @@ export class SolutionState {
     this.len = new Int32Array(m);
     this.load = new Float64Array(m);
     this.routeDist = new Float64Array(m);
-    this.est = new Float64Array(m * this.stride);
+    this.rnode = new Int32Array(m * this.stride);
+    this.dep = new Float64Array(m * this.stride);
     this.lst = new Float64Array(m * this.stride);
     this.custRoute = new Int32Array(n).fill(-1);
     this.custPos = new Int32Array(n).fill(-1);
@@ -163,9 +166,9 @@ export class SolutionState {
       const c = this.cust[base + p]!;
       const nd = node[c]!;
       distance += dist[prev * size + nd]!;
-      const start = Math.max(clock + time[prev * size + nd]!, ready[c]!);
-      this.est[base + p] = start;
-      clock = start + service[c]!;
+      clock = Math.max(clock + time[prev * size + nd]!, ready[c]!) + service[c]!;
+      this.dep[base + p] = clock;
+      this.rnode[base + p] = nd;
       load += demand[c]!;
       this.custRoute[c] = r;
       this.custPos[c] = p;
@@ -239,7 +242,6 @@ export class SolutionState {
     const inst = this.inst;
     const { size, dist, time, node, n, m, vStart, vEnd, vReady, vDue, vCap, vMaxTasks, compat } = inst;
     const stride = this.stride;
-    const cust = this.cust;
     const cn = node[c]!;
     const q = inst.demand[c]!;
     const rc = inst.ready[c]!;
@@ -250,34 +252,37 @@ export class SolutionState {
     let bestDelta = Infinity;
     let bestRoute = -1;
     let bestPos = -1;
+    const rnode = this.rnode;
+    const dep = this.dep;
+    const lst = this.lst;
     for (let r = 0; r < m; r++) {
       const length = this.len[r]!;
       if (length === 0 || !compat[r * n + c] || this.load[r]! + q > vCap[r]! + EPS || length >= vMaxTasks[r]!) continue;
       const base = r * stride;
-      let prevNode = vStart[r]!;
+      let prevRow = vStart[r]! * size;
       let prevDep = vReady[r]!;
       for (let p = 0; p <= length; p++) {
-        const nextCust = p < length ? cust[base + p]! : -1;
-        const nextNode = nextCust >= 0 ? node[nextCust]! : vEnd[r]!;
-        const arrival = prevDep + time[prevNode * size + cn]!;
+        const inside = p < length;
+        const nextNode = inside ? rnode[base + p]! : vEnd[r]!;
+        const arrival = prevDep + time[prevRow + cn]!;
         if (arrival > dc) {
           if (triangle) break;
         } else if (this.blinkCountdown-- <= 0) {
           this.drawBlink();
         } else {
-          const delta = dist[prevNode * size + cn]! + dist[rowC + nextNode]! - dist[prevNode * size + nextNode]!;
+          const delta = dist[prevRow + cn]! + dist[rowC + nextNode]! - dist[prevRow + nextNode]!;
           if (delta < bestDelta) {
             const arrivalNext = (arrival > rc ? arrival : rc) + sc + time[rowC + nextNode]!;
-            if (arrivalNext <= (nextCust >= 0 ? this.lst[base + p]! : vDue[r]!) + EPS) {
+            if (arrivalNext <= (inside ? lst[base + p]! : vDue[r]!) + EPS) {
               bestDelta = delta;
               bestRoute = r;
               bestPos = p;
             }
           }
         }
-        if (nextCust >= 0) {
-          prevDep = this.est[base + p]! + inst.service[nextCust]!;
-          prevNode = nextNode;
+        if (inside) {
+          prevDep = dep[base + p]!;
+          prevRow = nextNode * size;
         }
       }
     }
@@ -320,16 +325,22 @@ export class SolutionState {
 
   /**
    * Greedy insertion (the "recreate" of ruin-and-recreate): empties the unassigned list, then inserts
-   * the customers of `order[0..count)` one by one at their cheapest position; those that fit nowhere
-   * go back to the unassigned list.
+   * the customers of `order[0..count)` one by one at their cheapest position, opening an unused
+   * vehicle only while fewer than `maxRoutes` are in use; those that fit nowhere go back to the
+   * unassigned list.
    * @param order customer indices; must not be `this.unassigned`
    */
-  recreate(order: Int32Array, count: number, allowNewRoute: boolean): void {
+  recreate(order: Int32Array, count: number, maxRoutes: number): void {
+    let used = this.routeCount();
     this.unassignedCount = 0;
     for (let i = 0; i < count; i++) {
       const c = order[i]!;
-      if (this.findBestInsertion(c, allowNewRoute)) this.insert(c, this.bestRoute, this.bestPos);
-      else this.unassigned[this.unassignedCount++] = c;
+      if (this.findBestInsertion(c, used < maxRoutes)) {
+        if (this.len[this.bestRoute] === 0) used++;
+        this.insert(c, this.bestRoute, this.bestPos);
+      } else {
+        this.unassigned[this.unassignedCount++] = c;
+      }
     }
   }
 

@@ -29,6 +29,8 @@ export interface SisrParameters {
   readonly routeChoice?: 'random' | 'smallest';
   readonly unassignedSeed?: number;
   readonly fleetOrder?: 'sisr' | 'absence';
+  /** Route elimination also stops after this share of the budget without removing a route. */
+  readonly fleetStall: number;
   /** Weights of the insertion orders used by recreate. */
   readonly orderWeights: Readonly<Record<InsertionOrder, number>>;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SISR: SisrParameters = {
   initialTemperature: 1,
   finalTemperature: 0.01,
   fleetShare: 0.4,
+  fleetStall: 1,
   orderWeights: { random: 4, demand: 4, far: 2, close: 1, due: 0 },
 };
 
@@ -141,13 +144,19 @@ class SisrSearch {
     this.phase = 'fleet-minimisation';
     const shareLimit = this.params.fleetShare;
     const target = this.minimizeVehicles ? inst.vehicleLowerBound : Infinity;
-    while (!budget.exhausted() && budget.fraction() < shareLimit) {
+    // Routes allowed: a ruin may empty a route, and recreate may then use that vehicle again.
+    let fleet = state.routeCount();
+    let lastSuccess = budget.fraction();
+    while (!budget.exhausted() && budget.fraction() < shareLimit && budget.fraction() - lastSuccess < this.params.fleetStall) {
       if (state.unassignedCount === 0) {
         this.recordIfBetter();
-        if (state.routeCount() <= target) break;
+        lastSuccess = budget.fraction();
+        fleet = state.routeCount();
+        if (fleet <= target) break;
         state.beginMove();
         state.removeRoute(this.pickRouteToRemove());
         state.commit();
+        fleet--;
       }
       budget.iteration++;
       const beforeCount = state.unassignedCount;
@@ -159,8 +168,8 @@ class SisrSearch {
         this.order.set(state.unassigned.subarray(0, count));
         for (let i = 0; i < count; i++) this.keys[i] = -absences[this.order[i]!]!;
         for (let i = 1; i < count; i++) { const c = this.order[i]!; const k = this.keys[i]!; let j = i - 1; while (j >= 0 && this.keys[j]! > k) { this.order[j+1] = this.order[j]!; this.keys[j+1] = this.keys[j]!; j--; } this.order[j+1] = c; this.keys[j+1] = k; }
-        state.recreate(this.order, count, false);
-      } else this.recreate(false);
+        state.recreate(this.order, count, fleet);
+      } else this.recreate(fleet);
       const afterAbsence = this.absenceSum(absences);
       for (let i = 0; i < state.unassignedCount; i++) absences[state.unassigned[i]!]!++;
       if (state.unassignedCount < beforeCount || afterAbsence < beforeAbsence) state.commit();
@@ -207,10 +216,11 @@ class SisrSearch {
       budget.iteration++;
       const progress = Math.min(1, (budget.fraction() - startFraction) / span);
       const temperature = t0 * Math.pow(tf / t0, progress);
-      const allowNewRoute = !this.minimizeVehicles || this.current.unassigned > 0;
+      // Never more routes than the current solution, unless routes are free or customers wait.
+      const maxRoutes = !this.minimizeVehicles || this.current.unassigned > 0 ? this.inst.m : this.current.routes;
       state.beginMove();
       this.ruin();
-      this.recreate(allowNewRoute);
+      this.recreate(maxRoutes);
       state.scoreInto(this.candidate);
       if (this.accepts(temperature)) {
         state.commit();
@@ -245,8 +255,11 @@ class SisrSearch {
     const routes = state.routeCount();
     if (routes === 0) return;
     const assigned = inst.servableCount - state.unassignedCount;
-    const maxString = Math.min(params.maxStringLength, assigned / routes);
-    const maxStrings = (4 * params.averageRemoved) / (1 + maxString) - 1;
+    const averageLength = assigned / routes;
+    // Few long routes (Solomon type 2) need bigger ruins than SISR's defaults, tuned on many short ones.
+    const scale = Math.min(2, Math.max(1, averageLength / 20));
+    const maxString = Math.min(params.maxStringLength * scale, averageLength);
+    const maxStrings = (4 * params.averageRemoved * scale) / (1 + maxString) - 1;
     const strings = Math.floor(rng.next() * maxStrings) + 1;
     const stamp = ++this.stamp;
     const seed = state.unassignedCount > 0 && rng.next() < (params.unassignedSeed ?? 0) ? state.unassigned[rng.int(state.unassignedCount)]! : this.randomServable();
@@ -286,7 +299,7 @@ class SisrSearch {
     }
   }
 
-  private recreate(allowNewRoute: boolean): void {
+  private recreate(maxRoutes: number): void {
     const { state, inst, rng } = this;
     const count = state.unassignedCount;
     this.order.set(state.unassigned.subarray(0, count));
@@ -294,7 +307,7 @@ class SisrSearch {
     let kind = 0;
     while (kind < ORDERS.length - 1 && u >= this.orderThresholds[kind]!) kind++;
     sortCustomers(inst, this.order, count, ORDERS[kind]!, rng, this.keys);
-    state.recreate(this.order, count, allowNewRoute);
+    state.recreate(this.order, count, maxRoutes);
   }
 
   private report(force: boolean): void {

@@ -120,7 +120,7 @@ export const en: Messages = {
   },
   home: {
     title: 'Your area',
-    lead: (name: string, roles: string) => `Welcome, ${name} (${roles}). Here is what you can do.`,
+    lead: (name: string, roles: string) => `Welcome, ${name} (${roles}).`,
     actionsTitle: 'Available services',
     upcomingTitle: (role: string) => `Coming soon for the ${role} role`,
     upcoming: {

@@ -89,7 +89,7 @@ export const it = {
   },
   home: {
     title: 'La tua area',
-    lead: (name: string, roles: string) => `Benvenuto, ${name} (${roles}). Ecco cosa puoi fare.`,
+    lead: (name: string, roles: string) => `Ti diamo il benvenuto, ${name} (${roles}).`,
     actionsTitle: 'Servizi disponibili',
     upcomingTitle: (role: string) => `In arrivo per il ruolo ${role}`,
     upcoming: {

@@ -108,6 +108,7 @@ function MainMenu() {
           header
           onOverlayClick={() => setOpen(false)}
           closeSrText={t.shell.closeMenu}
+          aria-label={open ? t.shell.mainMenu : undefined}
         >
           <div className="menu-wrapper">
             <Nav navbar>

@@ -3,6 +3,7 @@ import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
 import { registerTaskRoutes } from './tasks/tasks.routes.js';
+import { registerRoundRoutes } from './rounds/rounds.routes.js';
 import { registerInterventionRoutes } from './interventions/interventions.routes.js';
 import { registerRequestRoutes } from './requests/requests.routes.js';
 import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
@@ -21,5 +22,6 @@ export async function registerModules(app: App): Promise<void> {
   registerInterventionRoutes(app);
   registerRequestRoutes(app);
   registerTaskRoutes(app);
+  registerRoundRoutes(app);
   registerDashboardRoutes(app);
 }

@@ -100,6 +100,10 @@ export async function findTask(tx: Tx, id: string): Promise<TaskRow | null> {
   return row ?? null;
 }
 
+export function findTasksByIds(tx: Tx, ids: string[]): Promise<TaskRow[]> {
+  return queryRows<TaskRow>(tx, sql`${SELECT_TASK} WHERE t.id = ANY(${pgArray(ids)}::uuid[])`);
+}
+
 export async function taskIdsOfRequest(tx: Tx, requestId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM tasks WHERE request_id = ${requestId} ORDER BY due_date`);
   return rows.map((r) => r.id);

@@ -1,0 +1,110 @@
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { Plan, PlannerProgress, PlanningProblem } from '../planner/index.js';
+
+export interface RoundPlanRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  plan_date: string;
+  status: 'planning' | 'ready' | 'failed' | 'published' | 'superseded';
+  problem: StoredProblem;
+  plan: Plan | null;
+  progress: PlannerProgress | null;
+  error: string | null;
+  based_on: string | null;
+  dropped_volunteer_id: string | null;
+  published_at: string | null;
+}
+
+/** The planner's input plus what the sheet needs that the planner does not. */
+export interface StoredProblem {
+  problem: PlanningProblem;
+  timeLimitMs: number;
+  capacities: Record<string, number>;
+}
+
+const SELECT_PLAN = sql`
+  SELECT p.id, p.organization_id, o.name AS organization_name, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, p.status,
+         p.problem, p.plan, p.progress, p.error, p.based_on, p.dropped_volunteer_id,
+         to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published_at
+  FROM round_plans p JOIN organizations o ON o.id = p.organization_id`;
+
+export async function findPlan(tx: Tx, id: string): Promise<RoundPlanRow | null> {
+  const [row] = await queryRows<RoundPlanRow>(tx, sql`${SELECT_PLAN} WHERE p.id = ${id}`);
+  return row ?? null;
+}
+
+export async function insertPlan(
+  tx: Tx,
+  plan: { organizationId: string; date: string; problem: StoredProblem; actorId: string; status?: string; result?: Plan; basedOn?: string; droppedVolunteerId?: string },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO round_plans (organization_id, plan_date, status, problem, plan, based_on, dropped_volunteer_id, created_by)
+        VALUES (${plan.organizationId}, ${plan.date}, ${plan.status ?? 'planning'}, ${JSON.stringify(plan.problem)}::jsonb,
+                ${plan.result ? JSON.stringify(plan.result) : null}::jsonb, ${plan.basedOn ?? null}, ${plan.droppedVolunteerId ?? null}, ${plan.actorId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function saveProgress(tx: Tx, id: string, progress: PlannerProgress): Promise<void> {
+  await tx.execute(sql`UPDATE round_plans SET progress = ${JSON.stringify(progress)}::jsonb, updated_at = now() WHERE id = ${id} AND status = 'planning'`);
+}
+
+export async function saveResult(tx: Tx, id: string, result: { plan: Plan } | { error: string }): Promise<void> {
+  if ('plan' in result) {
+    await tx.execute(sql`UPDATE round_plans SET status = 'ready', plan = ${JSON.stringify(result.plan)}::jsonb, updated_at = now() WHERE id = ${id}`);
+  } else {
+    await tx.execute(sql`UPDATE round_plans SET status = 'failed', error = ${result.error}, updated_at = now() WHERE id = ${id}`);
+  }
+}
+
+export async function replacePlan(tx: Tx, id: string, plan: Plan): Promise<void> {
+  await tx.execute(sql`UPDATE round_plans SET plan = ${JSON.stringify(plan)}::jsonb, updated_at = now() WHERE id = ${id}`);
+}
+
+export async function markPublished(tx: Tx, id: string, actorId: string): Promise<void> {
+  await tx.execute(sql`UPDATE round_plans SET status = 'published', published_at = now(), published_by = ${actorId} WHERE id = ${id}`);
+  await tx.execute(sql`UPDATE round_plans SET status = 'superseded'
+                       WHERE id <> ${id} AND status = 'published'
+                         AND (organization_id, plan_date) = (SELECT organization_id, plan_date FROM round_plans WHERE id = ${id})`);
+}
+
+/** A plan left 'planning' by a process that died: anything silent for two minutes past its budget. */
+export async function failStalePlans(tx: Tx): Promise<void> {
+  await tx.execute(sql`UPDATE round_plans SET status = 'failed', error = 'Il calcolo si è interrotto: ripeti la pianificazione.'
+                       WHERE status = 'planning' AND updated_at < now() - make_interval(secs => ((problem->>'timeLimitMs')::int / 1000) + 120)`);
+}
+
+export interface PlanningTaskRow {
+  id: string;
+  comune_code: string;
+  latitude: number | null;
+  longitude: number | null;
+  approximate_location: boolean;
+  window_start: string | null;
+  window_end: string | null;
+  service_minutes: number;
+  load: number;
+  requires_car: boolean;
+  requires_health_training: boolean;
+}
+
+/** Open tasks of an organisation on a date (RLS keeps them in the actor's territory). */
+export function openTasksFor(tx: Tx, organizationId: string, date: string): Promise<PlanningTaskRow[]> {
+  return queryRows<PlanningTaskRow>(
+    tx,
+    sql`SELECT id, comune_code::text, latitude, longitude, approximate_location, to_char(window_start, 'HH24:MI') AS window_start,
+               to_char(window_end, 'HH24:MI') AS window_end, service_minutes, load, requires_car, requires_health_training
+        FROM tasks WHERE organization_id = ${organizationId} AND due_date = ${date} AND status = 'open' ORDER BY id`,
+  );
+}
+
+export function comunePoints(tx: Tx, codes: string[]): Promise<{ istat_code: string; latitude: number; longitude: number }[]> {
+  return queryRows(tx, sql`SELECT istat_code::text, latitude, longitude FROM comuni WHERE istat_code = ANY(${pgArray(codes)}::text[])`);
+}
+
+export async function setPlannedStart(tx: Tx, taskId: string, start: string): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET planned_start = ${start}::time WHERE id = ${taskId}`);
+}

@@ -1,0 +1,19 @@
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/types.js';
+import { IdParams } from '../../../../shared/src/common/common.schemas.js';
+import { DropOutBody, DropOutResult, PlanRoundsBody, PublishResult, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas.js';
+import * as rounds from './rounds.service.js';
+
+export function registerRoundRoutes(app: App): void {
+  const tags = ['rounds'];
+  app.post('/api/rounds', { schema: { tags, body: PlanRoundsBody, response: { 202: Type.Object({ id: Type.String() }) } } }, async (req, reply) =>
+    reply.status(202).send(await rounds.startPlanning(req.ctx, req.body)),
+  );
+  app.get('/api/rounds/:id', { schema: { tags, params: IdParams, response: { 200: RoundPlan } } }, async (req) => rounds.getPlan(req.ctx, req.params.id));
+  app.post('/api/rounds/:id/publish', { schema: { tags, params: IdParams, response: { 200: PublishResult } } }, async (req) =>
+    rounds.publishPlan(req.ctx, req.params.id),
+  );
+  app.post('/api/rounds/:id/drop-out', { schema: { tags, params: IdParams, body: DropOutBody, response: { 200: DropOutResult } } }, async (req) =>
+    rounds.dropOut(req.ctx, req.params.id, req.body),
+  );
+}

@@ -1,0 +1,259 @@
+import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
+import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Context } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { DropOutBody, DropOutResult, PlanRoundsBody, PublishResult, Round, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas.js';
+import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import { prepareProblem, replanRemaining, runPlannerInWorker, suggestSubstitutes, type Plan, type PlanningVolunteer } from '../planner/index.js';
+import { assignIfOpen, findTasksByIds, releaseTask, tasksPerVolunteer, type TaskRow } from '../tasks/tasks.repository.js';
+import { listApprovedVolunteers, type AssignableVolunteer } from '../volunteers/index.js';
+import * as repo from './rounds.repository.js';
+import { clockOf, minutesOf, toPlanningTask, toPlanningVolunteer, UNSERVED_MESSAGES } from './rounds.rules.js';
+import { organizationRequired, planAlreadyPublished, planNotFound, planNotPublished, planNotReady, volunteerNotInPlan } from './rounds.errors.js';
+
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+const PROGRESS_EVERY_MS = 500;
+
+/** The organisation whose rounds the actor plans: the one asked, if the actor runs it. */
+function organizationFor(actor: Actor, requested: string | undefined): string {
+  const limiting = organizationsLimiting(actor, 'task.assign');
+  if (requested) {
+    if (limiting && !limiting.includes(requested)) throw new AppError(404, 'NOT_FOUND', 'Organizzazione non trovata.');
+    return requested;
+  }
+  if (limiting?.length === 1) return limiting[0]!;
+  throw organizationRequired();
+}
+
+async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<repo.RoundPlanRow> {
+  const row = await repo.findPlan(tx, id);
+  const limiting = organizationsLimiting(actor, 'task.assign');
+  if (!row || (limiting && !limiting.includes(row.organization_id))) throw planNotFound();
+  return row;
+}
+
+/**
+ * Starts planning a day's rounds for an organisation: the open tasks of that date and the
+ * volunteers available then. The planner runs in a worker thread; the plan's progress and result
+ * are stored, so any server instance can show them. @returns the plan id (202).
+ */
+export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  authorize(ctx, 'task.assign');
+  const organizationId = organizationFor(actor, body.organizationId);
+  const timeLimitMs = (body.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
+  const { id, stored } = await withScope(ctx, 'task.assign', async (tx) => {
+    const tasks = await repo.openTasksFor(tx, organizationId, body.date);
+    const volunteers = await listApprovedVolunteers(tx, { organizationIds: [organizationId] });
+    const points = await repo.comunePoints(tx, [...new Set([...tasks.map((t) => t.comune_code), ...volunteers.map((v) => v.comuneCode)])]);
+    const pointOf = new Map(points.map((p) => [p.istat_code, { lat: p.latitude, lon: p.longitude }]));
+    const load = await tasksPerVolunteer(tx, body.date);
+    const planning = volunteers
+      .map((v) => toPlanningVolunteer(v, body.date, pointOf.get(v.comuneCode)!, load.get(v.id) ?? 0))
+      .filter((v): v is PlanningVolunteer => v !== null);
+    const stored: repo.StoredProblem = {
+      problem: { tasks: tasks.map(toPlanningTask), volunteers: planning, comunePoints: Object.fromEntries(pointOf) },
+      timeLimitMs,
+      capacities: Object.fromEntries(planning.map((v) => [v.id, v.capacity])),
+    };
+    const id = await repo.insertPlan(tx, { organizationId, date: body.date, problem: stored, actorId: actor.userId });
+    return { id, stored };
+  });
+  void solveInBackground(ctx, id, stored);
+  return { id };
+}
+
+async function solveInBackground(ctx: Context, id: string, stored: repo.StoredProblem): Promise<void> {
+  const db = ctx.database.db;
+  let lastSaved = 0;
+  try {
+    const plan = await runPlannerInWorker(stored.problem, { timeLimitMs: stored.timeLimitMs, seed: 1 }, (progress) => {
+      if (Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
+      lastSaved = Date.now();
+      void repo.saveProgress(db, id, progress).catch(() => undefined);
+    });
+    await repo.saveResult(db, id, { plan });
+  } catch (error) {
+    ctx.log.error({ err: { type: (error as Error).name }, planId: id }, 'round planning failed');
+    await repo.saveResult(db, id, { error: 'Il calcolo dei giri non è riuscito: riprova.' });
+  }
+}
+
+function presentRound(plan: Plan['rounds'][number], tasks: Map<string, TaskRow>, volunteers: Map<string, AssignableVolunteer>, capacity: number): Round {
+  const volunteer = volunteers.get(plan.volunteerId);
+  return {
+    volunteerId: plan.volunteerId,
+    volunteerName: volunteer ? `${volunteer.givenName} ${volunteer.familyName}` : '',
+    volunteerPhone: volunteer?.phone ?? '',
+    departure: clockOf(plan.departure),
+    returnTime: clockOf(plan.returnTime),
+    distanceKm: Math.round(plan.distance * 10) / 10,
+    load: plan.load,
+    capacity,
+    warnings: [],
+    stops: plan.stops.flatMap((s) => {
+      const t = tasks.get(s.taskId);
+      if (!t) return [];
+      return [
+        {
+          taskId: s.taskId,
+          arrival: clockOf(s.arrival),
+          serviceStart: clockOf(s.serviceStart),
+          departure: clockOf(s.departure),
+          comuneName: t.comune_name,
+          address: t.address,
+          beneficiaryName: `${t.beneficiary_given_name} ${t.beneficiary_family_name}`,
+          beneficiaryPhone: t.beneficiary_phone,
+          interventionTypeName: t.intervention_type_name,
+          latitude: t.latitude ?? 0,
+          longitude: t.longitude ?? 0,
+          approximateLocation: s.approximateLocation,
+          load: t.load,
+        },
+      ];
+    }),
+  };
+}
+
+async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
+  const plan = row.plan;
+  const taskIds = row.problem.problem.tasks.map((t) => t.id);
+  const tasks = new Map((await findTasksByIds(tx, taskIds)).map((t) => [t.id, t]));
+  const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
+  return {
+    id: row.id,
+    date: row.plan_date,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    status: row.status,
+    progress: row.progress,
+    timeLimitMs: row.problem.timeLimitMs,
+    error: row.error,
+    tasksCount: taskIds.length,
+    volunteersAvailable: row.problem.problem.volunteers.length,
+    rounds: (plan?.rounds ?? []).map((r) => presentRound(r, tasks, volunteers, row.problem.capacities[r.volunteerId] ?? 0)),
+    unserved: (plan?.unserved ?? []).map((u) => {
+      const t = tasks.get(u.taskId);
+      return {
+        taskId: u.taskId,
+        reason: u.reason,
+        message: UNSERVED_MESSAGES[u.reason],
+        comuneName: t?.comune_name ?? '',
+        beneficiaryName: t ? `${t.beneficiary_given_name} ${t.beneficiary_family_name}` : '',
+      };
+    }),
+    totalDistanceKm: Math.round((plan?.totalDistance ?? 0) * 10) / 10,
+    droppedVolunteerId: row.dropped_volunteer_id,
+    publishedAt: row.published_at,
+  };
+}
+
+/** A plan with its progress while computing, then its rounds. @throws 404 for another organisation's plan. */
+export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
+  const actor = requireActor(ctx);
+  await repo.failStalePlans(ctx.database.db);
+  return withScope(ctx, 'task.assign', async (tx) => present(tx, await loadPlan(tx, actor, id)));
+}
+
+/**
+ * Assigns every stop to its volunteer, in round order, with the planned time, and tells each
+ * volunteer once. A task someone assigned meanwhile is reported as a conflict, not overwritten;
+ * a re-plan after a drop-out takes back the tasks it gives to someone else.
+ * @throws 409 when the plan is still computing or already published.
+ */
+export async function publishPlan(ctx: Context, id: string): Promise<PublishResult> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const row = await loadPlan(tx, actor, id);
+    if (row.status === 'published') throw planAlreadyPublished();
+    if (row.status !== 'ready' || !row.plan) throw planNotReady();
+    const tasks = new Map((await findTasksByIds(tx, row.problem.problem.tasks.map((t) => t.id))).map((t) => [t.id, t]));
+    const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
+    const conflicts: PublishResult['conflicts'] = [];
+    let assigned = 0;
+    for (const round of row.plan.rounds) {
+      let firstStart: string | null = null;
+      for (const [position, stop] of round.stops.entries()) {
+        const task = tasks.get(stop.taskId);
+        if (!task || stop.completed) continue;
+        assertInScope(scope, task.comune_code, 'Compito');
+        const live = ['assigned', 'accepted'].includes(task.status);
+        const sameVolunteer = live && task.volunteer_id === round.volunteerId;
+        // A re-plan after a drop-out may move tasks between the remaining rounds: it takes them back first.
+        if (row.based_on && live && !sameVolunteer) await releaseTask(tx, task.id);
+        if (!sameVolunteer && !(await assignIfOpen(tx, task.id, round.volunteerId, actor.userId, position + 1))) {
+          conflicts.push({ taskId: task.id, message: 'Il compito è già stato assegnato o chiuso da qualcun altro.' });
+          continue;
+        }
+        await repo.setPlannedStart(tx, task.id, clockOf(stop.serviceStart));
+        firstStart ??= clockOf(stop.arrival);
+        assigned++;
+      }
+      const volunteer = volunteers.get(round.volunteerId);
+      if (volunteer && firstStart) {
+        await enqueueNotification(tx, {
+          kind: 'task.assigned',
+          recipientEmail: volunteer.email,
+          recipientPhone: volunteer.phone,
+          subject: `Il tuo giro del ${row.plan_date}`,
+          body: `${round.stops.length} consegne, partenza alle ${clockOf(round.departure)}, prima tappa alle ${firstStart}. Apri Legami per il foglio di giro.`,
+        });
+      }
+    }
+    await repo.markPublished(tx, id, actor.userId);
+    await writeAudit(tx, ctx, { action: 'task.assign', entityType: 'task', details: { planId: id, assigned, conflicts: conflicts.length } });
+    return { assigned, conflicts };
+  });
+}
+
+/**
+ * A volunteer drops out of a published plan: for each of their remaining tasks, the five best
+ * substitutes, and a re-plan of the rest of the day that can be published in its turn.
+ * @throws 409 when the plan is not published, 422 when the volunteer has no round in it.
+ */
+export async function dropOut(ctx: Context, id: string, body: DropOutBody): Promise<DropOutResult> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.assign', async (tx) => {
+    const row = await loadPlan(tx, actor, id);
+    if (row.status !== 'published' || !row.plan) throw planNotPublished();
+    const round = row.plan.rounds.find((r) => r.volunteerId === body.volunteerId);
+    if (!round) throw volunteerNotInPlan();
+    const now = body.from ? minutesOf(body.from) : 0;
+    const prepared = await prepareProblem(row.problem.problem);
+    const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
+    const tasks = new Map((await findTasksByIds(tx, round.stops.map((s) => s.taskId))).map((t) => [t.id, t]));
+    const remaining = round.stops.filter((s) => s.departure > now && !['done', 'failed'].includes(tasks.get(s.taskId)?.status ?? ''));
+    const substitutes = remaining.map((stop) => {
+      const t = tasks.get(stop.taskId);
+      return {
+        taskId: stop.taskId,
+        beneficiaryName: t ? `${t.beneficiary_given_name} ${t.beneficiary_family_name}` : '',
+        candidates: suggestSubstitutes(prepared, row.plan!, body.volunteerId, stop.taskId, 5).map((c) => {
+          const v = volunteers.get(c.volunteerId);
+          return {
+            volunteerId: c.volunteerId,
+            volunteerName: v ? `${v.givenName} ${v.familyName}` : '',
+            addedDistanceKm: Math.round(c.addedDistance * 10) / 10,
+            currentTasks: c.currentTasks,
+            slackMinutes: Math.round(c.availabilitySlack),
+          };
+        }),
+      };
+    });
+    const done = [...tasks.values()].filter((t) => ['done', 'failed'].includes(t.status)).map((t) => t.id);
+    const replan = replanRemaining(prepared, row.plan, { droppedVolunteerId: body.volunteerId, now, completedTaskIds: done }, { seed: 1, timeLimitMs: 3000 });
+    const replanId = await repo.insertPlan(tx, {
+      organizationId: row.organization_id,
+      date: row.plan_date,
+      problem: row.problem,
+      actorId: actor.userId,
+      status: 'ready',
+      result: replan,
+      basedOn: row.id,
+      droppedVolunteerId: body.volunteerId,
+    });
+    return { substitutes, replan: await present(tx, (await repo.findPlan(tx, replanId))!) };
+  });
+}

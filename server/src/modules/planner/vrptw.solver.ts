@@ -26,11 +26,6 @@ export interface SisrParameters {
   readonly finalTemperature: number;
   /** Largest share of the budget spent eliminating routes before optimising distance. */
   readonly fleetShare: number;
-  readonly routeChoice?: 'random' | 'smallest';
-  readonly unassignedSeed?: number;
-  readonly fleetOrder?: 'sisr' | 'absence';
-  /** Route elimination also stops after this share of the budget without removing a route. */
-  readonly fleetStall: number;
   /** Weights of the insertion orders used by recreate. */
   readonly orderWeights: Readonly<Record<InsertionOrder, number>>;
 }
@@ -40,11 +35,10 @@ export const DEFAULT_SISR: SisrParameters = {
   maxStringLength: 10,
   splitRate: 0.01,
   blinkRate: 0.01,
-  initialTemperature: 1,
+  initialTemperature: 3,
   finalTemperature: 0.01,
   fleetShare: 0.4,
-  fleetStall: 1,
-  orderWeights: { random: 4, demand: 4, far: 2, close: 1, due: 0 },
+  orderWeights: { random: 4, demand: 4, far: 2, close: 1, due: 2 },
 };
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -146,11 +140,9 @@ class SisrSearch {
     const target = this.minimizeVehicles ? inst.vehicleLowerBound : Infinity;
     // Routes allowed: a ruin may empty a route, and recreate may then use that vehicle again.
     let fleet = state.routeCount();
-    let lastSuccess = budget.fraction();
-    while (!budget.exhausted() && budget.fraction() < shareLimit && budget.fraction() - lastSuccess < this.params.fleetStall) {
+    while (!budget.exhausted() && budget.fraction() < shareLimit) {
       if (state.unassignedCount === 0) {
         this.recordIfBetter();
-        lastSuccess = budget.fraction();
         fleet = state.routeCount();
         if (fleet <= target) break;
         state.beginMove();
@@ -163,13 +155,7 @@ class SisrSearch {
       const beforeAbsence = this.absenceSum(absences);
       state.beginMove();
       this.ruin();
-      if (this.params.fleetOrder === 'absence' && this.rng.next() < 0.5) {
-        const count = state.unassignedCount;
-        this.order.set(state.unassigned.subarray(0, count));
-        for (let i = 0; i < count; i++) this.keys[i] = -absences[this.order[i]!]!;
-        for (let i = 1; i < count; i++) { const c = this.order[i]!; const k = this.keys[i]!; let j = i - 1; while (j >= 0 && this.keys[j]! > k) { this.order[j+1] = this.order[j]!; this.keys[j+1] = this.keys[j]!; j--; } this.order[j+1] = c; this.keys[j+1] = k; }
-        state.recreate(this.order, count, fleet);
-      } else this.recreate(fleet);
+      this.recreate(fleet);
       const afterAbsence = this.absenceSum(absences);
       for (let i = 0; i < state.unassignedCount; i++) absences[state.unassigned[i]!]!++;
       if (state.unassignedCount < beforeCount || afterAbsence < beforeAbsence) state.commit();
@@ -187,11 +173,6 @@ class SisrSearch {
 
   private pickRouteToRemove(): number {
     const { state, inst } = this;
-    if (this.params.routeChoice === 'smallest') {
-      let best = -1; let bestLen = Infinity;
-      for (let r = 0; r < inst.m; r++) { const l = state.len[r]!; if (l > 0 && (l < bestLen || (l === bestLen && this.rng.next() < 0.5))) { best = r; bestLen = l; } }
-      return best;
-    }
     let chosen = -1;
     let seen = 0;
     for (let r = 0; r < inst.m; r++) {
@@ -262,7 +243,7 @@ class SisrSearch {
     const maxStrings = (4 * params.averageRemoved * scale) / (1 + maxString) - 1;
     const strings = Math.floor(rng.next() * maxStrings) + 1;
     const stamp = ++this.stamp;
-    const seed = state.unassignedCount > 0 && rng.next() < (params.unassignedSeed ?? 0) ? state.unassigned[rng.int(state.unassignedCount)]! : this.randomServable();
+    const seed = this.randomServable();
     const k = inst.neighbourCount;
     let removed = 0;
     for (let i = -1; i < k && removed < strings; i++) {

@@ -13,7 +13,11 @@ export interface BenchInstance {
   /** Distance recomputed from the raw data, for the independent check. */
   readonly checkDistance: (fromNode: number, toNode: number) => number;
   /** Reference to compare with (best known or optimal), when there is one. */
-  readonly reference?: { readonly vehicles: number; readonly distance: number; readonly kind: 'BKS' | 'optimal' };
+  readonly reference?: {
+    readonly vehicles: number;
+    readonly distance: number;
+    readonly kind: 'BKS' | 'optimal';
+  };
   /** Objective: hierarchical (vehicles, then distance) or distance only (CVRP). */
   readonly minimizeVehicles: boolean;
 }

@@ -1,5 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { createRng, type GeoPoint, type PlanningProblem, type PlanningTask, type PlanningVolunteer, type Rng } from '../../server/src/modules/planner/index.js';
+import {
+  createRng,
+  type GeoPoint,
+  type PlanningProblem,
+  type PlanningTask,
+  type PlanningVolunteer,
+  type Rng,
+} from '../../server/src/modules/planner/index.js';
 
 interface Comune {
   readonly code: string;
@@ -112,7 +119,14 @@ export function generateCremonaDay(comuni: readonly Comune[], options: CremonaDa
           : { start: 14 * HOUR, end: 18 * HOUR };
     const car = rng.next() < 0.4;
     const skills = [...(car ? ['car'] : []), ...(rng.next() < 0.2 ? ['training'] : [])];
-    return { id: `volunteer-${i + 1}`, start: home, availability, capacity: car ? 20 : 12, skills, maxTasks: 12 };
+    return {
+      id: `volunteer-${i + 1}`,
+      start: home,
+      availability,
+      capacity: car ? 20 : 12,
+      skills,
+      maxTasks: 12,
+    };
   });
   return {
     tasks,

@@ -7,7 +7,12 @@ export interface CvrplibFile {
   /** Trucks named in the COMMENT or the `-kN` suffix of the name. */
   readonly trucks: number;
   /** Node ids as in the file (1-based), with coordinates and demands. */
-  readonly nodes: readonly { readonly id: number; readonly x: number; readonly y: number; readonly demand: number }[];
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly x: number;
+    readonly y: number;
+    readonly demand: number;
+  }[];
   readonly depot: number;
 }
 
@@ -41,12 +46,19 @@ export function parseCvrplib(text: string): CvrplibFile {
   }
   const name = header.get('NAME') ?? '';
   if (header.get('EDGE_WEIGHT_TYPE') !== 'EUC_2D') throw new Error(`${name}: only EUC_2D is supported`);
-  if (coords.size === 0 || demands.size !== coords.size) throw new Error(`${name}: missing coordinates or demands`);
+  if (coords.size === 0 || demands.size !== coords.size)
+    throw new Error(`${name}: missing coordinates or demands`);
   const trucksMatch = /trucks:\s*(\d+)/i.exec(header.get('COMMENT') ?? '') ?? /-k(\d+)/.exec(name);
   const nodes = [...coords.entries()]
     .sort(([a], [b]) => a - b)
     .map(([id, p]) => ({ id, x: p.x, y: p.y, demand: demands.get(id) ?? 0 }));
-  return { name, capacity: Number(header.get('CAPACITY')), trucks: Number(trucksMatch?.[1] ?? nodes.length), nodes, depot };
+  return {
+    name,
+    capacity: Number(header.get('CAPACITY')),
+    trucks: Number(trucksMatch?.[1] ?? nodes.length),
+    nodes,
+    depot,
+  };
 }
 
 /**
@@ -72,7 +84,13 @@ export function cvrpInstance(file: CvrplibFile, reference?: BenchInstance['refer
       nodeCount: points.length,
       distances: matrices.distances,
       durations: matrices.distances,
-      customers: customers.map((c, i) => ({ node: i + 1, ready: 0, due: Infinity, service: 0, demand: c.demand })),
+      customers: customers.map((c, i) => ({
+        node: i + 1,
+        ready: 0,
+        due: Infinity,
+        service: 0,
+        demand: c.demand,
+      })),
       vehicles: Array.from({ length: file.trucks }, () => ({
         startNode: 0,
         endNode: 0,

@@ -33,7 +33,11 @@ export function greedyNearestNeighbour(instance: VrpInstance): BaselineResult {
         if (!(customer.requiredSkills ?? []).every((s) => skills.has(s))) return;
         const start = Math.max(clock + instance.durations[position * size + customer.node]!, customer.ready);
         if (start > customer.due) return;
-        if (start + customer.service + instance.durations[customer.node * size + vehicle.endNode]! > vehicle.due) return;
+        if (
+          start + customer.service + instance.durations[customer.node * size + vehicle.endNode]! >
+          vehicle.due
+        )
+          return;
         // Nearest in time (travel plus waiting), then in distance: plain distance ignores windows.
         const d = (start - clock) * 1e6 + instance.distances[position * size + customer.node]!;
         if (d < nextDistance) {

@@ -29,12 +29,21 @@ export function parseSolomon(text: string): SolomonFile {
   const name = lines.find((l) => l.length > 0) ?? '';
   const vehicleHeader = lines.findIndex((l) => /^NUMBER\s+CAPACITY/i.test(l));
   const fleet = (lines[vehicleHeader + 1] ?? '').split(/\s+/).map(Number);
-  if (vehicleHeader < 0 || fleet.length < 2 || fleet.some(Number.isNaN)) throw new Error(`${name}: no VEHICLE block`);
+  if (vehicleHeader < 0 || fleet.length < 2 || fleet.some(Number.isNaN))
+    throw new Error(`${name}: no VEHICLE block`);
   const nodes: SolomonNode[] = [];
   for (const line of lines.slice(lines.findIndex((l) => /^CUST/i.test(l)) + 1)) {
     const fields = line.split(/\s+/).map(Number);
     if (fields.length !== 7 || fields.some(Number.isNaN)) continue;
-    const [number, x, y, demand, ready, due, service] = fields as [number, number, number, number, number, number, number];
+    const [number, x, y, demand, ready, due, service] = fields as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     nodes.push({ number, x, y, demand, ready, due, service });
   }
   if (nodes[0]?.number !== 0) throw new Error(`${name}: the first customer row must be the depot 0`);
@@ -61,7 +70,8 @@ export function solomonInstance(
     customerLabels: customers.map((c) => c.number),
     minimizeVehicles: true,
     reference,
-    checkDistance: (a, b) => Math.sqrt((points[a]!.x - points[b]!.x) ** 2 + (points[a]!.y - points[b]!.y) ** 2),
+    checkDistance: (a, b) =>
+      Math.sqrt((points[a]!.x - points[b]!.x) ** 2 + (points[a]!.y - points[b]!.y) ** 2),
     vrp: {
       name: file.name,
       nodeCount: points.length,

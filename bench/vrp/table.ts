@@ -8,7 +8,8 @@ export type Cell = string | number | null;
 export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((row) => row.map((cell) => (cell === null ? '-' : String(cell))));
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((row) => row[i]?.length ?? 0)));
-  const isNumber = (cell: Cell | undefined) => cell === null || typeof cell === 'number' || /^[-+]?\d/.test(cell ?? '');
+  const isNumber = (cell: Cell | undefined) =>
+    cell === null || typeof cell === 'number' || /^[-+]?\d/.test(cell ?? '');
   const numeric = headers.map((_, i) => rows.every((row) => isNumber(row[i])));
   const line = (cells: readonly string[]) =>
     cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');

@@ -46,7 +46,10 @@ export interface CompiledInstance {
 const EPS = 1e-9;
 
 function soloFeasible(
-  inst: Pick<CompiledInstance, 'size' | 'time' | 'node' | 'ready' | 'due' | 'service' | 'vStart' | 'vEnd' | 'vReady' | 'vDue'>,
+  inst: Pick<
+    CompiledInstance,
+    'size' | 'time' | 'node' | 'ready' | 'due' | 'service' | 'vStart' | 'vEnd' | 'vReady' | 'vDue'
+  >,
   v: number,
   c: number,
 ): boolean {
@@ -71,7 +74,8 @@ export function compileInstance(instance: VrpInstance): CompiledInstance {
   const n = instance.customers.length;
   const m = instance.vehicles.length;
   const checkNode = (node: number) => {
-    if (!Number.isInteger(node) || node < 0 || node >= size) throw new RangeError(`Node ${node} out of range.`);
+    if (!Number.isInteger(node) || node < 0 || node >= size)
+      throw new RangeError(`Node ${node} out of range.`);
     return node;
   };
   const node = Int32Array.from(instance.customers, (c) => checkNode(c.node));
@@ -96,9 +100,15 @@ export function compileInstance(instance: VrpInstance): CompiledInstance {
 
   const classKeys = new Map<string, number>();
   const vClass = Int32Array.from(instance.vehicles, (v) => {
-    const key = [v.startNode, v.endNode, v.ready, v.due, v.capacity, v.maxTasks ?? n, [...(v.skills ?? [])].sort().join('|')].join(
-      ';',
-    );
+    const key = [
+      v.startNode,
+      v.endNode,
+      v.ready,
+      v.due,
+      v.capacity,
+      v.maxTasks ?? n,
+      [...(v.skills ?? [])].sort().join('|'),
+    ].join(';');
     const existing = classKeys.get(key);
     if (existing !== undefined) return existing;
     classKeys.set(key, classKeys.size);
@@ -110,7 +120,12 @@ export function compileInstance(instance: VrpInstance): CompiledInstance {
   let servableCount = 0;
   for (let c = 0; c < n; c++) {
     for (let v = 0; v < m; v++) {
-      if (compat[v * n + c] && demand[c]! <= vCap[v]! + EPS && vMaxTasks[v]! >= 1 && soloFeasible(partial, v, c)) {
+      if (
+        compat[v * n + c] &&
+        demand[c]! <= vCap[v]! + EPS &&
+        vMaxTasks[v]! >= 1 &&
+        soloFeasible(partial, v, c)
+      ) {
         servable[c] = 1;
         servableCount++;
         break;
@@ -137,7 +152,13 @@ export function compileInstance(instance: VrpInstance): CompiledInstance {
     depotDistance[c] = best;
   }
 
-  const maxRouteLength = Math.max(1, Math.min(n, vMaxTasks.reduce((a, b) => Math.max(a, b), 0)));
+  const maxRouteLength = Math.max(
+    1,
+    Math.min(
+      n,
+      vMaxTasks.reduce((a, b) => Math.max(a, b), 0),
+    ),
+  );
   const base = {
     n,
     m,

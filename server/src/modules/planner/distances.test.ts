@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDistanceSource, euclideanMatrices, haversineKm, haversineMatrices, osrmSource } from './distances.js';
+import {
+  createDistanceSource,
+  euclideanMatrices,
+  haversineKm,
+  haversineMatrices,
+  osrmSource,
+} from './distances.js';
 
 const cremona = { lat: 45.1335, lon: 10.0227 };
 const crema = { lat: 45.3641, lon: 9.6827 };
@@ -17,10 +23,12 @@ function stubOsrm(calls: string[]): typeof fetch {
       sources.map((s) =>
         destinations.map((d) => {
           const [a, b] = [globalIndex[s]!, globalIndex[d]!];
-          return (a === 0 && b === 2) ? null : Math.abs(a - b) * scale;
+          return a === 0 && b === 2 ? null : Math.abs(a - b) * scale;
         }),
       );
-    return new Response(JSON.stringify({ code: 'Ok', durations: cell(60), distances: cell(1000) }), { status: 200 });
+    return new Response(JSON.stringify({ code: 'Ok', durations: cell(60), distances: cell(1000) }), {
+      status: 200,
+    });
   }) as typeof fetch;
 }
 
@@ -42,7 +50,10 @@ describe('distances', () => {
   });
 
   it('rounds Euclidean distances on request, as TSPLIB EUC_2D does', () => {
-    const points = [{ x: 0, y: 0 }, { x: 1, y: 1 }];
+    const points = [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ];
     expect(euclideanMatrices(points).distances[1]).toBeCloseTo(Math.SQRT2, 12);
     expect(euclideanMatrices(points, 1, true).distances[1]).toBe(1);
   });
@@ -69,13 +80,19 @@ describe('distances', () => {
   });
 
   it('fails when OSRM answers with an error code', async () => {
-    const failing = (async () => new Response(JSON.stringify({ code: 'InvalidQuery', message: 'bad' }))) as typeof fetch;
-    await expect(osrmSource({ baseUrl: 'http://osrm.test', fetch: failing }).matrices(line)).rejects.toThrow(/InvalidQuery/);
+    const failing = (async () =>
+      new Response(JSON.stringify({ code: 'InvalidQuery', message: 'bad' }))) as typeof fetch;
+    await expect(osrmSource({ baseUrl: 'http://osrm.test', fetch: failing }).matrices(line)).rejects.toThrow(
+      /InvalidQuery/,
+    );
   });
 
   it('builds an OSRM source from a serializable spec', async () => {
     const calls: string[] = [];
-    await createDistanceSource({ kind: 'osrm', baseUrl: 'http://osrm.test', profile: 'foot' }, stubOsrm(calls)).matrices(line);
+    await createDistanceSource(
+      { kind: 'osrm', baseUrl: 'http://osrm.test', profile: 'foot' },
+      stubOsrm(calls),
+    ).matrices(line);
     expect(calls[0]).toMatch(/^\/table\/v1\/foot\//);
   });
 });

@@ -172,11 +172,16 @@ export function osrmSource(options: OsrmSourceOptions): DistanceMatrixSource {
  * @param spec the description; haversine × 1.3 at 35 km/h when absent
  * @param fetchImpl fetch used by the OSRM source
  */
-export function createDistanceSource(spec?: DistanceSourceSpec, fetchImpl?: typeof fetch): DistanceMatrixSource {
+export function createDistanceSource(
+  spec?: DistanceSourceSpec,
+  fetchImpl?: typeof fetch,
+): DistanceMatrixSource {
   const resolved: DistanceSourceSpec = spec ?? { kind: 'haversine' };
   switch (resolved.kind) {
     case 'haversine':
-      return { matrices: async (points) => haversineMatrices(points, resolved.roadFactor, resolved.speedKmh) };
+      return {
+        matrices: async (points) => haversineMatrices(points, resolved.roadFactor, resolved.speedKmh),
+      };
     case 'euclidean':
       return { matrices: async (points) => euclideanMatrices(points, resolved.speed, resolved.round) };
     case 'osrm':

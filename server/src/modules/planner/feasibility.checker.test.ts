@@ -44,25 +44,48 @@ describe('checkSolution', () => {
   });
 
   it('reports a customer that is not served', () => {
-    expect(kinds([{ vehicle: 0, customers: [0, 2] }, { vehicle: 1, customers: [3] }])).toEqual(['missing-customer']);
+    expect(
+      kinds([
+        { vehicle: 0, customers: [0, 2] },
+        { vehicle: 1, customers: [3] },
+      ]),
+    ).toEqual(['missing-customer']);
   });
 
   it('accepts a missing customer only when the plan declares it unserved', () => {
-    const routes = [{ vehicle: 0, customers: [0, 2] }, { vehicle: 1, customers: [3] }];
+    const routes = [
+      { vehicle: 0, customers: [0, 2] },
+      { vehicle: 1, customers: [3] },
+    ];
     expect(checkSolution(instance, routes, { declaredUnserved: [1] }).feasible).toBe(true);
   });
 
   it('reports a customer served twice', () => {
-    expect(kinds([{ vehicle: 0, customers: [0, 2] }, { vehicle: 1, customers: [1, 3, 0] }])).toContain('duplicate-customer');
+    expect(
+      kinds([
+        { vehicle: 0, customers: [0, 2] },
+        { vehicle: 1, customers: [1, 3, 0] },
+      ]),
+    ).toContain('duplicate-customer');
   });
 
   it('reports a time window violated', () => {
     // Going to customer 3 (node 4) first makes customer 2 start after its latest start 60.
-    expect(kinds([{ vehicle: 0, customers: [3, 2] }, { vehicle: 1, customers: [0, 1] }])).toEqual(['time-window']);
+    expect(
+      kinds([
+        { vehicle: 0, customers: [3, 2] },
+        { vehicle: 1, customers: [0, 1] },
+      ]),
+    ).toEqual(['time-window']);
   });
 
   it('reports a capacity exceeded', () => {
-    expect(kinds([{ vehicle: 0, customers: [0, 1, 2] }, { vehicle: 1, customers: [3] }])).toEqual(['capacity']);
+    expect(
+      kinds([
+        { vehicle: 0, customers: [0, 1, 2] },
+        { vehicle: 1, customers: [3] },
+      ]),
+    ).toEqual(['capacity']);
   });
 
   it('reports more routes than vehicles allowed', () => {
@@ -70,11 +93,19 @@ describe('checkSolution', () => {
   });
 
   it('reports a skill the vehicle does not have', () => {
-    expect(kinds([{ vehicle: 1, customers: [0, 2] }, { vehicle: 0, customers: [1, 3] }])).toEqual(['skill']);
+    expect(
+      kinds([
+        { vehicle: 1, customers: [0, 2] },
+        { vehicle: 0, customers: [1, 3] },
+      ]),
+    ).toEqual(['skill']);
   });
 
   it('reports more tasks than the vehicle may take', () => {
-    const heavy: VrpInstance = { ...instance, customers: instance.customers.map((c) => ({ ...c, demand: 1 })) };
+    const heavy: VrpInstance = {
+      ...instance,
+      customers: instance.customers.map((c) => ({ ...c, demand: 1 })),
+    };
     const result = checkSolution(heavy, [{ vehicle: 0, customers: [0, 1, 2, 3] }]);
     expect(result.violations.map((v) => v.kind)).toEqual(['max-tasks']);
   });
@@ -85,7 +116,12 @@ describe('checkSolution', () => {
   });
 
   it('reports one vehicle used for two routes', () => {
-    expect(kinds([{ vehicle: 0, customers: [0, 2] }, { vehicle: 0, customers: [1, 3] }])).toEqual(['vehicle-reused']);
+    expect(
+      kinds([
+        { vehicle: 0, customers: [0, 2] },
+        { vehicle: 0, customers: [1, 3] },
+      ]),
+    ).toEqual(['vehicle-reused']);
   });
 
   it('uses the injected distance function instead of the matrix', () => {

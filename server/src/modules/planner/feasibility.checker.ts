@@ -78,11 +78,19 @@ export function checkSolution(
     vehicles++;
     const vehicle = instance.vehicles[route.vehicle];
     if (!vehicle) {
-      violations.push({ kind: 'unknown-vehicle', route: routeIndex, message: `Vehicle ${route.vehicle} does not exist.` });
+      violations.push({
+        kind: 'unknown-vehicle',
+        route: routeIndex,
+        message: `Vehicle ${route.vehicle} does not exist.`,
+      });
       return;
     }
     if (usedVehicles.has(route.vehicle)) {
-      violations.push({ kind: 'vehicle-reused', route: routeIndex, message: `Vehicle ${route.vehicle} has two routes.` });
+      violations.push({
+        kind: 'vehicle-reused',
+        route: routeIndex,
+        message: `Vehicle ${route.vehicle} has two routes.`,
+      });
     }
     usedVehicles.add(route.vehicle);
     const skills = new Set(vehicle.skills ?? []);
@@ -99,7 +107,12 @@ export function checkSolution(
     for (const c of route.customers) {
       const customer = instance.customers[c];
       if (!customer) {
-        violations.push({ kind: 'unknown-customer', route: routeIndex, customer: c, message: `Customer ${c} does not exist.` });
+        violations.push({
+          kind: 'unknown-customer',
+          route: routeIndex,
+          customer: c,
+          message: `Customer ${c} does not exist.`,
+        });
         continue;
       }
       visits.set(c, (visits.get(c) ?? 0) + 1);
@@ -150,18 +163,29 @@ export function checkSolution(
     const count = visits.get(c) ?? 0;
     if (declared.has(c)) {
       if (count > 0) {
-        violations.push({ kind: 'unserved-but-routed', customer: c, message: `Customer ${c} is declared unserved but routed.` });
+        violations.push({
+          kind: 'unserved-but-routed',
+          customer: c,
+          message: `Customer ${c} is declared unserved but routed.`,
+        });
       }
     } else if (count === 0) {
       violations.push({ kind: 'missing-customer', customer: c, message: `Customer ${c} is not served.` });
     } else if (count > 1) {
-      violations.push({ kind: 'duplicate-customer', customer: c, message: `Customer ${c} is served ${count} times.` });
+      violations.push({
+        kind: 'duplicate-customer',
+        customer: c,
+        message: `Customer ${c} is served ${count} times.`,
+      });
     }
   });
 
   const maxVehicles = options.maxVehicles ?? instance.vehicles.length;
   if (vehicles > maxVehicles) {
-    violations.push({ kind: 'too-many-vehicles', message: `${vehicles} routes, at most ${maxVehicles} allowed.` });
+    violations.push({
+      kind: 'too-many-vehicles',
+      message: `${vehicles} routes, at most ${maxVehicles} allowed.`,
+    });
   }
   return { feasible: violations.length === 0, violations, vehicles, distance: totalDistance };
 }

@@ -16,7 +16,13 @@ export {
 } from './planner.service.js';
 export { runPlannerInWorker } from './planner.worker-client.js';
 export { solveVrptw, DEFAULT_SISR, type SisrParameters } from './vrptw.solver.js';
-export { checkSolution, type CheckOptions, type CheckResult, type Violation, type ViolationKind } from './feasibility.checker.js';
+export {
+  checkSolution,
+  type CheckOptions,
+  type CheckResult,
+  type Violation,
+  type ViolationKind,
+} from './feasibility.checker.js';
 export {
   createDistanceSource,
   euclideanMatrices,

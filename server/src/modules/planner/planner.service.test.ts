@@ -47,7 +47,11 @@ const problem: PlanningProblem = {
     task('comune-only', { location: undefined, comuneCode: '019074' }),
     task('nowhere', { location: undefined, comuneCode: '999999' }),
   ],
-  volunteers: [volunteer('anna', { skills: ['car'] }), volunteer('bruno'), volunteer('carla', { start: PIZZIGHETTONE })],
+  volunteers: [
+    volunteer('anna', { skills: ['car'] }),
+    volunteer('bruno'),
+    volunteer('carla', { start: PIZZIGHETTONE }),
+  ],
   comunePoints: { '019074': PIZZIGHETTONE },
 };
 
@@ -95,7 +99,11 @@ describe('planRounds', () => {
       budget,
     );
     expect(plan.rounds[0]?.stops).toHaveLength(5);
-    expect(plan.unserved.map((u) => u.reason)).toEqual(['NOT_ENOUGH_VOLUNTEERS', 'NOT_ENOUGH_VOLUNTEERS', 'NOT_ENOUGH_VOLUNTEERS']);
+    expect(plan.unserved.map((u) => u.reason)).toEqual([
+      'NOT_ENOUGH_VOLUNTEERS',
+      'NOT_ENOUGH_VOLUNTEERS',
+      'NOT_ENOUGH_VOLUNTEERS',
+    ]);
   });
 
   it('gives the same plan for the same seed and iteration budget', async () => {
@@ -106,7 +114,10 @@ describe('planRounds', () => {
   });
 
   it('leaves as late as the first stop allows instead of waiting at the door', async () => {
-    const late = { tasks: [task('t1', { timeWindow: { start: 600, end: 620 } })], volunteers: [volunteer('anna')] };
+    const late = {
+      tasks: [task('t1', { timeWindow: { start: 600, end: 620 } })],
+      volunteers: [volunteer('anna')],
+    };
     const [round] = (await planRounds(late, budget)).rounds;
     expect(round!.departure).toBeGreaterThan(480);
     expect(round!.stops[0]!.arrival).toBeCloseTo(600, 6);
@@ -130,8 +141,12 @@ describe('planRounds', () => {
 /** Two volunteers with four tasks each, far apart so that the first plan uses both. */
 const day: PlanningProblem = {
   tasks: [
-    ...[0, 1, 2, 3].map((i) => task(`east${i}`, { location: near(8 + i, 0), timeWindow: { start: 480 + 30 * i, end: 510 + 30 * i } })),
-    ...[0, 1, 2, 3].map((i) => task(`west${i}`, { location: near(-8 - i, 0), timeWindow: { start: 480 + 30 * i, end: 510 + 30 * i } })),
+    ...[0, 1, 2, 3].map((i) =>
+      task(`east${i}`, { location: near(8 + i, 0), timeWindow: { start: 480 + 30 * i, end: 510 + 30 * i } }),
+    ),
+    ...[0, 1, 2, 3].map((i) =>
+      task(`west${i}`, { location: near(-8 - i, 0), timeWindow: { start: 480 + 30 * i, end: 510 + 30 * i } }),
+    ),
   ],
   volunteers: [
     volunteer('east', { start: near(7, 0) }),
@@ -148,11 +163,15 @@ describe('replanRemaining', () => {
     const now = 560;
     const replanned = replanRemaining(prepared, plan, { droppedVolunteerId: 'west', now }, budget);
     const west = replanned.rounds.find((r) => r.volunteerId === 'west')!;
-    const doneWest = plan.rounds.find((r) => r.volunteerId === 'west')!.stops.filter((s) => s.departure <= now);
+    const doneWest = plan.rounds
+      .find((r) => r.volunteerId === 'west')!
+      .stops.filter((s) => s.departure <= now);
     expect(west.stops.map((s) => s.taskId)).toEqual(doneWest.map((s) => s.taskId));
     expect(west.stops.every((s) => s.completed)).toBe(true);
     const served = replanned.rounds.flatMap((r) => r.stops.map((s) => s.taskId));
-    expect([...served, ...replanned.unserved.map((u) => u.taskId)].sort()).toEqual(day.tasks.map((t) => t.id).sort());
+    expect([...served, ...replanned.unserved.map((u) => u.taskId)].sort()).toEqual(
+      day.tasks.map((t) => t.id).sort(),
+    );
     const newStops = replanned.rounds.flatMap((r) => r.stops.filter((s) => !s.completed));
     expect(newStops.every((s) => s.serviceStart >= now)).toBe(true);
   });
@@ -181,7 +200,10 @@ describe('suggestSubstitutes', () => {
   });
 
   it('suggests only volunteers with the skills the task needs', async () => {
-    const skilled = { ...day, tasks: day.tasks.map((t) => (t.id === 'west3' ? { ...t, requiredSkills: ['training'] } : t)) };
+    const skilled = {
+      ...day,
+      tasks: day.tasks.map((t) => (t.id === 'west3' ? { ...t, requiredSkills: ['training'] } : t)),
+    };
     const prepared = await prepareProblem(skilled);
     const plan = planPrepared(prepared, budget);
     const suggestions = suggestSubstitutes(prepared, plan, 'west', 'west3');

@@ -45,7 +45,8 @@ export interface PlanRoundsOptions extends PlannerOptions {
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 function requireFinite(value: number, what: string, min = -Infinity): void {
-  if (!Number.isFinite(value) || value < min) throw new RangeError(`${what} must be a finite number ≥ ${min}.`);
+  if (!Number.isFinite(value) || value < min)
+    throw new RangeError(`${what} must be a finite number ≥ ${min}.`);
 }
 
 function validate(problem: PlanningProblem): void {
@@ -65,7 +66,8 @@ function validate(problem: PlanningProblem): void {
     requireFinite(volunteer.capacity, `Capacity of volunteer ${volunteer.id}`, 0);
     requireFinite(volunteer.availability.start, `Availability start of volunteer ${volunteer.id}`);
     requireFinite(volunteer.availability.end, `Availability end of volunteer ${volunteer.id}`);
-    if (volunteer.maxTasks !== undefined) requireFinite(volunteer.maxTasks, `Max tasks of volunteer ${volunteer.id}`, 0);
+    if (volunteer.maxTasks !== undefined)
+      requireFinite(volunteer.maxTasks, `Max tasks of volunteer ${volunteer.id}`, 0);
   }
 }
 
@@ -77,7 +79,10 @@ function validate(problem: PlanningProblem): void {
  * @param source overrides `problem.distance`
  * @throws RangeError on duplicate ids or non-finite/negative numbers; errors of the distance source
  */
-export async function prepareProblem(problem: PlanningProblem, source?: DistanceMatrixSource): Promise<PreparedProblem> {
+export async function prepareProblem(
+  problem: PlanningProblem,
+  source?: DistanceMatrixSource,
+): Promise<PreparedProblem> {
   validate(problem);
   const points: Location[] = [];
   const nodeByKey = new Map<string, number>();
@@ -160,7 +165,12 @@ interface Walk {
 }
 
 /** Walks tasks from a node and time, waiting for windows to open; the way back is not included. */
-function walkTasks(prepared: PreparedProblem, fromNode: number, fromTime: number, tasks: readonly number[]): Walk {
+function walkTasks(
+  prepared: PreparedProblem,
+  fromNode: number,
+  fromTime: number,
+  tasks: readonly number[],
+): Walk {
   const { instance, problem } = prepared;
   const size = instance.nodeCount;
   let node = fromNode;
@@ -176,7 +186,14 @@ function walkTasks(prepared: PreparedProblem, fromNode: number, fromTime: number
     if (serviceStart > task.timeWindow.end + 1e-6) feasible = false;
     time = serviceStart + task.serviceMinutes;
     node = to;
-    return { taskId: task.id, arrival, serviceStart, departure: time, load: task.load, approximateLocation: prepared.approximate[t]! };
+    return {
+      taskId: task.id,
+      arrival,
+      serviceStart,
+      departure: time,
+      load: task.load,
+      approximateLocation: prepared.approximate[t]!,
+    };
   });
   return { stops, distance, node, time, feasible };
 }
@@ -207,9 +224,19 @@ function continuationOf(
   const doneStops = round?.stops.filter((s) => done.has(s.taskId)) ?? [];
   const last = doneStops.at(-1);
   if (!round || !last) {
-    return { volunteer: v, doneStops: [], doneDistance: 0, vehicle: { ...original, ready: Math.max(original.ready, now) } };
+    return {
+      volunteer: v,
+      doneStops: [],
+      doneDistance: 0,
+      vehicle: { ...original, ready: Math.max(original.ready, now) },
+    };
   }
-  const doneWalk = walkTasks(prepared, original.startNode, original.ready, doneStops.map((s) => ids.get(s.taskId)!));
+  const doneWalk = walkTasks(
+    prepared,
+    original.startNode,
+    original.ready,
+    doneStops.map((s) => ids.get(s.taskId)!),
+  );
   return {
     volunteer: v,
     doneStops,
@@ -226,7 +253,11 @@ function continuationOf(
 }
 
 /** The round of a continuation followed by `tasks`, or null when it has no stop at all. */
-function buildRound(prepared: PreparedProblem, continuation: Continuation, tasks: readonly number[]): PlannedRound | null {
+function buildRound(
+  prepared: PreparedProblem,
+  continuation: Continuation,
+  tasks: readonly number[],
+): PlannedRound | null {
   if (tasks.length === 0 && continuation.doneStops.length === 0) return null;
   const size = prepared.instance.nodeCount;
   const { vehicle, doneStops } = continuation;
@@ -237,16 +268,26 @@ function buildRound(prepared: PreparedProblem, continuation: Continuation, tasks
   const departure =
     continuation.departure ??
     (first
-      ? Math.max(vehicle.ready, first.serviceStart - prepared.instance.durations[vehicle.startNode * size + prepared.taskNode[tasks[0]!]!]!)
+      ? Math.max(
+          vehicle.ready,
+          first.serviceStart -
+            prepared.instance.durations[vehicle.startNode * size + prepared.taskNode[tasks[0]!]!]!,
+        )
       : vehicle.ready);
-  const walk = continuation.departure === undefined ? walkTasks(prepared, vehicle.startNode, departure, tasks) : earliest;
+  const walk =
+    continuation.departure === undefined
+      ? walkTasks(prepared, vehicle.startNode, departure, tasks)
+      : earliest;
   const stops = [...doneStops, ...walk.stops];
   return {
     volunteerId: prepared.problem.volunteers[continuation.volunteer]!.id,
     stops,
     departure,
     returnTime: walk.time + prepared.instance.durations[walk.node * size + vehicle.endNode]!,
-    distance: continuation.doneDistance + walk.distance + prepared.instance.distances[walk.node * size + vehicle.endNode]!,
+    distance:
+      continuation.doneDistance +
+      walk.distance +
+      prepared.instance.distances[walk.node * size + vehicle.endNode]!,
     load: stops.reduce((sum, s) => sum + s.load, 0),
   };
 }
@@ -260,7 +301,9 @@ function assemblePlan(
   seed: number,
   leftOutReason: (task: number) => UnservedReason,
 ): Plan {
-  const tasksByVehicle = new Map(result.solution.routes.map((r) => [r.vehicle, r.customers.map((c) => customerTask[c]!)]));
+  const tasksByVehicle = new Map(
+    result.solution.routes.map((r) => [r.vehicle, r.customers.map((c) => customerTask[c]!)]),
+  );
   const rounds = continuations
     .map((continuation, i) => buildRound(prepared, continuation, tasksByVehicle.get(i) ?? []))
     .filter((round): round is PlannedRound => round !== null);
@@ -290,8 +333,20 @@ function assemblePlan(
  */
 export function planPrepared(prepared: PreparedProblem, options: PlannerOptions = {}): Plan {
   const result = solveVrptw(prepared.instance, options);
-  const continuations = prepared.instance.vehicles.map((vehicle, v) => ({ volunteer: v, doneStops: [], doneDistance: 0, vehicle }));
-  return assemblePlan(prepared, continuations, prepared.customerTask, result, options.seed ?? 1, () => 'NOT_ENOUGH_VOLUNTEERS');
+  const continuations = prepared.instance.vehicles.map((vehicle, v) => ({
+    volunteer: v,
+    doneStops: [],
+    doneDistance: 0,
+    vehicle,
+  }));
+  return assemblePlan(
+    prepared,
+    continuations,
+    prepared.customerTask,
+    result,
+    options.seed ?? 1,
+    () => 'NOT_ENOUGH_VOLUNTEERS',
+  );
 }
 
 /**
@@ -308,7 +363,10 @@ export async function planRounds(problem: PlanningProblem, options: PlanRoundsOp
   const start = performance.now();
   const prepared = await prepareProblem(problem, options.distanceSource);
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  return planPrepared(prepared, { ...options, timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - start)) });
+  return planPrepared(prepared, {
+    ...options,
+    timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - start)),
+  });
 }
 
 /** A change of the day: a volunteer dropped out at `now`. */
@@ -322,7 +380,11 @@ export interface DropOut {
 
 function completedTasks(plan: Plan, change: DropOut): Set<string> {
   if (change.completedTaskIds) return new Set(change.completedTaskIds);
-  return new Set(plan.rounds.flatMap((r) => r.stops.filter((s) => s.completed || s.departure <= change.now).map((s) => s.taskId)));
+  return new Set(
+    plan.rounds.flatMap((r) =>
+      r.stops.filter((s) => s.completed || s.departure <= change.now).map((s) => s.taskId),
+    ),
+  );
 }
 
 /**
@@ -337,13 +399,21 @@ function completedTasks(plan: Plan, change: DropOut): Set<string> {
  * @param options as for `planPrepared`
  * @throws RangeError when the volunteer is unknown
  */
-export function replanRemaining(prepared: PreparedProblem, plan: Plan, change: DropOut, options: PlannerOptions = {}): Plan {
+export function replanRemaining(
+  prepared: PreparedProblem,
+  plan: Plan,
+  change: DropOut,
+  options: PlannerOptions = {},
+): Plan {
   const dropped = volunteerIndex(prepared, change.droppedVolunteerId);
   const done = completedTasks(plan, change);
   const ids = taskIndexById(prepared);
   const roundOf = new Map(plan.rounds.map((r) => [r.volunteerId, r]));
   const markDone = (round: PlannedRound | undefined): PlannedRound | undefined =>
-    round && { ...round, stops: round.stops.map((s) => (done.has(s.taskId) ? { ...s, completed: true } : s)) };
+    round && {
+      ...round,
+      stops: round.stops.map((s) => (done.has(s.taskId) ? { ...s, completed: true } : s)),
+    };
   const continuations = prepared.problem.volunteers.map((v, i) =>
     continuationOf(prepared, i, markDone(roundOf.get(v.id)), done, change.now, ids),
   );
@@ -361,7 +431,12 @@ export function replanRemaining(prepared: PreparedProblem, plan: Plan, change: D
     droppedTasks.has(prepared.problem.tasks[t]!.id) ? 'VOLUNTEER_DROPPED_OUT' : 'NOT_ENOUGH_VOLUNTEERS',
   );
   const rounds = droppedRound ? [...replanned.rounds, droppedRound] : replanned.rounds;
-  return { ...replanned, rounds, volunteersUsed: rounds.length, totalDistance: rounds.reduce((s, r) => s + r.distance, 0) };
+  return {
+    ...replanned,
+    rounds,
+    volunteersUsed: rounds.length,
+    totalDistance: rounds.reduce((s, r) => s + r.distance, 0),
+  };
 }
 
 export interface SubstituteSuggestion {
@@ -418,13 +493,18 @@ export function suggestSubstitutes(
       const walk = walkTasks(prepared, vehicle.startNode, vehicle.ready, tasks);
       const back = walk.time + prepared.instance.durations[walk.node * size + vehicle.endNode]!;
       const feasible = walk.feasible && back <= vehicle.due + 1e-6;
-      return { feasible, distance: walk.distance + prepared.instance.distances[walk.node * size + vehicle.endNode]!, back };
+      return {
+        feasible,
+        distance: walk.distance + prepared.instance.distances[walk.node * size + vehicle.endNode]!,
+        back,
+      };
     };
     const before = pending.length > 0 ? cost(pending).distance : 0;
     let best: { distance: number; position: number; back: number } | null = null;
     for (let p = 0; p <= pending.length; p++) {
       const candidate = cost([...pending.slice(0, p), t, ...pending.slice(p)]);
-      if (candidate.feasible && (!best || candidate.distance < best.distance)) best = { ...candidate, position: p };
+      if (candidate.feasible && (!best || candidate.distance < best.distance))
+        best = { ...candidate, position: p };
     }
     if (!best) return;
     suggestions.push({
@@ -452,7 +532,10 @@ export function suggestSubstitutes(
  * `prepared.instance`, with the customers it declares unserved: the input of `checkSolution`.
  * @throws RangeError when the plan names unknown tasks or volunteers
  */
-export function planToVrpRoutes(prepared: PreparedProblem, plan: Plan): { routes: VrpRoute[]; declaredUnserved: number[] } {
+export function planToVrpRoutes(
+  prepared: PreparedProblem,
+  plan: Plan,
+): { routes: VrpRoute[]; declaredUnserved: number[] } {
   const ids = taskIndexById(prepared);
   const customerOf = (taskId: string): number => {
     const t = ids.get(taskId);

@@ -45,7 +45,10 @@ export function runPlannerInWorker(
       return;
     }
     const worker = fromSource
-      ? new Worker(tsxBootstrap(new URL('./planner.worker.ts', import.meta.url)), { eval: true, workerData: request })
+      ? new Worker(tsxBootstrap(new URL('./planner.worker.ts', import.meta.url)), {
+          eval: true,
+          workerData: request,
+        })
       : new Worker(new URL('./planner.worker.js', import.meta.url), { workerData: request });
     let settled = false;
     const settle = (action: () => void) => {
@@ -69,6 +72,8 @@ export function runPlannerInWorker(
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`Planner worker exited with code ${code} before answering.`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`Planner worker exited with code ${code} before answering.`))),
+    );
   });
 }

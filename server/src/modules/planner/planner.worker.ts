@@ -14,5 +14,9 @@ const { problem, options } = workerData as PlannerWorkerRequest;
 planRounds(problem, { ...options, onProgress: (progress) => post({ type: 'progress', progress }) }).then(
   (plan) => post({ type: 'plan', plan }),
   (error: unknown) =>
-    post({ type: 'error', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),
+    post({
+      type: 'error',
+      name: error instanceof Error ? error.name : 'Error',
+      message: error instanceof Error ? error.message : String(error),
+    }),
 );

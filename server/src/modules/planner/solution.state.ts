@@ -257,7 +257,8 @@ export class SolutionState {
     const lst = this.lst;
     for (let r = 0; r < m; r++) {
       const length = this.len[r]!;
-      if (length === 0 || !compat[r * n + c] || this.load[r]! + q > vCap[r]! + EPS || length >= vMaxTasks[r]!) continue;
+      if (length === 0 || !compat[r * n + c] || this.load[r]! + q > vCap[r]! + EPS || length >= vMaxTasks[r]!)
+        continue;
       const base = r * stride;
       let prevRow = vStart[r]! * size;
       let prevDep = vReady[r]!;

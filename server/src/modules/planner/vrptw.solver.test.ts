@@ -9,14 +9,19 @@ import { solveVrptw } from './vrptw.solver.js';
 
 const solomon = (name: string) =>
   solomonInstance(
-    parseSolomon(readFileSync(new URL(`../../../../reference-data/vrp/solomon/${name}.txt`, import.meta.url), 'utf8')),
+    parseSolomon(
+      readFileSync(new URL(`../../../../reference-data/vrp/solomon/${name}.txt`, import.meta.url), 'utf8'),
+    ),
     name.replace(/\d+$/, ''),
   );
 
 /** Six customers, three vehicles, windows and capacity that bind. */
 function tinyInstance(): VrpInstance {
   const rng = createRng(3);
-  const points = [{ x: 50, y: 50 }, ...Array.from({ length: 6 }, () => ({ x: rng.int(100), y: rng.int(100) }))];
+  const points = [
+    { x: 50, y: 50 },
+    ...Array.from({ length: 6 }, () => ({ x: rng.int(100), y: rng.int(100) })),
+  ];
   const matrices = euclideanMatrices(points);
   return {
     nodeCount: points.length,
@@ -27,7 +32,13 @@ function tinyInstance(): VrpInstance {
       const ready = rng.int(150);
       return { node: i + 1, ready, due: ready + 40 + rng.int(60), service: 10, demand: 1 + rng.int(4) };
     }),
-    vehicles: Array.from({ length: 3 }, () => ({ startNode: 0, endNode: 0, ready: 0, due: 400, capacity: 8 })),
+    vehicles: Array.from({ length: 3 }, () => ({
+      startNode: 0,
+      endNode: 0,
+      ready: 0,
+      due: 400,
+      capacity: 8,
+    })),
   };
 }
 
@@ -43,7 +54,8 @@ function bruteForce(instance: VrpInstance): { vehicles: number; distance: number
             .map((customers, vehicle) => ({ vehicle, customers }));
           const result = checkSolution(instance, routes);
           const better =
-            result.vehicles < best.vehicles || (result.vehicles === best.vehicles && result.distance < best.distance);
+            result.vehicles < best.vehicles ||
+            (result.vehicles === best.vehicles && result.distance < best.distance);
           if (result.feasible && better) best = { vehicles: result.vehicles, distance: result.distance };
         }
       }
@@ -71,7 +83,10 @@ describe('solveVrptw', () => {
   it('reaches the best known C101 solution: 10 vehicles, 828.94', () => {
     const c101 = solomon('C101');
     const { solution } = solveVrptw(c101.vrp, { maxIterations: 5000, seed: 1 });
-    const check = checkSolution(c101.vrp, solution.routes, { distance: c101.checkDistance, duration: c101.checkDistance });
+    const check = checkSolution(c101.vrp, solution.routes, {
+      distance: c101.checkDistance,
+      duration: c101.checkDistance,
+    });
     expect(check.feasible).toBe(true);
     expect(solution.vehicles).toBe(10);
     expect(check.distance).toBeCloseTo(828.94, 1);

@@ -69,7 +69,8 @@ class Budget {
 
   exhausted(): boolean {
     return (
-      (this.maxIterations !== undefined && this.iteration >= this.maxIterations) || this.elapsedMs() >= this.timeLimitMs
+      (this.maxIterations !== undefined && this.iteration >= this.maxIterations) ||
+      this.elapsedMs() >= this.timeLimitMs
     );
   }
 }
@@ -198,7 +199,8 @@ class SisrSearch {
       const progress = Math.min(1, (budget.fraction() - startFraction) / span);
       const temperature = t0 * Math.pow(tf / t0, progress);
       // Never more routes than the current solution, unless routes are free or customers wait.
-      const maxRoutes = !this.minimizeVehicles || this.current.unassigned > 0 ? this.inst.m : this.current.routes;
+      const maxRoutes =
+        !this.minimizeVehicles || this.current.unassigned > 0 ? this.inst.m : this.current.routes;
       state.beginMove();
       this.ruin();
       this.recreate(maxRoutes);
@@ -324,7 +326,11 @@ export function solveVrptw(
   options: PlannerOptions = {},
   params: SisrParameters = DEFAULT_SISR,
 ): VrpSolveResult {
-  const budget = new Budget(performance.now(), options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, options.maxIterations);
+  const budget = new Budget(
+    performance.now(),
+    options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    options.maxIterations,
+  );
   const inst = compileInstance(instance);
   const state = new SolutionState(inst);
   const search = new SisrSearch(
@@ -353,7 +359,10 @@ export function solveVrptw(
   return {
     solution: {
       routes,
-      unassigned: [...Array.from(state.unassigned.subarray(0, state.unassignedCount)), ...unservable.map((u) => u.customer)],
+      unassigned: [
+        ...Array.from(state.unassigned.subarray(0, state.unassignedCount)),
+        ...unservable.map((u) => u.customer),
+      ],
       vehicles: routes.length,
       distance: state.totalDistance(),
     },

@@ -43,7 +43,8 @@ export interface CompiledInstance {
   readonly vehicleLowerBound: number;
 }
 
-const EPS = 1e-9;
+/** Tolerance for time and capacity comparisons (schedules are sums of floats). */
+export const EPS = 1e-7;
 
 function soloFeasible(
   inst: Pick<

@@ -1,8 +1,5 @@
-import type { CompiledInstance } from './compiled-instance.js';
+import { EPS, type CompiledInstance } from './compiled-instance.js';
 import type { Rng } from './rng.js';
-
-/** Tolerance for time and capacity comparisons (schedules are sums of floats). */
-export const EPS = 1e-7;
 
 /** Hierarchical quality of a solution: unassigned customers, then routes, then distance. */
 export interface Score {

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import pg from 'pg';
 import { buildApp } from '../../server/src/platform/http/app.js';
 import { openPglite, openPostgres, type Database } from '../../server/src/platform/db/database.js';
 import { migrate } from '../../server/src/platform/db/migrate.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { systemContext } from '../../server/src/platform/context.js';
-import type { App } from '../../server/src/platform/http/types.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -49,31 +47,6 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
 }
 
 /**
- * Builds the app serving the web build. Until the server's own static serving works
- * (app.ts sets a second not-found handler and Fastify refuses it: "Not found handler already
- * set"), the build is served here the same way: files, then index.html for client routes.
- */
-async function buildWebApp(database: Database): Promise<App> {
-  try {
-    return await buildApp({ database, settings: SETTINGS, logLevel: 'silent', webDistDir: WEB_DIST_DIR });
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.includes('Not found handler already set')) throw error;
-    console.warn(
-      'e2e: buildApp cannot serve web/dist (second setNotFoundHandler); the harness serves it instead',
-    );
-  }
-  const app = await buildApp({ database, settings: SETTINGS, logLevel: 'silent' });
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Risorsa non trovata.' } });
-    }
-    return reply.sendFile('index.html');
-  });
-  return app;
-}
-
-/**
  * The real Legami server for browser journeys: a fresh database with the demo data,
  * the built web app at `/`, listening on 127.0.0.1 on a free port.
  */
@@ -82,7 +55,12 @@ export async function startLegami(): Promise<RunningLegami> {
   try {
     await migrate(database);
     await seedDemo(systemContext(database));
-    const app = await buildWebApp(database);
+    const app = await buildApp({
+      database,
+      settings: SETTINGS,
+      logLevel: 'silent',
+      webDistDir: WEB_DIST_DIR,
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {

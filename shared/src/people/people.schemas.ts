@@ -126,7 +126,12 @@ export const CreateHouseholdBody = Type.Object(
 export type CreateHouseholdBody = Static<typeof CreateHouseholdBody>;
 
 export const SetHouseholdBody = Type.Object(
-  { householdId: Nullable(Uuid), relation: Nullable(HouseholdRelation) },
+  {
+    householdId: Nullable(Uuid),
+    relation: Nullable(HouseholdRelation),
+    /** Creates a new household at this address, in the person's comune, and puts the person in it. */
+    newHouseholdAddress: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 export type SetHouseholdBody = Static<typeof SetHouseholdBody>;

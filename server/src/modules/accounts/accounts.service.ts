@@ -122,7 +122,8 @@ export async function login(ctx: Context, email: string, password: string): Prom
       ttlHours: ctx.settings.sessionTtlHours,
       ip: ctx.ip,
     });
-    await writeAudit(tx, { ...ctx, actor: null }, { action: 'user.login', entityType: 'user', entityId: user.id });
+    const actor: Actor = { userId: user.id, email: user.email, fullName: user.full_name, personId: user.person_id, locale: user.locale, grants: [] };
+    await writeAudit(tx, { ...ctx, actor }, { action: 'user.login', entityType: 'user', entityId: user.id });
   });
   return { sessionId };
 }

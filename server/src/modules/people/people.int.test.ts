@@ -189,6 +189,36 @@ describe('people registry over HTTP', () => {
     expect(joined.json().household.members.map((m: { id: string }) => m.id).sort()).toEqual([a, b].sort());
   });
 
+  it('creates a household with its first member in one call', async () => {
+    const operator = await env.loginAs('operatore');
+    const id = await env.buildPerson();
+    const response = await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${id}/household`,
+      headers: operator.headers,
+      payload: { householdId: null, relation: 'intestatario', newHouseholdAddress: 'Via Dante 9' },
+    });
+    expect(response.json().household).toMatchObject({ address: 'Via Dante 9', members: [{ id, relation: 'intestatario' }] });
+  });
+
+  it('keeps the social worker’s markers when a welfare manager saves the person', async () => {
+    const id = await env.buildPerson({ givenName: 'Ada', familyName: 'Marchetti', birthDate: '1944-02-02' });
+    const manager = await env.loginAs('welfare_manager');
+    const seen = (await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: manager.headers })).json();
+    const saved = await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${id}`,
+      headers: manager.headers,
+      payload: { codiceFiscale: seen.codiceFiscale, givenName: 'Ada', familyName: 'Marchetti', birthDate: '1944-02-02', sex: 'F', comuneCode: CREMONA, knownToSocialServices: false, version: seen.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    const [row] = await queryRows<{ disability: boolean; known: boolean }>(
+      env.database.db,
+      sql`SELECT disability, known_to_social_services AS known FROM people WHERE id = ${id}`,
+    );
+    expect(row).toEqual({ disability: true, known: true });
+  });
+
   it('keeps another district out even when a query forgets the filter (row-level security)', async () => {
     const id = await env.buildPerson({ comune: CREMONA });
     const rows = await env.database.db.transaction(async (tx) => {

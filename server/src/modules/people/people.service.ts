@@ -1,5 +1,5 @@
 import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
-import { scopeCovers, type Scope } from '../../platform/access/actor.js';
+import { scopeCovers, scopeOf, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { databaseErrorOf, type Tx } from '../../platform/db/database.js';
@@ -35,8 +35,12 @@ import {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Validates input and derives the stored values. @throws 422 with the field at fault. */
-function toValues(input: PersonInput, scope: Scope): repo.PersonValues {
+/**
+ * Validates input and derives the stored values. Markers the writer may not see keep their
+ * stored value (`current`), so a welfare manager's save never clears a social worker's flags.
+ * @throws 422 with the field at fault.
+ */
+function toValues(input: PersonInput, scope: Scope, current: repo.PersonRow | null, readSensitive: boolean): repo.PersonValues {
   validateBirthDate(input.birthDate, today());
   if (!scopeCovers(scope, input.comuneCode)) throw comuneOutsideTerritory();
   const codiceFiscale = input.codiceFiscale
@@ -59,10 +63,10 @@ function toValues(input: PersonInput, scope: Scope): repo.PersonValues {
     phone: blankToNull(input.phone),
     phoneDigits: phoneDigits(input.phone),
     email: blankToNull(input.email),
-    disability: input.disability ?? false,
+    disability: (readSensitive ? input.disability : undefined) ?? current?.disability ?? false,
     livesAlone: input.livesAlone ?? false,
-    covidPositive: input.covidPositive ?? false,
-    knownToSocialServices: input.knownToSocialServices ?? false,
+    covidPositive: (readSensitive ? input.covidPositive : undefined) ?? current?.covid_positive ?? false,
+    knownToSocialServices: (readSensitive ? input.knownToSocialServices : undefined) ?? current?.known_to_social_services ?? false,
     consentPrivacy: input.consentPrivacy ?? false,
     consentContact: input.consentContact ?? false,
   };
@@ -106,7 +110,7 @@ export async function createPerson(ctx: Context, input: PersonInput): Promise<Pe
   const actor = requireActor(ctx);
   try {
     return await withScope(ctx, 'person.write', async (tx, scope) => {
-      const values = toValues(input, scope);
+      const values = toValues(input, scope, null, scopeCovers(scopeOf(actor, 'person.readSensitive'), input.comuneCode));
       await assertNotDuplicate(tx, values, input, null);
       const id = await repo.insertPerson(tx, values, actor.userId);
       await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: id, comune: values.comuneCode });
@@ -130,7 +134,7 @@ export async function updatePerson(ctx: Context, id: string, input: UpdatePerson
       const current = await repo.findPerson(tx, id);
       if (!current) throw personNotFound();
       assertInScope(scope, current.comune_code, 'Persona');
-      const values = toValues(input, scope);
+      const values = toValues(input, scope, current, scopeCovers(scopeOf(actor, 'person.readSensitive'), current.comune_code));
       await assertNotDuplicate(tx, values, input, id);
       if (!(await repo.updatePerson(tx, id, input.version, values, actor.userId))) throw staleVersion();
       const changed = changedFields(current, values);
@@ -268,7 +272,8 @@ export async function getHousehold(ctx: Context, id: string): Promise<Household>
 }
 
 /**
- * Puts a person into a household (or takes them out with `householdId: null`).
+ * Puts a person into a household, a new one at `newHouseholdAddress` (one transaction), or
+ * takes them out with `householdId: null`.
  * @throws 404 when the person or the household is outside the territory.
  */
 export async function setPersonHousehold(ctx: Context, personId: string, body: SetHouseholdBody): Promise<PersonWithHousehold> {
@@ -277,12 +282,16 @@ export async function setPersonHousehold(ctx: Context, personId: string, body: S
     const person = await repo.findPerson(tx, personId);
     if (!person) throw personNotFound();
     assertInScope(scope, person.comune_code, 'Persona');
-    if (body.householdId) {
-      const household = await repo.findHousehold(tx, body.householdId);
+    let householdId = body.householdId;
+    if (body.newHouseholdAddress) {
+      householdId = (await repo.insertHousehold(tx, person.comune_code, body.newHouseholdAddress.trim())).id;
+      await writeAudit(tx, ctx, { action: 'household.create', entityType: 'household', entityId: householdId, comune: person.comune_code });
+    } else if (householdId) {
+      const household = await repo.findHousehold(tx, householdId);
       if (!household) throw householdNotFound();
       assertInScope(scope, household.comune_code, 'Nucleo familiare');
     }
-    await repo.setHousehold(tx, personId, body.householdId, body.householdId ? body.relation : null, actor.userId);
+    await repo.setHousehold(tx, personId, householdId, householdId ? body.relation : null, actor.userId);
     await writeAudit(tx, ctx, {
       action: 'person.update',
       entityType: 'person',

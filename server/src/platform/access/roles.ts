@@ -1,53 +1,6 @@
-/** The roles of DESIGN.md; Italian names because they are the roles of Italian social services. */
-export const ROLES = [
-  'cittadino',
-  'operatore',
-  'assistente_sociale',
-  'welfare_manager',
-  'coordinatore',
-  'volontario',
-  'amministratore',
-  'fornitore',
-  'revisore',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { CAPABILITIES, type Capability, type Role } from '../../../../shared/src/accounts/capabilities.js';
 
-/**
- * Which roles hold each capability. This table is the whole of "who may do what":
- * a capability not listed here is denied to everyone.
- */
-export const CAPABILITIES = {
-  // The registry is for the people who take requests and follow cases.
-  'person.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'amministratore'],
-  'person.write': ['operatore', 'assistente_sociale', 'welfare_manager'],
-  // Health and social-services markers: only who triages or follows the person.
-  'person.readSensitive': ['operatore', 'assistente_sociale'],
-  'organization.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore', 'revisore', 'fornitore', 'volontario'],
-  'organization.manage': ['amministratore'],
-  'user.manage': ['amministratore'],
-  'territory.manage': ['amministratore'],
-  'audit.read': ['revisore'],
-  // CremonAiuta: intake, triage and routing of help requests.
-  'request.create': ['operatore', 'assistente_sociale', 'welfare_manager'],
-  'request.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
-  'request.triage': ['operatore', 'assistente_sociale'],
-  // Whether a person is already followed by social services: who triages may know, nobody else.
-  'request.seeSocialServices': ['operatore', 'assistente_sociale'],
-  // A citizen asks for help online, for self or a relative, and follows those requests only.
-  'request.own': ['cittadino'],
-  'interventionType.manage': ['amministratore'],
-  'competence.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
-  'competence.manage': ['amministratore'],
-  'volunteer.read': ['coordinatore', 'amministratore'],
-  'volunteer.manage': ['coordinatore', 'amministratore'],
-  'task.read': ['coordinatore', 'amministratore', 'operatore'],
-  'task.assign': ['coordinatore', 'amministratore'],
-  'task.reimburse': ['coordinatore', 'amministratore'],
-  // A volunteer sees and updates only the tasks assigned to them (checked on the task itself).
-  'task.own': ['volontario'],
-  'dashboard.read': ['amministratore', 'coordinatore', 'operatore', 'assistente_sociale'],
-} as const satisfies Record<string, readonly Role[]>;
-export type Capability = keyof typeof CAPABILITIES;
+export { CAPABILITIES, CAPABILITY_NAMES, ROLES, type Capability, type Role } from '../../../../shared/src/accounts/capabilities.js';
 
 export function roleHas(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability] as readonly Role[]).includes(role);

@@ -14,7 +14,7 @@ function label(path: string): string {
 }
 
 /** Turns one schema-validation issue into a sentence in Italian. */
-export function describeIssue(issue: AjvIssue): { field: string; message: string } {
+export function describeIssue(issue: AjvIssue): { field: string; message: string; rule: string; params: Record<string, unknown> } {
   const p = issue.params;
   const field =
     issue.keyword === 'required'
@@ -39,6 +39,9 @@ export function describeIssue(issue: AjvIssue): { field: string; message: string
   return {
     field: field.split('/').filter(Boolean).join('.'),
     message: messages[issue.keyword] ?? `Il campo «${name}» non è valido.`,
+    // The rule and its parameters let a client say the same thing in another language.
+    rule: issue.keyword,
+    params: issue.params,
   };
 }
 

@@ -78,7 +78,7 @@ export const RoundPlan = Type.Object({
 export type RoundPlan = Static<typeof RoundPlan>;
 
 export const MoveStopBody = Type.Object(
-  { taskId: Uuid, toVolunteerId: Nullable(Uuid), position: Type.Integer({ minimum: 0 }) },
+  { taskId: Uuid, toVolunteerId: Uuid, position: Type.Integer({ minimum: 0 }) },
   { additionalProperties: false },
 );
 export type MoveStopBody = Static<typeof MoveStopBody>;

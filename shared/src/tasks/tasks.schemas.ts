@@ -33,6 +33,8 @@ export const Task = Type.Object({
   volunteer: Nullable(Type.Object({ id: Uuid, name: Type.String(), phone: Type.String() })),
   assignedAt: Nullable(Type.String()),
   roundPosition: Nullable(Type.Integer()),
+  /** When a published round expects the volunteer at this stop (HH:MM). */
+  plannedStart: Nullable(Type.String()),
   outcomeReason: Nullable(Type.Enum(OUTCOME_REASONS)),
   outcomeNotes: Nullable(Type.String()),
   completedAt: Nullable(Type.String()),

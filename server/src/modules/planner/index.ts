@@ -9,6 +9,8 @@ export {
   replanRemaining,
   suggestSubstitutes,
   planToVrpRoutes,
+  evaluateRounds,
+  type RoundViolation,
   type DropOut,
   type PlanRoundsOptions,
   type PreparedProblem,

@@ -549,3 +549,65 @@ export function planToVrpRoutes(
   const declaredUnserved = plan.unserved.map((u) => customerOf(u.taskId)).filter((c) => c >= 0);
   return { routes, declaredUnserved };
 }
+
+export type RoundViolation = 'LATE' | 'OVER_CAPACITY' | 'TOO_MANY_TASKS' | 'MISSING_SKILL' | 'RETURNS_LATE';
+
+/**
+ * Re-times rounds whose order a person chose (a coordinator moving a stop): each round starts
+ * when its volunteer is available and waits for windows to open. Nothing is refused; every
+ * broken rule is reported so the person sees what the change costs.
+ * @param assignments task ids in visiting order per volunteer; tasks in none stay unserved
+ * @throws RangeError for an unknown volunteer or task id
+ */
+export function evaluateRounds(
+  prepared: PreparedProblem,
+  assignments: readonly { readonly volunteerId: string; readonly taskIds: readonly string[] }[],
+  previous: Plan,
+): { plan: Plan; violations: Record<string, RoundViolation[]> } {
+  const ids = taskIndexById(prepared);
+  const { instance, problem } = prepared;
+  const violations: Record<string, RoundViolation[]> = {};
+  const rounds: PlannedRound[] = [];
+  for (const assignment of assignments) {
+    if (assignment.taskIds.length === 0) continue;
+    const v = volunteerIndex(prepared, assignment.volunteerId);
+    const vehicle = instance.vehicles[v]!;
+    const volunteer = problem.volunteers[v]!;
+    const tasks = assignment.taskIds.map((id) => {
+      const t = ids.get(id);
+      if (t === undefined || prepared.taskNode[t]! < 0) throw new RangeError(`Task ${id} cannot be routed.`);
+      return t;
+    });
+    const walk = walkTasks(prepared, vehicle.startNode, vehicle.ready, tasks);
+    const back = walk.node * instance.nodeCount + vehicle.endNode;
+    const returnTime = walk.time + instance.durations[back]!;
+    const load = tasks.reduce((sum, t) => sum + problem.tasks[t]!.load, 0);
+    const skills = new Set(volunteer.skills ?? []);
+    const broken = new Set<RoundViolation>();
+    if (!walk.feasible) broken.add('LATE');
+    if (load > volunteer.capacity) broken.add('OVER_CAPACITY');
+    if (volunteer.maxTasks !== undefined && tasks.length > volunteer.maxTasks) broken.add('TOO_MANY_TASKS');
+    if (tasks.some((t) => (problem.tasks[t]!.requiredSkills ?? []).some((s) => !skills.has(s)))) broken.add('MISSING_SKILL');
+    if (returnTime > volunteer.availability.end + 1e-6) broken.add('RETURNS_LATE');
+    if (broken.size > 0) violations[volunteer.id] = [...broken];
+    rounds.push({
+      volunteerId: volunteer.id,
+      stops: walk.stops,
+      departure: vehicle.ready,
+      returnTime,
+      distance: walk.distance + instance.distances[back]!,
+      load,
+    });
+  }
+  const planned = new Set(assignments.flatMap((a) => a.taskIds));
+  return {
+    plan: {
+      rounds,
+      unserved: previous.unserved.filter((u) => !planned.has(u.taskId)),
+      volunteersUsed: rounds.length,
+      totalDistance: rounds.reduce((sum, r) => sum + r.distance, 0),
+      stats: previous.stats,
+    },
+    violations,
+  };
+}

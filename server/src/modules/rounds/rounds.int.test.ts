@@ -43,6 +43,24 @@ async function planUntilReady(): Promise<{ id: string; plan: Record<string, unkn
 }
 
 describe('round planning in the product', () => {
+  it('re-times the rounds when the coordinator moves a stop, and shows what the move breaks', async () => {
+    const { id, plan } = await planUntilReady();
+    const [from, to] = plan.rounds.length > 1 ? [plan.rounds[0]!, plan.rounds[1]!] : [plan.rounds[0]!, plan.rounds[0]!];
+    const taskId = from.stops[0]!.taskId;
+    const moved = await env.app.inject({
+      method: 'POST',
+      url: `/api/rounds/${id}/move`,
+      headers: coordinator.headers,
+      payload: { taskId, toVolunteerId: to.volunteerId, position: 0 },
+    });
+    expect(moved.statusCode).toBe(200);
+    const target = moved.json().rounds.find((r: { volunteerId: string }) => r.volunteerId === to.volunteerId);
+    expect(target.stops[0].taskId).toBe(taskId);
+    expect(moved.json().rounds.flatMap((r: { stops: unknown[] }) => r.stops)).toHaveLength(plan.rounds.flatMap((r) => r.stops).length);
+    const bad = await env.app.inject({ method: 'POST', url: `/api/rounds/${id}/move`, headers: coordinator.headers, payload: { taskId, toVolunteerId: taskId, position: 0 } });
+    expect(bad.statusCode).toBe(422);
+  });
+
   it('plans tomorrow off the request thread, then publishes the rounds in order', async () => {
     const { id, plan } = await planUntilReady();
     expect(plan).toMatchObject({ status: 'ready', tasksCount: 8, volunteersAvailable: 3, unserved: [] });
@@ -60,7 +78,7 @@ describe('round planning in the product', () => {
   });
 
   it('proposes five substitutes at most and a re-plan when a volunteer drops out', async () => {
-    const published = (await queryRows<{ id: string }>(env.database.db, sql`SELECT id FROM round_plans WHERE status = 'published'`))[0]!.id;
+    const published = (await queryRows<{ id: string }>(env.database.db, sql`SELECT id FROM round_plans WHERE status = 'published' ORDER BY created_at LIMIT 1`))[0]!.id;
     const plan = (await env.app.inject({ method: 'GET', url: `/api/rounds/${published}`, headers: coordinator.headers })).json();
     const dropped = plan.rounds[0].volunteerId as string;
     const response = await env.app.inject({ method: 'POST', url: `/api/rounds/${published}/drop-out`, headers: coordinator.headers, payload: { volunteerId: dropped } });

@@ -1,5 +1,5 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
-import type { Plan, PlannerProgress, PlanningProblem } from '../planner/index.js';
+import type { Plan, PlannerProgress, PlanningProblem, RoundViolation } from '../planner/index.js';
 
 export interface RoundPlanRow {
   id: string;
@@ -8,13 +8,16 @@ export interface RoundPlanRow {
   plan_date: string;
   status: 'planning' | 'ready' | 'failed' | 'published' | 'superseded';
   problem: StoredProblem;
-  plan: Plan | null;
+  plan: StoredPlan | null;
   progress: PlannerProgress | null;
   error: string | null;
   based_on: string | null;
   dropped_volunteer_id: string | null;
   published_at: string | null;
 }
+
+/** A plan as stored: the planner's, plus what a manual change broke, per volunteer. */
+export type StoredPlan = Plan & { violations?: Record<string, RoundViolation[]> };
 
 /** The planner's input plus what the sheet needs that the planner does not. */
 export interface StoredProblem {
@@ -60,7 +63,7 @@ export async function saveResult(tx: Tx, id: string, result: { plan: Plan } | { 
   }
 }
 
-export async function replacePlan(tx: Tx, id: string, plan: Plan): Promise<void> {
+export async function replacePlan(tx: Tx, id: string, plan: StoredPlan): Promise<void> {
   await tx.execute(sql`UPDATE round_plans SET plan = ${JSON.stringify(plan)}::jsonb, updated_at = now() WHERE id = ${id}`);
 }
 

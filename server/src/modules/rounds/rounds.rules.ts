@@ -1,6 +1,6 @@
 import type { AssignableVolunteer } from '../volunteers/index.js';
 import { isoWeekday } from '../volunteers/index.js';
-import type { PlanningTask, PlanningVolunteer, UnservedReason } from '../planner/index.js';
+import type { PlanningTask, PlanningVolunteer, RoundViolation, UnservedReason } from '../planner/index.js';
 import type { PlanningTaskRow } from './rounds.repository.js';
 
 // Parcels a volunteer can carry: a car boot, or two bags on foot or by bike.
@@ -67,3 +67,29 @@ export const UNSERVED_MESSAGES: Record<UnservedReason, string> = {
   NOT_ENOUGH_VOLUNTEERS: 'Non ci sono abbastanza volontari per servire anche questo compito.',
   VOLUNTEER_DROPPED_OUT: 'Il volontario si è ritirato e nessun altro può prenderlo.',
 };
+
+export const VIOLATION_MESSAGES: Record<RoundViolation, string> = {
+  LATE: 'Una o più tappe arrivano dopo la fascia oraria richiesta.',
+  OVER_CAPACITY: 'Il carico supera la capienza del volontario.',
+  TOO_MANY_TASKS: 'Il volontario supera il suo massimo di compiti del giorno.',
+  MISSING_SKILL: 'Una tappa richiede auto o formazione sanitaria che il volontario non ha.',
+  RETURNS_LATE: 'Il giro finisce dopo la disponibilità del volontario.',
+};
+
+/**
+ * The order of every round after moving one task to `toVolunteerId` at `position`
+ * (clamped to the round's length).
+ */
+export function moveTask(
+  rounds: readonly { volunteerId: string; taskIds: readonly string[] }[],
+  move: { taskId: string; toVolunteerId: string; position: number },
+): { volunteerId: string; taskIds: string[] }[] {
+  const result = rounds.map((r) => ({ volunteerId: r.volunteerId, taskIds: r.taskIds.filter((id) => id !== move.taskId) }));
+  let target = result.find((r) => r.volunteerId === move.toVolunteerId);
+  if (!target) {
+    target = { volunteerId: move.toVolunteerId, taskIds: [] };
+    result.push(target);
+  }
+  target.taskIds.splice(Math.min(move.position, target.taskIds.length), 0, move.taskId);
+  return result.filter((r) => r.taskIds.length > 0);
+}

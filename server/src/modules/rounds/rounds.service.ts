@@ -4,14 +4,39 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { DropOutBody, DropOutResult, PlanRoundsBody, PublishResult, Round, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas.js';
+import type {
+  DropOutBody,
+  DropOutResult,
+  MoveStopBody,
+  PlanRoundsBody,
+  PublishResult,
+  Round,
+  RoundPlan,
+} from '../../../../shared/src/rounds/rounds.schemas.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
-import { prepareProblem, replanRemaining, runPlannerInWorker, suggestSubstitutes, type Plan, type PlanningVolunteer } from '../planner/index.js';
+import {
+  evaluateRounds,
+  prepareProblem,
+  replanRemaining,
+  runPlannerInWorker,
+  suggestSubstitutes,
+  type Plan,
+  type PlanningVolunteer,
+  type RoundViolation,
+} from '../planner/index.js';
 import { assignIfOpen, findTasksByIds, releaseTask, tasksPerVolunteer, type TaskRow } from '../tasks/tasks.repository.js';
 import { listApprovedVolunteers, type AssignableVolunteer } from '../volunteers/index.js';
 import * as repo from './rounds.repository.js';
-import { clockOf, minutesOf, toPlanningTask, toPlanningVolunteer, UNSERVED_MESSAGES } from './rounds.rules.js';
-import { organizationRequired, planAlreadyPublished, planNotFound, planNotPublished, planNotReady, volunteerNotInPlan } from './rounds.errors.js';
+import { clockOf, minutesOf, moveTask, toPlanningTask, toPlanningVolunteer, UNSERVED_MESSAGES, VIOLATION_MESSAGES } from './rounds.rules.js';
+import {
+  organizationRequired,
+  planAlreadyPublished,
+  planNotFound,
+  planNotPublished,
+  planNotReady,
+  stopNotInPlan,
+  volunteerNotInPlan,
+} from './rounds.errors.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 const PROGRESS_EVERY_MS = 500;
@@ -81,7 +106,13 @@ async function solveInBackground(ctx: Context, id: string, stored: repo.StoredPr
   }
 }
 
-function presentRound(plan: Plan['rounds'][number], tasks: Map<string, TaskRow>, volunteers: Map<string, AssignableVolunteer>, capacity: number): Round {
+function presentRound(
+  plan: Plan['rounds'][number],
+  tasks: Map<string, TaskRow>,
+  volunteers: Map<string, AssignableVolunteer>,
+  capacity: number,
+  violations: RoundViolation[],
+): Round {
   const volunteer = volunteers.get(plan.volunteerId);
   return {
     volunteerId: plan.volunteerId,
@@ -92,7 +123,7 @@ function presentRound(plan: Plan['rounds'][number], tasks: Map<string, TaskRow>,
     distanceKm: Math.round(plan.distance * 10) / 10,
     load: plan.load,
     capacity,
-    warnings: [],
+    warnings: violations.map((v) => VIOLATION_MESSAGES[v]),
     stops: plan.stops.flatMap((s) => {
       const t = tasks.get(s.taskId);
       if (!t) return [];
@@ -133,7 +164,9 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
     error: row.error,
     tasksCount: taskIds.length,
     volunteersAvailable: row.problem.problem.volunteers.length,
-    rounds: (plan?.rounds ?? []).map((r) => presentRound(r, tasks, volunteers, row.problem.capacities[r.volunteerId] ?? 0)),
+    rounds: (plan?.rounds ?? []).map((r) =>
+      presentRound(r, tasks, volunteers, row.problem.capacities[r.volunteerId] ?? 0, plan?.violations?.[r.volunteerId] ?? []),
+    ),
     unserved: (plan?.unserved ?? []).map((u) => {
       const t = tasks.get(u.taskId);
       return {
@@ -155,6 +188,30 @@ export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
   const actor = requireActor(ctx);
   await repo.failStalePlans(ctx.database.db);
   return withScope(ctx, 'task.assign', async (tx) => present(tx, await loadPlan(tx, actor, id)));
+}
+
+/**
+ * Moves one stop to a volunteer's round at a position, before publishing; the rounds are
+ * re-timed and what the move breaks (late arrivals, capacity, skills) is shown, not refused.
+ * @throws 409 once published, 422 for a task or volunteer not in the plan.
+ */
+export async function moveStop(ctx: Context, id: string, body: MoveStopBody): Promise<RoundPlan> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'task.assign', async (tx) => {
+    const row = await loadPlan(tx, actor, id);
+    if (row.status === 'published') throw planAlreadyPublished();
+    if (row.status !== 'ready' || !row.plan) throw planNotReady();
+    if (!row.problem.problem.tasks.some((t) => t.id === body.taskId)) throw stopNotInPlan();
+    if (!row.problem.problem.volunteers.some((v) => v.id === body.toVolunteerId)) throw volunteerNotInPlan();
+    const prepared = await prepareProblem(row.problem.problem);
+    const order = moveTask(
+      row.plan.rounds.map((r) => ({ volunteerId: r.volunteerId, taskIds: r.stops.map((s) => s.taskId) })),
+      { taskId: body.taskId, toVolunteerId: body.toVolunteerId, position: body.position },
+    );
+    const { plan, violations } = evaluateRounds(prepared, order, row.plan);
+    await repo.replacePlan(tx, id, { ...plan, violations });
+    return present(tx, (await repo.findPlan(tx, id))!);
+  });
 }
 
 /**

@@ -36,6 +36,7 @@ export function presentTask(actor: Actor, row: TaskRow): Task {
     volunteer: row.volunteer_id ? { id: row.volunteer_id, name: row.volunteer_name ?? '', phone: row.volunteer_phone ?? '' } : null,
     assignedAt: row.assigned_at,
     roundPosition: row.round_position,
+    plannedStart: row.planned_start,
     outcomeReason: row.outcome_reason as Task['outcomeReason'],
     outcomeNotes: row.outcome_notes,
     completedAt: row.completed_at,

@@ -34,6 +34,7 @@ export interface TaskRow {
   volunteer_user_id: string | null;
   assigned_at: string | null;
   round_position: number | null;
+  planned_start: string | null;
   outcome_reason: string | null;
   outcome_notes: string | null;
   completed_at: string | null;
@@ -50,7 +51,7 @@ const SELECT_TASK = sql`
          t.address, t.latitude, t.longitude, t.approximate_location, t.service_minutes, t.load, t.requires_car,
          t.requires_health_training, t.status, p.given_name AS beneficiary_given_name, p.family_name AS beneficiary_family_name,
          p.phone AS beneficiary_phone, t.volunteer_id, v.given_name || ' ' || v.family_name AS volunteer_name,
-         v.phone AS volunteer_phone, v.user_id AS volunteer_user_id, ${iso('t.assigned_at')} AS assigned_at, t.round_position,
+         v.phone AS volunteer_phone, v.user_id AS volunteer_user_id, ${iso('t.assigned_at')} AS assigned_at, t.round_position, to_char(t.planned_start, 'HH24:MI') AS planned_start,
          t.outcome_reason, t.outcome_notes, ${iso('t.completed_at')} AS completed_at, t.money_advanced_cents, t.money_reimbursed_cents
   FROM tasks t
   JOIN help_requests r ON r.id = t.request_id
@@ -125,7 +126,7 @@ export async function searchTasks(
   const rows = await queryRows<TaskRow>(
     tx,
     sql`${SELECT_TASK} ${where}
-        ORDER BY t.due_date, t.round_position NULLS LAST, t.window_start NULLS LAST, t.id
+        ORDER BY t.due_date, t.round_position NULLS LAST, t.planned_start NULLS LAST, t.window_start NULLS LAST, t.id
         LIMIT ${query.limit ?? 200} OFFSET ${query.offset ?? 0}`,
   );
   const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM tasks t ${where}`);

@@ -1,19 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { Uuid } from '../common/common.schemas.js';
+import { ROLES, type Role } from './capabilities.js';
 
-export const ROLE_NAMES = [
-  'cittadino',
-  'operatore',
-  'assistente_sociale',
-  'welfare_manager',
-  'coordinatore',
-  'volontario',
-  'amministratore',
-  'fornitore',
-  'revisore',
-] as const;
-export const RoleName = Type.Enum(ROLE_NAMES);
-export type RoleName = (typeof ROLE_NAMES)[number];
+export const RoleName = Type.Enum(ROLES);
+export type RoleName = Role;
 
 export const LoginBody = Type.Object(
   { email: Type.String({ format: 'email', maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCodiceFiscale, normalizeCodiceFiscale } from './codiceFiscale';
+import {
+  decodeCodiceFiscale,
+  givenNameCode,
+  normalizeCodiceFiscale,
+  splitFullName,
+  surnameCode,
+} from './codiceFiscale';
 
 const TODAY = new Date(Date.UTC(2026, 10, 22));
 
@@ -29,5 +35,33 @@ describe('decodeCodiceFiscale', () => {
   it('returns null for a code that is not well formed or names an impossible day', () => {
     expect(decodeCodiceFiscale('RSSMRA80A01', TODAY)).toBeNull();
     expect(decodeCodiceFiscale('RSSMRA80B31D150J', TODAY)).toBeNull();
+  });
+});
+
+describe('splitFullName', () => {
+  // RSS MRA: Rossi Mario; BNC LRA: Bianchi Laura.
+  it('finds the surname in either order from the first six characters of the code', () => {
+    expect(splitFullName('Mario Rossi', 'RSSMRA80A01D150J')).toEqual({ givenName: 'Mario', familyName: 'Rossi' });
+    expect(splitFullName('rossi mario', 'RSSMRA80A01D150J')).toEqual({ givenName: 'mario', familyName: 'rossi' });
+  });
+
+  it('keeps compound surnames and names together', () => {
+    // De Luca → DLC; Anna Maria → NMR (consonants N N M R: 1st, 3rd, 4th).
+    expect(splitFullName('Anna Maria De Luca', 'DLCNMR50C41D150X')).toEqual({
+      givenName: 'Anna Maria',
+      familyName: 'De Luca',
+    });
+  });
+
+  it('folds accents and apostrophes as the code does', () => {
+    expect(surnameCode("D'Amico")).toBe('DMC');
+    expect(givenNameCode('Nicolò')).toBe('NCL');
+    expect(surnameCode('Fo')).toBe('FOX');
+  });
+
+  it('gives up when the name does not agree with the code, or with a single word', () => {
+    expect(splitFullName('Mario Bianchi', 'RSSMRA80A01D150J')).toBeNull();
+    expect(splitFullName('Rossi', 'RSSMRA80A01D150J')).toBeNull();
+    expect(splitFullName('Mario Rossi', '')).toBeNull();
   });
 });

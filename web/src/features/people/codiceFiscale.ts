@@ -38,3 +38,56 @@ export function decodeCodiceFiscale(
   if (day < 1 || date.getUTCMonth() !== month - 1) return null;
   return { birthDate: date.toISOString().slice(0, 10), sex };
 }
+
+/** Letters only, upper case, accents folded: "D'Amico Nicolò" → "DAMICONICOLO". */
+function letters(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+}
+
+const consonantsOf = (s: string) => s.replace(/[AEIOU]/g, '');
+const vowelsOf = (s: string) => s.replace(/[^AEIOU]/g, '');
+
+/** The three letters a surname gives the code: consonants, then vowels, then X. */
+export function surnameCode(familyName: string): string {
+  const s = letters(familyName);
+  return `${consonantsOf(s)}${vowelsOf(s)}XXX`.slice(0, 3);
+}
+
+/** The three letters a given name gives the code: with four consonants or more, the 1st, 3rd and 4th. */
+export function givenNameCode(givenName: string): string {
+  const s = letters(givenName);
+  const consonants = consonantsOf(s);
+  if (consonants.length >= 4) return `${consonants[0]}${consonants[2]}${consonants[3]}`;
+  return `${consonants}${vowelsOf(s)}XXX`.slice(0, 3);
+}
+
+/**
+ * Which words of "name and surname", typed in any order, are the surname: the split whose
+ * letters give the first six characters of the codice fiscale. Null when no split or more
+ * than one different split agrees with the code (the person then types them separately).
+ */
+export function splitFullName(
+  fullName: string,
+  codiceFiscale: string,
+): { givenName: string; familyName: string } | null {
+  const cf = normalizeCodiceFiscale(codiceFiscale);
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (cf.length < 6 || words.length < 2) return null;
+  const found = new Map<string, { givenName: string; familyName: string }>();
+  for (let cut = 1; cut < words.length; cut++) {
+    const first = words.slice(0, cut).join(' ');
+    const rest = words.slice(cut).join(' ');
+    for (const [givenName, familyName] of [
+      [first, rest],
+      [rest, first],
+    ] as const) {
+      if (surnameCode(familyName) === cf.slice(0, 3) && givenNameCode(givenName) === cf.slice(3, 6))
+        found.set(`${givenName}|${familyName}`, { givenName, familyName });
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}

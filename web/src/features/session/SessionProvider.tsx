@@ -1,18 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
 import type { Me } from '../../../../shared/src/accounts/accounts.schemas';
+import type { Capability } from '../../../../shared/src/accounts/capabilities';
 import * as sessionApi from './api';
 
 /** The capabilities the server grants; the interface shows what they allow and never re-derives roles. */
-export type Capability =
-  | 'person.read'
-  | 'person.write'
-  | 'person.readSensitive'
-  | 'organization.read'
-  | 'organization.manage'
-  | 'user.manage'
-  | 'territory.manage'
-  | 'audit.read';
+export type { Capability } from '../../../../shared/src/accounts/capabilities';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; me: Me };
 

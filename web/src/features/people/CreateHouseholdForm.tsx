@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { SelectField, TextField } from '../../ui/fields';
-import { createHousehold, setHousehold } from './api';
+import { setHousehold } from './api';
 import type { HouseholdRelation } from '../../i18n/it';
 import { isRelation, relationOptions } from './relations';
 
@@ -14,10 +14,10 @@ export function CreateHouseholdForm({ person, onDone }: { person: Person; onDone
   const t = useT();
   const [address, setAddress] = useState(person.address ?? '');
   const [relation, setRelation] = useState<HouseholdRelation>('intestatario');
-  const create = useAction(async () => {
-    const household = await createHousehold({ comuneCode: person.comuneCode, address: address.trim() });
-    return setHousehold(person.id, { householdId: household.id, relation });
-  });
+  // One call: the household is created with the person as its first member, or not at all.
+  const create = useAction(() =>
+    setHousehold(person.id, { householdId: null, relation, newHouseholdAddress: address.trim() }),
+  );
   const errors = fieldErrorsOf(create.error, t);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +36,7 @@ export function CreateHouseholdForm({ person, onDone }: { person: Person; onDone
           label={t.household.address}
           value={address}
           onChange={setAddress}
-          error={errors.address}
+          error={errors.newHouseholdAddress}
           required
         />
         <SelectField

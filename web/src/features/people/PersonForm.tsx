@@ -1,15 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { ApiError } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { CheckboxField, RadioGroup, TextField } from '../../ui/fields';
-import { ComuneSelect } from '../territory/ComuneSelect';
-import { decodeCodiceFiscale } from './codiceFiscale';
 import { DuplicateList, isDuplicateCandidate } from './DuplicateList';
-import { SENSITIVE_FLAGS, type PersonFormValues } from './personForm';
+import {
+  DuplicateWarning,
+  PersonField,
+  PersonFlagFields,
+  personFocusTarget,
+  usePersonValues,
+  type PersonFieldName,
+} from './PersonFields';
+import type { PersonFormValues } from './personForm';
 import { useDuplicateCheck } from './useDuplicateCheck';
 
 // Field order on screen, to focus the first one the server refused.
@@ -25,8 +30,6 @@ const FIELD_ORDER: (keyof PersonFormValues)[] = [
   'phone',
   'email',
 ];
-
-const fieldId = (field: string) => `person-${field}`;
 
 interface PersonFormProps {
   initial: PersonFormValues;
@@ -60,31 +63,18 @@ export function PersonForm({
   onSubmit,
 }: PersonFormProps) {
   const t = useT();
-  const [values, setValues] = useState(initial);
+  const { values, set, prefillFromCode } = usePersonValues(initial);
   const duplicates = useDuplicateCheck(values, personId);
   const errors = fieldErrorsOf(error, t);
   const alertRef = useRef<HTMLDivElement>(null);
-  const set =
-    <K extends keyof PersonFormValues>(key: K) =>
-    (value: PersonFormValues[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
 
   // Once per failed submission: focus the first refused field, or the alert.
   useEffect(() => {
     if (!error) return;
     const refused = fieldErrorsOf(error, t);
     const first = FIELD_ORDER.find((f) => refused[f]);
-    const target = first
-      ? document.getElementById(first === 'sex' ? `${fieldId('sex')}-F` : fieldId(first))
-      : alertRef.current;
-    target?.focus();
+    (first ? personFocusTarget(first) : alertRef.current)?.focus();
   }, [error, t]);
-
-  const prefillFromCode = () => {
-    const decoded = decodeCodiceFiscale(values.codiceFiscale);
-    if (!decoded) return;
-    setValues((v) => ({ ...v, birthDate: v.birthDate || decoded.birthDate, sex: v.sex || decoded.sex }));
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -97,6 +87,19 @@ export function PersonForm({
       : [];
   const existingId =
     error instanceof ApiError && typeof error.details.personId === 'string' ? error.details.personId : null;
+  const field = (name: PersonFieldName, className: string) => (
+    <PersonField
+      field={name}
+      className={className}
+      values={values}
+      set={set}
+      errors={errors}
+      comuni={comuni}
+      ambiti={ambiti}
+      onCodeBlur={name === 'codiceFiscale' ? prefillFromCode : undefined}
+      autoFocus={name === 'codiceFiscale'}
+    />
+  );
 
   return (
     <form onSubmit={submit} noValidate className="person-form">
@@ -123,178 +126,31 @@ export function PersonForm({
 
       <fieldset className="mb-4">
         <legend className="h4">{t.personForm.identity}</legend>
+        <div className="row">{field('codiceFiscale', 'col-12 col-md-6')}</div>
         <div className="row">
-          <TextField
-            id={fieldId('codiceFiscale')}
-            className="col-12 col-md-6"
-            label={t.person.codiceFiscale}
-            value={values.codiceFiscale}
-            onChange={set('codiceFiscale')}
-            onBlur={prefillFromCode}
-            error={errors.codiceFiscale}
-            hint={t.personForm.codiceFiscaleHint}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={20}
-            autoFocus
-          />
+          {field('givenName', 'col-12 col-md-6')}
+          {field('familyName', 'col-12 col-md-6')}
         </div>
         <div className="row">
-          <TextField
-            id={fieldId('givenName')}
-            className="col-12 col-md-6"
-            label={t.person.givenName}
-            value={values.givenName}
-            onChange={set('givenName')}
-            error={errors.givenName}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            id={fieldId('familyName')}
-            className="col-12 col-md-6"
-            label={t.person.familyName}
-            value={values.familyName}
-            onChange={set('familyName')}
-            error={errors.familyName}
-            autoComplete="off"
-            required
-          />
+          {field('birthDate', 'col-12 col-md-6')}
+          {field('sex', 'col-12 col-md-6')}
         </div>
-        <div className="row">
-          <TextField
-            id={fieldId('birthDate')}
-            className="col-12 col-md-6"
-            type="date"
-            label={t.person.birthDate}
-            value={values.birthDate}
-            onChange={set('birthDate')}
-            error={errors.birthDate}
-            required
-          />
-          <div className="col-12 col-md-6">
-            <RadioGroup
-              name={fieldId('sex')}
-              legend={t.person.sex}
-              value={values.sex}
-              onChange={(v) => set('sex')(v === 'F' ? 'F' : 'M')}
-              options={[
-                { value: 'F', label: t.person.sexF },
-                { value: 'M', label: t.person.sexM },
-              ]}
-              error={errors.sex}
-              required
-            />
-          </div>
-        </div>
-        <div className="row">
-          <TextField
-            id={fieldId('birthPlace')}
-            className="col-12 col-md-6"
-            label={t.person.birthPlace}
-            value={values.birthPlace}
-            onChange={set('birthPlace')}
-            error={errors.birthPlace}
-            autoComplete="off"
-          />
-        </div>
+        <div className="row">{field('birthPlace', 'col-12 col-md-6')}</div>
       </fieldset>
 
-      {duplicates.length > 0 && (
-        <div className="alert alert-warning" role="status">
-          <p className="mb-0 fw-semibold">{t.personForm.duplicatesWarning(duplicates.length)}</p>
-          <DuplicateList people={duplicates} />
-        </div>
-      )}
+      <DuplicateWarning duplicates={duplicates} />
 
       <fieldset className="mb-4">
         <legend className="h4">{t.personForm.residence}</legend>
+        <div className="row">{field('comuneCode', 'col-12 col-md-6')}</div>
+        <div className="row">{field('address', 'col-12')}</div>
         <div className="row">
-          <ComuneSelect
-            id={fieldId('comuneCode')}
-            className="col-12 col-md-6"
-            label={t.person.comune}
-            value={values.comuneCode}
-            onChange={set('comuneCode')}
-            comuni={comuni}
-            ambiti={ambiti}
-            error={errors.comuneCode}
-            placeholder={t.common.choose}
-            required
-          />
-        </div>
-        <div className="row">
-          <TextField
-            id={fieldId('address')}
-            className="col-12"
-            label={t.person.address}
-            value={values.address}
-            onChange={set('address')}
-            error={errors.address}
-            autoComplete="off"
-          />
-        </div>
-        <div className="row">
-          <TextField
-            id={fieldId('phone')}
-            className="col-12 col-md-6"
-            type="tel"
-            label={t.person.phone}
-            value={values.phone}
-            onChange={set('phone')}
-            error={errors.phone}
-            autoComplete="off"
-          />
-          <TextField
-            id={fieldId('email')}
-            className="col-12 col-md-6"
-            type="email"
-            label={t.person.email}
-            value={values.email}
-            onChange={set('email')}
-            error={errors.email}
-            autoComplete="off"
-          />
+          {field('phone', 'col-12 col-md-6')}
+          {field('email', 'col-12 col-md-6')}
         </div>
       </fieldset>
 
-      <fieldset className="mb-4">
-        <legend className="h4">{t.personForm.fragility}</legend>
-        <p className="form-text mt-0">{t.personForm.over65Note}</p>
-        <CheckboxField
-          id={fieldId('livesAlone')}
-          label={t.fragility.livesAlone}
-          checked={values.livesAlone}
-          onChange={set('livesAlone')}
-        />
-        {showSensitive &&
-          SENSITIVE_FLAGS.map((flag) => (
-            <CheckboxField
-              key={flag}
-              id={fieldId(flag)}
-              label={t.fragility[flag]}
-              checked={values[flag]}
-              onChange={set(flag)}
-            />
-          ))}
-      </fieldset>
-
-      <fieldset className="mb-4">
-        <legend className="h4">{t.personForm.consents}</legend>
-        <CheckboxField
-          id={fieldId('consentPrivacy')}
-          label={t.person.consentPrivacy}
-          checked={values.consentPrivacy}
-          onChange={set('consentPrivacy')}
-        />
-        <CheckboxField
-          id={fieldId('consentContact')}
-          label={t.person.consentContact}
-          checked={values.consentContact}
-          onChange={set('consentContact')}
-        />
-      </fieldset>
+      <PersonFlagFields values={values} set={set} showSensitive={showSensitive} />
 
       <div className="d-flex flex-wrap gap-3">
         <button type="submit" className="btn btn-primary btn-lg" disabled={pending}>

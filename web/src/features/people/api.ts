@@ -1,7 +1,5 @@
 import { api, withQuery } from '../../api/client';
 import type {
-  CreateHouseholdBody,
-  Household,
   PeoplePage,
   Person,
   PersonInput,
@@ -31,6 +29,5 @@ export const findDuplicates = (query: DuplicateQuery, signal?: AbortSignal) =>
 export const searchPeople = (q: string) => api.get<PeoplePage>(peopleSearchPath(q, 0));
 export const createPerson = (input: PersonInput) => api.post<Person>('/api/people', input);
 export const updatePerson = (id: string, body: UpdatePersonBody) => api.put<Person>(personPath(id), body);
-export const createHousehold = (body: CreateHouseholdBody) => api.post<Household>('/api/households', body);
 export const setHousehold = (personId: string, body: SetHouseholdBody) =>
   api.put<PersonWithHousehold>(`${personPath(personId)}/household`, body);

@@ -1,0 +1,228 @@
+import { useCallback, useState } from 'react';
+import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
+import { useT } from '../../i18n/I18nProvider';
+import { CheckboxField, RadioGroup, TextField } from '../../ui/fields';
+import { ComuneSelect } from '../territory/ComuneSelect';
+import { decodeCodiceFiscale } from './codiceFiscale';
+import { DuplicateList } from './DuplicateList';
+import { SENSITIVE_FLAGS, type PersonFormValues } from './personForm';
+import type { Person } from '../../../../shared/src/people/people.schemas';
+
+/*
+ * The fields of a person, one renderer per field, so the full registration form and the
+ * compact layout of the phone intake show the same fields with the same ids and errors.
+ */
+
+export type PersonFieldName =
+  | 'codiceFiscale'
+  | 'givenName'
+  | 'familyName'
+  | 'birthDate'
+  | 'sex'
+  | 'birthPlace'
+  | 'comuneCode'
+  | 'address'
+  | 'phone'
+  | 'email';
+
+export const personFieldId = (field: string) => `person-${field}`;
+
+/** The element to focus for a refused field (the sex is a radio group: its first radio). */
+export const personFocusTarget = (field: string) =>
+  document.getElementById(field === 'sex' ? `${personFieldId('sex')}-F` : personFieldId(field));
+
+export type SetPersonValue = <K extends keyof PersonFormValues>(key: K) => (value: PersonFormValues[K]) => void;
+
+/** The values of a person being typed, and the birth date and sex read from the codice fiscale. */
+export function usePersonValues(initial: PersonFormValues) {
+  const [values, setValues] = useState(initial);
+  const set: SetPersonValue = useCallback(
+    (key) => (value) => setValues((v) => ({ ...v, [key]: value })),
+    [],
+  );
+  const prefillFromCode = useCallback(() => {
+    setValues((v) => {
+      const decoded = decodeCodiceFiscale(v.codiceFiscale);
+      if (!decoded) return v;
+      return { ...v, birthDate: v.birthDate || decoded.birthDate, sex: v.sex || decoded.sex };
+    });
+  }, []);
+  return { values, setValues, set, prefillFromCode };
+}
+
+interface PersonFieldProps {
+  field: PersonFieldName;
+  values: PersonFormValues;
+  set: SetPersonValue;
+  errors: Record<string, string | undefined>;
+  comuni: Comune[];
+  ambiti: Ambito[];
+  className?: string;
+  onCodeBlur?: () => void;
+  autoFocus?: boolean;
+}
+
+/** One field of a person, in Bootstrap Italia markup, with the server's error under it. */
+export function PersonField({
+  field,
+  values,
+  set,
+  errors,
+  comuni,
+  ambiti,
+  className,
+  onCodeBlur,
+  autoFocus,
+}: PersonFieldProps) {
+  const t = useT();
+  const id = personFieldId(field);
+  const text = {
+    id,
+    className,
+    error: errors[field],
+    autoComplete: 'off',
+    autoFocus,
+  };
+  switch (field) {
+    case 'codiceFiscale':
+      return (
+        <TextField
+          {...text}
+          label={t.person.codiceFiscale}
+          value={values.codiceFiscale}
+          onChange={set('codiceFiscale')}
+          onBlur={onCodeBlur}
+          hint={t.personForm.codiceFiscaleHint}
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+        />
+      );
+    case 'givenName':
+    case 'familyName':
+    case 'birthPlace':
+    case 'address':
+      return (
+        <TextField
+          {...text}
+          label={t.person[field]}
+          value={values[field]}
+          onChange={set(field)}
+          required={field === 'givenName' || field === 'familyName'}
+        />
+      );
+    case 'phone':
+    case 'email':
+      return (
+        <TextField {...text} type={field === 'phone' ? 'tel' : 'email'} label={t.person[field]} value={values[field]} onChange={set(field)} />
+      );
+    case 'birthDate':
+      return (
+        <TextField
+          {...text}
+          type="date"
+          label={t.person.birthDate}
+          value={values.birthDate}
+          onChange={set('birthDate')}
+          required
+        />
+      );
+    case 'sex':
+      return (
+        <div className={className}>
+          <RadioGroup
+            name={id}
+            legend={t.person.sex}
+            value={values.sex}
+            onChange={(v) => set('sex')(v === 'F' ? 'F' : 'M')}
+            options={[
+              { value: 'F', label: t.person.sexF },
+              { value: 'M', label: t.person.sexM },
+            ]}
+            error={errors.sex}
+            required
+          />
+        </div>
+      );
+    case 'comuneCode':
+      return (
+        <ComuneSelect
+          id={id}
+          className={className}
+          label={t.person.comune}
+          value={values.comuneCode}
+          onChange={set('comuneCode')}
+          comuni={comuni}
+          ambiti={ambiti}
+          error={errors.comuneCode}
+          placeholder={t.common.choose}
+          required
+        />
+      );
+  }
+}
+
+interface PersonFlagFieldsProps {
+  values: PersonFormValues;
+  set: SetPersonValue;
+  /** Health and social-services markers: only for who may read them. */
+  showSensitive: boolean;
+  /** Heading level class of the two legends. */
+  legendClassName?: string;
+}
+
+/** Fragility markers and consents. */
+export function PersonFlagFields({ values, set, showSensitive, legendClassName = 'h4' }: PersonFlagFieldsProps) {
+  const t = useT();
+  return (
+    <>
+      <fieldset className="mb-4">
+        <legend className={legendClassName}>{t.personForm.fragility}</legend>
+        <p className="form-text mt-0">{t.personForm.over65Note}</p>
+        <CheckboxField
+          id={personFieldId('livesAlone')}
+          label={t.fragility.livesAlone}
+          checked={values.livesAlone}
+          onChange={set('livesAlone')}
+        />
+        {showSensitive &&
+          SENSITIVE_FLAGS.map((flag) => (
+            <CheckboxField
+              key={flag}
+              id={personFieldId(flag)}
+              label={t.fragility[flag]}
+              checked={values[flag]}
+              onChange={set(flag)}
+            />
+          ))}
+      </fieldset>
+      <fieldset className="mb-4">
+        <legend className={legendClassName}>{t.personForm.consents}</legend>
+        <CheckboxField
+          id={personFieldId('consentPrivacy')}
+          label={t.person.consentPrivacy}
+          checked={values.consentPrivacy}
+          onChange={set('consentPrivacy')}
+        />
+        <CheckboxField
+          id={personFieldId('consentContact')}
+          label={t.person.consentContact}
+          checked={values.consentContact}
+          onChange={set('consentContact')}
+        />
+      </fieldset>
+    </>
+  );
+}
+
+/** People already registered who may be the one being typed (from the live duplicate check). */
+export function DuplicateWarning({ duplicates }: { duplicates: Person[] }) {
+  const t = useT();
+  if (duplicates.length === 0) return null;
+  return (
+    <div className="alert alert-warning" role="status">
+      <p className="mb-0 fw-semibold">{t.personForm.duplicatesWarning(duplicates.length)}</p>
+      <DuplicateList people={duplicates} />
+    </div>
+  );
+}

@@ -587,7 +587,8 @@ export function evaluateRounds(
     if (!walk.feasible) broken.add('LATE');
     if (load > volunteer.capacity) broken.add('OVER_CAPACITY');
     if (volunteer.maxTasks !== undefined && tasks.length > volunteer.maxTasks) broken.add('TOO_MANY_TASKS');
-    if (tasks.some((t) => (problem.tasks[t]!.requiredSkills ?? []).some((s) => !skills.has(s)))) broken.add('MISSING_SKILL');
+    if (tasks.some((t) => (problem.tasks[t]!.requiredSkills ?? []).some((s) => !skills.has(s))))
+      broken.add('MISSING_SKILL');
     if (returnTime > volunteer.availability.end + 1e-6) broken.add('RETURNS_LATE');
     if (broken.size > 0) violations[volunteer.id] = [...broken];
     rounds.push({

@@ -17,10 +17,15 @@ import { OrganizationDetailPage } from './pages/organizations/OrganizationDetail
 import { UsersPage } from './pages/users/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { MyRoundPage } from './pages/rounds/MyRoundPage';
+import { RequireRoundsCapability } from './features/rounds/RequireRoundsCapability';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
   import('./pages/territory/ComuniPage').then((m) => ({ default: m.ComuniPage })),
+);
+const RoundPlanningPage = lazy(() =>
+  import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
 );
 
 function guarded(element: ReactNode, capability?: Capability) {
@@ -50,6 +55,22 @@ export function AppRoutes() {
         <Route path="/comuni" element={guarded(<ComuniPage />)} />
         <Route path="/utenti" element={guarded(<UsersPage />, 'user.manage')} />
         <Route path="/registro-accessi" element={guarded(<AuditPage />, 'audit.read')} />
+        <Route
+          path="/giri"
+          element={guarded(
+            <RequireRoundsCapability capability="task.assign">
+              <RoundPlanningPage />
+            </RequireRoundsCapability>,
+          )}
+        />
+        <Route
+          path="/il-mio-giro"
+          element={guarded(
+            <RequireRoundsCapability capability="task.own">
+              <MyRoundPage />
+            </RequireRoundsCapability>,
+          )}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

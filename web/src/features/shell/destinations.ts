@@ -58,6 +58,20 @@ const DESTINATIONS: Destination[] = [
     inMenu: true,
     visible: (me) => hasCapability(me, 'audit.read'),
   },
+  {
+    key: 'rounds',
+    path: '/giri',
+    icon: 'it-car',
+    inMenu: true,
+    visible: (me) => me.capabilities.includes('task.assign'),
+  },
+  {
+    key: 'myRound',
+    path: '/il-mio-giro',
+    icon: 'it-map-marker',
+    inMenu: true,
+    visible: (me) => me.capabilities.includes('task.own'),
+  },
 ];
 
 export function destinationsFor(me: Me): Destination[] {

@@ -1,0 +1,79 @@
+import { useSearchParams } from 'react-router';
+import type { TasksPage } from '../../../../shared/src/tasks/tasks.schemas';
+import { useApi } from '../../api/useApi';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDate } from '../../i18n/format';
+import { myTasksPath } from '../../features/rounds/api';
+import { localDate, orderStops } from '../../features/rounds/roundSheet';
+import { RoundSheetStop } from '../../features/rounds/RoundSheetStop';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { TextField } from '../../ui/fields';
+import { Loading } from '../../ui/Loading';
+import { Page } from '../../ui/Page';
+import '../../features/rounds/rounds.css';
+
+const DATE_PARAM = 'data';
+const isIsoDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * "Il mio giro": the volunteer's round of a day on the phone, stop by stop in the published order,
+ * with the planned time, one tap to call the person and one to get directions.
+ */
+export function MyRoundPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const today = localDate(0);
+  const requested = params.get(DATE_PARAM);
+  const date = isIsoDate(requested) ? requested : today;
+  const tasks = useApi<TasksPage>(myTasksPath(date));
+  const stops = orderStops((tasks.data?.items ?? []).filter((task) => task.status !== 'cancelled'));
+  const first = stops.find((s) => s.plannedStart)?.plannedStart;
+
+  const choose = (value: string) => setParams(value && value !== today ? { [DATE_PARAM]: value } : {}, { replace: true });
+
+  return (
+    <Page title={t.rounds.sheetTitle} lead={t.rounds.sheetLead} breadcrumbs={[{ label: t.shell.home, to: '/' }]}>
+      <div className="round-sheet">
+        <form className="row align-items-end" onSubmit={(e) => e.preventDefault()} aria-label={t.rounds.sheetDateForm}>
+          <TextField
+            id="sheet-date"
+            className="col-12 col-md-4"
+            type="date"
+            label={t.rounds.sheetDate}
+            value={date}
+            onChange={choose}
+          />
+          <div className="col-12 col-md-8 form-group d-flex flex-wrap gap-2">
+            <button type="button" className="btn btn-outline-primary" onClick={() => choose(today)} aria-pressed={date === today}>
+              {t.rounds.today}
+            </button>
+            <button
+              type="button"
+              className="btn btn-outline-primary"
+              onClick={() => choose(localDate(1))}
+              aria-pressed={date === localDate(1)}
+            >
+              {t.rounds.tomorrow}
+            </button>
+          </div>
+        </form>
+        <ApiErrorAlert error={tasks.error} />
+        {tasks.loading && !tasks.data && <Loading />}
+        {tasks.data && (
+          <>
+            <h2 className="h3" aria-live="polite">
+              {stops.length === 0
+                ? t.rounds.sheetEmpty(formatDate(date, locale))
+                : t.rounds.sheetSummary(stops.length, formatDate(date, locale), first ?? null)}
+            </h2>
+            <ol className="list-unstyled round-sheet-list">
+              {stops.map((task, index) => (
+                <RoundSheetStop key={task.id} task={task} number={index + 1} />
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -17,6 +17,12 @@ import { OrganizationDetailPage } from './pages/organizations/OrganizationDetail
 import { UsersPage } from './pages/users/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { RequestsPage } from './pages/requests/RequestsPage';
+import { RequestIntakePage } from './pages/requests/RequestIntakePage';
+import { RequestDetailPage } from './pages/requests/RequestDetailPage';
+import { TasksPage } from './pages/tasks/TasksPage';
+import { TaskDetailPage } from './pages/tasks/TaskDetailPage';
+import { MyTasksPage } from './pages/tasks/MyTasksPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
 import { RequireRoundsCapability } from './features/rounds/RequireRoundsCapability';
 
@@ -55,6 +61,12 @@ export function AppRoutes() {
         <Route path="/comuni" element={guarded(<ComuniPage />)} />
         <Route path="/utenti" element={guarded(<UsersPage />, 'user.manage')} />
         <Route path="/registro-accessi" element={guarded(<AuditPage />, 'audit.read')} />
+        <Route path="/richieste" element={guarded(<RequestsPage />, 'request.read')} />
+        <Route path="/richieste/nuova" element={guarded(<RequestIntakePage />, 'request.create')} />
+        <Route path="/richieste/:id" element={guarded(<RequestDetailPage />, 'request.read')} />
+        <Route path="/compiti" element={guarded(<TasksPage />, 'task.read')} />
+        <Route path="/compiti/:id" element={guarded(<TaskDetailPage />, 'task.read')} />
+        <Route path="/miei-compiti" element={guarded(<MyTasksPage />, 'task.own')} />
         <Route
           path="/giri"
           element={guarded(

@@ -1,6 +1,8 @@
 import type { RoleName } from '../../../shared/src/accounts/accounts.schemas';
 import type { OrganizationKind } from '../../../shared/src/organizations/organizations.schemas';
-import { it, type HouseholdRelation } from './it';
+import type { RequestStatus, Urgency } from '../../../shared/src/requests/requests.schemas';
+import type { TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
+import { it, type HouseholdRelation, type OutcomeReason } from './it';
 
 /*
  * The shared enumerations as lists, read from the Italian dictionary: it names every value
@@ -11,3 +13,7 @@ import { it, type HouseholdRelation } from './it';
 export const ROLE_NAMES = Object.keys(it.roles) as RoleName[];
 export const ORGANIZATION_KINDS = Object.keys(it.organizationKinds) as OrganizationKind[];
 export const HOUSEHOLD_RELATIONS = Object.keys(it.relations) as HouseholdRelation[];
+export const URGENCY_NAMES = Object.keys(it.requests.urgencies) as Urgency[];
+export const REQUEST_STATUS_NAMES = Object.keys(it.requests.statuses) as RequestStatus[];
+export const TASK_STATUS_NAMES = Object.keys(it.tasks.statuses) as TaskStatus[];
+export const OUTCOME_REASON_NAMES = Object.keys(it.tasks.reasons) as OutcomeReason[];

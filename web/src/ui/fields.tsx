@@ -1,4 +1,11 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  KeyboardEvent,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { FieldError, fieldErrorId } from './FieldError';
 
@@ -66,6 +73,47 @@ export function TextField({
         ref={ref}
         id={id}
         type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={`form-control${error ? ' is-invalid' : ''}`}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
+      <Hint id={id} hint={hint} />
+      <FieldError id={fieldErrorId(id)} message={error} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = FieldFrame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> & {
+    value: string;
+    onChange: (value: string) => void;
+    ref?: Ref<HTMLTextAreaElement>;
+  };
+
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  value,
+  onChange,
+  className,
+  ref,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <div className={`form-group ${className ?? ''}`}>
+      <FieldLabel id={id} label={label} required={required} />
+      <textarea
+        {...textarea}
+        ref={ref}
+        id={id}
+        rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         className={`form-control${error ? ' is-invalid' : ''}`}
@@ -177,20 +225,58 @@ interface RadioGroupProps {
   onChange: (value: string) => void;
   options: Option[];
   error?: string;
+  hint?: ReactNode;
   required?: boolean;
+  /** One option per line (long labels), instead of side by side. */
+  stacked?: boolean;
+  /**
+   * Keyboard shortcuts for a form filled during a phone call: the digits 1–9 choose an option
+   * (each shows its digit) and Enter submits the form from the group.
+   */
+  shortcuts?: boolean;
+  className?: string;
 }
 
-export function RadioGroup({ name, legend, value, onChange, options, error, required }: RadioGroupProps) {
+export function RadioGroup({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+  error,
+  hint,
+  required,
+  stacked,
+  shortcuts,
+  className,
+}: RadioGroupProps) {
   const t = useT();
+  const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const option = /^[1-9]$/.test(event.key) ? options[Number(event.key) - 1] : undefined;
+    if (option) {
+      event.preventDefault();
+      onChange(option.value);
+      document.getElementById(`${name}-${option.value}`)?.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
   return (
-    <fieldset className="form-group" aria-describedby={error ? fieldErrorId(name) : undefined}>
+    <fieldset
+      className={`form-group ${className ?? ''}`}
+      aria-describedby={describedBy(name, error, hint)}
+      onKeyDown={shortcuts ? onKeyDown : undefined}
+    >
       <legend className="form-legend">
         {legend}
         {required && <span className="text-muted fw-normal"> ({t.common.required})</span>}
       </legend>
-      <div className="d-flex flex-wrap gap-4">
-        {options.map((o) => (
-          <div className="form-check form-check-inline m-0" key={o.value}>
+      <Hint id={name} hint={hint} />
+      <div className={stacked ? 'd-flex flex-column gap-2' : 'd-flex flex-wrap gap-4'}>
+        {options.map((o, index) => (
+          <div className={`form-check m-0${stacked ? '' : ' form-check-inline'}`} key={o.value}>
             <input
               type="radio"
               id={`${name}-${o.value}`}
@@ -198,8 +284,16 @@ export function RadioGroup({ name, legend, value, onChange, options, error, requ
               value={o.value}
               checked={value === o.value}
               onChange={() => onChange(o.value)}
+              aria-keyshortcuts={shortcuts && index < 9 ? String(index + 1) : undefined}
             />
-            <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
+            <label htmlFor={`${name}-${o.value}`}>
+              {shortcuts && index < 9 && (
+                <kbd className="shortcut-key" aria-hidden="true">
+                  {index + 1}
+                </kbd>
+              )}
+              {o.label}
+            </label>
           </div>
         ))}
       </div>

@@ -23,6 +23,34 @@ const worksInServices = (me: Me) => me.capabilities.length > 0;
  */
 const DESTINATIONS: Destination[] = [
   {
+    key: 'requestIntake',
+    path: '/richieste/nuova',
+    icon: 'it-plus-circle',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'request.create'),
+  },
+  {
+    key: 'requests',
+    path: '/richieste',
+    icon: 'it-inbox',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'request.read'),
+  },
+  {
+    key: 'myTasks',
+    path: '/miei-compiti',
+    icon: 'it-check-circle',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'task.own'),
+  },
+  {
+    key: 'tasks',
+    path: '/compiti',
+    icon: 'it-list',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'task.assign'),
+  },
+  {
     key: 'peopleSearch',
     path: '/persone',
     icon: 'it-search',

@@ -1,0 +1,13 @@
+import { api } from '../../api/client';
+import type {
+  CreateInterventionTypeBody,
+  InterventionType,
+  UpdateInterventionTypeBody,
+} from '../../../../shared/src/interventions/interventions.schemas';
+
+export const INTERVENTION_TYPES_PATH = '/api/intervention-types';
+
+export const createInterventionType = (body: CreateInterventionTypeBody) =>
+  api.post<InterventionType>(INTERVENTION_TYPES_PATH, body);
+export const updateInterventionType = (id: string, body: UpdateInterventionTypeBody) =>
+  api.put<InterventionType>(`${INTERVENTION_TYPES_PATH}/${encodeURIComponent(id)}`, body);

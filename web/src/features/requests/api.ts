@@ -1,0 +1,37 @@
+import { api, withQuery } from '../../api/client';
+import type {
+  CitizenRequestBody,
+  CreateRequestBody,
+  HelpRequestDetail,
+  RequestStatus,
+  TriageBody,
+} from '../../../../shared/src/requests/requests.schemas';
+
+export const REQUESTS_PAGE_SIZE = 25;
+
+export interface RequestFilter {
+  status?: RequestStatus | '';
+  comune?: string;
+  interventionType?: string;
+  organizationId?: string;
+  beneficiaryId?: string;
+  date?: string;
+}
+
+export const requestsPath = (filter: RequestFilter, page = 0, pageSize = REQUESTS_PAGE_SIZE) =>
+  withQuery('/api/requests', { ...filter, limit: pageSize, offset: page * pageSize });
+export const requestPath = (id: string) => `/api/requests/${encodeURIComponent(id)}`;
+export const MY_REQUESTS_PATH = '/api/requests/mine';
+
+export const createRequest = (body: CreateRequestBody) => api.post<HelpRequestDetail>('/api/requests', body);
+export const createCitizenRequest = (body: CitizenRequestBody) =>
+  api.post<HelpRequestDetail>('/api/requests/online', body);
+export const triageRequest = (id: string, body: TriageBody) =>
+  api.post<HelpRequestDetail>(`${requestPath(id)}/triage`, body);
+export const cancelRequest = (id: string, reason: string) =>
+  api.post<HelpRequestDetail>(`${requestPath(id)}/cancel`, { reason });
+
+/** Navigation state: what the detail page confirms after an intake. */
+export interface RequestNotice {
+  notice: 'created';
+}

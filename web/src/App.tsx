@@ -23,6 +23,10 @@ import { RequestDetailPage } from './pages/requests/RequestDetailPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { TaskDetailPage } from './pages/tasks/TaskDetailPage';
 import { MyTasksPage } from './pages/tasks/MyTasksPage';
+import { VolunteerOfferPage } from './pages/volunteers/VolunteerOfferPage';
+import { VolunteersPage } from './pages/volunteers/VolunteersPage';
+import { VolunteerDetailPage } from './pages/volunteers/VolunteerDetailPage';
+import { VolunteerImportPage } from './pages/volunteers/VolunteerImportPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
 import { RequireRoundsCapability } from './features/rounds/RequireRoundsCapability';
 
@@ -67,6 +71,10 @@ export function AppRoutes() {
         <Route path="/compiti" element={guarded(<TasksPage />, 'task.read')} />
         <Route path="/compiti/:id" element={guarded(<TaskDetailPage />, 'task.read')} />
         <Route path="/miei-compiti" element={guarded(<MyTasksPage />, 'task.own')} />
+        <Route path="/diventa-volontario" element={<VolunteerOfferPage />} />
+        <Route path="/volontari" element={guarded(<VolunteersPage />, 'volunteer.read')} />
+        <Route path="/volontari/importa" element={guarded(<VolunteerImportPage />, 'volunteer.manage')} />
+        <Route path="/volontari/:id" element={guarded(<VolunteerDetailPage />, 'volunteer.read')} />
         <Route
           path="/giri"
           element={guarded(

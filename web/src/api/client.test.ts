@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, setCsrfToken, setUnauthorizedHandler, withQuery } from './client';
+import { api, ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler, withQuery } from './client';
 
 function answer(status: number, body: unknown) {
   return vi.fn(
@@ -84,6 +84,18 @@ describe('api client', () => {
     const error = (await api.get('/api/health').catch((e: unknown) => e)) as ApiError;
     expect(error.code).toBe('NETWORK');
     expect(error.message).toMatch(/server/);
+  });
+
+  it('uploads a file as it is, with its own content type and the CSRF token', async () => {
+    const fetchMock = answer(202, { importId: 'x' });
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('token-2');
+    const file = new Blob(['nome;cognome\n'], { type: 'text/csv' });
+    await apiRequest('/api/volunteers/imports', { method: 'POST', raw: { body: file, contentType: 'text/csv' } });
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect((init.headers as Record<string, string>)['content-type']).toBe('text/csv');
+    expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('token-2');
+    expect(init.body).toBe(file);
   });
 
   it('leaves empty filters out of the query string', () => {

@@ -2,6 +2,7 @@ import type { RoleName } from '../../../shared/src/accounts/accounts.schemas';
 import type { OrganizationKind } from '../../../shared/src/organizations/organizations.schemas';
 import type { RequestStatus, Urgency } from '../../../shared/src/requests/requests.schemas';
 import type { TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
+import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
 import { it, type HouseholdRelation, type OutcomeReason } from './it';
 
 /*
@@ -17,3 +18,4 @@ export const URGENCY_NAMES = Object.keys(it.requests.urgencies) as Urgency[];
 export const REQUEST_STATUS_NAMES = Object.keys(it.requests.statuses) as RequestStatus[];
 export const TASK_STATUS_NAMES = Object.keys(it.tasks.statuses) as TaskStatus[];
 export const OUTCOME_REASON_NAMES = Object.keys(it.tasks.reasons) as OutcomeReason[];
+export const VOLUNTEER_STATUS_NAMES = Object.keys(it.volunteers.statuses) as VolunteerStatus[];

@@ -51,6 +51,27 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'task.assign'),
   },
   {
+    key: 'volunteers',
+    path: '/volontari',
+    icon: 'it-user',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'volunteer.read'),
+  },
+  {
+    key: 'volunteerImport',
+    path: '/volontari/importa',
+    icon: 'it-upload',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'volunteer.manage'),
+  },
+  {
+    key: 'volunteerOffer',
+    path: '/diventa-volontario',
+    icon: 'it-star-outline',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'request.own'),
+  },
+  {
     key: 'peopleSearch',
     path: '/persone',
     icon: 'it-search',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Callout, CalloutTitle, Icon } from 'design-react-kit';
 import { ROLE_NAMES } from '../../i18n/enumerations';
 import { useAction } from '../../api/useAction';
@@ -66,6 +66,11 @@ export function LoginPage() {
               {login.pending ? t.login.submitting : t.login.submit}
             </button>
           </form>
+          <p className="mt-4 mb-0">
+            <Link to="/diventa-volontario" className="fw-semibold">
+              {t.volunteers.offerLink}
+            </Link>
+          </p>
         </div>
         <div className="col-12 col-lg-6">
           <Callout color="note" tag="aside" aria-labelledby="demo-accounts-title" className="mt-0">

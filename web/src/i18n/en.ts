@@ -213,7 +213,8 @@ export const en: Messages = {
     rounds: {
       title: 'Plan the rounds',
       menu: 'Rounds',
-      description: 'Compute a day’s delivery rounds, adjust them on the map and publish them to the volunteers.',
+      description:
+        'Compute a day’s delivery rounds, adjust them on the map and publish them to the volunteers.',
     },
     myRound: {
       title: 'My round',
@@ -569,8 +570,14 @@ export const en: Messages = {
     addedKm: 'Extra km',
     currentTasks: 'Tasks already assigned',
     slack: 'Time left',
+    holdsIt: 'Has it in their round',
+    assignTo: 'Give',
+    assignWhich: (beneficiary: string, volunteer: string) => `the stop of ${beneficiary} to ${volunteer}`,
+    assignedTo: (beneficiary: string, volunteer: string) =>
+      `Stop of ${beneficiary} given to ${volunteer}, at the end of their round: check the times and warnings below.`,
     replanTitle: 'New plan without the volunteer who dropped out',
-    replanLead: 'Check the new plan, adjust it if needed and publish it: the stops go to their new volunteers.',
+    replanLead:
+      'Check the new plan, adjust it if needed and publish it: the stops go to their new volunteers.',
     sheetTitle: 'My round',
     sheetLead: 'The stops of your round in order, with the planned time. One tap to call or get directions.',
     sheetDateForm: 'Choose the day',
@@ -586,7 +593,7 @@ export const en: Messages = {
     call: (name: string) => `Call ${name}`,
     noPhone: 'No phone number.',
     directions: 'Directions',
-    openInMaps: 'Open in the maps app',
+    openInMaps: 'Open in maps',
     taskStatus: {
       open: 'To be assigned',
       assigned: 'Assigned',

@@ -189,7 +189,8 @@ export const it = {
     rounds: {
       title: 'Pianifica i giri',
       menu: 'Giri',
-      description: 'Calcola i giri di consegna di un giorno, correggili sulla mappa e pubblicali ai volontari.',
+      description:
+        'Calcola i giri di consegna di un giorno, correggili sulla mappa e pubblicali ai volontari.',
     },
     myRound: {
       title: 'Il mio giro',
@@ -547,10 +548,17 @@ export const it = {
     addedKm: 'Km in più',
     currentTasks: 'Compiti già assegnati',
     slack: 'Margine',
+    holdsIt: 'Ce l’ha nel suo giro',
+    assignTo: 'Affida',
+    assignWhich: (beneficiary: string, volunteer: string) => `la tappa di ${beneficiary} a ${volunteer}`,
+    assignedTo: (beneficiary: string, volunteer: string) =>
+      `Tappa di ${beneficiary} affidata a ${volunteer}, in fondo al suo giro: controlla orari e avvisi qui sotto.`,
     replanTitle: 'Nuovo piano senza il volontario ritirato',
-    replanLead: 'Controlla il nuovo piano, correggilo se serve e pubblicalo: le tappe passano ai nuovi volontari.',
+    replanLead:
+      'Controlla il nuovo piano, correggilo se serve e pubblicalo: le tappe passano ai nuovi volontari.',
     sheetTitle: 'Il mio giro',
-    sheetLead: 'Le tappe del tuo giro in ordine, con l’orario previsto. Un tocco per chiamare o farti guidare.',
+    sheetLead:
+      'Le tappe del tuo giro in ordine, con l’orario previsto. Un tocco per chiamare o farti guidare.',
     sheetDateForm: 'Scegli il giorno',
     sheetDate: 'Giorno',
     today: 'Oggi',
@@ -564,7 +572,7 @@ export const it = {
     call: (name: string) => `Chiama ${name}`,
     noPhone: 'Telefono non disponibile.',
     directions: 'Indicazioni stradali',
-    openInMaps: 'Apri nell’app delle mappe',
+    openInMaps: 'Apri nelle mappe',
     taskStatus: {
       open: 'Da assegnare',
       assigned: 'Assegnato',

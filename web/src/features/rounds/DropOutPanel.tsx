@@ -10,7 +10,15 @@ import { SelectField, TextField } from '../../ui/fields';
 import { dropOut } from './api';
 
 /** A volunteer of a published plan drops out: from when, then substitutes and a re-plan. */
-export function DropOutForm({ plan, onResult, onCancel }: { plan: RoundPlan; onResult: (result: DropOutResult, volunteerName: string) => void; onCancel: () => void }) {
+export function DropOutForm({
+  plan,
+  onResult,
+  onCancel,
+}: {
+  plan: RoundPlan;
+  onResult: (result: DropOutResult, volunteerName: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [volunteerId, setVolunteerId] = useState('');
   const [from, setFrom] = useState('');
@@ -25,11 +33,17 @@ export function DropOutForm({ plan, onResult, onCancel }: { plan: RoundPlan; onR
       return;
     }
     const result = await action.run(plan.id, { volunteerId, ...(from ? { from } : {}) });
-    if (result.ok) onResult(result.value, plan.rounds.find((r) => r.volunteerId === volunteerId)?.volunteerName ?? '');
+    if (result.ok)
+      onResult(result.value, plan.rounds.find((r) => r.volunteerId === volunteerId)?.volunteerName ?? '');
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="dropout-title" className="p-3 mb-4 publish-panel">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="dropout-title"
+      className="p-3 mb-4 publish-panel"
+    >
       <h2 id="dropout-title" className="h4">
         {t.rounds.dropOutTitle}
       </h2>
@@ -45,7 +59,10 @@ export function DropOutForm({ plan, onResult, onCancel }: { plan: RoundPlan; onR
             setVolunteerId(v);
             setMissing(false);
           }}
-          options={plan.rounds.map((r, i) => ({ value: r.volunteerId, label: t.rounds.roundTitle(i + 1, r.volunteerName) }))}
+          options={plan.rounds.map((r, i) => ({
+            value: r.volunteerId,
+            label: t.rounds.roundTitle(i + 1, r.volunteerName),
+          }))}
           placeholder={t.common.choose}
           error={missing ? t.rounds.dropOutChooseVolunteer : errors.volunteerId}
           required
@@ -74,11 +91,23 @@ export function DropOutForm({ plan, onResult, onCancel }: { plan: RoundPlan; onR
   );
 }
 
-type Candidate = DropOutResult['substitutes'][number]['candidates'][number];
+export type Candidate = DropOutResult['substitutes'][number]['candidates'][number];
 
-/** For each task of the volunteer who dropped out, the five best substitutes. */
-export function SubstitutesList({ result, volunteerName }: { result: DropOutResult; volunteerName: string }) {
+interface SubstitutesListProps {
+  result: DropOutResult;
+  volunteerName: string;
+  /** The re-plan as it is now (after any change), to tell who holds each task. */
+  plan: RoundPlan;
+  /** Gives a task to a candidate (at the end of their round); absent once the re-plan is published. */
+  onAssign?: (taskId: string, candidate: Candidate) => void;
+  pending?: boolean;
+}
+
+/** For each task of the volunteer who dropped out, the five best substitutes, each one a click away. */
+export function SubstitutesList({ result, volunteerName, plan, onAssign, pending }: SubstitutesListProps) {
   const { t, locale } = useI18n();
+  const holderOf = (taskId: string) =>
+    plan.rounds.find((r) => r.stops.some((s) => s.taskId === taskId))?.volunteerId;
   return (
     <section aria-labelledby="substitutes-title" className="mb-4">
       <h2 id="substitutes-title" className="h4">
@@ -86,28 +115,62 @@ export function SubstitutesList({ result, volunteerName }: { result: DropOutResu
       </h2>
       <p>{t.rounds.substitutesLead}</p>
       {result.substitutes.length === 0 && <p>{t.rounds.noRemainingTasks}</p>}
-      {result.substitutes.map((s) => (
-        <div key={s.taskId} className="mb-3">
-          <h3 className="h6">{t.rounds.substitutesFor(s.beneficiaryName)}</h3>
-          <DataTable<Candidate>
-            caption={t.rounds.substitutesFor(s.beneficiaryName)}
-            rows={s.candidates}
-            rowKey={(c) => c.volunteerId}
-            empty={t.rounds.noCandidates}
-            columns={[
-              { key: 'name', header: t.rounds.candidate, render: (c) => c.volunteerName },
-              {
-                key: 'km',
-                header: t.rounds.addedKm,
-                numeric: true,
-                render: (c) => t.rounds.km(formatNumber(c.addedDistanceKm, locale)),
-              },
-              { key: 'tasks', header: t.rounds.currentTasks, numeric: true, render: (c) => formatNumber(c.currentTasks, locale) },
-              { key: 'slack', header: t.rounds.slack, numeric: true, render: (c) => t.rounds.minutes(formatNumber(c.slackMinutes, locale)) },
-            ]}
-          />
-        </div>
-      ))}
+      {result.substitutes.map((s) => {
+        const holder = holderOf(s.taskId);
+        return (
+          <div key={s.taskId} className="mb-3">
+            <h3 className="h6">{t.rounds.substitutesFor(s.beneficiaryName)}</h3>
+            <DataTable<Candidate>
+              caption={t.rounds.substitutesFor(s.beneficiaryName)}
+              rows={s.candidates}
+              rowKey={(c) => c.volunteerId}
+              empty={t.rounds.noCandidates}
+              columns={[
+                { key: 'name', header: t.rounds.candidate, render: (c) => c.volunteerName },
+                {
+                  key: 'km',
+                  header: t.rounds.addedKm,
+                  numeric: true,
+                  render: (c) => t.rounds.km(formatNumber(c.addedDistanceKm, locale)),
+                },
+                {
+                  key: 'tasks',
+                  header: t.rounds.currentTasks,
+                  numeric: true,
+                  render: (c) => formatNumber(c.currentTasks, locale),
+                },
+                {
+                  key: 'slack',
+                  header: t.rounds.slack,
+                  numeric: true,
+                  render: (c) => t.rounds.minutes(formatNumber(c.slackMinutes, locale)),
+                },
+                {
+                  key: 'assign',
+                  header: t.common.actions,
+                  render: (c) =>
+                    holder === c.volunteerId ? (
+                      <span className="fw-semibold">{t.rounds.holdsIt}</span>
+                    ) : onAssign ? (
+                      <button
+                        type="button"
+                        className="btn btn-outline-primary btn-sm"
+                        disabled={pending}
+                        onClick={() => onAssign(s.taskId, c)}
+                      >
+                        {t.rounds.assignTo}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t.rounds.assignWhich(s.beneficiaryName, c.volunteerName)}
+                        </span>
+                      </button>
+                    ) : null,
+                },
+              ]}
+            />
+          </div>
+        );
+      })}
     </section>
   );
 }

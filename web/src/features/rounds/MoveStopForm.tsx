@@ -15,7 +15,14 @@ interface MoveStopFormProps {
 }
 
 /** The keyboard way to move a stop: choose the round and the position in it. */
-export function MoveStopForm({ plan, taskId, beneficiaryName, pending, onMove, onCancel }: MoveStopFormProps) {
+export function MoveStopForm({
+  plan,
+  taskId,
+  beneficiaryName,
+  pending,
+  onMove,
+  onCancel,
+}: MoveStopFormProps) {
   const t = useT();
   const from = placeOf(plan, taskId);
   const [volunteerId, setVolunteerId] = useState(from?.volunteerId ?? plan.rounds[0]?.volunteerId ?? '');
@@ -58,11 +65,18 @@ export function MoveStopForm({ plan, taskId, beneficiaryName, pending, onMove, o
           label={t.rounds.position}
           value={String(chosen)}
           onChange={setPosition}
-          options={Array.from({ length: count }, (_, i) => ({ value: String(i), label: t.rounds.positionOption(i + 1, count) }))}
+          options={Array.from({ length: count }, (_, i) => ({
+            value: String(i),
+            label: t.rounds.positionOption(i + 1, count),
+          }))}
         />
       </div>
       <div className="d-flex flex-wrap gap-2">
-        <button type="submit" className="btn btn-primary btn-sm" disabled={pending || isNoMove(from, volunteerId, chosen)}>
+        <button
+          type="submit"
+          className="btn btn-primary btn-sm"
+          disabled={pending || isNoMove(from, volunteerId, chosen)}
+        >
           {t.rounds.moveSubmit}
         </button>
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel}>

@@ -30,7 +30,8 @@ function usePlannableOrganizations(): { options: Option[]; pickAny: boolean; err
   }
   const own = new Map<string, string>();
   for (const m of me.memberships) {
-    if (m.role === 'coordinatore' && m.organizationId) own.set(m.organizationId, m.organizationName ?? m.organizationId);
+    if (m.role === 'coordinatore' && m.organizationId)
+      own.set(m.organizationId, m.organizationName ?? m.organizationId);
   }
   return { pickAny, error: null, options: [...own].map(([value, label]) => ({ value, label })) };
 }
@@ -44,7 +45,8 @@ export function PlanForm({ onStarted }: { onStarted: (planId: string) => void })
   const [seconds, setSeconds] = useState(String(DEFAULT_TIME_LIMIT));
   const start = useAction(startPlanning);
   const errors = fieldErrorsOf(start.error, t);
-  const single = !organizations.pickAny && organizations.options.length === 1 ? organizations.options[0] : undefined;
+  const single =
+    !organizations.pickAny && organizations.options.length === 1 ? organizations.options[0] : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

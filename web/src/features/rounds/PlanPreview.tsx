@@ -92,7 +92,10 @@ export function PlanPreview({ plan, comuni, onChange }: PlanPreviewProps) {
           { term: t.rounds.summaryRounds, value: formatNumber(plan.rounds.length, locale) },
           { term: t.rounds.summaryServed, value: t.rounds.servedOf(served, plan.tasksCount) },
           { term: t.rounds.summaryDistance, value: t.rounds.km(formatNumber(plan.totalDistanceKm, locale)) },
-          { term: t.rounds.summaryVolunteers, value: t.rounds.volunteersUsed(plan.rounds.length, plan.volunteersAvailable) },
+          {
+            term: t.rounds.summaryVolunteers,
+            value: t.rounds.volunteersUsed(plan.rounds.length, plan.volunteersAvailable),
+          },
         ].map((item) => (
           <div key={item.term} className="col-6 col-md-3 mb-2">
             <dt>{item.term}</dt>
@@ -129,7 +132,10 @@ export function PlanPreview({ plan, comuni, onChange }: PlanPreviewProps) {
               label={t.rounds.mapFocus}
               value={highlighted}
               onChange={setHighlighted}
-              options={plan.rounds.map((r, i) => ({ value: r.volunteerId, label: t.rounds.roundTitle(i + 1, r.volunteerName) }))}
+              options={plan.rounds.map((r, i) => ({
+                value: r.volunteerId,
+                label: t.rounds.roundTitle(i + 1, r.volunteerName),
+              }))}
               placeholder={t.rounds.mapAll}
             />
             <figure className="mb-0">
@@ -142,7 +148,15 @@ export function PlanPreview({ plan, comuni, onChange }: PlanPreviewProps) {
                 return (
                   <li key={r.volunteerId}>
                     <svg width="32" height="10" aria-hidden="true">
-                      <line x1="0" y1="5" x2="32" y2="5" stroke={style.color} strokeWidth="4" strokeDasharray={style.dashArray} />
+                      <line
+                        x1="0"
+                        y1="5"
+                        x2="32"
+                        y2="5"
+                        stroke={style.color}
+                        strokeWidth="4"
+                        strokeDasharray={style.dashArray}
+                      />
                     </svg>{' '}
                     {t.rounds.roundTitle(i + 1, r.volunteerName)}
                   </li>

@@ -16,17 +16,16 @@ export function PlanningProgress({ plan }: { plan: RoundPlan }) {
         {t.rounds.planningTitle}
       </h2>
       <p>{t.rounds.planningLead(plan.tasksCount, plan.volunteersAvailable)}</p>
-      <div className="progress progress-rounds mb-2">
-        <div
-          className="progress-bar"
-          role="progressbar"
-          aria-label={t.rounds.progressLabel}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-valuetext={t.rounds.progressText(seconds(elapsed), seconds(plan.timeLimitMs))}
-          style={{ width: `${percent}%` }}
-        />
+      <div
+        className="progress progress-rounds mb-2"
+        role="progressbar"
+        aria-label={t.rounds.progressLabel}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={t.rounds.progressText(seconds(elapsed), seconds(plan.timeLimitMs))}
+      >
+        <div className="progress-bar" style={{ width: `${percent}%` }} />
       </div>
       <p className="form-text">{t.rounds.progressText(seconds(elapsed), seconds(plan.timeLimitMs))}</p>
       {progress && (

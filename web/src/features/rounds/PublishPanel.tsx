@@ -6,7 +6,13 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { publishPlan } from './api';
 
 /** Publishing a plan, after a confirmation that says what it does and what is still broken. */
-export function PublishPanel({ plan, onPublished }: { plan: RoundPlan; onPublished: (result: PublishResult) => void }) {
+export function PublishPanel({
+  plan,
+  onPublished,
+}: {
+  plan: RoundPlan;
+  onPublished: (result: PublishResult) => void;
+}) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const publish = useAction(publishPlan);
@@ -31,7 +37,12 @@ export function PublishPanel({ plan, onPublished }: { plan: RoundPlan; onPublish
       <p>{t.rounds.publishLead}</p>
       <ApiErrorAlert error={publish.error} />
       {!confirming ? (
-        <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)} disabled={plan.rounds.length === 0}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setConfirming(true)}
+          disabled={plan.rounds.length === 0}
+        >
           {t.rounds.publish}
         </button>
       ) : (

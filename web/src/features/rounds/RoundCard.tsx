@@ -105,7 +105,8 @@ function StopItem({ round, roundIndex, stop, index, controls }: StopItemProps) {
             )}
           </p>
           <p className="mb-0 small text-muted">
-            {stop.interventionTypeName} · {t.rounds.loadUnits(stop.load)} · {t.rounds.leavesAt(stop.departure)}
+            {stop.interventionTypeName} · {t.rounds.loadUnits(stop.load)} ·{' '}
+            {t.rounds.leavesAt(stop.departure)}
           </p>
         </div>
         {controls && (
@@ -139,7 +140,15 @@ function StopItem({ round, roundIndex, stop, index, controls }: StopItemProps) {
   );
 }
 
-function EndDropZone({ round, roundIndex, controls }: { round: Round; roundIndex: number; controls?: MoveControls }) {
+function EndDropZone({
+  round,
+  roundIndex,
+  controls,
+}: {
+  round: Round;
+  roundIndex: number;
+  controls?: MoveControls;
+}) {
   const { t } = useI18n();
   const drop = useDropTarget(controls, round.volunteerId, round.stops.length);
   if (!controls) return null;
@@ -157,7 +166,15 @@ function EndDropZone({ round, roundIndex, controls }: { round: Round; roundIndex
 }
 
 /** A volunteer's round: times, distance, load, what breaks the rules, and the stops in order. */
-export function RoundCard({ round, index, controls }: { round: Round; index: number; controls?: MoveControls }) {
+export function RoundCard({
+  round,
+  index,
+  controls,
+}: {
+  round: Round;
+  index: number;
+  controls?: MoveControls;
+}) {
   const { t, locale } = useI18n();
   const style = roundStyle(index);
   const titleId = `round-${round.volunteerId}-title`;
@@ -178,7 +195,15 @@ export function RoundCard({ round, index, controls }: { round: Round; index: num
         </h3>
         <p className="mb-2">
           <svg className="line-swatch" width="40" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="40" y2="5" stroke={style.color} strokeWidth="4" strokeDasharray={style.dashArray} />
+            <line
+              x1="0"
+              y1="5"
+              x2="40"
+              y2="5"
+              stroke={style.color}
+              strokeWidth="4"
+              strokeDasharray={style.dashArray}
+            />
           </svg>{' '}
           {t.rounds.roundTimes(round.departure, round.returnTime)} ·{' '}
           {t.rounds.km(formatNumber(round.distanceKm, locale))} ·{' '}
@@ -207,7 +232,14 @@ export function RoundCard({ round, index, controls }: { round: Round; index: num
         )}
         <ol className="list-unstyled mb-0" aria-label={t.rounds.stopsOf(index + 1, round.volunteerName)}>
           {round.stops.map((stop, i) => (
-            <StopItem key={stop.taskId} round={round} roundIndex={index} stop={stop} index={i} controls={controls} />
+            <StopItem
+              key={stop.taskId}
+              round={round}
+              roundIndex={index}
+              stop={stop}
+              index={i}
+              controls={controls}
+            />
           ))}
         </ol>
         <EndDropZone round={round} roundIndex={index} controls={controls} />

@@ -43,7 +43,11 @@ function FitBounds({ bounds }: { bounds: Bounds | null }) {
 
 // Marker icons are HTML: a pill with the stop's label ("3.2") in the round's colour.
 function markerIcon(label: string, color: string, approximate: boolean, faded: boolean): L.DivIcon {
-  const classes = ['round-marker', approximate ? 'round-marker-approx' : '', faded ? 'round-marker-faded' : '']
+  const classes = [
+    'round-marker',
+    approximate ? 'round-marker-approx' : '',
+    faded ? 'round-marker-faded' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return L.divIcon({
@@ -64,7 +68,9 @@ export function RoundsMap({ rounds, comuni, highlighted }: RoundsMapProps) {
   const t = useT();
   const stops = rounds.flatMap((r) => r.stops);
   const allBounds = boundsOf(stops);
-  const focusBounds = highlighted ? boundsOf(rounds.find((r) => r.volunteerId === highlighted)?.stops ?? []) : null;
+  const focusBounds = highlighted
+    ? boundsOf(rounds.find((r) => r.volunteerId === highlighted)?.stops ?? [])
+    : null;
 
   // The comuni of the Ambiti the rounds pass through, for orientation.
   const background = useMemo(() => {
@@ -127,7 +133,13 @@ export function RoundsMap({ rounds, comuni, highlighted }: RoundsMapProps) {
               zIndexOffset={faded ? -1000 : 0}
             >
               <Tooltip>
-                {t.rounds.markerTooltip(index + 1, round.volunteerName, stopIndex + 1, stop.arrival, stop.beneficiaryName)}
+                {t.rounds.markerTooltip(
+                  index + 1,
+                  round.volunteerName,
+                  stopIndex + 1,
+                  stop.arrival,
+                  stop.beneficiaryName,
+                )}
                 {stop.approximateLocation ? ` · ${t.rounds.approximate}` : ''}
               </Tooltip>
             </Marker>

@@ -21,7 +21,8 @@ export const moveStop = (id: string, body: MoveStopBody) => api.post<RoundPlan>(
 
 export const publishPlan = (id: string) => api.post<PublishResult>(`${planPath(id)}/publish`);
 
-export const dropOut = (id: string, body: DropOutBody) => api.post<DropOutResult>(`${planPath(id)}/drop-out`, body);
+export const dropOut = (id: string, body: DropOutBody) =>
+  api.post<DropOutResult>(`${planPath(id)}/drop-out`, body);
 
 /** The logged-in volunteer's tasks of a day, in round order. */
 export const myTasksPath = (date: string) => withQuery('/api/tasks/mine', { date });

@@ -19,7 +19,9 @@ export function telHref(phone: string): string {
  * Directions to a stop in the browser (OpenStreetMap, from wherever the phone is), by coordinates
  * when known, else by address.
  */
-export function directionsHref(task: Pick<Task, 'latitude' | 'longitude' | 'address' | 'comuneName'>): string {
+export function directionsHref(
+  task: Pick<Task, 'latitude' | 'longitude' | 'address' | 'comuneName'>,
+): string {
   if (task.latitude !== null && task.longitude !== null) {
     return `https://www.openstreetmap.org/directions?route=;${task.latitude}%2C${task.longitude}`;
   }

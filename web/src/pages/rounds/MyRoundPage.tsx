@@ -13,7 +13,8 @@ import { Page } from '../../ui/Page';
 import '../../features/rounds/rounds.css';
 
 const DATE_PARAM = 'data';
-const isIsoDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isIsoDate = (value: string | null): value is string =>
+  value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * "Il mio giro": the volunteer's round of a day on the phone, stop by stop in the published order,
@@ -29,12 +30,21 @@ export function MyRoundPage() {
   const stops = orderStops((tasks.data?.items ?? []).filter((task) => task.status !== 'cancelled'));
   const first = stops.find((s) => s.plannedStart)?.plannedStart;
 
-  const choose = (value: string) => setParams(value && value !== today ? { [DATE_PARAM]: value } : {}, { replace: true });
+  const choose = (value: string) =>
+    setParams(value && value !== today ? { [DATE_PARAM]: value } : {}, { replace: true });
 
   return (
-    <Page title={t.rounds.sheetTitle} lead={t.rounds.sheetLead} breadcrumbs={[{ label: t.shell.home, to: '/' }]}>
+    <Page
+      title={t.rounds.sheetTitle}
+      lead={t.rounds.sheetLead}
+      breadcrumbs={[{ label: t.shell.home, to: '/' }]}
+    >
       <div className="round-sheet">
-        <form className="row align-items-end" onSubmit={(e) => e.preventDefault()} aria-label={t.rounds.sheetDateForm}>
+        <form
+          className="row align-items-end"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={t.rounds.sheetDateForm}
+        >
           <TextField
             id="sheet-date"
             className="col-12 col-md-4"
@@ -44,17 +54,20 @@ export function MyRoundPage() {
             onChange={choose}
           />
           <div className="col-12 col-md-8 form-group d-flex flex-wrap gap-2">
-            <button type="button" className="btn btn-outline-primary" onClick={() => choose(today)} aria-pressed={date === today}>
-              {t.rounds.today}
-            </button>
-            <button
-              type="button"
-              className="btn btn-outline-primary"
-              onClick={() => choose(localDate(1))}
-              aria-pressed={date === localDate(1)}
-            >
-              {t.rounds.tomorrow}
-            </button>
+            {[
+              { label: t.rounds.today, value: today },
+              { label: t.rounds.tomorrow, value: localDate(1) },
+            ].map((day) => (
+              <button
+                key={day.value}
+                type="button"
+                className={`btn ${date === day.value ? 'btn-primary' : 'btn-outline-primary'}`}
+                onClick={() => choose(day.value)}
+                aria-pressed={date === day.value}
+              >
+                {day.label}
+              </button>
+            ))}
           </div>
         </form>
         <ApiErrorAlert error={tasks.error} />

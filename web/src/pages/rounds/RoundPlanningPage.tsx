@@ -3,12 +3,15 @@ import { useSearchParams } from 'react-router';
 import type { DropOutResult, PublishResult, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../../i18n/format';
-import { DropOutForm, SubstitutesList } from '../../features/rounds/DropOutPanel';
+import { DropOutForm, SubstitutesList, type Candidate } from '../../features/rounds/DropOutPanel';
 import { PlanForm } from '../../features/rounds/PlanForm';
 import { PlanPreview } from '../../features/rounds/PlanPreview';
 import { PlanningProgress } from '../../features/rounds/PlanningProgress';
 import { PublishPanel } from '../../features/rounds/PublishPanel';
 import { useRoundPlan } from '../../features/rounds/useRoundPlan';
+import { moveStop } from '../../features/rounds/api';
+import { positionsIn } from '../../features/rounds/moves';
+import { useAction } from '../../api/useAction';
 import { useTerritory } from '../../features/territory/useTerritory';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -55,8 +58,22 @@ export function RoundPlanningPage() {
   const { plan, error, replace, reload } = useRoundPlan(planId);
   const territory = useTerritory();
   const [publishResult, setPublishResult] = useState<{ planId: string; result: PublishResult } | null>(null);
-  const [dropOutResult, setDropOutResult] = useState<{ result: DropOutResult; volunteerName: string } | null>(null);
+  const [dropOutResult, setDropOutResult] = useState<{ result: DropOutResult; volunteerName: string } | null>(
+    null,
+  );
   const [droppingOut, setDroppingOut] = useState(false);
+  const [assigned, setAssigned] = useState('');
+  const assign = useAction(moveStop);
+
+  // A substitute takes the task at the end of their round; the re-timed plan shows what that costs.
+  const assignTo = async (current: RoundPlan, taskId: string, candidate: Candidate) => {
+    const position = positionsIn(current, taskId, candidate.volunteerId) - 1;
+    const result = await assign.run(current.id, { taskId, toVolunteerId: candidate.volunteerId, position });
+    if (!result.ok) return;
+    replace(result.value);
+    const name = dropOutResult?.result.substitutes.find((s) => s.taskId === taskId)?.beneficiaryName ?? '';
+    setAssigned(t.rounds.assignedTo(name, candidate.volunteerName));
+  };
 
   const open = (id: string | null) => {
     setDroppingOut(false);
@@ -75,7 +92,9 @@ export function RoundPlanningPage() {
           {plan && (
             <>
               <div className="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-3">
-                <h2 className="h3 mb-0">{t.rounds.planHeading(formatDate(plan.date, locale), plan.organizationName)}</h2>
+                <h2 className="h3 mb-0">
+                  {t.rounds.planHeading(formatDate(plan.date, locale), plan.organizationName)}
+                </h2>
                 <button type="button" className="btn btn-outline-primary" onClick={() => open(null)}>
                   {t.rounds.newPlan}
                 </button>
@@ -93,10 +112,16 @@ export function RoundPlanningPage() {
                   </button>
                 </div>
               )}
-              {publishResult?.planId === plan.id && <PublishedResult plan={plan} result={publishResult.result} />}
+              {publishResult?.planId === plan.id && (
+                <PublishedResult plan={plan} result={publishResult.result} />
+              )}
               {plan.status === 'published' && !droppingOut && (
                 <p>
-                  <button type="button" className="btn btn-outline-primary" onClick={() => setDroppingOut(true)}>
+                  <button
+                    type="button"
+                    className="btn btn-outline-primary"
+                    onClick={() => setDroppingOut(true)}
+                  >
                     {t.rounds.dropOut}
                   </button>
                 </p>
@@ -114,7 +139,19 @@ export function RoundPlanningPage() {
               )}
               {dropOutResult?.result.replan.id === plan.id && (
                 <>
-                  <SubstitutesList result={dropOutResult.result} volunteerName={dropOutResult.volunteerName} />
+                  <SubstitutesList
+                    result={dropOutResult.result}
+                    volunteerName={dropOutResult.volunteerName}
+                    plan={plan}
+                    pending={assign.pending}
+                    onAssign={
+                      plan.status === 'ready'
+                        ? (taskId, candidate) => void assignTo(plan, taskId, candidate)
+                        : undefined
+                    }
+                  />
+                  <ApiErrorAlert error={assign.error} />
+                  <div role="status">{assigned && <p className="alert alert-info">{assigned}</p>}</div>
                   <h2 className="h4">{t.rounds.replanTitle}</h2>
                   <p>{t.rounds.replanLead}</p>
                 </>

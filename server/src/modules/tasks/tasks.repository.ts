@@ -144,6 +144,16 @@ export async function tasksPerVolunteer(tx: Tx, date: string): Promise<Map<strin
   return new Map(rows.map((r) => [r.volunteer_id, r.n]));
 }
 
+/** Live tasks of one volunteer on a date (uses the volunteer index: this runs on every assignment). */
+export async function tasksOfVolunteerOn(tx: Tx, volunteerId: string, date: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM tasks
+        WHERE volunteer_id = ${volunteerId} AND due_date = ${date} AND status IN ('assigned', 'accepted', 'done')`,
+  );
+  return row?.n ?? 0;
+}
+
 /**
  * Gives an open task to a volunteer in one conditional UPDATE: of two concurrent assignments,
  * the database lets exactly one match `status = 'open'`.

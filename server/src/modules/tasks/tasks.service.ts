@@ -126,7 +126,7 @@ export async function assignTask(ctx: Context, id: string, volunteerId: string, 
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`volunteer:${volunteerId}`}))`);
     const volunteer = await findVolunteer(tx, volunteerId);
     if (!volunteer) throw volunteerUnknown();
-    const tasksThatDay = (await repo.tasksPerVolunteer(tx, row.due_date)).get(volunteerId) ?? 0;
+    const tasksThatDay = await repo.tasksOfVolunteerOn(tx, volunteerId, row.due_date);
     const blocking = fitProblems(needsOf(row), volunteer, tasksThatDay).find((p) => p.blocking);
     if (blocking) throw assignmentRefused(blocking.code, blocking.message);
     if (!(await repo.assignIfOpen(tx, id, volunteerId, actor.userId, position))) throw taskAlreadyAssigned();

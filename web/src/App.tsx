@@ -28,7 +28,6 @@ import { VolunteersPage } from './pages/volunteers/VolunteersPage';
 import { VolunteerDetailPage } from './pages/volunteers/VolunteerDetailPage';
 import { VolunteerImportPage } from './pages/volunteers/VolunteerImportPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
-import { RequireRoundsCapability } from './features/rounds/RequireRoundsCapability';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
@@ -75,22 +74,8 @@ export function AppRoutes() {
         <Route path="/volontari" element={guarded(<VolunteersPage />, 'volunteer.read')} />
         <Route path="/volontari/importa" element={guarded(<VolunteerImportPage />, 'volunteer.manage')} />
         <Route path="/volontari/:id" element={guarded(<VolunteerDetailPage />, 'volunteer.read')} />
-        <Route
-          path="/giri"
-          element={guarded(
-            <RequireRoundsCapability capability="task.assign">
-              <RoundPlanningPage />
-            </RequireRoundsCapability>,
-          )}
-        />
-        <Route
-          path="/il-mio-giro"
-          element={guarded(
-            <RequireRoundsCapability capability="task.own">
-              <MyRoundPage />
-            </RequireRoundsCapability>,
-          )}
-        />
+        <Route path="/giri" element={guarded(<RoundPlanningPage />, 'task.assign')} />
+        <Route path="/il-mio-giro" element={guarded(<MyRoundPage />, 'task.own')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -65,7 +65,7 @@ export function PlanForm({ onStarted }: { onStarted: (planId: string) => void })
         {t.rounds.formTitle}
       </h2>
       <ApiErrorAlert error={start.error ?? organizations.error} />
-      <div className="row align-items-end">
+      <div className="row">
         <TextField
           id="plan-date"
           className="col-12 col-md-4"

@@ -44,9 +44,23 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'task.own'),
   },
   {
+    key: 'myRound',
+    path: '/il-mio-giro',
+    icon: 'it-map-marker',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'task.own'),
+  },
+  {
     key: 'tasks',
     path: '/compiti',
     icon: 'it-list',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'task.assign'),
+  },
+  {
+    key: 'rounds',
+    path: '/giri',
+    icon: 'it-car',
     inMenu: true,
     visible: (me) => hasCapability(me, 'task.assign'),
   },
@@ -106,20 +120,6 @@ const DESTINATIONS: Destination[] = [
     icon: 'it-password-visible',
     inMenu: true,
     visible: (me) => hasCapability(me, 'audit.read'),
-  },
-  {
-    key: 'rounds',
-    path: '/giri',
-    icon: 'it-car',
-    inMenu: true,
-    visible: (me) => me.capabilities.includes('task.assign'),
-  },
-  {
-    key: 'myRound',
-    path: '/il-mio-giro',
-    icon: 'it-map-marker',
-    inMenu: true,
-    visible: (me) => me.capabilities.includes('task.own'),
   },
 ];
 

@@ -588,6 +588,7 @@ export const en: Messages = {
     sheetSummary: (n: number, date: string, first: string | null) =>
       `${n} ${plural(n, 'stop', 'stops')} on ${date}${first ? `, the first at ${first}` : ''}`,
     sheetStop: (n: number) => `Stop ${n}`,
+    sheetToTasks: 'To record how each delivery went, open “My tasks today”.',
     window: (from: string, to: string) => `between ${from} and ${to}`,
     approximateSheet: 'the address is approximate, call before leaving.',
     call: (name: string) => `Call ${name}`,

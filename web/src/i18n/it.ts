@@ -567,6 +567,7 @@ export const it = {
     sheetSummary: (n: number, date: string, first: string | null) =>
       `${n} ${plural(n, 'tappa', 'tappe')} il ${date}${first ? `, la prima alle ${first}` : ''}`,
     sheetStop: (n: number) => `Tappa ${n}`,
+    sheetToTasks: 'Per segnare com’è andata ogni consegna apri «I miei compiti di oggi».',
     window: (from: string, to: string) => `tra le ${from} e le ${to}`,
     approximateSheet: 'l’indirizzo è indicativo, chiama prima di partire.',
     call: (name: string) => `Chiama ${name}`,

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundPlan } from '../../../../shared/src/rounds/rounds.schemas';
+import { ApiError } from '../../api/client';
 import { fetchPlan } from './api';
 
 export const POLL_MS = 500;
+const RETRY_MS = 3000;
 
 export interface RoundPlanState {
   plan: RoundPlan | undefined;
@@ -36,7 +38,11 @@ export function useRoundPlan(id: string | null): RoundPlanState {
         setError(null);
         if (next.status === 'planning') timer = setTimeout(() => void load(), POLL_MS);
       } catch (caught) {
-        if (!controller.signal.aborted) setError(caught);
+        if (controller.signal.aborted) return;
+        setError(caught);
+        // A dropped connection while the planner works is retried; any answer of the server is final.
+        if (caught instanceof ApiError && caught.code === 'NETWORK')
+          timer = setTimeout(() => void load(), RETRY_MS);
       }
     };
     void load();

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TasksPage } from '../../../../shared/src/tasks/tasks.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -84,6 +84,11 @@ export function MyRoundPage() {
                 <RoundSheetStop key={task.id} task={task} number={index + 1} />
               ))}
             </ol>
+            {stops.length > 0 && date === today && (
+              <p>
+                <Link to="/miei-compiti">{t.rounds.sheetToTasks}</Link>
+              </p>
+            )}
           </>
         )}
       </div>

@@ -27,11 +27,21 @@ import { VolunteerOfferPage } from './pages/volunteers/VolunteerOfferPage';
 import { VolunteersPage } from './pages/volunteers/VolunteersPage';
 import { VolunteerDetailPage } from './pages/volunteers/VolunteerDetailPage';
 import { VolunteerImportPage } from './pages/volunteers/VolunteerImportPage';
+import { ProtocolPage } from './pages/protocol/ProtocolPage';
+import { InterventionTypesPage } from './pages/protocol/InterventionTypesPage';
+import { AskHelpPage } from './pages/citizen/AskHelpPage';
+import { MyRequestsPage } from './pages/citizen/MyRequestsPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
   import('./pages/territory/ComuniPage').then((m) => ({ default: m.ComuniPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const BriefingPage = lazy(() =>
+  import('./pages/dashboard/BriefingPage').then((m) => ({ default: m.BriefingPage })),
 );
 const RoundPlanningPage = lazy(() =>
   import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
@@ -74,6 +84,15 @@ export function AppRoutes() {
         <Route path="/volontari" element={guarded(<VolunteersPage />, 'volunteer.read')} />
         <Route path="/volontari/importa" element={guarded(<VolunteerImportPage />, 'volunteer.manage')} />
         <Route path="/volontari/:id" element={guarded(<VolunteerDetailPage />, 'volunteer.read')} />
+        <Route path="/protocollo" element={guarded(<ProtocolPage />, 'competence.read')} />
+        <Route
+          path="/protocollo/tipi-di-intervento"
+          element={guarded(<InterventionTypesPage />, 'interventionType.manage')}
+        />
+        <Route path="/cabina-di-regia" element={guarded(<DashboardPage />, 'dashboard.read')} />
+        <Route path="/cabina-di-regia/briefing" element={guarded(<BriefingPage />, 'dashboard.read')} />
+        <Route path="/chiedi-aiuto" element={guarded(<AskHelpPage />, 'request.own')} />
+        <Route path="/le-mie-richieste" element={guarded(<MyRequestsPage />, 'request.own')} />
         <Route path="/giri" element={guarded(<RoundPlanningPage />, 'task.assign')} />
         <Route path="/il-mio-giro" element={guarded(<MyRoundPage />, 'task.own')} />
         <Route path="*" element={<NotFoundPage />} />

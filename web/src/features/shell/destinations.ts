@@ -23,6 +23,27 @@ const worksInServices = (me: Me) => me.capabilities.length > 0;
  */
 const DESTINATIONS: Destination[] = [
   {
+    key: 'askHelp',
+    path: '/chiedi-aiuto',
+    icon: 'it-help-circle',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'request.own'),
+  },
+  {
+    key: 'myRequests',
+    path: '/le-mie-richieste',
+    icon: 'it-files',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'request.own'),
+  },
+  {
+    key: 'dashboard',
+    path: '/cabina-di-regia',
+    icon: 'it-chart-line',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'dashboard.read'),
+  },
+  {
     key: 'requestIntake',
     path: '/richieste/nuova',
     icon: 'it-plus-circle',
@@ -84,6 +105,20 @@ const DESTINATIONS: Destination[] = [
     icon: 'it-star-outline',
     inMenu: false,
     visible: (me) => hasCapability(me, 'request.own'),
+  },
+  {
+    key: 'protocol',
+    path: '/protocollo',
+    icon: 'it-settings',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'competence.manage'),
+  },
+  {
+    key: 'interventionTypes',
+    path: '/protocollo/tipi-di-intervento',
+    icon: 'it-tool',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'interventionType.manage'),
   },
   {
     key: 'peopleSearch',

@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { Badge } from '../../ui/Badge';
 import { Loading } from '../../ui/Loading';
 import { assignTask, suggestionsPath } from './api';
+import './assign.css';
 
 interface AssignPanelProps {
   task: Task;
@@ -62,14 +63,14 @@ export function AssignPanel({ task, onAssigned }: AssignPanelProps) {
                 </button>
               )}
             </div>
-            <ul className="list-inline mt-2 mb-0 small">
+            <ul className="list-inline suggestion-facts mt-2 mb-0 small">
               {s.sameComune && <li className="list-inline-item">{t.tasks.sameComune}</li>}
               <li className="list-inline-item">{s.inZone ? t.tasks.inZone : t.tasks.outOfZone}</li>
               <li className="list-inline-item">{s.available ? t.tasks.available : t.tasks.notAvailable}</li>
               <li className="list-inline-item">{s.hasCar ? t.tasks.hasCar : t.tasks.noCar}</li>
             </ul>
             {s.problems.length > 0 && (
-              <ul className="mt-2 mb-0 text-danger-emphasis">
+              <ul className={`mt-2 mb-0 ${s.eligible ? 'suggestion-notes' : 'suggestion-problems'}`}>
                 {s.problems.map((p) => (
                   <li key={p}>{p}</li>
                 ))}

@@ -45,7 +45,9 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
   const titleId = `task-${task.id}-title`;
   const where = [task.address, task.comuneName].filter(Boolean).join(', ');
   const located = task.latitude !== null && task.longitude !== null;
-  const open = task.status === 'assigned' || task.status === 'accepted';
+  // A task waiting for an answer is accepted (or declined) first; then its outcome is recorded.
+  const awaitingAnswer = task.abilities.respond && task.status === 'assigned';
+  const canClose = task.abilities.complete && !awaitingAnswer && (task.status === 'assigned' || task.status === 'accepted');
 
   const run = async (call: () => Promise<Task>, message: string) => {
     const result = await action.run(call);
@@ -122,7 +124,7 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
 
         {step === 'actions' && (
           <div className="d-grid gap-2">
-            {task.abilities.respond && task.status === 'assigned' && (
+            {awaitingAnswer && (
               <div className="task-card-pair">
                 <button
                   type="button"
@@ -137,7 +139,7 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
                 </button>
               </div>
             )}
-            {task.abilities.complete && open && (
+            {canClose && (
               <div className="task-card-pair">
                 <button type="button" className="btn btn-success btn-lg task-card-button" onClick={() => setStep('done')}>
                   {t.tasks.done}

@@ -6,14 +6,14 @@ import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { RadioGroup, SelectField, TextAreaField } from '../../ui/fields';
 import { reviewVolunteer } from './api';
-import { useAffiliations } from './useAffiliations';
+import { useOrganizationOptions } from '../organizations/useOrganizationOptions';
 
 const INDIVIDUAL = 'individual';
 
 /** Approves an offer (joining one of the coordinator's organisations, or as an individual) or turns it down with a reason. */
 export function ReviewForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () => void }) {
   const t = useT();
-  const affiliations = useAffiliations();
+  const affiliations = useOrganizationOptions();
   const [decision, setDecision] = useState<'approve' | 'reject'>('approve');
   const [organization, setOrganization] = useState('');
   const [reason, setReason] = useState('');

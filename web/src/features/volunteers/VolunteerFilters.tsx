@@ -4,7 +4,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { VOLUNTEER_STATUS_NAMES } from '../../i18n/enumerations';
 import { SelectField, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
-import { useAffiliations } from './useAffiliations';
+import { useOrganizationOptions } from '../organizations/useOrganizationOptions';
 
 export const VOLUNTEER_FILTER_KEYS = ['stato', 'q', 'comune', 'organizzazione'] as const;
 export type VolunteerFilterValues = Record<(typeof VOLUNTEER_FILTER_KEYS)[number], string>;
@@ -19,7 +19,7 @@ interface VolunteerFiltersProps {
 /** Status, name or phone, comune and organisation ("individual" for citizens on their own). */
 export function VolunteerFilters({ value, onApply, comuni, ambiti }: VolunteerFiltersProps) {
   const t = useT();
-  const affiliations = useAffiliations();
+  const affiliations = useOrganizationOptions();
   const [draft, setDraft] = useState(value);
   const set = (key: keyof VolunteerFilterValues) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
   const submit = (event: FormEvent) => {

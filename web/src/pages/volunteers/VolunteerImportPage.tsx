@@ -3,7 +3,7 @@ import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
 import { importContentType, startImport } from '../../features/volunteers/api';
 import { ImportProgress } from '../../features/volunteers/ImportProgress';
-import { useAffiliations } from '../../features/volunteers/useAffiliations';
+import { useOrganizationOptions } from '../../features/organizations/useOrganizationOptions';
 import { useImportReport } from '../../features/volunteers/useImportReport';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { FieldError, fieldErrorId } from '../../ui/FieldError';
@@ -14,7 +14,7 @@ import { Page } from '../../ui/Page';
 /** Upload of an association's volunteer list (CSV or Excel), its progress and the per-row report. */
 export function VolunteerImportPage() {
   const t = useT();
-  const affiliations = useAffiliations();
+  const affiliations = useOrganizationOptions();
   const [organization, setOrganization] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();

@@ -1,14 +1,14 @@
 import type { Organization } from '../../../../shared/src/organizations/organizations.schemas';
 import { useApi } from '../../api/useApi';
 import type { Option } from '../../ui/fields';
-import { organizationsPath } from '../organizations/api';
+import { organizationsPath } from './api';
 import { useMe } from '../session/SessionProvider';
 
 /**
- * The organisations the user may affiliate volunteers to: a coordinator's own (from the
- * session), every organisation for an administrator. The server checks it again.
+ * The organisations a user works for, to choose among: a coordinator's own (from the
+ * session), every organisation for the others. The server checks every choice again.
  */
-export function useAffiliations(): Option[] {
+export function useOrganizationOptions(): Option[] {
   const me = useMe();
   const own = me.memberships.filter((m) => m.role === 'coordinatore' && m.organizationId);
   const all = useApi<Organization[]>(own.length === 0 ? organizationsPath() : null);

@@ -1,0 +1,16 @@
+import { withQuery } from '../../api/client';
+
+export const DASHBOARD_FILTER_KEYS = ['giorno', 'ambito', 'comune', 'organizzazione'] as const;
+export type DashboardFilterValues = Record<(typeof DASHBOARD_FILTER_KEYS)[number], string>;
+
+const query = (f: DashboardFilterValues) => ({
+  date: f.giorno,
+  ambito: f.ambito,
+  comune: f.comune,
+  organizationId: f.organizzazione,
+});
+
+export const dashboardPath = (f: DashboardFilterValues) => withQuery('/api/dashboard', query(f));
+export const dashboardCsvPath = (f: DashboardFilterValues) => withQuery('/api/dashboard/export.csv', query(f));
+/** The same filters in the web app's own URLs (dashboard ↔ briefing). */
+export const filterSearch = (f: DashboardFilterValues) => withQuery('', { ...f });

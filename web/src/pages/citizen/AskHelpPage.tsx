@@ -1,0 +1,43 @@
+import { useNavigate } from 'react-router';
+import { useT } from '../../i18n/I18nProvider';
+import { CitizenRequestForm } from '../../features/citizen/CitizenRequestForm';
+import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
+import { useMe } from '../../features/session/SessionProvider';
+import { defaultComuneCode } from '../../features/territory/territoryOf';
+import { useTerritory } from '../../features/territory/useTerritory';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { LargeText } from '../../ui/LargeText';
+import { Loading } from '../../ui/Loading';
+import { Page } from '../../ui/Page';
+
+/** Navigation state: the list confirms a request just sent. */
+export interface SentNotice {
+  sent: true;
+}
+
+/** "Chiedi aiuto", online, for oneself or a relative; the list of one's requests follows. */
+export function AskHelpPage() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const territory = useTerritory();
+  const interventions = useInterventionTypes();
+  return (
+    <Page title={t.citizen.askTitle} lead={t.citizen.askLead} breadcrumbs={[{ label: t.shell.home, to: '/' }]}>
+      <LargeText>
+        <ApiErrorAlert error={territory.error ?? interventions.error} />
+        {territory.loading || interventions.loading ? (
+          <Loading />
+        ) : (
+          <CitizenRequestForm
+            types={interventions.active}
+            comuni={territory.comuni}
+            ambiti={territory.ambiti}
+            defaultComuneCode={defaultComuneCode(me, territory.comuni, territory.ambiti)}
+            onSent={() => void navigate('/le-mie-richieste', { state: { sent: true } satisfies SentNotice })}
+          />
+        )}
+      </LargeText>
+    </Page>
+  );
+}

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Plan, PlannerOptions, PlannerProgress, PlanningProblem } from './planner.types.js';
 
@@ -17,7 +19,9 @@ export type PlannerWorkerMessage =
  * does not register tsx's hooks before a worker's entry module is loaded on Node 20.)
  */
 function tsxBootstrap(workerUrl: URL): string {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
+  // Not import.meta.resolve: Vite's module runner (Vitest setup files) does not support it. require.resolve
+  // finds the package's CommonJS entry; its export map puts the ES module entry beside it as index.mjs.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 }
 

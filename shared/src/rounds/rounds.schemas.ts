@@ -67,6 +67,8 @@ export const RoundPlan = Type.Object({
   error: Nullable(Type.String()),
   tasksCount: Type.Integer(),
   volunteersAvailable: Type.Integer(),
+  /** Every volunteer the plan could use, with or without a round: targets for a manual move. */
+  volunteers: Type.Array(Type.Object({ id: Uuid, name: Type.String(), capacity: Type.Integer() })),
   rounds: Type.Array(Round),
   unserved: Type.Array(
     Type.Object({ taskId: Uuid, reason: Type.String(), message: Type.String(), comuneName: Type.String(), beneficiaryName: Type.String() }),
@@ -104,3 +106,16 @@ export type DropOutResult = Static<typeof DropOutResult>;
 
 export const PublishResult = Type.Object({ assigned: Type.Integer(), conflicts: Type.Array(Type.Object({ taskId: Uuid, message: Type.String() })) });
 export type PublishResult = Static<typeof PublishResult>;
+
+export const RoundPlansQuery = Type.Object({ date: IsoDate, organizationId: Type.Optional(Uuid) });
+
+export const RoundPlanSummary = Type.Object({
+  id: Uuid,
+  date: IsoDate,
+  organizationName: Type.String(),
+  status: Type.Enum(['planning', 'ready', 'failed', 'published', 'superseded']),
+  createdAt: Type.String(),
+  publishedAt: Nullable(Type.String()),
+  droppedVolunteerId: Nullable(Uuid),
+});
+export type RoundPlanSummary = Static<typeof RoundPlanSummary>;

@@ -96,6 +96,15 @@ describe('round planning in the product', () => {
     expect(left!.n).toBe(0);
   });
 
+  it('finds the day’s plans again and lists every volunteer a stop can move to', async () => {
+    const plans = (await env.app.inject({ method: 'GET', url: `/api/rounds?date=${tomorrow}`, headers: coordinator.headers })).json();
+    expect(plans.some((p: { status: string }) => p.status === 'published')).toBe(true);
+    const plan = (await env.app.inject({ method: 'GET', url: `/api/rounds/${plans[0].id}`, headers: coordinator.headers })).json();
+    expect(plan.volunteers).toHaveLength(3);
+    const other = await env.loginAs('coordinatore');
+    expect((await env.app.inject({ method: 'GET', url: `/api/rounds?date=${tomorrow}`, headers: other.headers })).json()).toEqual([]);
+  });
+
   it('keeps plans to the coordinator’s organisation and refuses volunteers', async () => {
     const other = await env.loginAs('coordinatore');
     const planId = (await queryRows<{ id: string }>(env.database.db, sql`SELECT id FROM round_plans LIMIT 1`))[0]!.id;

@@ -37,6 +37,19 @@ export async function findPlan(tx: Tx, id: string): Promise<RoundPlanRow | null>
   return row ?? null;
 }
 
+/** Plans of a date for some organisations, newest first. */
+export function listPlans(tx: Tx, date: string, organizationIds: string[] | null) {
+  return queryRows<{ id: string; plan_date: string; organization_name: string; status: RoundPlanRow['status']; created_at: string; published_at: string | null; dropped_volunteer_id: string | null }>(
+    tx,
+    sql`SELECT p.id, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, o.name AS organization_name, p.status,
+               to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+               to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published_at, p.dropped_volunteer_id
+        FROM round_plans p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.plan_date = ${date} AND (${organizationIds === null} OR p.organization_id = ANY(${pgArray(organizationIds ?? [])}::uuid[]))
+        ORDER BY p.created_at DESC LIMIT 50`,
+  );
+}
+
 export async function insertPlan(
   tx: Tx,
   plan: { organizationId: string; date: string; problem: StoredProblem; actorId: string; status?: string; result?: Plan; basedOn?: string; droppedVolunteerId?: string },

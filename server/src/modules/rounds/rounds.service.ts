@@ -12,6 +12,7 @@ import type {
   PublishResult,
   Round,
   RoundPlan,
+  RoundPlanSummary,
 } from '../../../../shared/src/rounds/rounds.schemas.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
 import {
@@ -164,6 +165,10 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
     error: row.error,
     tasksCount: taskIds.length,
     volunteersAvailable: row.problem.problem.volunteers.length,
+    volunteers: row.problem.problem.volunteers.map((v) => {
+      const volunteer = volunteers.get(v.id);
+      return { id: v.id, name: volunteer ? `${volunteer.givenName} ${volunteer.familyName}` : '', capacity: v.capacity };
+    }),
     rounds: (plan?.rounds ?? []).map((r) =>
       presentRound(r, tasks, volunteers, row.problem.capacities[r.volunteerId] ?? 0, plan?.violations?.[r.volunteerId] ?? []),
     ),
@@ -181,6 +186,24 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
     droppedVolunteerId: row.dropped_volunteer_id,
     publishedAt: row.published_at,
   };
+}
+
+/** The plans of a date (a coordinator: of his organisations), to find the day's published plan again. */
+export async function listPlans(ctx: Context, query: { date: string; organizationId?: string }): Promise<RoundPlanSummary[]> {
+  const actor = requireActor(ctx);
+  authorize(ctx, 'task.assign');
+  const limiting = organizationsLimiting(actor, 'task.assign');
+  const organizations = query.organizationId ? (limiting && !limiting.includes(query.organizationId) ? [] : [query.organizationId]) : limiting;
+  const rows = await repo.listPlans(ctx.database.db, query.date, organizations);
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.plan_date,
+    organizationName: r.organization_name,
+    status: r.status,
+    createdAt: r.created_at,
+    publishedAt: r.published_at,
+    droppedVolunteerId: r.dropped_volunteer_id,
+  }));
 }
 
 /** A plan with its progress while computing, then its rounds. @throws 404 for another organisation's plan. */

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.js';
+import { errorCodeOf } from '../../test/error-code.js';
 import { ageOn, classifyQuery, foldName, validateBirthDate, validateCodiceFiscale } from './people.rules.js';
 
 const mario = { birthDate: '1980-01-01', sex: 'M' as const };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.code : 'unexpected';
-  }
-  return undefined;
-}
 
 describe('validateCodiceFiscale', () => {
   it('accepts a valid code and normalises case and spaces', () => {
@@ -23,23 +15,23 @@ describe('validateCodiceFiscale', () => {
   });
 
   it('rejects a code of the wrong shape', () => {
-    expect(codeOf(() => validateCodiceFiscale('RSSMRA80A01D150', mario))).toBe('CF_FORMAT');
-    expect(codeOf(() => validateCodiceFiscale('RSSMRA80Z01D150J', mario))).toBe('CF_FORMAT');
+    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150', mario))).toBe('CF_FORMAT');
+    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80Z01D150J', mario))).toBe('CF_FORMAT');
   });
 
   it('rejects a wrong check character with an Italian message', () => {
-    expect(codeOf(() => validateCodiceFiscale('RSSMRA80A01D150X', mario))).toBe('CF_CHECK_CHARACTER');
+    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150X', mario))).toBe('CF_CHECK_CHARACTER');
     expect(() => validateCodiceFiscale('RSSMRA80A01D150X', mario)).toThrow(/carattere \(di controllo\)/);
   });
 
   it('rejects a code that disagrees with the declared birth date', () => {
-    expect(codeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-02', sex: 'M' }))).toBe(
+    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-02', sex: 'M' }))).toBe(
       'CF_BIRTH_DATE_MISMATCH',
     );
   });
 
   it('rejects a code that disagrees with the declared sex', () => {
-    expect(codeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-01', sex: 'F' }))).toBe('CF_SEX_MISMATCH');
+    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-01', sex: 'F' }))).toBe('CF_SEX_MISMATCH');
   });
 });
 
@@ -63,6 +55,6 @@ describe('ages', () => {
   });
 
   it('refuses a birth date in the future', () => {
-    expect(codeOf(() => validateBirthDate('2030-01-01', '2026-11-22'))).toBe('BIRTH_DATE_FUTURE');
+    expect(errorCodeOf(() => validateBirthDate('2030-01-01', '2026-11-22'))).toBe('BIRTH_DATE_FUTURE');
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.js';
+import { errorCodeOf } from '../../test/error-code.js';
 import {
   comuneLookup,
   parseImportRow,
@@ -42,14 +42,6 @@ function reasonOf(values: SheetRow['values']): string {
   return outcome.reason;
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.code : 'unexpected';
-  }
-  return undefined;
-}
 
 describe('parseImportRow', () => {
   it('turns a complete row into a volunteer profile', () => {
@@ -218,7 +210,7 @@ describe('readCsv', () => {
   });
 
   it('refuses a file with a header only', () => {
-    expect(codeOf(() => readCsv(bytes('nome,cognome,telefono,comune\n')))).toBe('IMPORT_EMPTY');
+    expect(errorCodeOf(() => readCsv(bytes('nome,cognome,telefono,comune\n')))).toBe('IMPORT_EMPTY');
   });
 });
 

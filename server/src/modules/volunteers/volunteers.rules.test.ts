@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.js';
+import { errorCodeOf } from '../../test/error-code.js';
 import {
   coversComune,
   isAvailableAt,
@@ -17,14 +17,6 @@ const CREMONA = '019036';
 const BONEMERSE = '019006';
 const CASTELVERDE = '019026';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.code : 'unexpected';
-  }
-  return undefined;
-}
 
 // 2026-11-23 is a Monday.
 const monday = '2026-11-23';
@@ -83,7 +75,7 @@ describe('parseAvailabilityText', () => {
   });
 
   it('rejects an entry without hours', () => {
-    expect(codeOf(() => parseAvailabilityText('lunedì mattina'))).toBe('AVAILABILITY_TEXT');
+    expect(errorCodeOf(() => parseAvailabilityText('lunedì mattina'))).toBe('AVAILABILITY_TEXT');
   });
 });
 
@@ -158,12 +150,12 @@ describe('other rules', () => {
   });
 
   it('refuses volunteers under 18', () => {
-    expect(codeOf(() => validateVolunteerAge('2010-01-01', '2026-11-23'))).toBe('VOLUNTEER_TOO_YOUNG');
-    expect(codeOf(() => validateVolunteerAge('2008-11-23', '2026-11-23'))).toBeUndefined();
+    expect(errorCodeOf(() => validateVolunteerAge('2010-01-01', '2026-11-23'))).toBe('VOLUNTEER_TOO_YOUNG');
+    expect(errorCodeOf(() => validateVolunteerAge('2008-11-23', '2026-11-23'))).toBeUndefined();
   });
 
   it('requires a reason to reject an offer but not to approve it', () => {
-    expect(codeOf(() => reviewReason('reject', '  '))).toBe('REVIEW_REASON_REQUIRED');
+    expect(errorCodeOf(() => reviewReason('reject', '  '))).toBe('REVIEW_REASON_REQUIRED');
     expect(reviewReason('reject', ' Nessuna copertura assicurativa ')).toBe('Nessuna copertura assicurativa');
     expect(reviewReason('approve', undefined)).toBeNull();
   });

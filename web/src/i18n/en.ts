@@ -733,6 +733,7 @@ export const en: Messages = {
     assignTo: 'Entrust to',
     otherOrganization: 'Another organisation',
     chooseOrganization: 'Organisation',
+    organizationRequired: 'Choose the organisation to entrust it to.',
     triageNotes: 'Notes',
     confirmAccept: 'Accept and entrust',
     confirmReject: 'Reject the request',

@@ -718,6 +718,7 @@ export const it = {
     assignTo: 'Affida a',
     otherOrganization: 'Un’altra organizzazione',
     chooseOrganization: 'Organizzazione',
+    organizationRequired: 'Scegli a quale organizzazione affidarla.',
     triageNotes: 'Note',
     confirmAccept: 'Accogli e affida',
     confirmReject: 'Respingi la richiesta',

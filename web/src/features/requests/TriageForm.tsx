@@ -47,9 +47,17 @@ export function TriageForm({ request, onDone }: { request: HelpRequestDetail; on
         : { decision, urgency, notes: notes.trim() || null, reason: reason.trim() || null },
     ),
   );
-  const errors = fieldErrorsOf(triage.error, t);
+  const [missing, setMissing] = useState<string | undefined>();
+  const errors: Record<string, string | undefined> = { ...fieldErrorsOf(triage.error, t), organizationId: missing ?? fieldErrorsOf(triage.error, t).organizationId };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // "Another organisation" with none chosen would silently fall back to the protocol's first.
+    const unchosen = decision === 'accept' && choice === OTHER && !other;
+    setMissing(unchosen ? t.requests.organizationRequired : undefined);
+    if (unchosen) {
+      document.getElementById('triage-other')?.focus();
+      return;
+    }
     if ((await triage.run()).ok) onDone();
   };
 

@@ -73,15 +73,23 @@ export function TasksTable({ tasks, caption, typeName, onAssign, onReimburse, wi
           render: (task) => (
             <div className="d-flex flex-wrap gap-2">
               {onAssign && task.abilities.assign && task.status === 'open' && (
-                <button type="button" className="btn btn-primary btn-sm" onClick={() => onAssign(task)}>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-sm"
+                  onClick={() => onAssign(task)}
+                  aria-label={`${t.tasks.assign}: ${personName(task.beneficiary)}`}
+                >
                   {t.tasks.assign}
-                  <span className="visually-hidden">: {personName(task.beneficiary)}</span>
                 </button>
               )}
               {onReimburse && task.abilities.reimburse && outstandingCents(task) > 0 && (
-                <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onReimburse(task)}>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  onClick={() => onReimburse(task)}
+                  aria-label={`${t.tasks.reimburse}: ${task.volunteer?.name ?? personName(task.beneficiary)}`}
+                >
                   {t.tasks.reimburse}
-                  <span className="visually-hidden">: {task.volunteer?.name ?? personName(task.beneficiary)}</span>
                 </button>
               )}
             </div>

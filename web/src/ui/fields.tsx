@@ -8,6 +8,7 @@ import type {
 } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { FieldError, fieldErrorId } from './FieldError';
+import './shortcut.css';
 
 /*
  * Form fields in Bootstrap Italia markup. Labels always sit above the field (no floating

@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { HelpRequest } from '../../../../shared/src/requests/requests.schemas';
 import type { Person } from '../../../../shared/src/people/people.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,9 +6,10 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { DetailList } from '../../ui/DetailList';
 import { FragilityBadges } from '../people/FragilityBadges';
 import { personName } from '../people/PeopleTable';
+import { useInterventionTypes } from '../interventions/useInterventionTypes';
 import { requestsPath } from './api';
 import { RequestStatusBadge } from './RequestBadges';
-import type { RequestsPage } from '../../../../shared/src/requests/requests.schemas';
+import type { HelpRequest, RequestsPage } from '../../../../shared/src/requests/requests.schemas';
 
 const isOpen = (r: HelpRequest) => r.status === 'new' || r.status === 'accepted';
 
@@ -18,6 +18,7 @@ export function BeneficiaryCard({ person, onChange }: { person: Person; onChange
   const { t, locale } = useI18n();
   const theirs = useApi<RequestsPage>(requestsPath({ beneficiaryId: person.id }, 0, 50));
   const open = (theirs.data?.items ?? []).filter(isOpen);
+  const interventions = useInterventionTypes();
   return (
     <section aria-labelledby="beneficiary-title" className="card card-bg rounded shadow-sm mb-4">
       <div className="card-body">
@@ -52,7 +53,7 @@ export function BeneficiaryCard({ person, onChange }: { person: Person; onChange
               {open.map((r) => (
                 <li key={r.id}>
                   <Link to={`/richieste/${r.id}`} target="_blank" rel="noopener">
-                    {r.interventionTypeName}
+                    {interventions.nameOf(r.interventionTypeId, r.interventionTypeName)}
                   </Link>{' '}
                   · {formatDateTime(r.createdAt, locale)} · <RequestStatusBadge status={r.status} />{' '}
                   <span className="visually-hidden">({t.common.opensInNewTab})</span>

@@ -2,6 +2,7 @@ import type { VolunteerImportReport } from '../../../../shared/src/volunteers/vo
 import { useT } from '../../i18n/I18nProvider';
 import { DataTable } from '../../ui/DataTable';
 import { SuccessAlert } from '../../ui/SuccessAlert';
+import './volunteers.css';
 
 /** The progress bar of an import while it runs, then its outcome and the rows it rejected with the reason. */
 export function ImportProgress({ report }: { report: VolunteerImportReport }) {

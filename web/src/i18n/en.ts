@@ -656,6 +656,7 @@ export const en: Messages = {
     intakeTitle: 'New request',
     intakeLead: 'For a phone call: type the codice fiscale and press Enter.',
     lookup: 'Codice fiscale, name or phone',
+    lookupTitle: 'Find the person',
     lookupHint:
       'Enter searches. If nobody has that codice fiscale, the new person’s record opens with birth date and sex already filled in.',
     lookupResults: (n: number) =>

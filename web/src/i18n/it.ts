@@ -640,6 +640,7 @@ export const it = {
     intakeTitle: 'Nuova richiesta',
     intakeLead: 'Per una telefonata: scrivi il codice fiscale e premi Invio.',
     lookup: 'Codice fiscale, nome e cognome o telefono',
+    lookupTitle: 'Cerca la persona',
     lookupHint:
       'Invio cerca. Se nessuno ha quel codice fiscale, si apre la scheda della nuova persona con data di nascita e sesso già compilati.',
     lookupResults: (n: number) =>

@@ -56,7 +56,7 @@ export function PersonLookup({ onPick, onNew }: PersonLookupProps) {
   return (
     <section aria-labelledby="lookup-title" className="mb-4">
       <h2 id="lookup-title" className="visually-hidden">
-        {t.requests.beneficiaryTitle}
+        {t.requests.lookupTitle}
       </h2>
       <form role="search" className="row align-items-end" onSubmit={(e) => void submit(e)}>
         <TextField

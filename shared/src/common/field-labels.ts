@@ -16,6 +16,7 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: 'telefono',
   householdId: 'nucleo familiare',
   householdRelation: 'relazione nel nucleo',
+  newHouseholdAddress: 'indirizzo del nuovo nucleo',
   name: 'nome',
   kind: 'tipo',
   role: 'ruolo',

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { SelectField, TextField } from '../../ui/fields';
 import type { AuditFilter } from './api';
+import { useFilterDraft } from '../../ui/useFilterDraft';
 
 interface AuditFiltersProps {
   value: AuditFilter;
@@ -11,12 +11,7 @@ interface AuditFiltersProps {
 /** Who, what, which record, when: the auditor's questions as filters. */
 export function AuditFilters({ value, onApply }: AuditFiltersProps) {
   const t = useT();
-  const [draft, setDraft] = useState(value);
-  const set = (key: keyof AuditFilter) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
+  const { draft, set, submit } = useFilterDraft(value, onApply);
   const entityTypes = Object.entries(t.audit.entityTypes).map(([v, label]) => ({ value: v, label }));
   const actions = Object.entries(t.audit.actions).map(([v, label]) => ({ value: v, label }));
   return (

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import type { InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
 import { useT } from '../../i18n/I18nProvider';
 import { REQUEST_STATUS_NAMES } from '../../i18n/enumerations';
 import { SelectField, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
+import { useFilterDraft } from '../../ui/useFilterDraft';
 
 export const REQUEST_FILTER_KEYS = ['stato', 'comune', 'tipo', 'giorno'] as const;
 export type RequestFilterValues = Record<(typeof REQUEST_FILTER_KEYS)[number], string>;
@@ -21,12 +21,7 @@ interface RequestFiltersProps {
 /** Status, comune, type of help and day of the requests list. */
 export function RequestFilters({ value, onApply, types, typeName, comuni, ambiti }: RequestFiltersProps) {
   const t = useT();
-  const [draft, setDraft] = useState(value);
-  const set = (key: keyof RequestFilterValues) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
+  const { draft, set, submit } = useFilterDraft(value, onApply);
   return (
     <form role="search" onSubmit={submit} className="mb-4" aria-label={t.requests.filters}>
       <div className="row align-items-end">

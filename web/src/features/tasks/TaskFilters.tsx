@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useT } from '../../i18n/I18nProvider';
 import { TASK_STATUS_NAMES } from '../../i18n/enumerations';
 import { SelectField, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
+import { useFilterDraft } from '../../ui/useFilterDraft';
 
 export const TASK_FILTER_KEYS = ['giorno', 'stato', 'comune'] as const;
 export type TaskFilterValues = Record<(typeof TASK_FILTER_KEYS)[number], string>;
@@ -18,12 +18,7 @@ interface TaskFiltersProps {
 /** Day, status and comune of the coordinator's task list. */
 export function TaskFilters({ value, onApply, comuni, ambiti }: TaskFiltersProps) {
   const t = useT();
-  const [draft, setDraft] = useState(value);
-  const set = (key: keyof TaskFilterValues) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
+  const { draft, set, submit } = useFilterDraft(value, onApply);
   return (
     <form role="search" onSubmit={submit} className="mb-4" aria-label={t.tasks.filters}>
       <div className="row align-items-end">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useT } from '../../i18n/I18nProvider';
 import { VOLUNTEER_STATUS_NAMES } from '../../i18n/enumerations';
 import { SelectField, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
 import { useOrganizationOptions } from '../organizations/useOrganizationOptions';
+import { useFilterDraft } from '../../ui/useFilterDraft';
 
 export const VOLUNTEER_FILTER_KEYS = ['stato', 'q', 'comune', 'organizzazione'] as const;
 export type VolunteerFilterValues = Record<(typeof VOLUNTEER_FILTER_KEYS)[number], string>;
@@ -20,12 +20,7 @@ interface VolunteerFiltersProps {
 export function VolunteerFilters({ value, onApply, comuni, ambiti }: VolunteerFiltersProps) {
   const t = useT();
   const affiliations = useOrganizationOptions();
-  const [draft, setDraft] = useState(value);
-  const set = (key: keyof VolunteerFilterValues) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
+  const { draft, set, submit } = useFilterDraft(value, onApply);
   return (
     <form role="search" onSubmit={submit} className="mb-4" aria-label={t.volunteers.filters}>
       <div className="row align-items-end">

@@ -39,11 +39,24 @@ try {
   await importTerritory(ctx);
   console.log(`Preparing ${PEOPLE} people, ${VOLUNTEERS} volunteers and ${TASKS} open tasks…`);
   const fixture = await database.db.transaction(async (tx) => {
-    const organizationId = await insertOrganization(tx, { name: 'AUSER Bench', kind: 'association', ambitoId: 'CREMONA', comuneCode: null });
+    const organizationId = await insertOrganization(tx, {
+      name: 'AUSER Bench',
+      kind: 'association',
+      ambitoId: 'CREMONA',
+      comuneCode: null,
+    });
     const passwordHash = await hashPassword('bench-password');
-    for (const [email, role] of [['op@bench.it', 'operatore'], ['coord@bench.it', 'coordinatore']] as const) {
+    for (const [email, role] of [
+      ['op@bench.it', 'operatore'],
+      ['coord@bench.it', 'coordinatore'],
+    ] as const) {
       const user = await insertUser(tx, { email, fullName: role, passwordHash, mustChangePassword: false });
-      await insertMembership(tx, user.id, { organizationId: role === 'coordinatore' ? organizationId : null, role, scopeType: 'ambito', scopeId: 'CREMONA' });
+      await insertMembership(tx, user.id, {
+        organizationId: role === 'coordinatore' ? organizationId : null,
+        role,
+        scopeType: 'ambito',
+        scopeId: 'CREMONA',
+      });
     }
     await tx.execute(sql`INSERT INTO competence_rules (intervention_type_id, scope_type, scope_id, organization_id, priority, version)
                          SELECT id, 'ambito', 'CREMONA', ${organizationId}, 1, 1 FROM intervention_types`);
@@ -53,10 +66,27 @@ try {
         await insertPerson(
           tx,
           {
-            codiceFiscale: null, givenName: 'Persona', familyName: `Bench ${i}`, searchName: searchNameOf('Persona', `Bench ${i}`),
-            birthDate: '1940-01-01', sex: 'F', birthPlace: null, comuneCode: '019036', address: 'Via Roma 1', neighbourhood: null,
-            latitude: null, longitude: null, phone: null, phoneDigits: null, email: null, disability: false, livesAlone: false,
-            covidPositive: false, knownToSocialServices: false, consentPrivacy: true, consentContact: true,
+            codiceFiscale: null,
+            givenName: 'Persona',
+            familyName: `Bench ${i}`,
+            searchName: searchNameOf('Persona', `Bench ${i}`),
+            birthDate: '1940-01-01',
+            sex: 'F',
+            birthPlace: null,
+            comuneCode: '019036',
+            address: 'Via Roma 1',
+            neighbourhood: null,
+            latitude: null,
+            longitude: null,
+            phone: null,
+            phoneDigits: null,
+            email: null,
+            disability: false,
+            livesAlone: false,
+            covidPositive: false,
+            knownToSocialServices: false,
+            consentPrivacy: true,
+            consentContact: true,
           },
           null,
         ),
@@ -80,15 +110,33 @@ try {
           SELECT ${request!.id}, ${organizationId}, '019036', 'food_parcels', ${dateInRome()}::date, 45.13, 10.02
           FROM generate_series(1, ${TASKS}) RETURNING id`,
     );
-    return { people, volunteers: volunteers.map((v) => v.id), tasks: tasks.map((t) => t.id), requestId: request!.id, organizationId };
+    return {
+      people,
+      volunteers: volunteers.map((v) => v.id),
+      tasks: tasks.map((t) => t.id),
+      requestId: request!.id,
+      organizationId,
+    };
   });
 
-  const app = await buildApp({ database, settings: { production: false, sessionTtlHours: 12 }, logLevel: 'silent' });
+  const app = await buildApp({
+    database,
+    settings: { production: false, sessionTtlHours: 12 },
+    logLevel: 'silent',
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const login = async (email: string) => {
-    const response = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password' }) });
+    const response = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench-password' }),
+    });
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-    return { cookie, 'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+    return {
+      cookie,
+      'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken,
+      'content-type': 'application/json',
+    };
   };
   const operator = await login('op@bench.it');
   const coordinator = await login('coord@bench.it');
@@ -127,7 +175,12 @@ try {
         headers: operator,
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ channel: 'phone', beneficiaryId: fixture.people[person++ % fixture.people.length], interventionTypeId: 'food_parcels', confirmSimilar: true }),
+          body: JSON.stringify({
+            channel: 'phone',
+            beneficiaryId: fixture.people[person++ % fixture.people.length],
+            interventionTypeId: 'food_parcels',
+            confirmSimilar: true,
+          }),
         }),
       },
     ],
@@ -144,7 +197,11 @@ try {
         headers: coordinator,
         setupRequest: (request) => {
           const n = task++ % fixture.tasks.length;
-          return { ...request, path: `/api/tasks/${fixture.tasks[n]}/assign`, body: JSON.stringify({ volunteerId: fixture.volunteers[n % fixture.volunteers.length] }) };
+          return {
+            ...request,
+            path: `/api/tasks/${fixture.tasks[n]}/assign`,
+            body: JSON.stringify({ volunteerId: fixture.volunteers[n % fixture.volunteers.length] }),
+          };
         },
       },
     ],
@@ -156,8 +213,12 @@ try {
   console.log(`\nLegami HTTP benchmark — PostgreSQL, ${CONNECTIONS} connections, ${DURATION_S} s each`);
   console.log(row('baseline: raw SQL INSERT', baseline.rps, baseline.p99, 0));
   console.log(row('POST /api/requests (intake)', intake.requests.average, intake.latency.p99, intake.non2xx));
-  console.log(row('POST /api/tasks/:id/assign', assignment.requests.average, assignment.latency.p99, assignment.non2xx));
-  console.log('(non-2xx on assignment are 409/422 refusals when a round reaches the daily maximum; they are counted, not hidden)');
+  console.log(
+    row('POST /api/tasks/:id/assign', assignment.requests.average, assignment.latency.p99, assignment.non2xx),
+  );
+  console.log(
+    '(non-2xx on assignment are 409/422 refusals when a round reaches the daily maximum; they are counted, not hidden)',
+  );
 } finally {
   await database.close();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);

@@ -47,7 +47,10 @@ describe('assigning a task', () => {
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
     await page.waitForURL(/stato=open/);
 
-    await page.getByRole('button', { name: `Assegna: ${name}` }).first().click();
+    await page
+      .getByRole('button', { name: `Assegna: ${name}` })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: new RegExp(`per ${name}$`) }).waitFor();
     // The server ranks them; those who can do it come first, each with the reasons to know.

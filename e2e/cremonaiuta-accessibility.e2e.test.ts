@@ -55,13 +55,21 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
     await visit(page, '/compiti?giorno=', 'Compiti dei volontari');
     const assign = page.getByRole('button', { name: /^Assegna: / }).first();
     await assign.click();
-    await page.getByRole('dialog').getByRole('button', { name: /^Assegna a / }).first().waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Assegna a / })
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page);
     await page.keyboard.press('Escape');
 
     const coordinator = await apiAs('coordinatore');
-    const offered = await coordinator.get<{ items: { id: string }[] }>('/api/volunteers?status=offered&limit=1');
-    const approved = await coordinator.get<{ items: { id: string }[] }>('/api/volunteers?status=approved&limit=1');
+    const offered = await coordinator.get<{ items: { id: string }[] }>(
+      '/api/volunteers?status=offered&limit=1',
+    );
+    const approved = await coordinator.get<{ items: { id: string }[] }>(
+      '/api/volunteers?status=approved&limit=1',
+    );
     await coordinator.dispose();
     await visit(page, '/volontari', 'Volontari');
     await expectNoAxeViolations(page);
@@ -77,7 +85,9 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
     await page.getByLabel('File CSV o Excel (.xlsx)').setInputFiles({
       name: 'volontari.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('nome;cognome;telefono;comune\nGiada;Prova;333 1234567;Cremona\nSenza;Telefono;;Cremona\n'),
+      buffer: Buffer.from(
+        'nome;cognome;telefono;comune\nGiada;Prova;333 1234567;Cremona\nSenza;Telefono;;Cremona\n',
+      ),
     });
     await page.getByRole('button', { name: 'Carica e importa' }).click();
     await page.getByRole('heading', { name: 'Righe scartate' }).waitFor();

@@ -73,7 +73,10 @@ describe('phone intake', () => {
     expect(actions).toBeLessThan(10);
 
     await page
-      .getByRole('heading', { level: 1, name: `Pasti a domicilio per ${person.familyName} ${person.givenName}` })
+      .getByRole('heading', {
+        level: 1,
+        name: `Pasti a domicilio per ${person.familyName} ${person.givenName}`,
+      })
       .waitFor();
     expect(await page.getByText('Via Mantova 8').isVisible()).toBe(true);
     // The protocol's first organisation is proposed; accepting creates the task.
@@ -81,7 +84,9 @@ describe('phone intake', () => {
     await page.getByRole('button', { name: 'Accogli e affida' }).click();
     await page.getByText('Valutazione registrata.').waitFor();
     await page.getByRole('cell', { name: 'Da assegnare' }).waitFor();
-    expect(await page.getByRole('listitem').filter({ hasText: 'Affidata a CARITAS Diocesana' }).count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: 'Affidata a CARITAS Diocesana' }).count()).toBe(
+      1,
+    );
     await page.context().close();
   });
 });

@@ -25,7 +25,10 @@ describe("a volunteer's tasks of the day, on a phone", () => {
     await page.getByRole('link', { name: /I miei compiti di oggi/ }).click();
     await page.getByRole('heading', { level: 1, name: 'I miei compiti di oggi' }).waitFor();
 
-    const card = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Accetto' }) }).first();
+    const card = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'Accetto' }) })
+      .first();
     const name = (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
     const call = card.getByRole('link', { name: `Chiama ${name}` });
     expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
@@ -43,11 +46,17 @@ describe("a volunteer's tasks of the day, on a phone", () => {
     await accepted.getByLabel('Soldi anticipati per la spesa, in euro').fill('23,50');
     await accepted.getByRole('button', { name: 'Conferma: fatto' }).click();
     await page.getByText('Esito registrato. Grazie!').waitFor();
-    await page.getByRole('article').filter({ hasText: name }).getByText(/Anticipati 23,50\s€/).waitFor();
+    await page
+      .getByRole('article')
+      .filter({ hasText: name })
+      .getByText(/Anticipati 23,50\s€/)
+      .waitFor();
 
     const volunteer = await apiAs('volontario');
     const { items } = await volunteer.get<{ items: Task[] }>('/api/tasks/mine');
-    const done = items.find((task) => `${task.beneficiary.familyName} ${task.beneficiary.givenName}` === name);
+    const done = items.find(
+      (task) => `${task.beneficiary.familyName} ${task.beneficiary.givenName}` === name,
+    );
     expect(done).toMatchObject({ status: 'done', moneyAdvancedCents: 2350 });
     await volunteer.dispose();
     await page.context().close();

@@ -17,7 +17,9 @@ async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): P
 export async function apiAs(role: string): Promise<ApiAs> {
   const context = await request.newContext({ baseURL: inject('baseUrl') });
   const me = await ok<{ csrfToken: string }>(
-    await context.post('/api/auth/login', { data: { email: `${role}@demo.legami.it`, password: DEMO_PASSWORD } }),
+    await context.post('/api/auth/login', {
+      data: { email: `${role}@demo.legami.it`, password: DEMO_PASSWORD },
+    }),
   );
   const headers = { 'x-csrf-token': me.csrfToken };
   return {

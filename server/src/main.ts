@@ -13,18 +13,30 @@ async function main(): Promise<void> {
   const settings = { production: config.production, sessionTtlHours: config.sessionTtlHours };
   const database = await openDatabase(config).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`cannot open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${reason}`);
+    throw new ConfigError(
+      `cannot open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${reason}`,
+    );
   });
-  const app = await buildApp({ database, settings, logLevel: config.logLevel, webDistDir: config.webDistDir });
+  const app = await buildApp({
+    database,
+    settings,
+    logLevel: config.logLevel,
+    webDistDir: config.webDistDir,
+  });
   if (config.seedDemo && (await isDatabaseEmpty(systemContext(database, app.log, settings)))) {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));
   }
   // An import interrupted by a restart continues here (or on whichever instance reads its report first).
   void resumeStalledImports(database, app.log);
-  const stopWorker = startNotificationWorker(database, config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log), {
-    onError: (error) => app.log.error({ err: { type: (error as Error).name } }, 'notification worker failed a batch'),
-  });
+  const stopWorker = startNotificationWorker(
+    database,
+    config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log),
+    {
+      onError: (error) =>
+        app.log.error({ err: { type: (error as Error).name } }, 'notification worker failed a batch'),
+    },
+  );
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

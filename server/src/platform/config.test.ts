@@ -18,6 +18,8 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo accounts in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SEED_DEMO: 'true' }).seedDemo).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SEED_DEMO: 'true' }).seedDemo,
+    ).toBe(false);
   });
 });

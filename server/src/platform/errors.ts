@@ -13,7 +13,8 @@ export class AppError extends Error {
   }
 }
 
-export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Accesso richiesto: effettua il login.');
+export const unauthenticated = () =>
+  new AppError(401, 'UNAUTHENTICATED', 'Accesso richiesto: effettua il login.');
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Il tuo ruolo non consente questa operazione.');
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} non trovato.`);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>

@@ -1,5 +1,10 @@
 // Legami serves Italian territories: "today" and "tomorrow" are dates in Rome, whatever the server's zone.
-const romeDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+const romeDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in Rome of an instant, as YYYY-MM-DD. */
 export function dateInRome(instant: Date = new Date()): string {

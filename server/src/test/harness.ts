@@ -24,13 +24,22 @@ export interface TestEnv {
   app: App;
   database: Database;
   /** Makes a user with one role over a territory (default: the Ambito Cremonese). */
-  buildUser(options: { role: Role; scope?: TestScope; email?: string }): Promise<{ id: string; email: string }>;
+  buildUser(options: {
+    role: Role;
+    scope?: TestScope;
+    email?: string;
+  }): Promise<{ id: string; email: string }>;
   /** Logs in through HTTP and returns what a browser would send back. */
   login(email: string, password?: string): Promise<Session>;
   /** A user of that role, logged in. */
   loginAs(role: Role, scope?: TestScope): Promise<Session>;
   /** Inserts a made-up person directly (no audit), in the given comune (default Cremona). */
-  buildPerson(options?: { comune?: string; givenName?: string; familyName?: string; birthDate?: string }): Promise<string>;
+  buildPerson(options?: {
+    comune?: string;
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string;
+  }): Promise<string>;
   /** Inserts an approved volunteer available every day 07:00–21:00 (default: with car, in Cremona). */
   buildVolunteer(options: {
     organizationId: string | null;
@@ -55,14 +64,22 @@ let sequence = 0;
 /** A fresh database and app for one test file, closed after its tests. */
 export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<TestEnv> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, settings: { production: false, sessionTtlHours: 12, ...settings }, logLevel: 'silent' });
+  const app = await buildApp({
+    database,
+    settings: { production: false, sessionTtlHours: 12, ...settings },
+    logLevel: 'silent',
+  });
   afterAll(async () => {
     await app.close();
     await database.close();
   });
   const sys = systemContext(database);
 
-  const buildUser: TestEnv['buildUser'] = async ({ role, scope = { type: 'ambito', id: 'CREMONA' }, email }) => {
+  const buildUser: TestEnv['buildUser'] = async ({
+    role,
+    scope = { type: 'ambito', id: 'CREMONA' },
+    email,
+  }) => {
     sequence += 1;
     const address = email ?? `${role}.${sequence}.${Date.now()}@test.legami.it`;
     return sys.database.db.transaction(async (tx) => {
@@ -83,19 +100,31 @@ export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<Te
   };
 
   const login: TestEnv['login'] = async (email, password = TEST_PASSWORD) => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'legami_session')!;
     const me = response.json<{ csrfToken: string; id: string }>();
     const header = `legami_session=${cookie.value}`;
-    return { cookie: header, csrf: me.csrfToken, userId: me.id, headers: { cookie: header, 'x-csrf-token': me.csrfToken } };
+    return {
+      cookie: header,
+      csrf: me.csrfToken,
+      userId: me.id,
+      headers: { cookie: header, 'x-csrf-token': me.csrfToken },
+    };
   };
 
   const buildPerson: TestEnv['buildPerson'] = async (options = {}) => {
     sequence += 1;
     const givenName = options.givenName ?? 'Carla';
-    const familyName = options.familyName ?? `Prova${String.fromCharCode(65 + (sequence % 26))}${String.fromCharCode(65 + ((sequence / 26) % 26))}`;
-    const birthDate = options.birthDate ?? `19${40 + (sequence % 50)}-0${1 + (sequence % 9)}-1${sequence % 9}`;
+    const familyName =
+      options.familyName ??
+      `Prova${String.fromCharCode(65 + (sequence % 26))}${String.fromCharCode(65 + ((sequence / 26) % 26))}`;
+    const birthDate =
+      options.birthDate ?? `19${40 + (sequence % 50)}-0${1 + (sequence % 9)}-1${sequence % 9}`;
     const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
     const codiceFiscale = CodiceFiscale.compute({
       name: givenName,
@@ -138,7 +167,9 @@ export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<Te
 
   const buildVolunteer: TestEnv['buildVolunteer'] = async (options) => {
     sequence += 1;
-    const availability = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '07:00', to: '21:00' })));
+    const availability = JSON.stringify(
+      [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '07:00', to: '21:00' })),
+    );
     const [row] = await queryRows<{ id: string }>(
       database.db,
       sql`INSERT INTO volunteers (user_id, organization_id, given_name, family_name, phone, comune_code, status, has_car, has_licence,

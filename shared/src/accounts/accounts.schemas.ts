@@ -6,7 +6,10 @@ export const RoleName = Type.Enum(ROLES);
 export type RoleName = Role;
 
 export const LoginBody = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    email: Type.String({ format: 'email', maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
@@ -69,10 +72,16 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 
-export const CreatedUser = Type.Object({ user: User, temporaryPassword: Type.Union([Type.String(), Type.Null()]) });
+export const CreatedUser = Type.Object({
+  user: User,
+  temporaryPassword: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 10, maxLength: 200 }) },
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 10, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

@@ -27,7 +27,16 @@ export const CAPABILITIES = {
   'person.write': ['operatore', 'assistente_sociale', 'welfare_manager'],
   // Health and social-services markers: only who triages or follows the person.
   'person.readSensitive': ['operatore', 'assistente_sociale'],
-  'organization.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore', 'revisore', 'fornitore', 'volontario'],
+  'organization.read': [
+    'operatore',
+    'assistente_sociale',
+    'welfare_manager',
+    'coordinatore',
+    'amministratore',
+    'revisore',
+    'fornitore',
+    'volontario',
+  ],
   'organization.manage': ['amministratore'],
   'user.manage': ['amministratore'],
   'territory.manage': ['amministratore'],
@@ -55,4 +64,3 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES;
 
 export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
-

@@ -1,7 +1,10 @@
 import { Type, type Static } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const IstatCode = Type.String({ pattern: '^[0-9]{6}$', description: 'Codice ISTAT del comune (6 cifre)' });
+export const IstatCode = Type.String({
+  pattern: '^[0-9]{6}$',
+  description: 'Codice ISTAT del comune (6 cifre)',
+});
 export const IsoDate = Type.String({ format: 'date' });
 
 export const ErrorResponse = Type.Object({

@@ -22,7 +22,13 @@ export const Dashboard = Type.Object({
   moneyToReimburseCents: Count,
   trend: Type.Array(Type.Object({ date: IsoDate, requests: Count, done: Count })),
   openByComune: Type.Array(
-    Type.Object({ comuneCode: IstatCode, name: Type.String(), latitude: Type.Number(), longitude: Type.Number(), open: Count }),
+    Type.Object({
+      comuneCode: IstatCode,
+      name: Type.String(),
+      latitude: Type.Number(),
+      longitude: Type.Number(),
+      open: Count,
+    }),
   ),
 });
 export type Dashboard = Static<typeof Dashboard>;

@@ -71,7 +71,10 @@ export const CompetenceQuery = Type.Object({
   history: Type.Optional(Type.Boolean()),
 });
 
-export const ResolveQuery = Type.Object({ interventionType: Type.String({ maxLength: 40 }), comune: IstatCode });
+export const ResolveQuery = Type.Object({
+  interventionType: Type.String({ maxLength: 40 }),
+  comune: IstatCode,
+});
 export const CompetentOrganization = Type.Object({
   organizationId: Uuid,
   organizationName: Type.String(),

@@ -1,7 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { IstatCode, Uuid } from '../common/common.schemas.js';
 
-export const ORGANIZATION_KINDS = ['comune', 'ambito', 'association', 'social_cooperative', 'foundation', 'company', 'health_authority'] as const;
+export const ORGANIZATION_KINDS = [
+  'comune',
+  'ambito',
+  'association',
+  'social_cooperative',
+  'foundation',
+  'company',
+  'health_authority',
+] as const;
 export const OrganizationKind = Type.Enum(ORGANIZATION_KINDS);
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 

@@ -79,7 +79,10 @@ export const TriageBody = Type.Object(
 );
 export type TriageBody = Static<typeof TriageBody>;
 
-export const CancelBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
+export const CancelBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
 export const RequestEvent = Type.Object({
   at: Type.String(),

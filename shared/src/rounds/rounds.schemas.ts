@@ -71,7 +71,13 @@ export const RoundPlan = Type.Object({
   volunteers: Type.Array(Type.Object({ id: Uuid, name: Type.String(), capacity: Type.Integer() })),
   rounds: Type.Array(Round),
   unserved: Type.Array(
-    Type.Object({ taskId: Uuid, reason: Type.String(), message: Type.String(), comuneName: Type.String(), beneficiaryName: Type.String() }),
+    Type.Object({
+      taskId: Uuid,
+      reason: Type.String(),
+      message: Type.String(),
+      comuneName: Type.String(),
+      beneficiaryName: Type.String(),
+    }),
   ),
   totalDistanceKm: Type.Number(),
   droppedVolunteerId: Nullable(Uuid),
@@ -96,7 +102,13 @@ export const Substitutes = Type.Array(
     taskId: Uuid,
     beneficiaryName: Type.String(),
     candidates: Type.Array(
-      Type.Object({ volunteerId: Uuid, volunteerName: Type.String(), addedDistanceKm: Type.Number(), currentTasks: Type.Integer(), slackMinutes: Type.Number() }),
+      Type.Object({
+        volunteerId: Uuid,
+        volunteerName: Type.String(),
+        addedDistanceKm: Type.Number(),
+        currentTasks: Type.Integer(),
+        slackMinutes: Type.Number(),
+      }),
     ),
   }),
 );
@@ -104,7 +116,10 @@ export const Substitutes = Type.Array(
 export const DropOutResult = Type.Object({ substitutes: Substitutes, replan: RoundPlan });
 export type DropOutResult = Static<typeof DropOutResult>;
 
-export const PublishResult = Type.Object({ assigned: Type.Integer(), conflicts: Type.Array(Type.Object({ taskId: Uuid, message: Type.String() })) });
+export const PublishResult = Type.Object({
+  assigned: Type.Integer(),
+  conflicts: Type.Array(Type.Object({ taskId: Uuid, message: Type.String() })),
+});
 export type PublishResult = Static<typeof PublishResult>;
 
 export const RoundPlansQuery = Type.Object({ date: IsoDate, organizationId: Type.Optional(Uuid) });

@@ -5,7 +5,13 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 export const TASK_STATUSES = ['open', 'assigned', 'accepted', 'done', 'failed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const OUTCOME_REASONS = ['not_home', 'refused', 'unreachable', 'volunteer_unavailable', 'other'] as const;
+export const OUTCOME_REASONS = [
+  'not_home',
+  'refused',
+  'unreachable',
+  'volunteer_unavailable',
+  'other',
+] as const;
 
 export const Task = Type.Object({
   id: Uuid,
@@ -29,7 +35,11 @@ export const Task = Type.Object({
   requiresCar: Type.Boolean(),
   requiresHealthTraining: Type.Boolean(),
   status: Type.Enum(TASK_STATUSES),
-  beneficiary: Type.Object({ givenName: Type.String(), familyName: Type.String(), phone: Nullable(Type.String()) }),
+  beneficiary: Type.Object({
+    givenName: Type.String(),
+    familyName: Type.String(),
+    phone: Nullable(Type.String()),
+  }),
   volunteer: Nullable(Type.Object({ id: Uuid, name: Type.String(), phone: Type.String() })),
   assignedAt: Nullable(Type.String()),
   roundPosition: Nullable(Type.Integer()),
@@ -40,7 +50,12 @@ export const Task = Type.Object({
   completedAt: Nullable(Type.String()),
   moneyAdvancedCents: Type.Integer(),
   moneyReimbursedCents: Type.Integer(),
-  abilities: Type.Object({ assign: Type.Boolean(), respond: Type.Boolean(), complete: Type.Boolean(), reimburse: Type.Boolean() }),
+  abilities: Type.Object({
+    assign: Type.Boolean(),
+    respond: Type.Boolean(),
+    complete: Type.Boolean(),
+    reimburse: Type.Boolean(),
+  }),
 });
 export type Task = Static<typeof Task>;
 
@@ -77,7 +92,10 @@ export const Suggestion = Type.Object({
 export type Suggestion = Static<typeof Suggestion>;
 
 export const AssignBody = Type.Object({ volunteerId: Uuid }, { additionalProperties: false });
-export const DeclineBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+export const DeclineBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 export const CompleteBody = Type.Object(
   {
     outcome: Type.Enum(['done', 'failed']),
@@ -88,4 +106,7 @@ export const CompleteBody = Type.Object(
   { additionalProperties: false },
 );
 export type CompleteBody = Static<typeof CompleteBody>;
-export const ReimburseBody = Type.Object({ amountCents: Type.Integer({ minimum: 1, maximum: 100_000_00 }) }, { additionalProperties: false });
+export const ReimburseBody = Type.Object(
+  { amountCents: Type.Integer({ minimum: 1, maximum: 100_000_00 }) },
+  { additionalProperties: false },
+);

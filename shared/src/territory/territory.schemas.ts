@@ -44,7 +44,10 @@ export const ReassignComuneBody = Type.Object(
 export type ReassignComuneBody = Static<typeof ReassignComuneBody>;
 
 export const CreateSubAmbitoBody = Type.Object(
-  { ambitoId: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 2, maxLength: 120 }) },
+  {
+    ambitoId: Type.String({ minLength: 1, maxLength: 40 }),
+    name: Type.String({ minLength: 2, maxLength: 120 }),
+  },
   { additionalProperties: false },
 );
 export type CreateSubAmbitoBody = Static<typeof CreateSubAmbitoBody>;

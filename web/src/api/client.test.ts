@@ -91,7 +91,10 @@ describe('api client', () => {
     vi.stubGlobal('fetch', fetchMock);
     setCsrfToken('token-2');
     const file = new Blob(['nome;cognome\n'], { type: 'text/csv' });
-    await apiRequest('/api/volunteers/imports', { method: 'POST', raw: { body: file, contentType: 'text/csv' } });
+    await apiRequest('/api/volunteers/imports', {
+      method: 'POST',
+      raw: { body: file, contentType: 'text/csv' },
+    });
     const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['content-type']).toBe('text/csv');
     expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('token-2');

@@ -141,7 +141,8 @@ export const en: Messages = {
     askHelp: {
       title: 'Ask for help',
       menu: 'Ask for help',
-      description: 'Shopping, medicines, a meal or a lift: for you or a relative. An operator calls you back.',
+      description:
+        'Shopping, medicines, a meal or a lift: for you or a relative. An operator calls you back.',
     },
     myRequests: {
       title: 'My requests',
@@ -151,12 +152,14 @@ export const en: Messages = {
     dashboard: {
       title: 'Steering room',
       menu: 'Steering room',
-      description: 'The picture of the day with charts, map and tables, the CSV export and the briefing to print.',
+      description:
+        'The picture of the day with charts, map and tables, the CSV export and the briefing to print.',
     },
     protocol: {
       title: 'Operating protocol',
       menu: 'Protocol',
-      description: 'Which organisation is competent for each kind of help and territory, with the history of versions.',
+      description:
+        'Which organisation is competent for each kind of help and territory, with the history of versions.',
     },
     interventionTypes: {
       title: 'Types of help',
@@ -176,7 +179,8 @@ export const en: Messages = {
     myTasks: {
       title: 'My tasks today',
       menu: 'My tasks',
-      description: 'Today’s deliveries: accept them, call the person, record how it went and the money advanced.',
+      description:
+        'Today’s deliveries: accept them, call the person, record how it went and the money advanced.',
     },
     tasks: {
       title: 'Volunteer tasks',
@@ -965,7 +969,8 @@ export const en: Messages = {
       'Optional: email, codice_fiscale (with data_nascita and sesso), data_nascita (DD/MM/YYYY), sesso (M/F), auto (si/no), patente (si/no), lingue, competenze, zone, quartieri (separated by ;), disponibilita (e.g. “lun 9-12; mer 14-18” or “lun-ven 9-12”), max_compiti_giorno (1 to 50), assicurazione_scadenza (DD/MM/YYYY), formazione_sanitaria (si/no), note.',
       'The CSV may be separated by commas or semicolons; at most 5 MB.',
     ],
-    importConsent: 'By uploading the file you confirm you collected every volunteer’s consent to the processing of their data.',
+    importConsent:
+      'By uploading the file you confirm you collected every volunteer’s consent to the processing of their data.',
     file: 'CSV or Excel (.xlsx) file',
     fileRequired: 'Choose the file to upload.',
     fileType: 'The file must be .csv or .xlsx.',
@@ -988,7 +993,8 @@ export const en: Messages = {
     title: 'Operating protocol',
     lead: 'Which organisation is competent for each type of help and territory, in order of priority: accepted requests go to the first one.',
     matrixTitle: 'Competences in force',
-    matrixCaption: 'Competent organisations by type of help (rows) and territory (columns), in order of priority',
+    matrixCaption:
+      'Competent organisations by type of help (rows) and territory (columns), in order of priority',
     type: 'Type of help',
     inactive: 'not active',
     scopeAll: 'Whole territory',
@@ -1005,7 +1011,8 @@ export const en: Messages = {
     ambito: 'Ambito',
     comune: 'Comune',
     order: 'Organisations in order of priority',
-    orderHint: 'The first receives accepted requests; the others are offered as alternatives. An empty list removes the rule.',
+    orderHint:
+      'The first receives accepted requests; the others are offered as alternatives. An empty list removes the rule.',
     moveUp: (name: string) => `Move ${name} up`,
     moveDown: (name: string) => `Move ${name} down`,
     remove: (name: string) => `Remove ${name}`,
@@ -1086,7 +1093,8 @@ export const en: Messages = {
     byUrgencyCaption: 'Requests of the day by urgency (the figures are in the table).',
     byComuneTitle: 'Requests of the day by comune',
     openMapTitle: 'Open requests by comune',
-    openMapCaption: 'Open requests (to assess or accepted) by comune: the size of the circle shows the number.',
+    openMapCaption:
+      'Open requests (to assess or accepted) by comune: the size of the circle shows the number.',
     openTableCaption: 'Open requests by comune',
     openTooltip: (name: string, n: number) => `${name}: ${n} ${plural(n, 'open request', 'open requests')}`,
     type: 'Type of help',
@@ -1121,13 +1129,15 @@ export const en: Messages = {
     forRelative: 'A relative or someone I know',
     need: 'What is needed?',
     description: 'Tell us in a few words',
-    descriptionHint: 'For example: the week’s shopping, the medicines on the prescription, a lift to a medical visit.',
+    descriptionHint:
+      'For example: the week’s shopping, the medicines on the prescription, a lift to a medical visit.',
     descriptionShort: 'Write at least a few words.',
     when: 'When do you need it?',
     phone: 'Your phone number',
     phoneHint: 'We call you on this number to arrange the help.',
     relativeTitle: 'The person who needs help',
-    relativeHint: 'If they are not registered yet, we register them: the operator will check the details with you.',
+    relativeHint:
+      'If they are not registered yet, we register them: the operator will check the details with you.',
     givenName: 'Name',
     familyName: 'Surname',
     birthDate: 'Birth date',

@@ -98,7 +98,8 @@ export const it = {
     actionsTitle: 'Servizi disponibili',
     upcomingTitle: (role: string) => `In arrivo per il ruolo ${role}`,
     upcoming: {
-      cittadino: 'Presto da qui potrai anche prenotare i servizi del territorio e sostenere le raccolte fondi.',
+      cittadino:
+        'Presto da qui potrai anche prenotare i servizi del territorio e sostenere le raccolte fondi.',
       operatore: null,
       assistente_sociale:
         'Presto da qui potrai aprire e seguire le cartelle sociali, con valutazioni, progetti personalizzati e budget.',
@@ -116,7 +117,8 @@ export const it = {
     askHelp: {
       title: 'Chiedi aiuto',
       menu: 'Chiedi aiuto',
-      description: 'Spesa, farmaci, un pasto o un passaggio: per te o per un familiare. Un operatore ti richiama.',
+      description:
+        'Spesa, farmaci, un pasto o un passaggio: per te o per un familiare. Un operatore ti richiama.',
     },
     myRequests: {
       title: 'Le mie richieste',
@@ -126,12 +128,14 @@ export const it = {
     dashboard: {
       title: 'Cabina di regia',
       menu: 'Cabina di regia',
-      description: 'Il quadro del giorno con grafici, mappa e tabelle, l’esportazione CSV e il briefing da stampare.',
+      description:
+        'Il quadro del giorno con grafici, mappa e tabelle, l’esportazione CSV e il briefing da stampare.',
     },
     protocol: {
       title: 'Protocollo operativo',
       menu: 'Protocollo',
-      description: 'Quale organizzazione è competente per ogni intervento e territorio, con la storia delle versioni.',
+      description:
+        'Quale organizzazione è competente per ogni intervento e territorio, con la storia delle versioni.',
     },
     interventionTypes: {
       title: 'Tipi di intervento',
@@ -141,7 +145,8 @@ export const it = {
     requestIntake: {
       title: 'Nuova richiesta',
       menu: 'Nuova richiesta',
-      description: 'Registra una richiesta di aiuto arrivata al telefono: codice fiscale, tipo di intervento, invio.',
+      description:
+        'Registra una richiesta di aiuto arrivata al telefono: codice fiscale, tipo di intervento, invio.',
     },
     requests: {
       title: 'Richieste di aiuto',
@@ -151,7 +156,8 @@ export const it = {
     myTasks: {
       title: 'I miei compiti di oggi',
       menu: 'I miei compiti',
-      description: 'Le consegne di oggi: accettale, chiama la persona, segna com’è andata e la spesa anticipata.',
+      description:
+        'Le consegne di oggi: accettale, chiama la persona, segna com’è andata e la spesa anticipata.',
     },
     tasks: {
       title: 'Compiti dei volontari',
@@ -622,7 +628,10 @@ export const it = {
     organization: 'Organizzazione',
     channel: 'Canale',
     open: (what: string) => `Apri la richiesta: ${what}`,
-    urgencies: { low: 'Bassa', normal: 'Normale', high: 'Alta', critical: 'Critica' } satisfies Record<Urgency, string>,
+    urgencies: { low: 'Bassa', normal: 'Normale', high: 'Alta', critical: 'Critica' } satisfies Record<
+      Urgency,
+      string
+    >,
     statuses: {
       new: 'Da valutare',
       accepted: 'Accolta',
@@ -644,8 +653,11 @@ export const it = {
     lookupHint:
       'Invio cerca. Se nessuno ha quel codice fiscale, si apre la scheda della nuova persona con data di nascita e sesso già compilati.',
     lookupResults: (n: number) =>
-      n === 0 ? 'Nessuna persona trovata.' : `${n} ${plural(n, 'persona trovata', 'persone trovate')}: scegli chi chiede aiuto.`,
-    lookupNewForCode: 'Nessuna persona registrata con questo codice fiscale: inserisci i dati della nuova persona.',
+      n === 0
+        ? 'Nessuna persona trovata.'
+        : `${n} ${plural(n, 'persona trovata', 'persone trovate')}: scegli chi chiede aiuto.`,
+    lookupNewForCode:
+      'Nessuna persona registrata con questo codice fiscale: inserisci i dati della nuova persona.',
     lookupPicked: (name: string) => `Scelta: ${name}.`,
     choose: (name: string) => `Scegli ${name}`,
     newPersonWithCode: 'Nuova persona con questo codice fiscale',
@@ -708,7 +720,8 @@ export const it = {
     createdBy: 'Registrata da',
     routing: 'A chi va',
     routingPreview: 'Organizzazioni competenti secondo il protocollo, in ordine di priorità',
-    noCompetent: 'Il protocollo non indica organizzazioni per questo intervento in questo comune: scegline una.',
+    noCompetent:
+      'Il protocollo non indica organizzazioni per questo intervento in questo comune: scegline una.',
     overrideReason: 'Motivo della scelta diversa dal protocollo',
     overrideNote: (reason: string) => `Scelta diversa dal protocollo: ${reason}`,
     rejectionReason: 'Motivo del rifiuto',
@@ -888,7 +901,8 @@ export const it = {
     availabilityHint: 'Aggiungi una o più fasce orarie per ogni giorno della settimana.',
     days: ['Lunedì', 'Martedì', 'Mercoledì', 'Giovedì', 'Venerdì', 'Sabato', 'Domenica'],
     addSlot: (day: string) => `Aggiungi una fascia il ${day.toLowerCase()}`,
-    removeSlot: (day: string, from: string, to: string) => `Togli la fascia del ${day.toLowerCase()} ${from}–${to}`,
+    removeSlot: (day: string, from: string, to: string) =>
+      `Togli la fascia del ${day.toLowerCase()} ${from}–${to}`,
     from: 'Dalle',
     to: 'Alle',
     slotLabel: (day: string, n: number) => `${day}, fascia ${n}`,
@@ -955,7 +969,8 @@ export const it = {
       'Facoltative: email, codice_fiscale (con data_nascita e sesso), data_nascita (GG/MM/AAAA), sesso (M/F), auto (si/no), patente (si/no), lingue, competenze, zone, quartieri (separati da ;), disponibilita (per esempio «lun 9-12; mer 14-18» oppure «lun-ven 9-12»), max_compiti_giorno (da 1 a 50), assicurazione_scadenza (GG/MM/AAAA), formazione_sanitaria (si/no), note.',
       'Il CSV può essere separato da virgole o da punti e virgola; al massimo 5 MB.',
     ],
-    importConsent: 'Caricando il file attesti di aver raccolto il consenso al trattamento dei dati di ogni volontario.',
+    importConsent:
+      'Caricando il file attesti di aver raccolto il consenso al trattamento dei dati di ogni volontario.',
     file: 'File CSV o Excel (.xlsx)',
     fileRequired: 'Scegli il file da caricare.',
     fileType: 'Il file deve essere .csv oppure .xlsx.',
@@ -978,7 +993,8 @@ export const it = {
     title: 'Protocollo operativo',
     lead: 'Quale organizzazione è competente per ogni tipo di intervento e territorio, in ordine di priorità: le richieste accolte sono affidate alla prima.',
     matrixTitle: 'Competenze in vigore',
-    matrixCaption: 'Organizzazioni competenti per tipo di intervento (righe) e territorio (colonne), in ordine di priorità',
+    matrixCaption:
+      'Organizzazioni competenti per tipo di intervento (righe) e territorio (colonne), in ordine di priorità',
     type: 'Tipo di intervento',
     inactive: 'non attivo',
     scopeAll: 'Tutto il territorio',
@@ -995,7 +1011,8 @@ export const it = {
     ambito: 'Ambito',
     comune: 'Comune',
     order: 'Organizzazioni in ordine di priorità',
-    orderHint: 'La prima riceve le richieste accolte; le altre sono proposte in alternativa. Una lista vuota toglie la regola.',
+    orderHint:
+      'La prima riceve le richieste accolte; le altre sono proposte in alternativa. Una lista vuota toglie la regola.',
     moveUp: (name: string) => `Sposta su ${name}`,
     moveDown: (name: string) => `Sposta giù ${name}`,
     remove: (name: string) => `Togli ${name}`,
@@ -1006,7 +1023,8 @@ export const it = {
     saved: 'Nuova versione del protocollo salvata.',
     close: 'Chiudi',
     historyTitle: 'Storia delle versioni',
-    historyLead: 'Ogni modifica crea una nuova versione: quelle precedenti restano leggibili con chi e quando.',
+    historyLead:
+      'Ogni modifica crea una nuova versione: quelle precedenti restano leggibili con chi e quando.',
     historyCaption: 'Versioni del protocollo, le più recenti per prime',
     historyEmpty: 'Nessuna versione.',
     version: 'Versione',
@@ -1077,9 +1095,11 @@ export const it = {
     byUrgencyCaption: 'Richieste del giorno per urgenza (i valori sono nella tabella).',
     byComuneTitle: 'Richieste del giorno per comune',
     openMapTitle: 'Richieste aperte per comune',
-    openMapCaption: 'Richieste aperte (da valutare o accolte) per comune: la dimensione del cerchio indica il numero.',
+    openMapCaption:
+      'Richieste aperte (da valutare o accolte) per comune: la dimensione del cerchio indica il numero.',
     openTableCaption: 'Richieste aperte per comune',
-    openTooltip: (name: string, n: number) => `${name}: ${n} ${plural(n, 'richiesta aperta', 'richieste aperte')}`,
+    openTooltip: (name: string, n: number) =>
+      `${name}: ${n} ${plural(n, 'richiesta aperta', 'richieste aperte')}`,
     type: 'Tipo di intervento',
     urgency: 'Urgenza',
     comuneColumn: 'Comune',
@@ -1113,7 +1133,8 @@ export const it = {
     forRelative: 'Per un familiare o una persona che conosco',
     need: 'Di che cosa c’è bisogno?',
     description: 'Raccontaci in poche parole',
-    descriptionHint: 'Per esempio: la spesa per la settimana, le medicine della ricetta, un passaggio per una visita.',
+    descriptionHint:
+      'Per esempio: la spesa per la settimana, le medicine della ricetta, un passaggio per una visita.',
     descriptionShort: 'Scrivi almeno qualche parola.',
     when: 'Quando ti serve?',
     phone: 'Il tuo numero di telefono',

@@ -26,7 +26,13 @@ const INK = '#1a1a1a';
  * A bar chart in a figure. The same figures are always in a table next to it, so the drawing
  * itself is hidden from screen readers and the caption says where the values are.
  */
-export function BarChartFigure({ data, valueName, caption, height = 260, horizontal = false }: BarChartFigureProps) {
+export function BarChartFigure({
+  data,
+  valueName,
+  caption,
+  height = 260,
+  horizontal = false,
+}: BarChartFigureProps) {
   const { locale } = useI18n();
   const format = (v: number) => formatNumber(v, locale);
   return (
@@ -42,13 +48,29 @@ export function BarChartFigure({ data, valueName, caption, height = 260, horizon
             <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
             {horizontal ? (
               <>
-                <XAxis type="number" allowDecimals={false} tickFormatter={format} tick={{ fill: INK, fontSize: 13 }} />
-                <YAxis type="category" dataKey="label" width={260} tick={{ fill: INK, fontSize: 13 }} interval={0} />
+                <XAxis
+                  type="number"
+                  allowDecimals={false}
+                  tickFormatter={format}
+                  tick={{ fill: INK, fontSize: 13 }}
+                />
+                <YAxis
+                  type="category"
+                  dataKey="label"
+                  width={260}
+                  tick={{ fill: INK, fontSize: 13 }}
+                  interval={0}
+                />
               </>
             ) : (
               <>
                 <XAxis dataKey="label" tick={{ fill: INK, fontSize: 14 }} interval={0} />
-                <YAxis allowDecimals={false} tickFormatter={format} width={72} tick={{ fill: INK, fontSize: 13 }} />
+                <YAxis
+                  allowDecimals={false}
+                  tickFormatter={format}
+                  width={72}
+                  tick={{ fill: INK, fontSize: 13 }}
+                />
               </>
             )}
             <Tooltip formatter={(v) => [format(Number(v)), valueName]} />

@@ -14,7 +14,11 @@ describe('accounts over HTTP', () => {
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'legami_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `legami_session=${cookie.value}` } });
+    const me = await env.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `legami_session=${cookie.value}` },
+    });
     expect(me.json()).toMatchObject({ email: user.email, roles: ['operatore'] });
     expect(me.json().capabilities).toContain('person.read');
   });
@@ -46,8 +50,13 @@ describe('accounts over HTTP', () => {
 
   it('ends the session on logout', async () => {
     const session = await env.loginAs('operatore');
-    expect((await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })).statusCode).toBe(204);
-    expect((await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
+    expect(
+      (await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode,
+    ).toBe(401);
   });
 
   it('lets an administrator create a user who must change the temporary password', async () => {
@@ -66,7 +75,10 @@ describe('accounts over HTTP', () => {
     const { user, temporaryPassword } = created.json();
     expect(user).toMatchObject({ email: 'nuova.operatrice@test.legami.it', mustChangePassword: true });
     const session = await env.login('nuova.operatrice@test.legami.it', temporaryPassword);
-    const audit = await queryRows<{ action: string }>(env.database.db, sql`SELECT action FROM audit_events WHERE entity_id = ${user.id} ORDER BY id`);
+    const audit = await queryRows<{ action: string }>(
+      env.database.db,
+      sql`SELECT action FROM audit_events WHERE entity_id = ${user.id} ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.login']);
     const changed = await env.app.inject({
       method: 'POST',
@@ -79,7 +91,9 @@ describe('accounts over HTTP', () => {
 
   it('refuses user management to an operator', async () => {
     const operator = await env.loginAs('operatore');
-    expect((await env.app.inject({ method: 'GET', url: '/api/users', headers: operator.headers })).statusCode).toBe(403);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/users', headers: operator.headers })).statusCode,
+    ).toBe(403);
   });
 
   it('stops a district administrator from granting another district', async () => {
@@ -95,7 +109,10 @@ describe('accounts over HTTP', () => {
       },
     });
     expect(response.statusCode).toBe(422);
-    const [row] = await queryRows<{ n: number }>(env.database.db, sql`SELECT count(*)::int AS n FROM users WHERE email = 'altro@test.legami.it'`);
+    const [row] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM users WHERE email = 'altro@test.legami.it'`,
+    );
     expect(row!.n).toBe(0);
   });
 
@@ -103,9 +120,15 @@ describe('accounts over HTTP', () => {
     const admin = await env.loginAs('amministratore', { type: 'all' });
     const user = await env.buildUser({ role: 'volontario' });
     const old = await env.login(user.email);
-    const reset = await env.app.inject({ method: 'POST', url: `/api/users/${user.id}/reset-password`, headers: admin.headers });
+    const reset = await env.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-password`,
+      headers: admin.headers,
+    });
     expect(reset.statusCode).toBe(200);
-    expect((await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: old.headers })).statusCode).toBe(401);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: old.headers })).statusCode,
+    ).toBe(401);
     await env.login(user.email, reset.json().temporaryPassword);
   });
 });

@@ -96,8 +96,15 @@ export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
 }
 
-export async function recordLoginAttempt(tx: Tx, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await tx.execute(sql`INSERT INTO login_attempts (email, ip, succeeded) VALUES (${email}, ${ip}, ${succeeded})`);
+export async function recordLoginAttempt(
+  tx: Tx,
+  email: string,
+  ip: string,
+  succeeded: boolean,
+): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO login_attempts (email, ip, succeeded) VALUES (${email}, ${ip}, ${succeeded})`,
+  );
 }
 
 /** Failures since the last success, within the window, by account and by address. */
@@ -121,7 +128,14 @@ export async function recentFailures(
 
 export async function insertUser(
   tx: Tx,
-  user: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; isDemo?: boolean; personId?: string | null },
+  user: {
+    email: string;
+    fullName: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    isDemo?: boolean;
+    personId?: string | null;
+  },
 ): Promise<UserRow> {
   const [row] = await queryRows<UserRow>(
     tx,
@@ -138,7 +152,12 @@ export async function insertMembership(tx: Tx, userId: string, m: MembershipInpu
     VALUES (${userId}, ${m.organizationId}, ${m.role}, ${m.scopeType}, ${m.scopeId})`);
 }
 
-export async function updatePassword(tx: Tx, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {
+export async function updatePassword(
+  tx: Tx,
+  userId: string,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
   await tx.execute(
     sql`UPDATE users SET password_hash = ${passwordHash}, must_change_password = ${mustChange} WHERE id = ${userId}`,
   );

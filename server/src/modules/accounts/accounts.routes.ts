@@ -17,21 +17,28 @@ import { crossOriginLogin } from './accounts.errors.js';
 const tags = ['accounts'];
 
 export function registerAccountRoutes(app: App): void {
-  app.post('/api/auth/login', { config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }, schema: { tags, body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
-    // Login CSRF: a browser always sends Origin on a cross-site POST.
-    const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) throw crossOriginLogin();
-    const { sessionId } = await accounts.login(req.ctx, req.body.email, req.body.password);
-    const loaded = await accounts.loadActor(req.ctx.database, sessionId);
-    reply.setCookie(SESSION_COOKIE, sessionId, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.ctx.settings.production,
-      maxAge: req.ctx.settings.sessionTtlHours * 3600,
-    });
-    return accounts.me({ ...req.ctx, actor: loaded!.actor }, loaded!.csrfToken);
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: PUBLIC_FORM_RATE_LIMIT },
+      schema: { tags, body: LoginBody, response: { 200: Me } },
+    },
+    async (req, reply) => {
+      // Login CSRF: a browser always sends Origin on a cross-site POST.
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) throw crossOriginLogin();
+      const { sessionId } = await accounts.login(req.ctx, req.body.email, req.body.password);
+      const loaded = await accounts.loadActor(req.ctx.database, sessionId);
+      reply.setCookie(SESSION_COOKIE, sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.ctx.settings.production,
+        maxAge: req.ctx.settings.sessionTtlHours * 3600,
+      });
+      return accounts.me({ ...req.ctx, actor: loaded!.actor }, loaded!.csrfToken);
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
     if (req.sessionId) await accounts.logout(req.ctx, req.sessionId);
@@ -54,13 +61,21 @@ export function registerAccountRoutes(app: App): void {
     accounts.listUsers(req.ctx),
   );
 
-  app.post('/api/users', { schema: { tags, body: CreateUserBody, response: { 201: CreatedUser } } }, async (req, reply) =>
-    reply.status(201).send(await accounts.createUser(req.ctx, req.body)),
+  app.post(
+    '/api/users',
+    { schema: { tags, body: CreateUserBody, response: { 201: CreatedUser } } },
+    async (req, reply) => reply.status(201).send(await accounts.createUser(req.ctx, req.body)),
   );
 
   app.post(
     '/api/users/:id/reset-password',
-    { schema: { tags, params: IdParams, response: { 200: Type.Object({ temporaryPassword: Type.String() }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: Type.Object({ temporaryPassword: Type.String() }) },
+      },
+    },
     async (req) => accounts.resetPassword(req.ctx, req.params.id),
   );
 }

@@ -102,11 +102,17 @@ export async function login(ctx: Context, email: string, password: string): Prom
   if (failures.byIp >= MAX_FAILURES_PER_IP) throw tooManyAttempts();
   if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT) throw accountLocked(LOCK_WINDOW_MINUTES);
   const user = await repo.findUserByEmail(db, normalized);
-  const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await DUMMY_HASH, password);
+  const ok = user
+    ? await verifyPassword(user.password_hash, password)
+    : await verifyPassword(await DUMMY_HASH, password);
   if (!user || !ok) {
     await db.transaction(async (tx) => {
       await repo.recordLoginAttempt(tx, normalized, ctx.ip, false);
-      await writeAudit(tx, ctx, { action: 'user.login_failed', entityType: 'user', entityId: user?.id ?? null });
+      await writeAudit(tx, ctx, {
+        action: 'user.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+      });
     });
     throw invalidCredentials();
   }
@@ -122,7 +128,14 @@ export async function login(ctx: Context, email: string, password: string): Prom
       ttlHours: ctx.settings.sessionTtlHours,
       ip: ctx.ip,
     });
-    const actor: Actor = { userId: user.id, email: user.email, fullName: user.full_name, personId: user.person_id, locale: user.locale, grants: [] };
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      fullName: user.full_name,
+      personId: user.person_id,
+      locale: user.locale,
+      grants: [],
+    };
     await writeAudit(tx, { ...ctx, actor }, { action: 'user.login', entityType: 'user', entityId: user.id });
   });
   return { sessionId };
@@ -160,7 +173,8 @@ export async function me(ctx: Context, csrfToken: string): Promise<Me> {
 export async function changePassword(ctx: Context, body: ChangePasswordBody): Promise<void> {
   const actor = ctx.actor!;
   const user = await repo.findUserById(ctx.database.db, actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, body.currentPassword))) throw wrongCurrentPassword();
+  if (!user || !(await verifyPassword(user.password_hash, body.currentPassword)))
+    throw wrongCurrentPassword();
   await repo.updatePassword(ctx.database.db, user.id, await hashPassword(body.newPassword), false);
 }
 
@@ -193,16 +207,27 @@ export async function createUser(
     if ((m.scopeType === 'all') !== (m.scopeId === null)) {
       throw invalidMembership('Indica il territorio (Ambito o comune) oppure scegli "tutto il territorio".');
     }
-    if (!covers(scope, await membershipComuni(ctx, m))) throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
+    if (!covers(scope, await membershipComuni(ctx, m)))
+      throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
   }
   const email = body.email.trim().toLowerCase();
   const issued = body.password ? null : temporaryPassword();
   const passwordHash = await hashPassword(body.password ?? issued!);
   return ctx.database.db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, email)) throw emailTaken();
-    const user = await repo.insertUser(tx, { email, fullName: body.fullName, passwordHash, mustChangePassword: true });
+    const user = await repo.insertUser(tx, {
+      email,
+      fullName: body.fullName,
+      passwordHash,
+      mustChangePassword: true,
+    });
     for (const m of body.memberships) await repo.insertMembership(tx, user.id, m);
-    await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, details: { roles: body.memberships.map((m) => m.role) } });
+    await writeAudit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { roles: body.memberships.map((m) => m.role) },
+    });
     const memberships = (await repo.membershipsOf(tx, [user.id])).get(user.id) ?? [];
     return { user: toUser(user, memberships), temporaryPassword: issued };
   });
@@ -216,7 +241,10 @@ function managedBy(scope: Scope, memberships: repo.MembershipRow[]): boolean {
 export async function listUsers(ctx: Context): Promise<User[]> {
   const scope = authorize(ctx, 'user.manage');
   const users = await repo.listUsers(ctx.database.db);
-  const memberships = await repo.membershipsOf(ctx.database.db, users.map((u) => u.id));
+  const memberships = await repo.membershipsOf(
+    ctx.database.db,
+    users.map((u) => u.id),
+  );
   return users
     .filter((u) => managedBy(scope, memberships.get(u.id) ?? []))
     .map((u) => toUser(u, memberships.get(u.id) ?? []));

@@ -10,9 +10,19 @@ describe('audit trail', () => {
     const id = await env.buildPerson();
     await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: operator.headers });
     const auditor = await env.loginAs('revisore', { type: 'all' });
-    const page = await env.app.inject({ method: 'GET', url: `/api/audit?entityType=person&entityId=${id}`, headers: auditor.headers });
+    const page = await env.app.inject({
+      method: 'GET',
+      url: `/api/audit?entityType=person&entityId=${id}`,
+      headers: auditor.headers,
+    });
     expect(page.statusCode).toBe(200);
-    expect(page.json().items).toEqual([expect.objectContaining({ action: 'person.read', actorUserId: operator.userId, actorRoles: ['operatore'] })]);
+    expect(page.json().items).toEqual([
+      expect.objectContaining({
+        action: 'person.read',
+        actorUserId: operator.userId,
+        actorRoles: ['operatore'],
+      }),
+    ]);
   });
 
   it('shows a district auditor only the events of its district', async () => {
@@ -20,13 +30,19 @@ describe('audit trail', () => {
     const id = await env.buildPerson({ comune: CREMA });
     await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: operator.headers });
     const cremonese = await env.loginAs('revisore', { type: 'ambito', id: 'CREMONA' });
-    const page = await env.app.inject({ method: 'GET', url: `/api/audit?entityId=${id}`, headers: cremonese.headers });
+    const page = await env.app.inject({
+      method: 'GET',
+      url: `/api/audit?entityId=${id}`,
+      headers: cremonese.headers,
+    });
     expect(page.json().total).toBe(0);
   });
 
   it('is closed to every role but the auditor', async () => {
     const operator = await env.loginAs('operatore');
-    expect((await env.app.inject({ method: 'GET', url: '/api/audit', headers: operator.headers })).statusCode).toBe(403);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/audit', headers: operator.headers })).statusCode,
+    ).toBe(403);
     expect((await env.app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
   });
 

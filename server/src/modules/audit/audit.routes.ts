@@ -3,7 +3,9 @@ import { AuditPage, AuditQuery } from '../../../../shared/src/audit/audit.schema
 import { searchAudit } from './audit.service.js';
 
 export function registerAuditRoutes(app: App): void {
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, async (req) =>
-    searchAudit(req.ctx, req.query),
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } },
+    async (req) => searchAudit(req.ctx, req.query),
   );
 }

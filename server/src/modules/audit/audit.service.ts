@@ -40,7 +40,10 @@ export async function searchAudit(ctx: Context, query: AuditQuery): Promise<Audi
                action, entity_type, entity_id, comune_code, ip, details
         FROM audit_events ${where} ORDER BY id DESC LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
   );
-  const [count] = await queryRows<{ total: number }>(ctx.database.db, sql`SELECT count(*)::int AS total FROM audit_events ${where}`);
+  const [count] = await queryRows<{ total: number }>(
+    ctx.database.db,
+    sql`SELECT count(*)::int AS total FROM audit_events ${where}`,
+  );
   return {
     total: count?.total ?? 0,
     items: rows.map((r) => ({

@@ -30,7 +30,11 @@ const createdOn = (date: string) => sql`(r.created_at AT TIME ZONE 'Europe/Rome'
 export async function requestBuckets(tx: Tx, f: DashboardFilter, by: 'type' | 'comune' | 'urgency') {
   const [key, label, join] =
     by === 'type'
-      ? [sql`r.intervention_type_id`, sql`it.name_it`, sql`JOIN intervention_types it ON it.id = r.intervention_type_id`]
+      ? [
+          sql`r.intervention_type_id`,
+          sql`it.name_it`,
+          sql`JOIN intervention_types it ON it.id = r.intervention_type_id`,
+        ]
       : by === 'comune'
         ? [sql`r.comune_code::text`, sql`c.name`, sql`JOIN comuni c ON c.istat_code = r.comune_code`]
         : [sql`r.urgency`, sql`r.urgency`, sql``];

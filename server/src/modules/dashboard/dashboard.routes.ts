@@ -4,13 +4,21 @@ import { dashboardCsv, getDashboard } from './dashboard.service.js';
 
 export function registerDashboardRoutes(app: App): void {
   const tags = ['dashboard'];
-  app.get('/api/dashboard', { schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard } } }, async (req) =>
-    getDashboard(req.ctx, req.query),
+  app.get(
+    '/api/dashboard',
+    { schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard } } },
+    async (req) => getDashboard(req.ctx, req.query),
   );
-  app.get('/api/dashboard/export.csv', { schema: { tags, querystring: DashboardQuery } }, async (req, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="cabina-di-regia-${req.query.date ?? 'oggi'}.csv"`)
-      .send(await dashboardCsv(req.ctx, req.query)),
+  app.get(
+    '/api/dashboard/export.csv',
+    { schema: { tags, querystring: DashboardQuery } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="cabina-di-regia-${req.query.date ?? 'oggi'}.csv"`,
+        )
+        .send(await dashboardCsv(req.ctx, req.query)),
   );
 }

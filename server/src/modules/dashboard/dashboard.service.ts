@@ -15,7 +15,11 @@ export async function getDashboard(ctx: Context, query: DashboardQuery): Promise
       date: query.date ?? dateInRome(),
       ambitoId: query.ambito ?? null,
       comuneCode: query.comune ?? null,
-      organizationIds: query.organizationId ? (limiting ? limiting.filter((id) => id === query.organizationId) : [query.organizationId]) : limiting,
+      organizationIds: query.organizationId
+        ? limiting
+          ? limiting.filter((id) => id === query.organizationId)
+          : [query.organizationId]
+        : limiting,
     };
     const [byType, byComune, byUrgency, c, days, open] = [
       await repo.requestBuckets(tx, filter, 'type'),
@@ -41,7 +45,13 @@ export async function getDashboard(ctx: Context, query: DashboardQuery): Promise
       moneyAdvancedCents: c.money_advanced,
       moneyToReimburseCents: c.money_to_reimburse,
       trend: days,
-      openByComune: open.map((o) => ({ comuneCode: o.comune_code, name: o.name, latitude: o.latitude, longitude: o.longitude, open: o.open })),
+      openByComune: open.map((o) => ({
+        comuneCode: o.comune_code,
+        name: o.name,
+        latitude: o.latitude,
+        longitude: o.longitude,
+        open: o.open,
+      })),
     };
   });
 }

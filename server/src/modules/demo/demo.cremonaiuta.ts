@@ -59,7 +59,15 @@ export async function seedCremonAiutaDemo(
     for (let n = 0; n < 5 + Math.floor(random() * 7); n++) {
       const type = pick(TYPES);
       const organizationId = org(DEMO_COMPETENCE[type]![0]!);
-      const requestId = await insertDemoRequest(tx, pick(people), type, pick(URGENCIES), `${day} ${8 + Math.floor(random() * 9)}:15`, organizationId, 'completed');
+      const requestId = await insertDemoRequest(
+        tx,
+        pick(people),
+        type,
+        pick(URGENCIES),
+        `${day} ${8 + Math.floor(random() * 9)}:15`,
+        organizationId,
+        'completed',
+      );
       const failed = random() < 0.06;
       await insertDemoTask(tx, requestId, pick(people), type, organizationId, day, {
         status: failed ? 'failed' : 'done',
@@ -80,11 +88,25 @@ export async function seedCremonAiutaDemo(
       await insertDemoRequest(tx, person, type, pick(URGENCIES), at, null, 'new');
       continue;
     }
-    const requestId = await insertDemoRequest(tx, person, type, pick(URGENCIES), at, organizationId, 'accepted');
+    const requestId = await insertDemoRequest(
+      tx,
+      person,
+      type,
+      pick(URGENCIES),
+      at,
+      organizationId,
+      'accepted',
+    );
     // The demo volunteer (AUSER Cremona) has today's first grocery deliveries.
     const status = n < 3 ? 'assigned' : n < 10 ? 'done' : n < 14 ? 'assigned' : 'open';
-    const volunteerId = n < 3 ? options.demoVolunteerId : status === 'open' ? null : volunteerFor(organizationId);
-    await insertDemoTask(tx, requestId, person, type, organizationId, today, { status, volunteerId, outcomeReason: null, moneyAdvancedCents: 0 });
+    const volunteerId =
+      n < 3 ? options.demoVolunteerId : status === 'open' ? null : volunteerFor(organizationId);
+    await insertDemoTask(tx, requestId, person, type, organizationId, today, {
+      status,
+      volunteerId,
+      outcomeReason: null,
+      moneyAdvancedCents: 0,
+    });
   }
 
   // Tomorrow: forty deliveries for AUSER Cremona across the district, to plan as rounds.
@@ -92,8 +114,21 @@ export async function seedCremonAiutaDemo(
   for (let n = 0; n < 40; n++) {
     const person = people[(n * 13) % people.length]!;
     const type = n % 5 === 0 ? 'food_parcels' : 'groceries_medicines';
-    const requestId = await insertDemoRequest(tx, person, type, 'normal', `${today} 10:00`, org('AUSER Cremona'), 'accepted');
-    await insertDemoTask(tx, requestId, person, type, org('AUSER Cremona'), tomorrow, { status: 'open', volunteerId: null, outcomeReason: null, moneyAdvancedCents: 0 });
+    const requestId = await insertDemoRequest(
+      tx,
+      person,
+      type,
+      'normal',
+      `${today} 10:00`,
+      org('AUSER Cremona'),
+      'accepted',
+    );
+    await insertDemoTask(tx, requestId, person, type, org('AUSER Cremona'), tomorrow, {
+      status: 'open',
+      volunteerId: null,
+      outcomeReason: null,
+      moneyAdvancedCents: 0,
+    });
   }
 }
 
@@ -128,7 +163,12 @@ async function insertDemoTask(
   type: string,
   organizationId: string,
   dueDate: string,
-  state: { status: string; volunteerId: string | null; outcomeReason: string | null; moneyAdvancedCents: number },
+  state: {
+    status: string;
+    volunteerId: string | null;
+    outcomeReason: string | null;
+    moneyAdvancedCents: number;
+  },
 ): Promise<void> {
   const [comune] = await queryRows<{ latitude: number; longitude: number }>(
     tx,
@@ -156,7 +196,16 @@ async function addRoundVolunteers(tx: Tx, organizationId: string, random: () => 
       { day, from: '14:00', to: '18:00' },
     ]),
   );
-  const names = ['Gino Ruggeri', 'Lina Bonetti', 'Aldo Tedoldi', 'Ivana Superti', 'Sergio Longhi', 'Piera Galli', 'Renato Villa', 'Milena Serra'];
+  const names = [
+    'Gino Ruggeri',
+    'Lina Bonetti',
+    'Aldo Tedoldi',
+    'Ivana Superti',
+    'Sergio Longhi',
+    'Piera Galli',
+    'Renato Villa',
+    'Milena Serra',
+  ];
   for (const name of names) {
     const [given, family] = name.split(' ') as [string, string];
     await tx.execute(sql`

@@ -57,7 +57,10 @@ export async function isDatabaseEmpty(ctx: Context): Promise<boolean> {
  * Seeds an empty database with the real comuni of the province, the organisations of the seeds,
  * one demo user per role and made-up people. System job: bypasses the access layer.
  */
-export async function seedDemo(ctx: Context, options: { people?: number; seed?: number } = {}): Promise<void> {
+export async function seedDemo(
+  ctx: Context,
+  options: { people?: number; seed?: number } = {},
+): Promise<void> {
   await importTerritory(ctx);
   const rand = random(options.seed ?? 2020);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -93,7 +96,12 @@ export async function seedDemo(ctx: Context, options: { people?: number; seed?: 
   });
 }
 
-async function seedPeople(tx: Tx, rand: () => number, comuni: Comune[], count: number): Promise<{ citizen: string }> {
+async function seedPeople(
+  tx: Tx,
+  rand: () => number,
+  comuni: Comune[],
+  count: number,
+): Promise<{ citizen: string }> {
   const total = comuni.reduce((sum, c) => sum + c.population, 0);
   const cremona = comuni.find((c) => c.istatCode === '019036')!;
   let citizen = '';
@@ -155,7 +163,8 @@ async function seedPeople(tx: Tx, rand: () => number, comuni: Comune[], count: n
         },
         null,
       );
-      if (household) await setHousehold(tx, id, household.id, member === 0 ? 'intestatario' : 'coniuge', null);
+      if (household)
+        await setHousehold(tx, id, household.id, member === 0 ? 'intestatario' : 'coniuge', null);
       if (made === 0) citizen = id;
       made++;
     }

@@ -23,7 +23,11 @@ export async function findInterventionType(tx: Tx, id: string): Promise<Interven
   return row ?? null;
 }
 
-export async function insertInterventionType(tx: Tx, body: CreateInterventionTypeBody, actorId: string): Promise<void> {
+export async function insertInterventionType(
+  tx: Tx,
+  body: CreateInterventionTypeBody,
+  actorId: string,
+): Promise<void> {
   await tx.execute(sql`
     INSERT INTO intervention_types (id, name_it, name_en, description, requires_car, requires_time_window, health_risk,
       default_service_minutes, default_load, recurring_allowed, active, sort_order, updated_by)
@@ -32,7 +36,12 @@ export async function insertInterventionType(tx: Tx, body: CreateInterventionTyp
       (SELECT coalesce(max(sort_order), 0) + 1 FROM intervention_types), ${actorId})`);
 }
 
-export async function updateInterventionType(tx: Tx, id: string, body: UpdateInterventionTypeBody, actorId: string): Promise<void> {
+export async function updateInterventionType(
+  tx: Tx,
+  id: string,
+  body: UpdateInterventionTypeBody,
+  actorId: string,
+): Promise<void> {
   await tx.execute(sql`
     UPDATE intervention_types SET name_it = ${body.nameIt}, name_en = ${body.nameEn}, description = ${body.description ?? ''},
       requires_car = ${body.requiresCar}, requires_time_window = ${body.requiresTimeWindow}, health_risk = ${body.healthRisk},
@@ -51,7 +60,10 @@ const SELECT_RULE = sql`
   LEFT JOIN users cu ON cu.id = r.created_by
   LEFT JOIN users ru ON ru.id = r.retired_by`;
 
-export function listCompetenceRules(tx: Tx, filter: { interventionTypeId?: string; history: boolean }): Promise<CompetenceRule[]> {
+export function listCompetenceRules(
+  tx: Tx,
+  filter: { interventionTypeId?: string; history: boolean },
+): Promise<CompetenceRule[]> {
   return queryRows<CompetenceRule>(
     tx,
     sql`${SELECT_RULE}
@@ -99,7 +111,11 @@ export async function replaceCompetence(
  * The organisations competent for a type in a comune, in priority order. The most specific
  * territory with a rule wins: the comune, else its Ambito, else the whole installation.
  */
-export function resolveCompetence(tx: Tx, interventionTypeId: string, comuneCode: string): Promise<CompetentOrganization[]> {
+export function resolveCompetence(
+  tx: Tx,
+  interventionTypeId: string,
+  comuneCode: string,
+): Promise<CompetentOrganization[]> {
   return queryRows<CompetentOrganization>(
     tx,
     sql`WITH candidates AS (

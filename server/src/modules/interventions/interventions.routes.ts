@@ -14,22 +14,38 @@ import * as interventions from './interventions.service.js';
 
 export function registerInterventionRoutes(app: App): void {
   const tags = ['interventions'];
-  app.get('/api/intervention-types', { schema: { tags, response: { 200: Type.Array(InterventionType) } } }, async (req) =>
-    interventions.listInterventionTypes(req.ctx),
+  app.get(
+    '/api/intervention-types',
+    { schema: { tags, response: { 200: Type.Array(InterventionType) } } },
+    async (req) => interventions.listInterventionTypes(req.ctx),
   );
-  app.post('/api/intervention-types', { schema: { tags, body: CreateInterventionTypeBody, response: { 201: InterventionType } } }, async (req, reply) =>
-    reply.status(201).send(await interventions.createInterventionType(req.ctx, req.body)),
+  app.post(
+    '/api/intervention-types',
+    { schema: { tags, body: CreateInterventionTypeBody, response: { 201: InterventionType } } },
+    async (req, reply) =>
+      reply.status(201).send(await interventions.createInterventionType(req.ctx, req.body)),
   );
   app.put(
     '/api/intervention-types/:id',
-    { schema: { tags, params: Type.Object({ id: Type.String({ maxLength: 40 }) }), body: UpdateInterventionTypeBody, response: { 200: InterventionType } } },
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+        body: UpdateInterventionTypeBody,
+        response: { 200: InterventionType },
+      },
+    },
     async (req) => interventions.updateInterventionType(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/competence-rules', { schema: { tags, querystring: CompetenceQuery, response: { 200: Type.Array(CompetenceRule) } } }, async (req) =>
-    interventions.listCompetenceRules(req.ctx, req.query),
+  app.get(
+    '/api/competence-rules',
+    { schema: { tags, querystring: CompetenceQuery, response: { 200: Type.Array(CompetenceRule) } } },
+    async (req) => interventions.listCompetenceRules(req.ctx, req.query),
   );
-  app.put('/api/competence-rules', { schema: { tags, body: SetCompetenceBody, response: { 200: Type.Array(CompetenceRule) } } }, async (req) =>
-    interventions.setCompetence(req.ctx, req.body),
+  app.put(
+    '/api/competence-rules',
+    { schema: { tags, body: SetCompetenceBody, response: { 200: Type.Array(CompetenceRule) } } },
+    async (req) => interventions.setCompetence(req.ctx, req.body),
   );
   app.get(
     '/api/competence-rules/resolve',

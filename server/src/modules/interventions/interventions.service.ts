@@ -27,7 +27,10 @@ export function listInterventionTypes(ctx: Context): Promise<InterventionType[]>
 }
 
 /** @throws 403 without interventionType.manage, 409 duplicate code. */
-export async function createInterventionType(ctx: Context, body: CreateInterventionTypeBody): Promise<InterventionType> {
+export async function createInterventionType(
+  ctx: Context,
+  body: CreateInterventionTypeBody,
+): Promise<InterventionType> {
   authorize(ctx, 'interventionType.manage');
   return ctx.database.db.transaction(async (tx) => {
     if (await repo.findInterventionType(tx, body.id)) throw interventionTypeExists();
@@ -37,7 +40,11 @@ export async function createInterventionType(ctx: Context, body: CreateIntervent
 }
 
 /** @throws 403 without interventionType.manage, 404 unknown type. */
-export async function updateInterventionType(ctx: Context, id: string, body: UpdateInterventionTypeBody): Promise<InterventionType> {
+export async function updateInterventionType(
+  ctx: Context,
+  id: string,
+  body: UpdateInterventionTypeBody,
+): Promise<InterventionType> {
   authorize(ctx, 'interventionType.manage');
   return ctx.database.db.transaction(async (tx) => {
     if (!(await repo.findInterventionType(tx, id))) throw interventionTypeNotFound();
@@ -52,7 +59,10 @@ export async function listCompetenceRules(
   query: { interventionType?: string; history?: boolean },
 ): Promise<CompetenceRule[]> {
   authorize(ctx, 'competence.read');
-  return repo.listCompetenceRules(ctx.database.db, { interventionTypeId: query.interventionType, history: query.history ?? false });
+  return repo.listCompetenceRules(ctx.database.db, {
+    interventionTypeId: query.interventionType,
+    history: query.history ?? false,
+  });
 }
 
 /**
@@ -66,20 +76,33 @@ export async function setCompetence(ctx: Context, body: SetCompetenceBody): Prom
   const comuni =
     body.scopeType === 'all'
       ? 'all'
-      : await resolveComuni(ctx.database.db, body.scopeType === 'ambito' ? [body.scopeId!] : [], body.scopeType === 'comune' ? [body.scopeId!] : []);
+      : await resolveComuni(
+          ctx.database.db,
+          body.scopeType === 'ambito' ? [body.scopeId!] : [],
+          body.scopeType === 'comune' ? [body.scopeId!] : [],
+        );
   if (comuni !== 'all' && comuni.length === 0) throw competenceScopeInvalid();
   if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) throw forbidden();
   return ctx.database.db.transaction(async (tx) => {
-    if (!(await repo.findInterventionType(tx, body.interventionTypeId))) throw interventionTypeUnknown(body.interventionTypeId);
-    for (const id of body.organizationIds) if (!(await findOrganization(tx, id))) throw competenceOrganizationUnknown();
+    if (!(await repo.findInterventionType(tx, body.interventionTypeId)))
+      throw interventionTypeUnknown(body.interventionTypeId);
+    for (const id of body.organizationIds)
+      if (!(await findOrganization(tx, id))) throw competenceOrganizationUnknown();
     await repo.replaceCompetence(tx, body, body.organizationIds, ctx.actor!.userId);
-    const rules = await repo.listCompetenceRules(tx, { interventionTypeId: body.interventionTypeId, history: false });
+    const rules = await repo.listCompetenceRules(tx, {
+      interventionTypeId: body.interventionTypeId,
+      history: false,
+    });
     return rules.filter((r) => r.scopeType === body.scopeType && r.scopeId === body.scopeId);
   });
 }
 
 /** Who would receive a request of this type from this comune. */
-export async function resolveCompetence(ctx: Context, interventionTypeId: string, comuneCode: string): Promise<CompetentOrganization[]> {
+export async function resolveCompetence(
+  ctx: Context,
+  interventionTypeId: string,
+  comuneCode: string,
+): Promise<CompetentOrganization[]> {
   authorize(ctx, 'competence.read');
   return repo.resolveCompetence(ctx.database.db, interventionTypeId, comuneCode);
 }

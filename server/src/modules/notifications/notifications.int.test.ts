@@ -9,7 +9,13 @@ const env = await setupTestEnv();
 
 async function queue(email: string): Promise<void> {
   await env.database.db.transaction((tx) =>
-    enqueueNotification(tx, { kind: 'task.assigned', recipientEmail: email, recipientPhone: null, subject: 'Prova', body: 'Corpo' }),
+    enqueueNotification(tx, {
+      kind: 'task.assigned',
+      recipientEmail: email,
+      recipientPhone: null,
+      subject: 'Prova',
+      body: 'Corpo',
+    }),
   );
 }
 
@@ -22,8 +28,14 @@ async function statusOf(email: string) {
 }
 
 const delivered: string[] = [];
-const working: DeliveryChannel = { name: 'test', deliver: async (n) => void delivered.push(n.recipient_email!) };
-const broken: DeliveryChannel = { name: 'test', deliver: async () => Promise.reject(new Error('SMTP non raggiungibile')) };
+const working: DeliveryChannel = {
+  name: 'test',
+  deliver: async (n) => void delivered.push(n.recipient_email!),
+};
+const broken: DeliveryChannel = {
+  name: 'test',
+  deliver: async () => Promise.reject(new Error('SMTP non raggiungibile')),
+};
 
 describe('notification outbox', () => {
   it('delivers a queued notification once', async () => {
@@ -37,12 +49,18 @@ describe('notification outbox', () => {
   it('keeps a failed delivery pending with backoff, and gives up after the last attempt', async () => {
     await queue('b@test.legami.it');
     await deliverDueNotifications(env.database, broken);
-    expect(await statusOf('b@test.legami.it')).toMatchObject({ status: 'pending', attempts: 1, last_error: 'SMTP non raggiungibile' });
+    expect(await statusOf('b@test.legami.it')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'SMTP non raggiungibile',
+    });
     // Not due again until the backoff has passed.
     await deliverDueNotifications(env.database, broken);
     expect((await statusOf('b@test.legami.it')).attempts).toBe(1);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-      await env.database.db.execute(sql`UPDATE notifications SET next_attempt_at = now() WHERE recipient_email = 'b@test.legami.it'`);
+      await env.database.db.execute(
+        sql`UPDATE notifications SET next_attempt_at = now() WHERE recipient_email = 'b@test.legami.it'`,
+      );
       await deliverDueNotifications(env.database, broken);
     }
     expect(await statusOf('b@test.legami.it')).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
@@ -57,7 +75,9 @@ describe('notification outbox', () => {
     const dying: DeliveryChannel = { name: 'test', deliver: () => new Promise(() => undefined) };
     void deliverDueNotifications(env.database, dying);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await env.database.db.execute(sql`UPDATE notifications SET next_attempt_at = now() WHERE recipient_email = 'c@test.legami.it'`);
+    await env.database.db.execute(
+      sql`UPDATE notifications SET next_attempt_at = now() WHERE recipient_email = 'c@test.legami.it'`,
+    );
     await deliverDueNotifications(env.database, working);
     expect((await statusOf('c@test.legami.it')).status).toBe('sent');
   });

@@ -1,6 +1,7 @@
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
 
-export type NotificationKind = 'task.assigned' | 'request.accepted' | 'request.rejected' | 'request.completed';
+export type NotificationKind =
+  'task.assigned' | 'request.accepted' | 'request.rejected' | 'request.completed';
 
 export interface OutgoingNotification {
   kind: NotificationKind;
@@ -35,7 +36,11 @@ export interface ClaimedNotification {
  * Claims due notifications for one delivery attempt. SKIP LOCKED lets several server instances
  * share the queue; pushing `next_attempt_at` forward first means a crash mid-delivery retries later.
  */
-export async function claimDue(tx: Tx, limit: number, retryAfterSeconds: (attempt: number) => number): Promise<ClaimedNotification[]> {
+export async function claimDue(
+  tx: Tx,
+  limit: number,
+  retryAfterSeconds: (attempt: number) => number,
+): Promise<ClaimedNotification[]> {
   const rows = await queryRows<ClaimedNotification>(
     tx,
     sql`SELECT id::int, kind, recipient_email, recipient_phone, subject, body, attempts
@@ -51,9 +56,13 @@ export async function claimDue(tx: Tx, limit: number, retryAfterSeconds: (attemp
 }
 
 export async function markSent(tx: Tx, id: number, channel: string): Promise<void> {
-  await tx.execute(sql`UPDATE notifications SET status = 'sent', sent_at = now(), channel = ${channel}, last_error = NULL WHERE id = ${id}`);
+  await tx.execute(
+    sql`UPDATE notifications SET status = 'sent', sent_at = now(), channel = ${channel}, last_error = NULL WHERE id = ${id}`,
+  );
 }
 
 export async function markFailed(tx: Tx, id: number, error: string, final: boolean): Promise<void> {
-  await tx.execute(sql`UPDATE notifications SET last_error = ${error.slice(0, 500)}, status = ${final ? 'failed' : 'pending'} WHERE id = ${id}`);
+  await tx.execute(
+    sql`UPDATE notifications SET last_error = ${error.slice(0, 500)}, status = ${final ? 'failed' : 'pending'} WHERE id = ${id}`,
+  );
 }

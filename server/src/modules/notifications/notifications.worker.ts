@@ -14,7 +14,11 @@ export function retryAfterSeconds(attempt: number): number {
  * transaction, so one failing recipient never holds back the others.
  * @returns how many were delivered.
  */
-export async function deliverDueNotifications(database: Database, channel: DeliveryChannel, batchSize = 20): Promise<number> {
+export async function deliverDueNotifications(
+  database: Database,
+  channel: DeliveryChannel,
+  batchSize = 20,
+): Promise<number> {
   const claimed = await database.db.transaction((tx) => claimDue(tx, batchSize, retryAfterSeconds));
   let delivered = 0;
   for (const notification of claimed) {
@@ -24,7 +28,9 @@ export async function deliverDueNotifications(database: Database, channel: Deliv
       delivered++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await database.db.transaction((tx) => markFailed(tx, notification.id, message, notification.attempts + 1 >= MAX_ATTEMPTS));
+      await database.db.transaction((tx) =>
+        markFailed(tx, notification.id, message, notification.attempts + 1 >= MAX_ATTEMPTS),
+      );
     }
   }
   return delivered;

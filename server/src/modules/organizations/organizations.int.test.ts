@@ -16,10 +16,20 @@ describe('organisations over HTTP', () => {
     const cremasco = await env.loginAs('coordinatore', { type: 'ambito', id: 'CREMA' });
     const cremonese = await env.loginAs('coordinatore', { type: 'ambito', id: 'CREMONA' });
     const names = async (headers: Record<string, string>) =>
-      (await env.app.inject({ method: 'GET', url: '/api/organizations', headers })).json().map((o: { name: string }) => o.name);
+      (await env.app.inject({ method: 'GET', url: '/api/organizations', headers }))
+        .json()
+        .map((o: { name: string }) => o.name);
     expect(await names(cremasco.headers)).toContain('AUSER Crema');
     expect(await names(cremonese.headers)).not.toContain('AUSER Crema');
-    expect((await env.app.inject({ method: 'GET', url: `/api/organizations/${created.json().id}`, headers: cremonese.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: `/api/organizations/${created.json().id}`,
+          headers: cremonese.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('refuses registration to a coordinator', async () => {

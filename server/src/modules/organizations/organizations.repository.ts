@@ -1,5 +1,9 @@
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
-import type { CreateOrganizationBody, Organization, OrganizationKind } from '../../../../shared/src/organizations/organizations.schemas.js';
+import type {
+  CreateOrganizationBody,
+  Organization,
+  OrganizationKind,
+} from '../../../../shared/src/organizations/organizations.schemas.js';
 
 interface OrganizationRow {
   id: string;

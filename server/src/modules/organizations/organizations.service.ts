@@ -3,7 +3,11 @@ import { scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import type { CreateOrganizationBody, Organization, OrganizationKind } from '../../../../shared/src/organizations/organizations.schemas.js';
+import type {
+  CreateOrganizationBody,
+  Organization,
+  OrganizationKind,
+} from '../../../../shared/src/organizations/organizations.schemas.js';
 import { resolveComuni } from '../territory/territory.repository.js';
 import * as repo from './organizations.repository.js';
 
@@ -14,9 +18,16 @@ const territoryRequired = () =>
   new AppError(422, 'ORGANIZATION_TERRITORY', 'Indica l’Ambito o il comune in cui opera l’organizzazione.');
 
 /** Comuni where an organisation works: its comune, its Ambito, or everywhere when it has neither. */
-async function comuniOf(ctx: Context, org: { ambitoId: string | null; comuneCode: string | null }): Promise<string[] | 'all'> {
+async function comuniOf(
+  ctx: Context,
+  org: { ambitoId: string | null; comuneCode: string | null },
+): Promise<string[] | 'all'> {
   if (!org.ambitoId && !org.comuneCode) return 'all';
-  return resolveComuni(ctx.database.db, org.ambitoId ? [org.ambitoId] : [], org.comuneCode ? [org.comuneCode] : []);
+  return resolveComuni(
+    ctx.database.db,
+    org.ambitoId ? [org.ambitoId] : [],
+    org.comuneCode ? [org.comuneCode] : [],
+  );
 }
 
 function overlaps(scope: Scope, comuni: string[] | 'all'): boolean {
@@ -29,7 +40,11 @@ export async function listOrganizations(
   filter: { kind?: OrganizationKind; ambito?: string; q?: string },
 ): Promise<Organization[]> {
   const scope = authorize(ctx, 'organization.read');
-  const all = await repo.listOrganizations(ctx.database.db, { kind: filter.kind, ambitoId: filter.ambito, q: filter.q });
+  const all = await repo.listOrganizations(ctx.database.db, {
+    kind: filter.kind,
+    ambitoId: filter.ambito,
+    q: filter.q,
+  });
   if (scope.all) return all;
   const ambitoComuni = new Map<string, string[]>();
   const visible: Organization[] = [];

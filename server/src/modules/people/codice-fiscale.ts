@@ -17,4 +17,5 @@ interface CodiceFiscaleClass {
 }
 
 // The package's types declare a default export, but its CommonJS build exports { CodiceFiscale }.
-export const CodiceFiscale = (codiceFiscaleModule as unknown as { CodiceFiscale: CodiceFiscaleClass }).CodiceFiscale;
+export const CodiceFiscale = (codiceFiscaleModule as unknown as { CodiceFiscale: CodiceFiscaleClass })
+  .CodiceFiscale;

@@ -7,7 +7,9 @@ export const duplicateCodiceFiscale = (personId: string | null) =>
     field: 'codiceFiscale',
     ...(personId ? { personId } : {}),
   });
-export const possibleDuplicate = (candidates: { id: string; givenName: string; familyName: string; birthDate: string; comuneName: string }[]) =>
+export const possibleDuplicate = (
+  candidates: { id: string; givenName: string; familyName: string; birthDate: string; comuneName: string }[],
+) =>
   new AppError(
     409,
     'PERSON_POSSIBLE_DUPLICATE',
@@ -15,8 +17,17 @@ export const possibleDuplicate = (candidates: { id: string; givenName: string; f
     { candidates },
   );
 export const staleVersion = () =>
-  new AppError(409, 'PERSON_CHANGED', 'Nel frattempo qualcun altro ha modificato questa persona: ricarica la scheda e ripeti la modifica.');
+  new AppError(
+    409,
+    'PERSON_CHANGED',
+    'Nel frattempo qualcun altro ha modificato questa persona: ricarica la scheda e ripeti la modifica.',
+  );
 export const comuneOutsideTerritory = () =>
-  new AppError(422, 'COMUNE_OUTSIDE_TERRITORY', 'Il comune indicato non è nel tuo territorio di competenza.', { field: 'comuneCode' });
+  new AppError(
+    422,
+    'COMUNE_OUTSIDE_TERRITORY',
+    'Il comune indicato non è nel tuo territorio di competenza.',
+    { field: 'comuneCode' },
+  );
 export const identityRequired = () =>
   new AppError(422, 'CF_REQUIRED', 'Il codice fiscale è obbligatorio.', { field: 'codiceFiscale' });

@@ -37,8 +37,13 @@ describe('people registry over HTTP', () => {
   it('refuses the registry to a volunteer with 403', async () => {
     const volunteer = await env.loginAs('volontario');
     const id = await env.buildPerson();
-    expect((await env.app.inject({ method: 'GET', url: '/api/people', headers: volunteer.headers })).statusCode).toBe(403);
-    expect((await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: volunteer.headers })).statusCode).toBe(403);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/people', headers: volunteer.headers })).statusCode,
+    ).toBe(403);
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: volunteer.headers }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('hides a person of another district from an operator with 404, leaving the row unchanged', async () => {
@@ -58,7 +63,11 @@ describe('people registry over HTTP', () => {
       sql`SELECT comune_code, version FROM people WHERE id = ${id}`,
     );
     expect(row).toEqual({ comune_code: CREMONA, version: 1 });
-    const search = await env.app.inject({ method: 'GET', url: '/api/people?limit=200', headers: cremasco.headers });
+    const search = await env.app.inject({
+      method: 'GET',
+      url: '/api/people?limit=200',
+      headers: cremasco.headers,
+    });
     expect(search.json().items.map((p: { id: string }) => p.id)).not.toContain(id);
   });
 
@@ -72,7 +81,10 @@ describe('people registry over HTTP', () => {
       payload: { ...newPerson, codiceFiscale: 'BNCLRA85T45D142X' },
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error).toMatchObject({ code: 'CF_CHECK_CHARACTER', details: { field: 'codiceFiscale' } });
+    expect(response.json().error).toMatchObject({
+      code: 'CF_CHECK_CHARACTER',
+      details: { field: 'codiceFiscale' },
+    });
     expect(response.json().error.message).toMatch(/codice fiscale non è valido/);
     expect(await countPeople()).toBe(before);
   });
@@ -80,51 +92,123 @@ describe('people registry over HTTP', () => {
   it('rejects a missing field with a 400 naming it in Italian', async () => {
     const operator = await env.loginAs('operatore');
     const { givenName: _omitted, ...withoutName } = newPerson;
-    const response = await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload: withoutName });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload: withoutName,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('Il campo «nome» è obbligatorio.');
   });
 
   it('creates a person, audits the creation and the read, and finds them by name, code and phone', async () => {
     const operator = await env.loginAs('operatore');
-    const created = await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload: newPerson });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload: newPerson,
+    });
     expect(created.statusCode).toBe(201);
     const person = created.json();
-    expect(person).toMatchObject({ codiceFiscale: 'BNCLRA85T45D142A', comuneName: 'Cremona', abilities: { update: true } });
+    expect(person).toMatchObject({
+      codiceFiscale: 'BNCLRA85T45D142A',
+      comuneName: 'Cremona',
+      abilities: { update: true },
+    });
     await env.app.inject({ method: 'GET', url: `/api/people/${person.id}`, headers: operator.headers });
     expect(await auditFor(person.id)).toEqual([
       { action: 'person.create', actor_user_id: operator.userId },
       { action: 'person.read', actor_user_id: operator.userId },
     ]);
     for (const q of ['laura bianchi', 'BIANCHI', 'bnclra85', '1234567']) {
-      const found = await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent(q)}`, headers: operator.headers });
-      expect(found.json().items.map((p: { id: string }) => p.id), q).toContain(person.id);
+      const found = await env.app.inject({
+        method: 'GET',
+        url: `/api/people?q=${encodeURIComponent(q)}`,
+        headers: operator.headers,
+      });
+      expect(
+        found.json().items.map((p: { id: string }) => p.id),
+        q,
+      ).toContain(person.id);
     }
   });
 
   it('refuses a second person with the same codice fiscale', async () => {
     const operator = await env.loginAs('operatore');
-    const payload = { ...newPerson, codiceFiscale: 'VRDGPP40A01D150Z', givenName: 'Giuseppe', familyName: 'Verdi', birthDate: '1940-01-01', sex: 'M' };
-    expect((await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload })).statusCode).toBe(201);
-    const again = await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload });
+    const payload = {
+      ...newPerson,
+      codiceFiscale: 'VRDGPP40A01D150Z',
+      givenName: 'Giuseppe',
+      familyName: 'Verdi',
+      birthDate: '1940-01-01',
+      sex: 'M',
+    };
+    expect(
+      (await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload }))
+        .statusCode,
+    ).toBe(201);
+    const again = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('PERSON_DUPLICATE_CF');
   });
 
   it('refuses a codice fiscale already registered in another district without revealing the record', async () => {
     const cremasco = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
-    const payload = { ...newPerson, codiceFiscale: 'NREGNN50A01D142H', givenName: 'Gianni', familyName: 'Neri', birthDate: '1950-01-01', sex: 'M' };
-    expect((await env.app.inject({ method: 'POST', url: '/api/people', headers: (await env.loginAs('operatore')).headers, payload })).statusCode).toBe(201);
-    const response = await env.app.inject({ method: 'POST', url: '/api/people', headers: cremasco.headers, payload: { ...payload, comuneCode: CREMA } });
+    const payload = {
+      ...newPerson,
+      codiceFiscale: 'NREGNN50A01D142H',
+      givenName: 'Gianni',
+      familyName: 'Neri',
+      birthDate: '1950-01-01',
+      sex: 'M',
+    };
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/people',
+          headers: (await env.loginAs('operatore')).headers,
+          payload,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: cremasco.headers,
+      payload: { ...payload, comuneCode: CREMA },
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error).toEqual({ code: 'PERSON_DUPLICATE_CF', message: expect.any(String), details: { field: 'codiceFiscale' } });
+    expect(response.json().error).toEqual({
+      code: 'PERSON_DUPLICATE_CF',
+      message: expect.any(String),
+      details: { field: 'codiceFiscale' },
+    });
   });
 
   it('warns of a same-name same-birth person and saves after confirmation', async () => {
     const operator = await env.loginAs('operatore');
     await env.buildPerson({ givenName: 'Franca', familyName: 'Superti', birthDate: '1950-05-05' });
-    const payload = { ...newPerson, codiceFiscale: null, givenName: 'Franca', familyName: 'Supertì', birthDate: '1950-05-05' };
-    const warned = await env.app.inject({ method: 'POST', url: '/api/people', headers: operator.headers, payload });
+    const payload = {
+      ...newPerson,
+      codiceFiscale: null,
+      givenName: 'Franca',
+      familyName: 'Supertì',
+      birthDate: '1950-05-05',
+    };
+    const warned = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload,
+    });
     expect(warned.statusCode).toBe(409);
     expect(warned.json().error.code).toBe('PERSON_POSSIBLE_DUPLICATE');
     expect(warned.json().error.details.candidates).toHaveLength(1);
@@ -152,12 +236,32 @@ describe('people registry over HTTP', () => {
   it('refuses a stale update with 409 and keeps the newer data', async () => {
     const operator = await env.loginAs('operatore');
     const id = await env.buildPerson({ givenName: 'Rosa', familyName: 'Tedoldi', birthDate: '1945-03-03' });
-    const base = { codiceFiscale: null, givenName: 'Rosa', familyName: 'Tedoldi', birthDate: '1945-03-03', sex: 'F', comuneCode: CREMONA };
-    const first = await env.app.inject({ method: 'PUT', url: `/api/people/${id}`, headers: operator.headers, payload: { ...base, phone: '111', version: 1 } });
+    const base = {
+      codiceFiscale: null,
+      givenName: 'Rosa',
+      familyName: 'Tedoldi',
+      birthDate: '1945-03-03',
+      sex: 'F',
+      comuneCode: CREMONA,
+    };
+    const first = await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${id}`,
+      headers: operator.headers,
+      payload: { ...base, phone: '111', version: 1 },
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await env.app.inject({ method: 'PUT', url: `/api/people/${id}`, headers: operator.headers, payload: { ...base, phone: '222', version: 1 } });
+    const stale = await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${id}`,
+      headers: operator.headers,
+      payload: { ...base, phone: '222', version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
-    const [row] = await queryRows<{ phone: string }>(env.database.db, sql`SELECT phone FROM people WHERE id = ${id}`);
+    const [row] = await queryRows<{ phone: string }>(
+      env.database.db,
+      sql`SELECT phone FROM people WHERE id = ${id}`,
+    );
     expect(row!.phone).toBe('111');
   });
 
@@ -165,8 +269,12 @@ describe('people registry over HTTP', () => {
     const id = await env.buildPerson();
     const manager = await env.loginAs('welfare_manager');
     const social = await env.loginAs('assistente_sociale');
-    const seenByManager = (await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: manager.headers })).json();
-    const seenBySocial = (await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: social.headers })).json();
+    const seenByManager = (
+      await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: manager.headers })
+    ).json();
+    const seenBySocial = (
+      await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: social.headers })
+    ).json();
     expect(seenByManager.fragility).toEqual({ over65: true, livesAlone: true });
     expect(seenBySocial.fragility).toMatchObject({ disability: true, knownToSocialServices: true });
   });
@@ -183,10 +291,25 @@ describe('people registry over HTTP', () => {
     });
     expect(household.statusCode).toBe(201);
     const householdId = household.json().id;
-    await env.app.inject({ method: 'PUT', url: `/api/people/${a}/household`, headers: operator.headers, payload: { householdId, relation: 'intestatario' } });
-    const joined = await env.app.inject({ method: 'PUT', url: `/api/people/${b}/household`, headers: operator.headers, payload: { householdId, relation: 'coniuge' } });
+    await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${a}/household`,
+      headers: operator.headers,
+      payload: { householdId, relation: 'intestatario' },
+    });
+    const joined = await env.app.inject({
+      method: 'PUT',
+      url: `/api/people/${b}/household`,
+      headers: operator.headers,
+      payload: { householdId, relation: 'coniuge' },
+    });
     expect(joined.statusCode).toBe(200);
-    expect(joined.json().household.members.map((m: { id: string }) => m.id).sort()).toEqual([a, b].sort());
+    expect(
+      joined
+        .json()
+        .household.members.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([a, b].sort());
   });
 
   it('creates a household with its first member in one call', async () => {
@@ -198,18 +321,32 @@ describe('people registry over HTTP', () => {
       headers: operator.headers,
       payload: { householdId: null, relation: 'intestatario', newHouseholdAddress: 'Via Dante 9' },
     });
-    expect(response.json().household).toMatchObject({ address: 'Via Dante 9', members: [{ id, relation: 'intestatario' }] });
+    expect(response.json().household).toMatchObject({
+      address: 'Via Dante 9',
+      members: [{ id, relation: 'intestatario' }],
+    });
   });
 
   it('keeps the social worker’s markers when a welfare manager saves the person', async () => {
     const id = await env.buildPerson({ givenName: 'Ada', familyName: 'Marchetti', birthDate: '1944-02-02' });
     const manager = await env.loginAs('welfare_manager');
-    const seen = (await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: manager.headers })).json();
+    const seen = (
+      await env.app.inject({ method: 'GET', url: `/api/people/${id}`, headers: manager.headers })
+    ).json();
     const saved = await env.app.inject({
       method: 'PUT',
       url: `/api/people/${id}`,
       headers: manager.headers,
-      payload: { codiceFiscale: seen.codiceFiscale, givenName: 'Ada', familyName: 'Marchetti', birthDate: '1944-02-02', sex: 'F', comuneCode: CREMONA, knownToSocialServices: false, version: seen.version },
+      payload: {
+        codiceFiscale: seen.codiceFiscale,
+        givenName: 'Ada',
+        familyName: 'Marchetti',
+        birthDate: '1944-02-02',
+        sex: 'F',
+        comuneCode: CREMONA,
+        knownToSocialServices: false,
+        version: seen.version,
+      },
     });
     expect(saved.statusCode).toBe(200);
     const [row] = await queryRows<{ disability: boolean; known: boolean }>(
@@ -222,7 +359,9 @@ describe('people registry over HTTP', () => {
   it('keeps another district out even when a query forgets the filter (row-level security)', async () => {
     const id = await env.buildPerson({ comune: CREMONA });
     const rows = await env.database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('legami.scope_all', 'off', true), set_config('legami.comuni', ${CREMA}, true)`);
+      await tx.execute(
+        sql`SELECT set_config('legami.scope_all', 'off', true), set_config('legami.comuni', ${CREMA}, true)`,
+      );
       await tx.execute(sql`SET LOCAL ROLE legami_app`);
       return queryRows<{ id: string }>(tx, sql`SELECT id FROM people WHERE id = ${id}`);
     });
@@ -231,7 +370,12 @@ describe('people registry over HTTP', () => {
 
   it('refuses a state-changing request without the CSRF token', async () => {
     const operator = await env.loginAs('operatore');
-    const response = await env.app.inject({ method: 'POST', url: '/api/people', headers: { cookie: operator.cookie }, payload: newPerson });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: { cookie: operator.cookie },
+      payload: newPerson,
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('CSRF_FAILED');
   });

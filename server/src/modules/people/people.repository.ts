@@ -110,7 +110,10 @@ export async function searchPeople(
       : filter.kind === 'phone'
         ? sql`p.phone_digits LIKE ${'%' + filter.value + '%'}`
         : filter.kind === 'name'
-          ? sql.join(tokens.map((t) => sql`p.search_name LIKE ${'%' + t.replace(/[%_\\]/g, '\\$&') + '%'}`), sql` AND `)
+          ? sql.join(
+              tokens.map((t) => sql`p.search_name LIKE ${'%' + t.replace(/[%_\\]/g, '\\$&') + '%'}`),
+              sql` AND `,
+            )
           : sql`true`;
   const where = sql`WHERE ${tokens.length || filter.kind !== 'name' ? match : sql`true`}
                     AND (${comune}::text IS NULL OR p.comune_code = ${comune})`;
@@ -118,7 +121,10 @@ export async function searchPeople(
     tx,
     sql`${SELECT_PERSON} ${where} ORDER BY p.search_name, p.birth_date LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
-  const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM people p ${where}`);
+  const [count] = await queryRows<{ total: number }>(
+    tx,
+    sql`SELECT count(*)::int AS total FROM people p ${where}`,
+  );
   return { rows, total: count?.total ?? 0 };
 }
 
@@ -138,7 +144,13 @@ export async function insertPerson(tx: Tx, v: PersonValues, actorId: string | nu
 }
 
 /** Updates when `version` still matches; @returns false when someone else changed the row first. */
-export async function updatePerson(tx: Tx, id: string, version: number, v: PersonValues, actorId: string): Promise<boolean> {
+export async function updatePerson(
+  tx: Tx,
+  id: string,
+  version: number,
+  v: PersonValues,
+  actorId: string,
+): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`UPDATE people SET codice_fiscale = ${v.codiceFiscale}, given_name = ${v.givenName}, family_name = ${v.familyName},
@@ -169,12 +181,18 @@ export async function insertHousehold(tx: Tx, comuneCode: string, address: strin
 }
 
 export async function findHousehold(tx: Tx, id: string): Promise<HouseholdRow | null> {
-  const [row] = await queryRows<HouseholdRow>(tx, sql`SELECT id, comune_code, address FROM households WHERE id = ${id}`);
+  const [row] = await queryRows<HouseholdRow>(
+    tx,
+    sql`SELECT id, comune_code, address FROM households WHERE id = ${id}`,
+  );
   return row ?? null;
 }
 
 export async function householdMembers(tx: Tx, householdId: string): Promise<PersonRow[]> {
-  return queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.household_id = ${householdId} ORDER BY p.birth_date`);
+  return queryRows<PersonRow>(
+    tx,
+    sql`${SELECT_PERSON} WHERE p.household_id = ${householdId} ORDER BY p.birth_date`,
+  );
 }
 
 export async function setHousehold(

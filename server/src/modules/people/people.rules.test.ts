@@ -4,7 +4,6 @@ import { ageOn, classifyQuery, foldName, validateBirthDate, validateCodiceFiscal
 
 const mario = { birthDate: '1980-01-01', sex: 'M' as const };
 
-
 describe('validateCodiceFiscale', () => {
   it('accepts a valid code and normalises case and spaces', () => {
     expect(validateCodiceFiscale('rssmra 80a01 d150j', mario)).toBe('RSSMRA80A01D150J');
@@ -25,13 +24,15 @@ describe('validateCodiceFiscale', () => {
   });
 
   it('rejects a code that disagrees with the declared birth date', () => {
-    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-02', sex: 'M' }))).toBe(
-      'CF_BIRTH_DATE_MISMATCH',
-    );
+    expect(
+      errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-02', sex: 'M' })),
+    ).toBe('CF_BIRTH_DATE_MISMATCH');
   });
 
   it('rejects a code that disagrees with the declared sex', () => {
-    expect(errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-01', sex: 'F' }))).toBe('CF_SEX_MISMATCH');
+    expect(
+      errorCodeOf(() => validateCodiceFiscale('RSSMRA80A01D150J', { birthDate: '1980-01-01', sex: 'F' })),
+    ).toBe('CF_SEX_MISMATCH');
   });
 });
 

@@ -15,7 +15,10 @@ export function normalizeCodiceFiscale(value: string): string {
  * @returns the normalised code.
  * @throws 422 CF_FORMAT, CF_CHECK_CHARACTER, CF_BIRTH_DATE_MISMATCH or CF_SEX_MISMATCH with an Italian message.
  */
-export function validateCodiceFiscale(value: string, declared: { birthDate: string; sex: 'M' | 'F' }): string {
+export function validateCodiceFiscale(
+  value: string,
+  declared: { birthDate: string; sex: 'M' | 'F' },
+): string {
   const cf = normalizeCodiceFiscale(value);
   if (!CF_FORMAT.test(cf)) {
     throw invalid(
@@ -35,12 +38,18 @@ export function validateCodiceFiscale(value: string, declared: { birthDate: stri
   const birthDate = `${String(decoded.year).padStart(4, '0')}-${String(decoded.month).padStart(2, '0')}-${String(decoded.day).padStart(2, '0')}`;
   // The code holds only the last two digits of the year: compare those with the day and month.
   if (birthDate.slice(2) !== declared.birthDate.slice(2)) {
-    throw invalid('CF_BIRTH_DATE_MISMATCH', 'Il codice fiscale non corrisponde alla data di nascita indicata.', {
-      field: 'codiceFiscale',
-    });
+    throw invalid(
+      'CF_BIRTH_DATE_MISMATCH',
+      'Il codice fiscale non corrisponde alla data di nascita indicata.',
+      {
+        field: 'codiceFiscale',
+      },
+    );
   }
   if (decoded.gender !== declared.sex) {
-    throw invalid('CF_SEX_MISMATCH', 'Il codice fiscale non corrisponde al sesso indicato.', { field: 'codiceFiscale' });
+    throw invalid('CF_SEX_MISMATCH', 'Il codice fiscale non corrisponde al sesso indicato.', {
+      field: 'codiceFiscale',
+    });
   }
   return cf;
 }
@@ -77,10 +86,14 @@ export const ELDERLY_AGE = 65;
 /** @throws 422 for a birth date in the future or implausibly far in the past. */
 export function validateBirthDate(birthDate: string, today: string): void {
   if (birthDate > today) {
-    throw invalid('BIRTH_DATE_FUTURE', 'La data di nascita non può essere nel futuro.', { field: 'birthDate' });
+    throw invalid('BIRTH_DATE_FUTURE', 'La data di nascita non può essere nel futuro.', {
+      field: 'birthDate',
+    });
   }
   if (ageOn(birthDate, today) > 120) {
-    throw invalid('BIRTH_DATE_IMPLAUSIBLE', 'La data di nascita indica più di 120 anni: verificala.', { field: 'birthDate' });
+    throw invalid('BIRTH_DATE_IMPLAUSIBLE', 'La data di nascita indica più di 120 anni: verificala.', {
+      field: 'birthDate',
+    });
   }
 }
 

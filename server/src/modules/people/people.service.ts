@@ -40,7 +40,12 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * stored value (`current`), so a welfare manager's save never clears a social worker's flags.
  * @throws 422 with the field at fault.
  */
-function toValues(input: PersonInput, scope: Scope, current: repo.PersonRow | null, readSensitive: boolean): repo.PersonValues {
+function toValues(
+  input: PersonInput,
+  scope: Scope,
+  current: repo.PersonRow | null,
+  readSensitive: boolean,
+): repo.PersonValues {
   validateBirthDate(input.birthDate, today());
   if (!scopeCovers(scope, input.comuneCode)) throw comuneOutsideTerritory();
   const codiceFiscale = input.codiceFiscale
@@ -66,7 +71,8 @@ function toValues(input: PersonInput, scope: Scope, current: repo.PersonRow | nu
     disability: (readSensitive ? input.disability : undefined) ?? current?.disability ?? false,
     livesAlone: input.livesAlone ?? false,
     covidPositive: (readSensitive ? input.covidPositive : undefined) ?? current?.covid_positive ?? false,
-    knownToSocialServices: (readSensitive ? input.knownToSocialServices : undefined) ?? current?.known_to_social_services ?? false,
+    knownToSocialServices:
+      (readSensitive ? input.knownToSocialServices : undefined) ?? current?.known_to_social_services ?? false,
     consentPrivacy: input.consentPrivacy ?? false,
     consentContact: input.consentContact ?? false,
   };
@@ -88,10 +94,18 @@ async function assertNotDuplicate(
   }
   if (!input.confirmNotDuplicate) {
     const same = await repo.findSameNameAndBirth(tx, values.searchName, values.birthDate, excludeId);
-    const others = same.filter((p) => !values.codiceFiscale || !p.codice_fiscale || p.codice_fiscale !== values.codiceFiscale);
+    const others = same.filter(
+      (p) => !values.codiceFiscale || !p.codice_fiscale || p.codice_fiscale !== values.codiceFiscale,
+    );
     if (others.length > 0) {
       throw possibleDuplicate(
-        others.map((p) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name, birthDate: p.birth_date, comuneName: p.comune_name })),
+        others.map((p) => ({
+          id: p.id,
+          givenName: p.given_name,
+          familyName: p.family_name,
+          birthDate: p.birth_date,
+          comuneName: p.comune_name,
+        })),
       );
     }
   }
@@ -110,10 +124,20 @@ export async function createPerson(ctx: Context, input: PersonInput): Promise<Pe
   const actor = requireActor(ctx);
   try {
     return await withScope(ctx, 'person.write', async (tx, scope) => {
-      const values = toValues(input, scope, null, scopeCovers(scopeOf(actor, 'person.readSensitive'), input.comuneCode));
+      const values = toValues(
+        input,
+        scope,
+        null,
+        scopeCovers(scopeOf(actor, 'person.readSensitive'), input.comuneCode),
+      );
       await assertNotDuplicate(tx, values, input, null);
       const id = await repo.insertPerson(tx, values, actor.userId);
-      await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: id, comune: values.comuneCode });
+      await writeAudit(tx, ctx, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: id,
+        comune: values.comuneCode,
+      });
       return presentPerson(actor, (await repo.findPerson(tx, id))!, today());
     });
   } catch (error) {
@@ -134,7 +158,12 @@ export async function updatePerson(ctx: Context, id: string, input: UpdatePerson
       const current = await repo.findPerson(tx, id);
       if (!current) throw personNotFound();
       assertInScope(scope, current.comune_code, 'Persona');
-      const values = toValues(input, scope, current, scopeCovers(scopeOf(actor, 'person.readSensitive'), current.comune_code));
+      const values = toValues(
+        input,
+        scope,
+        current,
+        scopeCovers(scopeOf(actor, 'person.readSensitive'), current.comune_code),
+      );
       await assertNotDuplicate(tx, values, input, id);
       if (!(await repo.updatePerson(tx, id, input.version, values, actor.userId))) throw staleVersion();
       const changed = changedFields(current, values);
@@ -190,7 +219,12 @@ export async function getPerson(ctx: Context, id: string): Promise<PersonWithHou
     assertInScope(scope, row.comune_code, 'Persona');
     const household = row.household_id ? await repo.findHousehold(tx, row.household_id) : null;
     const members = household ? await repo.householdMembers(tx, household.id) : [];
-    await writeAudit(tx, ctx, { action: 'person.read', entityType: 'person', entityId: id, comune: row.comune_code });
+    await writeAudit(tx, ctx, {
+      action: 'person.read',
+      entityType: 'person',
+      entityId: id,
+      comune: row.comune_code,
+    });
     return {
       ...presentPerson(actor, row, today()),
       household: household ? presentHousehold(household, members) : null,
@@ -225,7 +259,13 @@ export async function searchPeople(
 /** Existing people that a new record would duplicate, for the intake form's live warning. */
 export async function findDuplicates(
   ctx: Context,
-  query: { codiceFiscale?: string; givenName?: string; familyName?: string; birthDate?: string; excludeId?: string },
+  query: {
+    codiceFiscale?: string;
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string;
+    excludeId?: string;
+  },
 ): Promise<Person[]> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'person.read', async (tx) => {
@@ -236,14 +276,23 @@ export async function findDuplicates(
     }
     if (query.givenName && query.familyName && query.birthDate) {
       const search = `${foldName(query.familyName)} ${foldName(query.givenName)}`;
-      for (const row of await repo.findSameNameAndBirth(tx, search, query.birthDate, query.excludeId ?? null)) {
+      for (const row of await repo.findSameNameAndBirth(
+        tx,
+        search,
+        query.birthDate,
+        query.excludeId ?? null,
+      )) {
         found.set(row.id, row);
       }
     }
     if (query.excludeId) found.delete(query.excludeId);
     const rows = [...found.values()];
     if (rows.length > 0) {
-      await writeAudit(tx, ctx, { action: 'person.search', entityType: 'person', details: { kind: 'duplicates', ids: rows.map((r) => r.id) } });
+      await writeAudit(tx, ctx, {
+        action: 'person.search',
+        entityType: 'person',
+        details: { kind: 'duplicates', ids: rows.map((r) => r.id) },
+      });
     }
     return rows.map((r) => presentPerson(actor, r, today()));
   });
@@ -254,7 +303,12 @@ export async function createHousehold(ctx: Context, body: CreateHouseholdBody): 
   return withScope(ctx, 'person.write', async (tx, scope) => {
     if (!scopeCovers(scope, body.comuneCode)) throw comuneOutsideTerritory();
     const household = await repo.insertHousehold(tx, body.comuneCode, body.address.trim());
-    await writeAudit(tx, ctx, { action: 'household.create', entityType: 'household', entityId: household.id, comune: body.comuneCode });
+    await writeAudit(tx, ctx, {
+      action: 'household.create',
+      entityType: 'household',
+      entityId: household.id,
+      comune: body.comuneCode,
+    });
     return presentHousehold(household, []);
   });
 }
@@ -266,7 +320,12 @@ export async function getHousehold(ctx: Context, id: string): Promise<Household>
     if (!household) throw householdNotFound();
     assertInScope(scope, household.comune_code, 'Nucleo familiare');
     const members = await repo.householdMembers(tx, id);
-    await writeAudit(tx, ctx, { action: 'household.read', entityType: 'household', entityId: id, comune: household.comune_code });
+    await writeAudit(tx, ctx, {
+      action: 'household.read',
+      entityType: 'household',
+      entityId: id,
+      comune: household.comune_code,
+    });
     return presentHousehold(household, members);
   });
 }
@@ -276,7 +335,11 @@ export async function getHousehold(ctx: Context, id: string): Promise<Household>
  * takes them out with `householdId: null`.
  * @throws 404 when the person or the household is outside the territory.
  */
-export async function setPersonHousehold(ctx: Context, personId: string, body: SetHouseholdBody): Promise<PersonWithHousehold> {
+export async function setPersonHousehold(
+  ctx: Context,
+  personId: string,
+  body: SetHouseholdBody,
+): Promise<PersonWithHousehold> {
   const actor = requireActor(ctx);
   await withScope(ctx, 'person.write', async (tx, scope) => {
     const person = await repo.findPerson(tx, personId);
@@ -285,7 +348,12 @@ export async function setPersonHousehold(ctx: Context, personId: string, body: S
     let householdId = body.householdId;
     if (body.newHouseholdAddress) {
       householdId = (await repo.insertHousehold(tx, person.comune_code, body.newHouseholdAddress.trim())).id;
-      await writeAudit(tx, ctx, { action: 'household.create', entityType: 'household', entityId: householdId, comune: person.comune_code });
+      await writeAudit(tx, ctx, {
+        action: 'household.create',
+        entityType: 'household',
+        entityId: householdId,
+        comune: person.comune_code,
+      });
     } else if (householdId) {
       const household = await repo.findHousehold(tx, householdId);
       if (!household) throw householdNotFound();

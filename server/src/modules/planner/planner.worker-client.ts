@@ -21,7 +21,11 @@ export type PlannerWorkerMessage =
 function tsxBootstrap(workerUrl: URL): string {
   // Not import.meta.resolve: Vite's module runner (Vitest setup files) does not support it. require.resolve
   // finds the package's CommonJS entry; its export map puts the ES module entry beside it as index.mjs.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 }
 

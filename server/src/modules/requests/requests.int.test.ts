@@ -8,7 +8,12 @@ const admin = await env.loginAs('amministratore', { type: 'all' });
 const operator = await env.loginAs('operatore');
 
 async function organization(name: string, ambitoId = 'CREMONA'): Promise<string> {
-  const response = await env.app.inject({ method: 'POST', url: '/api/organizations', headers: admin.headers, payload: { name, kind: 'association', ambitoId, comuneCode: null } });
+  const response = await env.app.inject({
+    method: 'POST',
+    url: '/api/organizations',
+    headers: admin.headers,
+    payload: { name, kind: 'association', ambitoId, comuneCode: null },
+  });
   return response.json().id;
 }
 
@@ -18,20 +23,33 @@ await env.app.inject({
   method: 'PUT',
   url: '/api/competence-rules',
   headers: admin.headers,
-  payload: { interventionTypeId: 'groceries_medicines', scopeType: 'ambito', scopeId: 'CREMONA', organizationIds: [auser, caritas] },
+  payload: {
+    interventionTypeId: 'groceries_medicines',
+    scopeType: 'ambito',
+    scopeId: 'CREMONA',
+    organizationIds: [auser, caritas],
+  },
 });
 
-const post = (payload: object, headers = operator.headers) => env.app.inject({ method: 'POST', url: '/api/requests', headers, payload });
+const post = (payload: object, headers = operator.headers) =>
+  env.app.inject({ method: 'POST', url: '/api/requests', headers, payload });
 const triage = (id: string, payload: object, headers = operator.headers) =>
   env.app.inject({ method: 'POST', url: `/api/requests/${id}/triage`, headers, payload });
 
 describe('help requests', () => {
   it('routes an accepted request to the first competent organisation and creates its task', async () => {
     const beneficiaryId = await env.buildPerson();
-    const created = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines', urgency: 'high' });
+    const created = await post({
+      channel: 'phone',
+      beneficiaryId,
+      interventionTypeId: 'groceries_medicines',
+      urgency: 'high',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'new', beneficiary: { followedBySocialServices: true } });
-    expect(created.json().competentOrganizations.map((o: { organizationId: string }) => o.organizationId)).toEqual([auser, caritas]);
+    expect(
+      created.json().competentOrganizations.map((o: { organizationId: string }) => o.organizationId),
+    ).toEqual([auser, caritas]);
     const accepted = await triage(created.json().id, { decision: 'accept' });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', organizationId: auser });
@@ -41,19 +59,35 @@ describe('help requests', () => {
 
   it('asks a reason to route against the protocol', async () => {
     const beneficiaryId = await env.buildPerson();
-    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines' })).json();
+    const { id } = (
+      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines' })
+    ).json();
     const refused = await triage(id, { decision: 'accept', organizationId: caritas });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('ROUTING_OVERRIDE_REASON_REQUIRED');
-    const accepted = await triage(id, { decision: 'accept', organizationId: caritas, overrideReason: 'AUSER senza volontari oggi' });
-    expect(accepted.json()).toMatchObject({ organizationId: caritas, routingOverrideReason: 'AUSER senza volontari oggi' });
+    const accepted = await triage(id, {
+      decision: 'accept',
+      organizationId: caritas,
+      overrideReason: 'AUSER senza volontari oggi',
+    });
+    expect(accepted.json()).toMatchObject({
+      organizationId: caritas,
+      routingOverrideReason: 'AUSER senza volontari oggi',
+    });
   });
 
   it('creates one task a week for a recurring delivery', async () => {
     const beneficiaryId = await env.buildPerson();
     const start = addDays(dateInRome(), 1);
     const { id } = (
-      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'groceries_medicines', preferredDate: start, recurrence: 'weekly', recurrenceUntil: addDays(start, 21) })
+      await post({
+        channel: 'phone',
+        beneficiaryId,
+        interventionTypeId: 'groceries_medicines',
+        preferredDate: start,
+        recurrence: 'weekly',
+        recurrenceUntil: addDays(start, 21),
+      })
     ).json();
     expect((await triage(id, { decision: 'accept' })).json().taskIds).toHaveLength(4);
   });
@@ -63,7 +97,10 @@ describe('help requests', () => {
     const response = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'teletrasporto' });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('INTERVENTION_TYPE_UNKNOWN');
-    const [row] = await queryRows<{ n: number }>(env.database.db, sql`SELECT count(*)::int AS n FROM help_requests WHERE beneficiary_id = ${beneficiaryId}`);
+    const [row] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM help_requests WHERE beneficiary_id = ${beneficiaryId}`,
+    );
     expect(row!.n).toBe(0);
   });
 
@@ -73,12 +110,23 @@ describe('help requests', () => {
     const again = await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'home_meals' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('REQUEST_SIMILAR_OPEN');
-    expect((await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'home_meals', confirmSimilar: true })).statusCode).toBe(201);
+    expect(
+      (
+        await post({
+          channel: 'phone',
+          beneficiaryId,
+          interventionTypeId: 'home_meals',
+          confirmSimilar: true,
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('says when no organisation is competent', async () => {
     const beneficiaryId = await env.buildPerson();
-    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'tablets_pupils' })).json();
+    const { id } = (
+      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'tablets_pupils' })
+    ).json();
     const response = await triage(id, { decision: 'accept' });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('NO_COMPETENT_ORGANIZATION');
@@ -86,26 +134,40 @@ describe('help requests', () => {
 
   it('needs a reason to reject', async () => {
     const beneficiaryId = await env.buildPerson();
-    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'masks_over65' })).json();
+    const { id } = (
+      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'masks_over65' })
+    ).json();
     expect((await triage(id, { decision: 'reject' })).statusCode).toBe(422);
-    expect((await triage(id, { decision: 'reject', reason: 'Già servito dal vicinato' })).json().status).toBe('rejected');
+    expect((await triage(id, { decision: 'reject', reason: 'Già servito dal vicinato' })).json().status).toBe(
+      'rejected',
+    );
     expect((await triage(id, { decision: 'accept' })).statusCode).toBe(409);
   });
 
   it('hides a request of another district with 404', async () => {
     const beneficiaryId = await env.buildPerson({ comune: CREMONA });
-    const { id } = (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' })).json();
+    const { id } = (
+      await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' })
+    ).json();
     const cremasco = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
-    expect((await env.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: cremasco.headers })).statusCode).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: cremasco.headers }))
+        .statusCode,
+    ).toBe(404);
     expect((await triage(id, { decision: 'reject', reason: 'x' }, cremasco.headers)).statusCode).toBe(404);
     const other = await env.buildPerson({ comune: CREMA });
-    expect((await post({ channel: 'phone', beneficiaryId: other, interventionTypeId: 'food_parcels' })).statusCode).toBe(404);
+    expect(
+      (await post({ channel: 'phone', beneficiaryId: other, interventionTypeId: 'food_parcels' })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses intake to a volunteer and hides the social-services flag from a coordinator', async () => {
     const volunteer = await env.loginAs('volontario');
     const beneficiaryId = await env.buildPerson();
-    expect((await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' }, volunteer.headers)).statusCode).toBe(403);
+    expect(
+      (await post({ channel: 'phone', beneficiaryId, interventionTypeId: 'food_parcels' }, volunteer.headers))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -115,21 +177,45 @@ describe('competence rules', () => {
       method: 'PUT',
       url: '/api/competence-rules',
       headers: admin.headers,
-      payload: { interventionTypeId: 'home_meals', scopeType: 'comune', scopeId: CREMONA, organizationIds: [caritas] },
+      payload: {
+        interventionTypeId: 'home_meals',
+        scopeType: 'comune',
+        scopeId: CREMONA,
+        organizationIds: [caritas],
+      },
     });
     await env.app.inject({
       method: 'PUT',
       url: '/api/competence-rules',
       headers: admin.headers,
-      payload: { interventionTypeId: 'home_meals', scopeType: 'comune', scopeId: CREMONA, organizationIds: [auser, caritas] },
+      payload: {
+        interventionTypeId: 'home_meals',
+        scopeType: 'comune',
+        scopeId: CREMONA,
+        organizationIds: [auser, caritas],
+      },
     });
-    const history = (await env.app.inject({ method: 'GET', url: '/api/competence-rules?interventionType=home_meals&history=true', headers: admin.headers })).json();
-    expect(history.map((r: { version: number; retiredAt: string | null }) => [r.version, r.retiredAt === null])).toEqual([
+    const history = (
+      await env.app.inject({
+        method: 'GET',
+        url: '/api/competence-rules?interventionType=home_meals&history=true',
+        headers: admin.headers,
+      })
+    ).json();
+    expect(
+      history.map((r: { version: number; retiredAt: string | null }) => [r.version, r.retiredAt === null]),
+    ).toEqual([
       [2, true],
       [2, true],
       [1, false],
     ]);
-    const resolved = (await env.app.inject({ method: 'GET', url: `/api/competence-rules/resolve?interventionType=home_meals&comune=${CREMONA}`, headers: operator.headers })).json();
+    const resolved = (
+      await env.app.inject({
+        method: 'GET',
+        url: `/api/competence-rules/resolve?interventionType=home_meals&comune=${CREMONA}`,
+        headers: operator.headers,
+      })
+    ).json();
     expect(resolved.map((o: { organizationId: string }) => o.organizationId)).toEqual([auser, caritas]);
   });
 
@@ -146,7 +232,10 @@ describe('competence rules', () => {
   it('lists the nine intervention types of CremonAiuta without a session', async () => {
     const types = (await env.app.inject({ method: 'GET', url: '/api/intervention-types' })).json();
     expect(types).toHaveLength(9);
-    expect(types.find((t: { id: string }) => t.id === 'covid_groceries_medicines')).toMatchObject({ healthRisk: true, requiresCar: true });
+    expect(types.find((t: { id: string }) => t.id === 'covid_groceries_medicines')).toMatchObject({
+      healthRisk: true,
+      requiresCar: true,
+    });
   });
 });
 
@@ -166,29 +255,68 @@ describe('online requests by citizens', () => {
       interventionTypeId: 'groceries_medicines',
       description: 'Mia madre non può uscire per la spesa',
       consentPrivacy: true,
-      relative: { givenName: 'Teresa', familyName: 'Lodi', birthDate: '1938-04-02', sex: 'F', comuneCode: CREMA, address: 'Via Mazzini 4' },
+      relative: {
+        givenName: 'Teresa',
+        familyName: 'Lodi',
+        birthDate: '1938-04-02',
+        sex: 'F',
+        comuneCode: CREMA,
+        address: 'Via Mazzini 4',
+      },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ channel: 'web', status: 'new', comuneCode: CREMA, beneficiary: { givenName: 'Teresa' } });
+    expect(created.json()).toMatchObject({
+      channel: 'web',
+      status: 'new',
+      comuneCode: CREMA,
+      beneficiary: { givenName: 'Teresa' },
+    });
     expect(created.json().beneficiary.followedBySocialServices).toBeUndefined();
-    const mine = (await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: session.headers })).json();
+    const mine = (
+      await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: session.headers })
+    ).json();
     expect(mine.items.map((r: { id: string }) => r.id)).toEqual([created.json().id]);
     const cremascoOperator = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
-    const queue = (await env.app.inject({ method: 'GET', url: '/api/requests?status=new', headers: cremascoOperator.headers })).json();
+    const queue = (
+      await env.app.inject({
+        method: 'GET',
+        url: '/api/requests?status=new',
+        headers: cremascoOperator.headers,
+      })
+    ).json();
     expect(queue.items.map((r: { id: string }) => r.id)).toContain(created.json().id);
   });
 
   it('refuses an online request without privacy consent', async () => {
     const { session } = await citizen();
-    const response = await online(session, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: false });
+    const response = await online(session, {
+      interventionTypeId: 'home_meals',
+      description: 'Pasti per me',
+      consentPrivacy: false,
+    });
     expect(response.statusCode).toBe(400);
   });
 
   it('keeps the online form for citizens and other citizens’ requests private', async () => {
     const a = await citizen();
     const b = await citizen();
-    await online(a.session, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: true });
-    expect((await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: b.session.headers })).json().total).toBe(0);
-    expect((await online(operator, { interventionTypeId: 'home_meals', description: 'Pasti per me', consentPrivacy: true })).statusCode).toBe(403);
+    await online(a.session, {
+      interventionTypeId: 'home_meals',
+      description: 'Pasti per me',
+      consentPrivacy: true,
+    });
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: b.session.headers })).json()
+        .total,
+    ).toBe(0);
+    expect(
+      (
+        await online(operator, {
+          interventionTypeId: 'home_meals',
+          description: 'Pasti per me',
+          consentPrivacy: true,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -49,7 +49,9 @@ export function presentRequest(actor: Actor, row: RequestRow, today: string): He
     completedAt: row.completed_at,
     abilities: {
       triage,
-      cancel: ['new', 'accepted'].includes(row.status) && scopeCovers(scopeOf(actor, 'request.triage'), row.comune_code),
+      cancel:
+        ['new', 'accepted'].includes(row.status) &&
+        scopeCovers(scopeOf(actor, 'request.triage'), row.comune_code),
     },
   };
 }

@@ -1,5 +1,10 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
-import type { CreateRequestBody, RequestsQuery, RequestStatus, Urgency } from '../../../../shared/src/requests/requests.schemas.js';
+import type {
+  CreateRequestBody,
+  RequestsQuery,
+  RequestStatus,
+  Urgency,
+} from '../../../../shared/src/requests/requests.schemas.js';
 
 /* The only SQL on help_requests and their events; RLS limits rows to the actor's territory. */
 
@@ -40,7 +45,8 @@ export interface RequestRow {
   completed_at: string | null;
 }
 
-const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 const SELECT_REQUEST = sql`
   SELECT r.id, r.channel, r.status, r.urgency, r.intervention_type_id, t.name_it AS intervention_type_name,
@@ -65,11 +71,18 @@ const SELECT_REQUEST = sql`
   LEFT JOIN users u ON u.id = r.created_by`;
 
 export async function findRequest(tx: Tx, id: string, forUpdate = false): Promise<RequestRow | null> {
-  const [row] = await queryRows<RequestRow>(tx, sql`${SELECT_REQUEST} WHERE r.id = ${id} ${forUpdate ? sql`FOR UPDATE OF r` : sql``}`);
+  const [row] = await queryRows<RequestRow>(
+    tx,
+    sql`${SELECT_REQUEST} WHERE r.id = ${id} ${forUpdate ? sql`FOR UPDATE OF r` : sql``}`,
+  );
   return row ?? null;
 }
 
-export async function findOpenSimilar(tx: Tx, beneficiaryId: string, interventionTypeId: string): Promise<string | null> {
+export async function findOpenSimilar(
+  tx: Tx,
+  beneficiaryId: string,
+  interventionTypeId: string,
+): Promise<string | null> {
   const [row] = await queryRows<{ id: string }>(
     tx,
     sql`SELECT id FROM help_requests WHERE beneficiary_id = ${beneficiaryId} AND intervention_type_id = ${interventionTypeId}
@@ -86,7 +99,12 @@ export function requestsOfPerson(tx: Tx, personId: string): Promise<RequestRow[]
   );
 }
 
-export async function insertRequest(tx: Tx, body: CreateRequestBody, comuneCode: string, actorId: string | null): Promise<string> {
+export async function insertRequest(
+  tx: Tx,
+  body: CreateRequestBody,
+  comuneCode: string,
+  actorId: string | null,
+): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO help_requests (channel, beneficiary_id, requester_id, requester_name, requester_phone, comune_code,
@@ -105,7 +123,13 @@ export async function decideRequest(
   tx: Tx,
   id: string,
   decision:
-    | { status: 'accepted'; organizationId: string; overrideReason: string | null; urgency: Urgency; notes: string | null }
+    | {
+        status: 'accepted';
+        organizationId: string;
+        overrideReason: string | null;
+        urgency: Urgency;
+        notes: string | null;
+      }
     | { status: 'rejected'; reason: string; urgency: Urgency; notes: string | null },
   actorId: string,
 ): Promise<void> {
@@ -125,7 +149,13 @@ export async function setRequestStatus(tx: Tx, id: string, status: RequestStatus
 
 export async function insertEvent(
   tx: Tx,
-  event: { requestId: string; comuneCode: string; actorId: string | null; kind: string; details?: Record<string, unknown> },
+  event: {
+    requestId: string;
+    comuneCode: string;
+    actorId: string | null;
+    kind: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.execute(sql`
     INSERT INTO help_request_events (request_id, comune_code, actor_user_id, kind, details)
@@ -161,6 +191,9 @@ export async function searchRequests(
                  CASE r.urgency WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, r.created_at DESC
         LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
   );
-  const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM help_requests r ${where}`);
+  const [count] = await queryRows<{ total: number }>(
+    tx,
+    sql`SELECT count(*)::int AS total FROM help_requests r ${where}`,
+  );
   return { rows, total: count?.total ?? 0 };
 }

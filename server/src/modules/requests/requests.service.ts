@@ -1,4 +1,10 @@
-import { assertInScope, authorize, requireActor, withExplicitScope, withScope } from '../../platform/access/access.js';
+import {
+  assertInScope,
+  authorize,
+  requireActor,
+  withExplicitScope,
+  withScope,
+} from '../../platform/access/access.js';
 import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -66,8 +72,19 @@ export async function createRequest(ctx: Context, body: CreateRequestBody): Prom
       if (similar) throw similarRequestOpen(similar);
     }
     const id = await repo.insertRequest(tx, body, beneficiary.comune_code, actor.userId);
-    await repo.insertEvent(tx, { requestId: id, comuneCode: beneficiary.comune_code, actorId: actor.userId, kind: 'created', details: { channel: body.channel } });
-    await writeAudit(tx, ctx, { action: 'request.create', entityType: 'request', entityId: id, comune: beneficiary.comune_code });
+    await repo.insertEvent(tx, {
+      requestId: id,
+      comuneCode: beneficiary.comune_code,
+      actorId: actor.userId,
+      kind: 'created',
+      details: { channel: body.channel },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'request.create',
+      entityType: 'request',
+      entityId: id,
+      comune: beneficiary.comune_code,
+    });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
   });
 }
@@ -86,11 +103,25 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
     if (row.status !== 'new') throw requestAlreadyDecided();
     const urgency = body.urgency ?? row.urgency;
     const notes = body.notes === undefined ? row.notes : body.notes;
-    const requester = { recipientEmail: row.beneficiary_email, recipientPhone: row.requester_phone ?? row.beneficiary_phone };
+    const requester = {
+      recipientEmail: row.beneficiary_email,
+      recipientPhone: row.requester_phone ?? row.beneficiary_phone,
+    };
     if (body.decision === 'reject') {
       if (!body.reason?.trim()) throw rejectionReasonRequired();
-      await repo.decideRequest(tx, id, { status: 'rejected', reason: body.reason.trim(), urgency, notes }, actor.userId);
-      await repo.insertEvent(tx, { requestId: id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'rejected', details: { reason: body.reason.trim() } });
+      await repo.decideRequest(
+        tx,
+        id,
+        { status: 'rejected', reason: body.reason.trim(), urgency, notes },
+        actor.userId,
+      );
+      await repo.insertEvent(tx, {
+        requestId: id,
+        comuneCode: row.comune_code,
+        actorId: actor.userId,
+        kind: 'rejected',
+        details: { reason: body.reason.trim() },
+      });
       await enqueueNotification(tx, {
         kind: 'request.rejected',
         ...requester,
@@ -106,14 +137,23 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
       const overridden = chosen !== competent[0]?.organizationId;
       if (overridden && !body.overrideReason?.trim()) throw overrideReasonRequired();
       const overrideReason = overridden ? body.overrideReason!.trim() : null;
-      await repo.decideRequest(tx, id, { status: 'accepted', organizationId: chosen, overrideReason, urgency, notes }, actor.userId);
+      await repo.decideRequest(
+        tx,
+        id,
+        { status: 'accepted', organizationId: chosen, overrideReason, urgency, notes },
+        actor.userId,
+      );
       await createTasks(tx, row, chosen);
       await repo.insertEvent(tx, {
         requestId: id,
         comuneCode: row.comune_code,
         actorId: actor.userId,
         kind: 'accepted',
-        details: { organizationId: chosen, organizationName: organization.name, ...(overrideReason ? { overrideReason } : {}) },
+        details: {
+          organizationId: chosen,
+          organizationName: organization.name,
+          ...(overrideReason ? { overrideReason } : {}),
+        },
       });
       await enqueueNotification(tx, {
         kind: 'request.accepted',
@@ -122,7 +162,13 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
         body: `La richiesta "${row.intervention_type_name}" è stata accolta e affidata a ${organization.name}.`,
       });
     }
-    await writeAudit(tx, ctx, { action: 'request.triage', entityType: 'request', entityId: id, comune: row.comune_code, details: { decision: body.decision } });
+    await writeAudit(tx, ctx, {
+      action: 'request.triage',
+      entityType: 'request',
+      entityId: id,
+      comune: row.comune_code,
+      details: { decision: body.decision },
+    });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
   });
 }
@@ -169,7 +215,12 @@ export async function getRequest(ctx: Context, id: string): Promise<HelpRequestD
     assertInScope(scope, row.comune_code, 'Richiesta');
     const organizations = organizationsLimiting(actor, 'request.read');
     if (organizations && !organizations.includes(row.organization_id ?? '')) throw requestNotFound();
-    await writeAudit(tx, ctx, { action: 'request.read', entityType: 'request', entityId: id, comune: row.comune_code });
+    await writeAudit(tx, ctx, {
+      action: 'request.read',
+      entityType: 'request',
+      entityId: id,
+      comune: row.comune_code,
+    });
     return detail(tx, actor, row);
   });
 }
@@ -178,8 +229,16 @@ export async function getRequest(ctx: Context, id: string): Promise<HelpRequestD
 export async function listRequests(ctx: Context, query: RequestsQuery): Promise<RequestsPage> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'request.read', async (tx) => {
-    const { rows, total } = await repo.searchRequests(tx, query, organizationsLimiting(actor, 'request.read'));
-    await writeAudit(tx, ctx, { action: 'request.search', entityType: 'request', details: { ids: rows.map((r) => r.id), total } });
+    const { rows, total } = await repo.searchRequests(
+      tx,
+      query,
+      organizationsLimiting(actor, 'request.read'),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'request.search',
+      entityType: 'request',
+      details: { ids: rows.map((r) => r.id), total },
+    });
     const today = dateInRome();
     return { items: rows.map((r) => presentRequest(actor, r, today)), total };
   });
@@ -195,8 +254,19 @@ export async function cancelRequest(ctx: Context, id: string, reason: string): P
     if (!['new', 'accepted'].includes(row.status)) throw requestNotCancellable();
     await repo.setRequestStatus(tx, id, 'cancelled');
     await cancelOpenTasksOfRequest(tx, id);
-    await repo.insertEvent(tx, { requestId: id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'cancelled', details: { reason } });
-    await writeAudit(tx, ctx, { action: 'request.cancel', entityType: 'request', entityId: id, comune: row.comune_code });
+    await repo.insertEvent(tx, {
+      requestId: id,
+      comuneCode: row.comune_code,
+      actorId: actor.userId,
+      kind: 'cancelled',
+      details: { reason },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'request.cancel',
+      entityType: 'request',
+      entityId: id,
+      comune: row.comune_code,
+    });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
   });
 }
@@ -207,7 +277,10 @@ export async function cancelRequest(ctx: Context, id: string, reason: string): P
  * this runs over the whole territory, and why the operator verifies the person at triage.
  * @throws 403 for roles other than cittadino, 422 without a registry record or with bad data.
  */
-export async function createCitizenRequest(ctx: Context, body: CitizenRequestBody): Promise<HelpRequestDetail> {
+export async function createCitizenRequest(
+  ctx: Context,
+  body: CitizenRequestBody,
+): Promise<HelpRequestDetail> {
   authorize(ctx, 'request.own');
   const actor = requireActor(ctx);
   if (!actor.personId) throw citizenWithoutRecord();
@@ -277,7 +350,12 @@ export async function createCitizenRequest(ctx: Context, body: CitizenRequestBod
       kind: 'created',
       details: { channel: 'web', ...(relative ? { beneficiaryRegisteredByCitizen: true } : {}) },
     });
-    await writeAudit(tx, ctx, { action: 'request.create', entityType: 'request', entityId: id, comune: beneficiary.comune_code });
+    await writeAudit(tx, ctx, {
+      action: 'request.create',
+      entityType: 'request',
+      entityId: id,
+      comune: beneficiary.comune_code,
+    });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
   });
 }

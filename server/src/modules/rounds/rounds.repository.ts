@@ -39,7 +39,15 @@ export async function findPlan(tx: Tx, id: string): Promise<RoundPlanRow | null>
 
 /** Plans of a date for some organisations, newest first. */
 export function listPlans(tx: Tx, date: string, organizationIds: string[] | null) {
-  return queryRows<{ id: string; plan_date: string; organization_name: string; status: RoundPlanRow['status']; created_at: string; published_at: string | null; dropped_volunteer_id: string | null }>(
+  return queryRows<{
+    id: string;
+    plan_date: string;
+    organization_name: string;
+    status: RoundPlanRow['status'];
+    created_at: string;
+    published_at: string | null;
+    dropped_volunteer_id: string | null;
+  }>(
     tx,
     sql`SELECT p.id, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, o.name AS organization_name, p.status,
                to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
@@ -52,7 +60,16 @@ export function listPlans(tx: Tx, date: string, organizationIds: string[] | null
 
 export async function insertPlan(
   tx: Tx,
-  plan: { organizationId: string; date: string; problem: StoredProblem; actorId: string; status?: string; result?: Plan; basedOn?: string; droppedVolunteerId?: string },
+  plan: {
+    organizationId: string;
+    date: string;
+    problem: StoredProblem;
+    actorId: string;
+    status?: string;
+    result?: Plan;
+    basedOn?: string;
+    droppedVolunteerId?: string;
+  },
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
@@ -65,23 +82,37 @@ export async function insertPlan(
 }
 
 export async function saveProgress(tx: Tx, id: string, progress: PlannerProgress): Promise<void> {
-  await tx.execute(sql`UPDATE round_plans SET progress = ${JSON.stringify(progress)}::jsonb, updated_at = now() WHERE id = ${id} AND status = 'planning'`);
+  await tx.execute(
+    sql`UPDATE round_plans SET progress = ${JSON.stringify(progress)}::jsonb, updated_at = now() WHERE id = ${id} AND status = 'planning'`,
+  );
 }
 
-export async function saveResult(tx: Tx, id: string, result: { plan: Plan } | { error: string }): Promise<void> {
+export async function saveResult(
+  tx: Tx,
+  id: string,
+  result: { plan: Plan } | { error: string },
+): Promise<void> {
   if ('plan' in result) {
-    await tx.execute(sql`UPDATE round_plans SET status = 'ready', plan = ${JSON.stringify(result.plan)}::jsonb, updated_at = now() WHERE id = ${id}`);
+    await tx.execute(
+      sql`UPDATE round_plans SET status = 'ready', plan = ${JSON.stringify(result.plan)}::jsonb, updated_at = now() WHERE id = ${id}`,
+    );
   } else {
-    await tx.execute(sql`UPDATE round_plans SET status = 'failed', error = ${result.error}, updated_at = now() WHERE id = ${id}`);
+    await tx.execute(
+      sql`UPDATE round_plans SET status = 'failed', error = ${result.error}, updated_at = now() WHERE id = ${id}`,
+    );
   }
 }
 
 export async function replacePlan(tx: Tx, id: string, plan: StoredPlan): Promise<void> {
-  await tx.execute(sql`UPDATE round_plans SET plan = ${JSON.stringify(plan)}::jsonb, updated_at = now() WHERE id = ${id}`);
+  await tx.execute(
+    sql`UPDATE round_plans SET plan = ${JSON.stringify(plan)}::jsonb, updated_at = now() WHERE id = ${id}`,
+  );
 }
 
 export async function markPublished(tx: Tx, id: string, actorId: string): Promise<void> {
-  await tx.execute(sql`UPDATE round_plans SET status = 'published', published_at = now(), published_by = ${actorId} WHERE id = ${id}`);
+  await tx.execute(
+    sql`UPDATE round_plans SET status = 'published', published_at = now(), published_by = ${actorId} WHERE id = ${id}`,
+  );
   await tx.execute(sql`UPDATE round_plans SET status = 'superseded'
                        WHERE id <> ${id} AND status = 'published'
                          AND (organization_id, plan_date) = (SELECT organization_id, plan_date FROM round_plans WHERE id = ${id})`);
@@ -117,8 +148,14 @@ export function openTasksFor(tx: Tx, organizationId: string, date: string): Prom
   );
 }
 
-export function comunePoints(tx: Tx, codes: string[]): Promise<{ istat_code: string; latitude: number; longitude: number }[]> {
-  return queryRows(tx, sql`SELECT istat_code::text, latitude, longitude FROM comuni WHERE istat_code = ANY(${pgArray(codes)}::text[])`);
+export function comunePoints(
+  tx: Tx,
+  codes: string[],
+): Promise<{ istat_code: string; latitude: number; longitude: number }[]> {
+  return queryRows(
+    tx,
+    sql`SELECT istat_code::text, latitude, longitude FROM comuni WHERE istat_code = ANY(${pgArray(codes)}::text[])`,
+  );
 }
 
 export async function setPlannedStart(tx: Tx, taskId: string, start: string): Promise<void> {

@@ -20,12 +20,20 @@ export function clockOf(minutes: number): string {
 
 /** A task as the planner sees it; a task placed at its comune's point is passed without location, to be flagged. */
 export function toPlanningTask(t: PlanningTaskRow): PlanningTask {
-  const skills = [...(t.requires_car ? ['car'] : []), ...(t.requires_health_training ? ['health_training'] : [])];
+  const skills = [
+    ...(t.requires_car ? ['car'] : []),
+    ...(t.requires_health_training ? ['health_training'] : []),
+  ];
   return {
     id: t.id,
-    ...(t.approximate_location || t.latitude === null || t.longitude === null ? {} : { location: { lat: t.latitude, lon: t.longitude } }),
+    ...(t.approximate_location || t.latitude === null || t.longitude === null
+      ? {}
+      : { location: { lat: t.latitude, lon: t.longitude } }),
     comuneCode: t.comune_code,
-    timeWindow: t.window_start && t.window_end ? { start: minutesOf(t.window_start), end: minutesOf(t.window_end) } : WHOLE_DAY,
+    timeWindow:
+      t.window_start && t.window_end
+        ? { start: minutesOf(t.window_start), end: minutesOf(t.window_end) }
+        : WHOLE_DAY,
     serviceMinutes: t.service_minutes,
     load: t.load,
     requiredSkills: skills,
@@ -50,7 +58,10 @@ export function toPlanningVolunteer(
   return {
     id: v.id,
     start: home,
-    availability: { start: Math.min(...slots.map((s) => minutesOf(s.from))), end: Math.max(...slots.map((s) => minutesOf(s.to))) },
+    availability: {
+      start: Math.min(...slots.map((s) => minutesOf(s.from))),
+      end: Math.max(...slots.map((s) => minutesOf(s.to))),
+    },
     capacity: car ? CAPACITY_WITH_CAR : CAPACITY_WITHOUT_CAR,
     skills: [...(car ? ['car'] : []), ...(v.healthTraining ? ['health_training'] : [])],
     maxTasks: remaining,
@@ -84,7 +95,10 @@ export function moveTask(
   rounds: readonly { volunteerId: string; taskIds: readonly string[] }[],
   move: { taskId: string; toVolunteerId: string; position: number },
 ): { volunteerId: string; taskIds: string[] }[] {
-  const result = rounds.map((r) => ({ volunteerId: r.volunteerId, taskIds: r.taskIds.filter((id) => id !== move.taskId) }));
+  const result = rounds.map((r) => ({
+    volunteerId: r.volunteerId,
+    taskIds: r.taskIds.filter((id) => id !== move.taskId),
+  }));
   let target = result.find((r) => r.volunteerId === move.toVolunteerId);
   if (!target) {
     target = { volunteerId: move.toVolunteerId, taskIds: [] };

@@ -25,10 +25,24 @@ import {
   type PlanningVolunteer,
   type RoundViolation,
 } from '../planner/index.js';
-import { assignIfOpen, findTasksByIds, releaseTask, tasksPerVolunteer, type TaskRow } from '../tasks/tasks.repository.js';
+import {
+  assignIfOpen,
+  findTasksByIds,
+  releaseTask,
+  tasksPerVolunteer,
+  type TaskRow,
+} from '../tasks/tasks.repository.js';
 import { listApprovedVolunteers, type AssignableVolunteer } from '../volunteers/index.js';
 import * as repo from './rounds.repository.js';
-import { clockOf, minutesOf, moveTask, toPlanningTask, toPlanningVolunteer, UNSERVED_MESSAGES, VIOLATION_MESSAGES } from './rounds.rules.js';
+import {
+  clockOf,
+  minutesOf,
+  moveTask,
+  toPlanningTask,
+  toPlanningVolunteer,
+  UNSERVED_MESSAGES,
+  VIOLATION_MESSAGES,
+} from './rounds.rules.js';
 import {
   organizationRequired,
   planAlreadyPublished,
@@ -46,7 +60,8 @@ const PROGRESS_EVERY_MS = 500;
 function organizationFor(actor: Actor, requested: string | undefined): string {
   const limiting = organizationsLimiting(actor, 'task.assign');
   if (requested) {
-    if (limiting && !limiting.includes(requested)) throw new AppError(404, 'NOT_FOUND', 'Organizzazione non trovata.');
+    if (limiting && !limiting.includes(requested))
+      throw new AppError(404, 'NOT_FOUND', 'Organizzazione non trovata.');
     return requested;
   }
   if (limiting?.length === 1) return limiting[0]!;
@@ -73,18 +88,29 @@ export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise
   const { id, stored } = await withScope(ctx, 'task.assign', async (tx) => {
     const tasks = await repo.openTasksFor(tx, organizationId, body.date);
     const volunteers = await listApprovedVolunteers(tx, { organizationIds: [organizationId] });
-    const points = await repo.comunePoints(tx, [...new Set([...tasks.map((t) => t.comune_code), ...volunteers.map((v) => v.comuneCode)])]);
+    const points = await repo.comunePoints(tx, [
+      ...new Set([...tasks.map((t) => t.comune_code), ...volunteers.map((v) => v.comuneCode)]),
+    ]);
     const pointOf = new Map(points.map((p) => [p.istat_code, { lat: p.latitude, lon: p.longitude }]));
     const load = await tasksPerVolunteer(tx, body.date);
     const planning = volunteers
       .map((v) => toPlanningVolunteer(v, body.date, pointOf.get(v.comuneCode)!, load.get(v.id) ?? 0))
       .filter((v): v is PlanningVolunteer => v !== null);
     const stored: repo.StoredProblem = {
-      problem: { tasks: tasks.map(toPlanningTask), volunteers: planning, comunePoints: Object.fromEntries(pointOf) },
+      problem: {
+        tasks: tasks.map(toPlanningTask),
+        volunteers: planning,
+        comunePoints: Object.fromEntries(pointOf),
+      },
       timeLimitMs,
       capacities: Object.fromEntries(planning.map((v) => [v.id, v.capacity])),
     };
-    const id = await repo.insertPlan(tx, { organizationId, date: body.date, problem: stored, actorId: actor.userId });
+    const id = await repo.insertPlan(tx, {
+      organizationId,
+      date: body.date,
+      problem: stored,
+      actorId: actor.userId,
+    });
     return { id, stored };
   });
   void solveInBackground(ctx, id, stored);
@@ -95,11 +121,15 @@ async function solveInBackground(ctx: Context, id: string, stored: repo.StoredPr
   const db = ctx.database.db;
   let lastSaved = 0;
   try {
-    const plan = await runPlannerInWorker(stored.problem, { timeLimitMs: stored.timeLimitMs, seed: 1 }, (progress) => {
-      if (Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
-      lastSaved = Date.now();
-      void repo.saveProgress(db, id, progress).catch(() => undefined);
-    });
+    const plan = await runPlannerInWorker(
+      stored.problem,
+      { timeLimitMs: stored.timeLimitMs, seed: 1 },
+      (progress) => {
+        if (Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
+        lastSaved = Date.now();
+        void repo.saveProgress(db, id, progress).catch(() => undefined);
+      },
+    );
     await repo.saveResult(db, id, { plan });
   } catch (error) {
     ctx.log.error({ err: { type: (error as Error).name }, planId: id }, 'round planning failed');
@@ -153,7 +183,9 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
   const plan = row.plan;
   const taskIds = row.problem.problem.tasks.map((t) => t.id);
   const tasks = new Map((await findTasksByIds(tx, taskIds)).map((t) => [t.id, t]));
-  const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
+  const volunteers = new Map(
+    (await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]),
+  );
   return {
     id: row.id,
     date: row.plan_date,
@@ -167,10 +199,20 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
     volunteersAvailable: row.problem.problem.volunteers.length,
     volunteers: row.problem.problem.volunteers.map((v) => {
       const volunteer = volunteers.get(v.id);
-      return { id: v.id, name: volunteer ? `${volunteer.givenName} ${volunteer.familyName}` : '', capacity: v.capacity };
+      return {
+        id: v.id,
+        name: volunteer ? `${volunteer.givenName} ${volunteer.familyName}` : '',
+        capacity: v.capacity,
+      };
     }),
     rounds: (plan?.rounds ?? []).map((r) =>
-      presentRound(r, tasks, volunteers, row.problem.capacities[r.volunteerId] ?? 0, plan?.violations?.[r.volunteerId] ?? []),
+      presentRound(
+        r,
+        tasks,
+        volunteers,
+        row.problem.capacities[r.volunteerId] ?? 0,
+        plan?.violations?.[r.volunteerId] ?? [],
+      ),
     ),
     unserved: (plan?.unserved ?? []).map((u) => {
       const t = tasks.get(u.taskId);
@@ -189,11 +231,18 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
 }
 
 /** The plans of a date (a coordinator: of his organisations), to find the day's published plan again. */
-export async function listPlans(ctx: Context, query: { date: string; organizationId?: string }): Promise<RoundPlanSummary[]> {
+export async function listPlans(
+  ctx: Context,
+  query: { date: string; organizationId?: string },
+): Promise<RoundPlanSummary[]> {
   const actor = requireActor(ctx);
   authorize(ctx, 'task.assign');
   const limiting = organizationsLimiting(actor, 'task.assign');
-  const organizations = query.organizationId ? (limiting && !limiting.includes(query.organizationId) ? [] : [query.organizationId]) : limiting;
+  const organizations = query.organizationId
+    ? limiting && !limiting.includes(query.organizationId)
+      ? []
+      : [query.organizationId]
+    : limiting;
   const rows = await repo.listPlans(ctx.database.db, query.date, organizations);
   return rows.map((r) => ({
     id: r.id,
@@ -249,8 +298,17 @@ export async function publishPlan(ctx: Context, id: string): Promise<PublishResu
     const row = await loadPlan(tx, actor, id);
     if (row.status === 'published') throw planAlreadyPublished();
     if (row.status !== 'ready' || !row.plan) throw planNotReady();
-    const tasks = new Map((await findTasksByIds(tx, row.problem.problem.tasks.map((t) => t.id))).map((t) => [t.id, t]));
-    const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
+    const tasks = new Map(
+      (
+        await findTasksByIds(
+          tx,
+          row.problem.problem.tasks.map((t) => t.id),
+        )
+      ).map((t) => [t.id, t]),
+    );
+    const volunteers = new Map(
+      (await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]),
+    );
     const conflicts: PublishResult['conflicts'] = [];
     let assigned = 0;
     for (const round of row.plan.rounds) {
@@ -263,8 +321,14 @@ export async function publishPlan(ctx: Context, id: string): Promise<PublishResu
         const sameVolunteer = live && task.volunteer_id === round.volunteerId;
         // A re-plan after a drop-out may move tasks between the remaining rounds: it takes them back first.
         if (row.based_on && live && !sameVolunteer) await releaseTask(tx, task.id);
-        if (!sameVolunteer && !(await assignIfOpen(tx, task.id, round.volunteerId, actor.userId, position + 1))) {
-          conflicts.push({ taskId: task.id, message: 'Il compito è già stato assegnato o chiuso da qualcun altro.' });
+        if (
+          !sameVolunteer &&
+          !(await assignIfOpen(tx, task.id, round.volunteerId, actor.userId, position + 1))
+        ) {
+          conflicts.push({
+            taskId: task.id,
+            message: 'Il compito è già stato assegnato o chiuso da qualcun altro.',
+          });
           continue;
         }
         await repo.setPlannedStart(tx, task.id, clockOf(stop.serviceStart));
@@ -283,7 +347,11 @@ export async function publishPlan(ctx: Context, id: string): Promise<PublishResu
       }
     }
     await repo.markPublished(tx, id, actor.userId);
-    await writeAudit(tx, ctx, { action: 'task.assign', entityType: 'task', details: { planId: id, assigned, conflicts: conflicts.length } });
+    await writeAudit(tx, ctx, {
+      action: 'task.assign',
+      entityType: 'task',
+      details: { planId: id, assigned, conflicts: conflicts.length },
+    });
     return { assigned, conflicts };
   });
 }
@@ -302,9 +370,20 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
     if (!round) throw volunteerNotInPlan();
     const now = body.from ? minutesOf(body.from) : 0;
     const prepared = await prepareProblem(row.problem.problem);
-    const volunteers = new Map((await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]));
-    const tasks = new Map((await findTasksByIds(tx, round.stops.map((s) => s.taskId))).map((t) => [t.id, t]));
-    const remaining = round.stops.filter((s) => s.departure > now && !['done', 'failed'].includes(tasks.get(s.taskId)?.status ?? ''));
+    const volunteers = new Map(
+      (await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]),
+    );
+    const tasks = new Map(
+      (
+        await findTasksByIds(
+          tx,
+          round.stops.map((s) => s.taskId),
+        )
+      ).map((t) => [t.id, t]),
+    );
+    const remaining = round.stops.filter(
+      (s) => s.departure > now && !['done', 'failed'].includes(tasks.get(s.taskId)?.status ?? ''),
+    );
     const substitutes = remaining.map((stop) => {
       const t = tasks.get(stop.taskId);
       return {
@@ -323,7 +402,12 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
       };
     });
     const done = [...tasks.values()].filter((t) => ['done', 'failed'].includes(t.status)).map((t) => t.id);
-    const replan = replanRemaining(prepared, row.plan, { droppedVolunteerId: body.volunteerId, now, completedTaskIds: done }, { seed: 1, timeLimitMs: 3000 });
+    const replan = replanRemaining(
+      prepared,
+      row.plan,
+      { droppedVolunteerId: body.volunteerId, now, completedTaskIds: done },
+      { seed: 1, timeLimitMs: 3000 },
+    );
     const replanId = await repo.insertPlan(tx, {
       organizationId: row.organization_id,
       date: row.plan_date,

@@ -8,7 +8,8 @@ const OPEN = ['open', 'assigned', 'accepted'];
 export function presentTask(actor: Actor, row: TaskRow): Task {
   const limiting = organizationsLimiting(actor, 'task.assign');
   const coordinates =
-    scopeCovers(scopeOf(actor, 'task.assign'), row.comune_code) && (limiting === null || limiting.includes(row.organization_id ?? ''));
+    scopeCovers(scopeOf(actor, 'task.assign'), row.comune_code) &&
+    (limiting === null || limiting.includes(row.organization_id ?? ''));
   const own = row.volunteer_user_id === actor.userId;
   return {
     id: row.id,
@@ -32,8 +33,14 @@ export function presentTask(actor: Actor, row: TaskRow): Task {
     requiresCar: row.requires_car,
     requiresHealthTraining: row.requires_health_training,
     status: row.status,
-    beneficiary: { givenName: row.beneficiary_given_name, familyName: row.beneficiary_family_name, phone: row.beneficiary_phone },
-    volunteer: row.volunteer_id ? { id: row.volunteer_id, name: row.volunteer_name ?? '', phone: row.volunteer_phone ?? '' } : null,
+    beneficiary: {
+      givenName: row.beneficiary_given_name,
+      familyName: row.beneficiary_family_name,
+      phone: row.beneficiary_phone,
+    },
+    volunteer: row.volunteer_id
+      ? { id: row.volunteer_id, name: row.volunteer_name ?? '', phone: row.volunteer_phone ?? '' }
+      : null,
     assignedAt: row.assigned_at,
     roundPosition: row.round_position,
     plannedStart: row.planned_start,

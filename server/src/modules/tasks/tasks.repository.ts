@@ -42,7 +42,8 @@ export interface TaskRow {
   money_reimbursed_cents: number;
 }
 
-const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 const SELECT_TASK = sql`
   SELECT t.id, t.request_id, t.organization_id, o.name AS organization_name, t.comune_code, c.name AS comune_name,
@@ -106,7 +107,10 @@ export function findTasksByIds(tx: Tx, ids: string[]): Promise<TaskRow[]> {
 }
 
 export async function taskIdsOfRequest(tx: Tx, requestId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM tasks WHERE request_id = ${requestId} ORDER BY due_date`);
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM tasks WHERE request_id = ${requestId} ORDER BY due_date`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -129,7 +133,10 @@ export async function searchTasks(
         ORDER BY t.due_date, t.round_position NULLS LAST, t.planned_start NULLS LAST, t.window_start NULLS LAST, t.id
         LIMIT ${query.limit ?? 200} OFFSET ${query.offset ?? 0}`,
   );
-  const [count] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM tasks t ${where}`);
+  const [count] = await queryRows<{ total: number }>(
+    tx,
+    sql`SELECT count(*)::int AS total FROM tasks t ${where}`,
+  );
   return { rows, total: count?.total ?? 0 };
 }
 
@@ -159,7 +166,13 @@ export async function tasksOfVolunteerOn(tx: Tx, volunteerId: string, date: stri
  * the database lets exactly one match `status = 'open'`.
  * @returns false when the task was no longer open.
  */
-export async function assignIfOpen(tx: Tx, id: string, volunteerId: string, actorId: string, position: number | null = null): Promise<boolean> {
+export async function assignIfOpen(
+  tx: Tx,
+  id: string,
+  volunteerId: string,
+  actorId: string,
+  position: number | null = null,
+): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`UPDATE tasks SET status = 'assigned', volunteer_id = ${volunteerId}, assigned_at = now(), assigned_by = ${actorId},
@@ -181,7 +194,12 @@ export async function setTaskStatus(tx: Tx, id: string, status: TaskStatus): Pro
 export async function closeTask(
   tx: Tx,
   id: string,
-  outcome: { status: 'done' | 'failed'; reason: string | null; notes: string | null; moneyAdvancedCents: number },
+  outcome: {
+    status: 'done' | 'failed';
+    reason: string | null;
+    notes: string | null;
+    moneyAdvancedCents: number;
+  },
 ): Promise<void> {
   await tx.execute(sql`UPDATE tasks SET status = ${outcome.status}, outcome_reason = ${outcome.reason},
                        outcome_notes = ${outcome.notes}, money_advanced_cents = ${outcome.moneyAdvancedCents}, completed_at = now()
@@ -194,7 +212,9 @@ export async function addReimbursement(tx: Tx, id: string, amountCents: number):
 }
 
 export async function cancelOpenTasksOfRequest(tx: Tx, requestId: string): Promise<void> {
-  await tx.execute(sql`UPDATE tasks SET status = 'cancelled' WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')`);
+  await tx.execute(
+    sql`UPDATE tasks SET status = 'cancelled' WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')`,
+  );
 }
 
 /** True when no task of the request is still to be done. */

@@ -25,24 +25,53 @@ export interface Fit {
  */
 export function fitProblems(task: TaskNeeds, v: AssignableVolunteer, tasksThatDay: number): Fit[] {
   const problems: Fit[] = [];
-  if (v.status !== 'approved') problems.push({ code: 'VOLUNTEER_NOT_APPROVED', message: 'Il volontario non è ancora approvato.', blocking: true });
+  if (v.status !== 'approved')
+    problems.push({
+      code: 'VOLUNTEER_NOT_APPROVED',
+      message: 'Il volontario non è ancora approvato.',
+      blocking: true,
+    });
   if (v.organizationId !== null && v.organizationId !== task.organizationId) {
-    problems.push({ code: 'VOLUNTEER_OTHER_ORGANIZATION', message: 'Il volontario appartiene a un’altra organizzazione.', blocking: true });
+    problems.push({
+      code: 'VOLUNTEER_OTHER_ORGANIZATION',
+      message: 'Il volontario appartiene a un’altra organizzazione.',
+      blocking: true,
+    });
   }
   if (task.requiresCar && !(v.hasCar && v.hasLicence)) {
-    problems.push({ code: 'VOLUNTEER_NO_CAR', message: 'Questo compito richiede un volontario con auto e patente.', blocking: true });
+    problems.push({
+      code: 'VOLUNTEER_NO_CAR',
+      message: 'Questo compito richiede un volontario con auto e patente.',
+      blocking: true,
+    });
   }
   if (task.requiresHealthTraining && !v.healthTraining) {
-    problems.push({ code: 'VOLUNTEER_NOT_TRAINED', message: 'Questo compito richiede la formazione sul rischio sanitario (persona Covid positiva).', blocking: true });
+    problems.push({
+      code: 'VOLUNTEER_NOT_TRAINED',
+      message: 'Questo compito richiede la formazione sul rischio sanitario (persona Covid positiva).',
+      blocking: true,
+    });
   }
   if (tasksThatDay >= v.maxTasksPerDay) {
-    problems.push({ code: 'VOLUNTEER_DAILY_LIMIT', message: `Il volontario ha già ${tasksThatDay} compiti quel giorno (massimo ${v.maxTasksPerDay}).`, blocking: true });
+    problems.push({
+      code: 'VOLUNTEER_DAILY_LIMIT',
+      message: `Il volontario ha già ${tasksThatDay} compiti quel giorno (massimo ${v.maxTasksPerDay}).`,
+      blocking: true,
+    });
   }
   if (!isAvailableAt(v, task.dueDate, task.windowStart ?? undefined, task.windowEnd ?? undefined)) {
-    problems.push({ code: 'VOLUNTEER_UNAVAILABLE', message: 'Non ha dato disponibilità in quel giorno e fascia oraria.', blocking: false });
+    problems.push({
+      code: 'VOLUNTEER_UNAVAILABLE',
+      message: 'Non ha dato disponibilità in quel giorno e fascia oraria.',
+      blocking: false,
+    });
   }
   if (!coversComune(v, task.comuneCode)) {
-    problems.push({ code: 'VOLUNTEER_OUTSIDE_ZONE', message: 'Il comune non è tra le sue zone.', blocking: false });
+    problems.push({
+      code: 'VOLUNTEER_OUTSIDE_ZONE',
+      message: 'Il comune non è tra le sue zone.',
+      blocking: false,
+    });
   }
   return problems;
 }
@@ -59,7 +88,11 @@ export interface Ranked {
  * Ranks volunteers for a task: eligible first; then available, living in the comune or covering
  * it, and with the lightest load that day.
  */
-export function rankVolunteers(task: TaskNeeds, volunteers: AssignableVolunteer[], load: ReadonlyMap<string, number>): Ranked[] {
+export function rankVolunteers(
+  task: TaskNeeds,
+  volunteers: AssignableVolunteer[],
+  load: ReadonlyMap<string, number>,
+): Ranked[] {
   return volunteers
     .map((volunteer) => {
       const tasksThatDay = load.get(volunteer.id) ?? 0;

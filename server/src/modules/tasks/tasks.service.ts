@@ -4,7 +4,13 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { sql, type Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
-import type { CompleteBody, Suggestion, Task, TasksPage, TasksQuery } from '../../../../shared/src/tasks/tasks.schemas.js';
+import type {
+  CompleteBody,
+  Suggestion,
+  Task,
+  TasksPage,
+  TasksQuery,
+} from '../../../../shared/src/tasks/tasks.schemas.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
 import { findRequest, insertEvent, setRequestStatus } from '../requests/requests.repository.js';
 import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
@@ -36,7 +42,12 @@ function needsOf(row: repo.TaskRow): TaskNeeds {
 }
 
 /** A task the actor coordinates: in the territory and, for a coordinator, of his organisation. */
-async function coordinatedTask(tx: Tx, actor: Actor, scope: Parameters<typeof assertInScope>[0], id: string): Promise<repo.TaskRow> {
+async function coordinatedTask(
+  tx: Tx,
+  actor: Actor,
+  scope: Parameters<typeof assertInScope>[0],
+  id: string,
+): Promise<repo.TaskRow> {
   const row = await repo.findTask(tx, id);
   if (!row) throw taskNotFound();
   assertInScope(scope, row.comune_code, 'Compito');
@@ -57,7 +68,11 @@ export async function listTasks(ctx: Context, query: TasksQuery): Promise<TasksP
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.read', async (tx) => {
     const { rows, total } = await repo.searchTasks(tx, query, organizationsLimiting(actor, 'task.read'));
-    await writeAudit(tx, ctx, { action: 'task.read', entityType: 'task', details: { ids: rows.map((r) => r.id), total } });
+    await writeAudit(tx, ctx, {
+      action: 'task.read',
+      entityType: 'task',
+      details: { ids: rows.map((r) => r.id), total },
+    });
     return { items: rows.map((r) => presentTask(actor, r)), total };
   });
 }
@@ -68,7 +83,11 @@ export async function myTasks(ctx: Context, date: string | undefined): Promise<T
   return withScope(ctx, 'task.own', async (tx) => {
     const me = await findVolunteerByUserId(tx, actor.userId);
     if (!me) throw volunteerNotRegistered();
-    const { rows, total } = await repo.searchTasks(tx, { date: date ?? dateInRome(), volunteerId: me.id, limit: 200 }, null);
+    const { rows, total } = await repo.searchTasks(
+      tx,
+      { date: date ?? dateInRome(), volunteerId: me.id, limit: 200 },
+      null,
+    );
     return { items: rows.map((r) => presentTask(actor, r)), total };
   });
 }
@@ -82,7 +101,12 @@ export async function getTask(ctx: Context, id: string): Promise<Task> {
     const row = ownOnly ? await ownTask(tx, actor, id) : await repo.findTask(tx, id);
     if (!row) throw taskNotFound();
     assertInScope(scope, row.comune_code, 'Compito');
-    await writeAudit(tx, ctx, { action: 'task.read', entityType: 'task', entityId: id, comune: row.comune_code });
+    await writeAudit(tx, ctx, {
+      action: 'task.read',
+      entityType: 'task',
+      entityId: id,
+      comune: row.comune_code,
+    });
     return presentTask(actor, row);
   });
 }
@@ -92,7 +116,10 @@ export async function suggestVolunteers(ctx: Context, id: string, limit = 10): P
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.assign', async (tx, scope) => {
     const row = await coordinatedTask(tx, actor, scope, id);
-    const volunteers = await listApprovedVolunteers(tx, { organizationIds: row.organization_id ? [row.organization_id] : null, includeIndividuals: true });
+    const volunteers = await listApprovedVolunteers(tx, {
+      organizationIds: row.organization_id ? [row.organization_id] : null,
+      includeIndividuals: true,
+    });
     const load = await repo.tasksPerVolunteer(tx, row.due_date);
     return rankVolunteers(needsOf(row), volunteers, load)
       .slice(0, limit)
@@ -118,7 +145,12 @@ export async function suggestVolunteers(ctx: Context, id: string, limit = 10): P
  * daily count is read under a lock on that volunteer, and the task changes only if still open.
  * @throws 404 outside the territory, 409 already assigned, 422 volunteer unfit (no car, no training, limit…).
  */
-export async function assignTask(ctx: Context, id: string, volunteerId: string, position: number | null = null): Promise<Task> {
+export async function assignTask(
+  ctx: Context,
+  id: string,
+  volunteerId: string,
+  position: number | null = null,
+): Promise<Task> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.assign', async (tx, scope) => {
     const row = await coordinatedTask(tx, actor, scope, id);
@@ -137,13 +169,23 @@ export async function assignTask(ctx: Context, id: string, volunteerId: string, 
       subject: 'Nuovo compito assegnato',
       body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
     });
-    await writeAudit(tx, ctx, { action: 'task.assign', entityType: 'task', entityId: id, comune: row.comune_code, details: { volunteerId } });
+    await writeAudit(tx, ctx, {
+      action: 'task.assign',
+      entityType: 'task',
+      entityId: id,
+      comune: row.comune_code,
+      details: { volunteerId },
+    });
     return presentTask(actor, (await repo.findTask(tx, id))!);
   });
 }
 
 /** The volunteer accepts, or declines and the task goes back to the coordinator. */
-export async function respondToTask(ctx: Context, id: string, response: { accept: true } | { accept: false; reason: string }): Promise<Task> {
+export async function respondToTask(
+  ctx: Context,
+  id: string,
+  response: { accept: true } | { accept: false; reason: string },
+): Promise<Task> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.own', async (tx) => {
     const row = await ownTask(tx, actor, id);
@@ -179,12 +221,23 @@ export async function completeTask(ctx: Context, id: string, body: CompleteBody)
       notes: body.notes ?? null,
       moneyAdvancedCents: body.moneyAdvancedCents ?? row.money_advanced_cents,
     });
-    await writeAudit(tx, ctx, { action: 'task.complete', entityType: 'task', entityId: id, comune: row.comune_code, details: { outcome: body.outcome } });
+    await writeAudit(tx, ctx, {
+      action: 'task.complete',
+      entityType: 'task',
+      entityId: id,
+      comune: row.comune_code,
+      details: { outcome: body.outcome },
+    });
     if (await repo.allTasksClosed(tx, row.request_id)) {
       const request = await findRequest(tx, row.request_id);
       if (request && request.status === 'accepted') {
         await setRequestStatus(tx, row.request_id, 'completed');
-        await insertEvent(tx, { requestId: row.request_id, comuneCode: row.comune_code, actorId: actor.userId, kind: 'completed' });
+        await insertEvent(tx, {
+          requestId: row.request_id,
+          comuneCode: row.comune_code,
+          actorId: actor.userId,
+          kind: 'completed',
+        });
         await enqueueNotification(tx, {
           kind: 'request.completed',
           recipientEmail: request.beneficiary_email,
@@ -206,7 +259,13 @@ export async function reimburseTask(ctx: Context, id: string, amountCents: numbe
     const outstanding = row.money_advanced_cents - row.money_reimbursed_cents;
     if (amountCents > outstanding) throw reimbursementTooHigh(outstanding);
     await repo.addReimbursement(tx, id, amountCents);
-    await writeAudit(tx, ctx, { action: 'task.reimburse', entityType: 'task', entityId: id, comune: row.comune_code, details: { amountCents } });
+    await writeAudit(tx, ctx, {
+      action: 'task.reimburse',
+      entityType: 'task',
+      entityId: id,
+      comune: row.comune_code,
+      details: { amountCents },
+    });
     return presentTask(actor, (await repo.findTask(tx, id))!);
   });
 }

@@ -34,20 +34,31 @@ function number(value: string | undefined, field: string, row: number): number {
  * @throws Error naming the first malformed row.
  */
 export function readTerritoryData(dir = DEFAULT_TERRITORY_DIR): TerritoryData {
-  const comuni = parse(readFileSync(join(dir, 'comuni_cremona.csv')), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const districts = parse(readFileSync(join(dir, 'ambiti_distrettuali_cremona.csv')), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const comuni = parse(readFileSync(join(dir, 'comuni_cremona.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+  const districts = parse(readFileSync(join(dir, 'ambiti_distrettuali_cremona.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
   const ambiti = new Map<string, { id: string; name: string; leadComuneName: string | null }>();
   for (const d of districts) {
     const id = d.ambito_id!;
     if (!ambiti.has(id)) {
-      ambiti.set(id, { id, name: AMBITO_NAMES[id] ?? d.ambito_nome!, leadComuneName: d.ente_capofila || null });
+      ambiti.set(id, {
+        id,
+        name: AMBITO_NAMES[id] ?? d.ambito_nome!,
+        leadComuneName: d.ente_capofila || null,
+      });
     }
   }
   return {
     ambiti: [...ambiti.values()],
     comuni: comuni.map((c, i) => {
       if (!/^\d{6}$/.test(c.codice_istat ?? '')) throw new Error(`riga ${i + 2}: codice ISTAT non valido`);
-      if (!ambiti.has(c.ambito_id ?? '')) throw new Error(`riga ${i + 2}: ambito sconosciuto "${c.ambito_id ?? ''}"`);
+      if (!ambiti.has(c.ambito_id ?? ''))
+        throw new Error(`riga ${i + 2}: ambito sconosciuto "${c.ambito_id ?? ''}"`);
       return {
         istatCode: c.codice_istat!,
         name: c.nome!,

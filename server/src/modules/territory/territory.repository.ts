@@ -60,7 +60,13 @@ export async function resolveComuni(tx: Tx, ambitoIds: string[], comuneCodes: st
 }
 
 export async function listAmbiti(tx: Tx): Promise<Ambito[]> {
-  const ambiti = await queryRows<{ id: string; name: string; lead_comune_name: string | null; n: number; population: string }>(
+  const ambiti = await queryRows<{
+    id: string;
+    name: string;
+    lead_comune_name: string | null;
+    n: number;
+    population: string;
+  }>(
     tx,
     sql`SELECT a.id, a.name, a.lead_comune_name, count(c.istat_code)::int AS n, coalesce(sum(c.population), 0) AS population
         FROM ambiti a LEFT JOIN comuni c ON c.ambito_id = a.id

@@ -18,18 +18,25 @@ export function registerTerritoryRoutes(app: App): void {
   app.get('/api/ambiti', { schema: { tags, response: { 200: Type.Array(Ambito) } } }, async (req) =>
     territory.listAmbiti(req.ctx),
   );
-  app.get('/api/comuni', { schema: { tags, querystring: ComuniQuery, response: { 200: Type.Array(Comune) } } }, async (req) =>
-    territory.listComuni(req.ctx, { ambitoId: req.query.ambito, q: req.query.q }),
+  app.get(
+    '/api/comuni',
+    { schema: { tags, querystring: ComuniQuery, response: { 200: Type.Array(Comune) } } },
+    async (req) => territory.listComuni(req.ctx, { ambitoId: req.query.ambito, q: req.query.q }),
   );
-  app.get('/api/comuni/:code', { schema: { tags, params: CodeParams, response: { 200: Comune } } }, async (req) =>
-    territory.getComune(req.ctx, req.params.code),
+  app.get(
+    '/api/comuni/:code',
+    { schema: { tags, params: CodeParams, response: { 200: Comune } } },
+    async (req) => territory.getComune(req.ctx, req.params.code),
   );
   app.patch(
     '/api/comuni/:code',
     { schema: { tags, params: CodeParams, body: ReassignComuneBody, response: { 200: Comune } } },
     async (req) => territory.reassignComune(req.ctx, req.params.code, req.body),
   );
-  app.post('/api/sub-ambiti', { schema: { tags, body: CreateSubAmbitoBody, response: { 201: SubAmbito } } }, async (req, reply) =>
-    reply.status(201).send(await territory.createSubAmbito(req.ctx, req.body.ambitoId, req.body.name)),
+  app.post(
+    '/api/sub-ambiti',
+    { schema: { tags, body: CreateSubAmbitoBody, response: { 201: SubAmbito } } },
+    async (req, reply) =>
+      reply.status(201).send(await territory.createSubAmbito(req.ctx, req.body.ambitoId, req.body.name)),
   );
 }

@@ -3,9 +3,19 @@ import { scopeCovers } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
-import type { Ambito, Comune, ReassignComuneBody, SubAmbito } from '../../../../shared/src/territory/territory.schemas.js';
+import type {
+  Ambito,
+  Comune,
+  ReassignComuneBody,
+  SubAmbito,
+} from '../../../../shared/src/territory/territory.schemas.js';
 import * as repo from './territory.repository.js';
-import { ambitoUnknown, comuneNotFound, subAmbitoExists, subAmbitoOutsideAmbito } from './territory.errors.js';
+import {
+  ambitoUnknown,
+  comuneNotFound,
+  subAmbitoExists,
+  subAmbitoOutsideAmbito,
+} from './territory.errors.js';
 import { readTerritoryData } from './territory.import.js';
 
 // Territory is public open data (ISTAT): reading it needs no session.
@@ -30,7 +40,11 @@ export async function getComune(ctx: Context, istatCode: string): Promise<Comune
  * comune and every comune of the target Ambito, so nobody pulls a comune into a district they do not run.
  * @throws 403 without territory.manage, 404 outside the actor's territory, 422 for unknown targets.
  */
-export async function reassignComune(ctx: Context, istatCode: string, change: ReassignComuneBody): Promise<Comune> {
+export async function reassignComune(
+  ctx: Context,
+  istatCode: string,
+  change: ReassignComuneBody,
+): Promise<Comune> {
   const scope = authorize(ctx, 'territory.manage');
   return ctx.database.db.transaction(async (tx) => {
     const comune = await repo.findComune(tx, istatCode);
@@ -42,7 +56,8 @@ export async function reassignComune(ctx: Context, istatCode: string, change: Re
     if (!targetComuni.every((code) => scopeCovers(scope, code))) throw forbidden();
     let subAmbitoId = change.subAmbitoId === undefined ? comune.subAmbitoId : change.subAmbitoId;
     // Leaving the Ambito drops a sub-ambito that belonged to the old one.
-    if (change.ambitoId && change.ambitoId !== comune.ambitoId && change.subAmbitoId === undefined) subAmbitoId = null;
+    if (change.ambitoId && change.ambitoId !== comune.ambitoId && change.subAmbitoId === undefined)
+      subAmbitoId = null;
     if (subAmbitoId) {
       const sub = await repo.findSubAmbito(tx, subAmbitoId);
       if (!sub || sub.ambitoId !== ambitoId) throw subAmbitoOutsideAmbito();
@@ -53,7 +68,10 @@ export async function reassignComune(ctx: Context, istatCode: string, change: Re
       entityType: 'comune',
       entityId: istatCode,
       comune: istatCode,
-      details: { from: { ambitoId: comune.ambitoId, subAmbitoId: comune.subAmbitoId }, to: { ambitoId, subAmbitoId } },
+      details: {
+        from: { ambitoId: comune.ambitoId, subAmbitoId: comune.subAmbitoId },
+        to: { ambitoId, subAmbitoId },
+      },
     });
     return { ...comune, ambitoId, subAmbitoId };
   });
@@ -75,7 +93,10 @@ export async function createSubAmbito(ctx: Context, ambitoId: string, name: stri
 }
 
 /** Imports the comuni of the province from CSV (system job: CLI and demo seed). */
-export async function importTerritory(ctx: Context, dir?: string): Promise<{ ambiti: number; comuni: number }> {
+export async function importTerritory(
+  ctx: Context,
+  dir?: string,
+): Promise<{ ambiti: number; comuni: number }> {
   const data = readTerritoryData(dir);
   await ctx.database.db.transaction((tx) => repo.upsertTerritory(tx, data.ambiti, data.comuni));
   return { ambiti: data.ambiti.length, comuni: data.comuni.length };

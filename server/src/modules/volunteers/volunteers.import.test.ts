@@ -42,7 +42,6 @@ function reasonOf(values: SheetRow['values']): string {
   return outcome.reason;
 }
 
-
 describe('parseImportRow', () => {
   it('turns a complete row into a volunteer profile', () => {
     const outcome = parseImportRow(good, context);

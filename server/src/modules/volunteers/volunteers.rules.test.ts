@@ -17,7 +17,6 @@ const CREMONA = '019036';
 const BONEMERSE = '019006';
 const CASTELVERDE = '019026';
 
-
 // 2026-11-23 is a Monday.
 const monday = '2026-11-23';
 const volunteer = {

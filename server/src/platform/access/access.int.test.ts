@@ -14,23 +14,36 @@ function operatorOf(comune: string): Actor {
     fullName: 'Op',
     personId: null,
     locale: 'it',
-    grants: [{ role: 'operatore', organizationId: null, scope: { type: 'comune', id: comune }, comuni: new Set([comune]) }],
+    grants: [
+      {
+        role: 'operatore',
+        organizationId: null,
+        scope: { type: 'comune', id: comune },
+        comuni: new Set([comune]),
+      },
+    ],
   };
 }
 
 describe('withScope', () => {
   it('runs as the non-owner application role, so row-level security applies', async () => {
     const ctx = { ...systemContext(env.database), actor: operatorOf(CREMA) };
-    const [who] = await withScope(ctx, 'person.read', (tx) => queryRows<{ role: string }>(tx, sql`SELECT current_user AS role`));
+    const [who] = await withScope(ctx, 'person.read', (tx) =>
+      queryRows<{ role: string }>(tx, sql`SELECT current_user AS role`),
+    );
     expect(who!.role).toBe('legami_app');
   });
 
   it('returns no row of another territory even from a query with no filter', async () => {
     const id = await env.buildPerson({ comune: CREMONA });
     const ctx = { ...systemContext(env.database), actor: operatorOf(CREMA) };
-    const rows = await withScope(ctx, 'person.read', (tx) => queryRows<{ id: string }>(tx, sql`SELECT id FROM people`));
+    const rows = await withScope(ctx, 'person.read', (tx) =>
+      queryRows<{ id: string }>(tx, sql`SELECT id FROM people`),
+    );
     expect(rows.map((r) => r.id)).not.toContain(id);
-    const own = await withScope({ ...ctx, actor: operatorOf(CREMONA) }, 'person.read', (tx) => queryRows<{ id: string }>(tx, sql`SELECT id FROM people`));
+    const own = await withScope({ ...ctx, actor: operatorOf(CREMONA) }, 'person.read', (tx) =>
+      queryRows<{ id: string }>(tx, sql`SELECT id FROM people`),
+    );
     expect(own.map((r) => r.id)).toContain(id);
   });
 

@@ -62,7 +62,11 @@ export async function withScope<T>(
  * Runs `work` in one transaction as the application role over an explicit scope. For use
  * cases whose rule is not a capability (a citizen reading their own record).
  */
-export async function withExplicitScope<T>(ctx: Context, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withExplicitScope<T>(
+  ctx: Context,
+  scope: Scope,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return ctx.database.db.transaction(async (tx) => {
     await enterScope(tx, scope);
     return work(tx);

@@ -5,8 +5,18 @@ function actorWith(...grants: Grant[]): Actor {
   return { userId: 'u', email: 'u@test', fullName: 'U', personId: null, locale: 'it', grants };
 }
 
-const operatorInCremona: Grant = { role: 'operatore', organizationId: null, scope: { type: 'comune', id: '019036' }, comuni: new Set(['019036']) };
-const volunteerInCrema: Grant = { role: 'volontario', organizationId: null, scope: { type: 'comune', id: '019035' }, comuni: new Set(['019035']) };
+const operatorInCremona: Grant = {
+  role: 'operatore',
+  organizationId: null,
+  scope: { type: 'comune', id: '019036' },
+  comuni: new Set(['019036']),
+};
+const volunteerInCrema: Grant = {
+  role: 'volontario',
+  organizationId: null,
+  scope: { type: 'comune', id: '019035' },
+  comuni: new Set(['019035']),
+};
 
 describe('scopeOf', () => {
   it('gives a capability only over the territory of the roles that hold it', () => {

@@ -1,6 +1,7 @@
 import { roleHas, type Capability, type Role } from './roles.js';
 
-export type TerritoryScope = { type: 'all' } | { type: 'ambito'; id: string } | { type: 'comune'; id: string };
+export type TerritoryScope =
+  { type: 'all' } | { type: 'ambito'; id: string } | { type: 'comune'; id: string };
 
 /** One role in one organisation over one territory, with the territory resolved to comuni. */
 export interface Grant {

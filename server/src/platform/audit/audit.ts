@@ -37,7 +37,17 @@ export type AuditAction =
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType: 'person' | 'household' | 'user' | 'comune' | 'organization' | 'membership' | 'request' | 'task' | 'volunteer' | 'volunteer_import';
+  entityType:
+    | 'person'
+    | 'household'
+    | 'user'
+    | 'comune'
+    | 'organization'
+    | 'membership'
+    | 'request'
+    | 'task'
+    | 'volunteer'
+    | 'volunteer_import';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

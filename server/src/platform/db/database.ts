@@ -88,9 +88,12 @@ export function pgArray(values: readonly string[]): string {
 }
 
 /** The PostgreSQL error behind a failed query (Drizzle wraps it as `cause`), for its code and constraint. */
-export function databaseErrorOf(error: unknown): { code?: string; constraint?: string; message?: string } | null {
+export function databaseErrorOf(
+  error: unknown,
+): { code?: string; constraint?: string; message?: string } | null {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if (typeof (e as { code?: unknown }).code === 'string') return e as { code?: string; constraint?: string };
+    if (typeof (e as { code?: unknown }).code === 'string')
+      return e as { code?: string; constraint?: string };
   }
   return null;
 }

@@ -6,12 +6,21 @@ const env = await setupTestEnv();
 describe('platform endpoints', () => {
   it('reports health and the database engine', async () => {
     const response = await env.app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
 
   it('publishes the OpenAPI document with every resource', async () => {
     const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/people', '/api/organizations', '/api/comuni', '/api/audit', '/api/auth/login']) {
+    for (const path of [
+      '/api/people',
+      '/api/organizations',
+      '/api/comuni',
+      '/api/audit',
+      '/api/auth/login',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -27,7 +36,13 @@ describe('public forms', () => {
   it('slow down a flood from one address with a 429 in Italian', async () => {
     const responses = [];
     for (let i = 0; i < 31; i++) {
-      responses.push(await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `nessuno${i}@test.it`, password: 'x' } }));
+      responses.push(
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `nessuno${i}@test.it`, password: 'x' },
+        }),
+      );
     }
     expect(responses.slice(0, 30).every((r) => r.statusCode === 401)).toBe(true);
     expect(responses[30]!.statusCode).toBe(429);

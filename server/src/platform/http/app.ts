@@ -36,7 +36,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
@@ -80,7 +82,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => ({ status: 'ok', database: options.database.kind }));
+  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => ({
+    status: 'ok',
+    database: options.database.kind,
+  }));
 
   await registerModules(app);
 

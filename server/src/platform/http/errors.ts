@@ -14,7 +14,12 @@ function label(path: string): string {
 }
 
 /** Turns one schema-validation issue into a sentence in Italian. */
-export function describeIssue(issue: AjvIssue): { field: string; message: string; rule: string; params: Record<string, unknown> } {
+export function describeIssue(issue: AjvIssue): {
+  field: string;
+  message: string;
+  rule: string;
+  params: Record<string, unknown>;
+} {
   const p = issue.params;
   const field =
     issue.keyword === 'required'
@@ -72,13 +77,19 @@ export function installErrorHandler(app: FastifyInstance): void {
         429: 'Troppe richieste: riprova tra poco.',
       };
       return reply.status(status).send({
-        error: { code: fastifyError.code ?? 'BAD_REQUEST', message: messages[status] ?? 'Richiesta non valida.' },
+        error: {
+          code: fastifyError.code ?? 'BAD_REQUEST',
+          message: messages[status] ?? 'Richiesta non valida.',
+        },
       });
     }
     // Only the error's name and stack: a message may quote a row with personal data.
     request.log.error({ err: { type: fastifyError.name, stack: fastifyError.stack } }, 'unhandled error');
     return reply.status(500).send({
-      error: { code: 'INTERNAL', message: 'Si è verificato un errore interno. Nessun dato è stato modificato.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Si è verificato un errore interno. Nessun dato è stato modificato.',
+      },
     });
   });
 }
@@ -89,7 +100,15 @@ export function installErrorHandler(app: FastifyInstance): void {
  */
 export function installNotFoundHandler(app: FastifyInstance, serveSpa: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}` } });
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
   });
 }

@@ -11,7 +11,12 @@ import { decodeCodiceFiscale } from '../people/codiceFiscale';
 import { createCitizenRequest } from '../requests/api';
 import { ScheduleFields } from '../requests/ScheduleFields';
 import { ComuneSelect } from '../territory/ComuneSelect';
-import { emptyCitizenRequest, toCitizenBody, type CitizenRequestValues, type RelativeValues } from './citizenForm';
+import {
+  emptyCitizenRequest,
+  toCitizenBody,
+  type CitizenRequestValues,
+  type RelativeValues,
+} from './citizenForm';
 
 interface CitizenRequestFormProps {
   types: InterventionType[];
@@ -26,7 +31,13 @@ const relativeError = (errors: Record<string, string>, field: keyof RelativeValu
   errors[`relative.${field}`] ?? errors[`relative/${field}`] ?? errors[`/relative/${field}`];
 
 /** "Chiedi aiuto": plain words, one question at a time, for oneself or for a relative. */
-export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, onSent }: CitizenRequestFormProps) {
+export function CitizenRequestForm({
+  types,
+  comuni,
+  ambiti,
+  defaultComuneCode,
+  onSent,
+}: CitizenRequestFormProps) {
   const { t, locale } = useI18n();
   const [values, setValues] = useState<CitizenRequestValues>(() => emptyCitizenRequest(defaultComuneCode));
   const [invalid, setInvalid] = useState<Record<string, string>>({});
@@ -46,7 +57,9 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
     const first = Object.keys(problems)[0];
     if (first) {
       document
-        .getElementById(first === 'interventionTypeId' ? `citizen-type-${types[0]?.id ?? ''}` : `citizen-${first}`)
+        .getElementById(
+          first === 'interventionTypeId' ? `citizen-type-${types[0]?.id ?? ''}` : `citizen-${first}`,
+        )
         ?.focus();
       return;
     }
@@ -72,8 +85,24 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
           <legend className="h4">{t.citizen.relativeTitle}</legend>
           <p className="form-text mt-0">{t.citizen.relativeHint}</p>
           <div className="row">
-            <TextField id="citizen-relative-givenName" className="col-12 col-md-6" label={t.citizen.givenName} value={values.relative.givenName} onChange={setRelative('givenName')} error={relativeError(errors, 'givenName')} required />
-            <TextField id="citizen-relative-familyName" className="col-12 col-md-6" label={t.citizen.familyName} value={values.relative.familyName} onChange={setRelative('familyName')} error={relativeError(errors, 'familyName')} required />
+            <TextField
+              id="citizen-relative-givenName"
+              className="col-12 col-md-6"
+              label={t.citizen.givenName}
+              value={values.relative.givenName}
+              onChange={setRelative('givenName')}
+              error={relativeError(errors, 'givenName')}
+              required
+            />
+            <TextField
+              id="citizen-relative-familyName"
+              className="col-12 col-md-6"
+              label={t.citizen.familyName}
+              value={values.relative.familyName}
+              onChange={setRelative('familyName')}
+              error={relativeError(errors, 'familyName')}
+              required
+            />
             <TextField
               id="citizen-relative-codiceFiscale"
               className="col-12 col-md-6"
@@ -85,7 +114,11 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
                 if (decoded)
                   setValues((v) => ({
                     ...v,
-                    relative: { ...v.relative, birthDate: v.relative.birthDate || decoded.birthDate, sex: v.relative.sex || decoded.sex },
+                    relative: {
+                      ...v.relative,
+                      birthDate: v.relative.birthDate || decoded.birthDate,
+                      sex: v.relative.sex || decoded.sex,
+                    },
                   }));
               }}
               error={relativeError(errors, 'codiceFiscale') ?? errors.codiceFiscale}
@@ -93,7 +126,16 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
               spellCheck={false}
               maxLength={20}
             />
-            <TextField id="citizen-relative-birthDate" className="col-12 col-md-6" type="date" label={t.citizen.birthDate} value={values.relative.birthDate} onChange={setRelative('birthDate')} error={relativeError(errors, 'birthDate')} required />
+            <TextField
+              id="citizen-relative-birthDate"
+              className="col-12 col-md-6"
+              type="date"
+              label={t.citizen.birthDate}
+              value={values.relative.birthDate}
+              onChange={setRelative('birthDate')}
+              error={relativeError(errors, 'birthDate')}
+              required
+            />
             <div className="col-12 col-md-6">
               <RadioGroup
                 name="citizen-relative-sex"
@@ -120,8 +162,24 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
               placeholder={t.common.choose}
               required
             />
-            <TextField id="citizen-relative-address" className="col-12 col-md-6" label={t.citizen.address} value={values.relative.address} onChange={setRelative('address')} error={relativeError(errors, 'address')} required />
-            <TextField id="citizen-relative-phone" className="col-12 col-md-6" type="tel" label={t.citizen.relativePhone} value={values.relative.phone} onChange={setRelative('phone')} error={relativeError(errors, 'phone')} />
+            <TextField
+              id="citizen-relative-address"
+              className="col-12 col-md-6"
+              label={t.citizen.address}
+              value={values.relative.address}
+              onChange={setRelative('address')}
+              error={relativeError(errors, 'address')}
+              required
+            />
+            <TextField
+              id="citizen-relative-phone"
+              className="col-12 col-md-6"
+              type="tel"
+              label={t.citizen.relativePhone}
+              value={values.relative.phone}
+              onChange={setRelative('phone')}
+              error={relativeError(errors, 'phone')}
+            />
           </div>
         </fieldset>
       )}
@@ -146,7 +204,14 @@ export function CitizenRequestForm({ types, comuni, ambiti, defaultComuneCode, o
         rows={4}
         required
       />
-      <ScheduleFields idPrefix="citizen" values={values} onChange={patch} errors={errors} allowWeekly={false} today={todayIso()} />
+      <ScheduleFields
+        idPrefix="citizen"
+        values={values}
+        onChange={patch}
+        errors={errors}
+        allowWeekly={false}
+        today={todayIso()}
+      />
       <TextField
         id="citizen-phone"
         type="tel"

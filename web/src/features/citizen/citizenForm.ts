@@ -29,7 +29,16 @@ export const emptyCitizenRequest = (comuneCode: string): CitizenRequestValues =>
   interventionTypeId: '',
   description: '',
   phone: '',
-  relative: { givenName: '', familyName: '', birthDate: '', sex: '', codiceFiscale: '', comuneCode, address: '', phone: '' },
+  relative: {
+    givenName: '',
+    familyName: '',
+    birthDate: '',
+    sex: '',
+    codiceFiscale: '',
+    comuneCode,
+    address: '',
+    phone: '',
+  },
   consentPrivacy: false,
 });
 

@@ -4,7 +4,17 @@ import { DataTable } from '../../ui/DataTable';
 import type { BarDatum } from '../../ui/BarChartFigure';
 
 /** The figures of a chart as a table: what, how many. */
-export function BucketTable({ rows, caption, header, countHeader }: { rows: BarDatum[]; caption: string; header: string; countHeader: string }) {
+export function BucketTable({
+  rows,
+  caption,
+  header,
+  countHeader,
+}: {
+  rows: BarDatum[];
+  caption: string;
+  header: string;
+  countHeader: string;
+}) {
   const { t, locale } = useI18n();
   return (
     <DataTable

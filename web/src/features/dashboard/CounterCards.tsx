@@ -10,7 +10,9 @@ export function CounterCards({ dashboard }: { dashboard: Dashboard }) {
     <ul className="counter-cards list-unstyled row row-cols-2 row-cols-md-3 row-cols-xl-5 g-3 mb-0">
       {countersOf(dashboard, t, locale).map((c) => (
         <li key={c.key} className="col">
-          <div className={`counter-card card card-bg rounded shadow-sm h-100${c.alert ? ' counter-card-alert' : ''}`}>
+          <div
+            className={`counter-card card card-bg rounded shadow-sm h-100${c.alert ? ' counter-card-alert' : ''}`}
+          >
             <div className="card-body">
               <p className="counter-value mb-1">{c.value}</p>
               <p className="counter-label mb-0">{c.label}</p>

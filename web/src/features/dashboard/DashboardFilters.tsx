@@ -28,7 +28,14 @@ export function DashboardFilters({ value, onApply, ambiti, comuni, organizations
   return (
     <form role="search" onSubmit={submit} className="mb-4 no-print" aria-label={t.dashboard.filters}>
       <div className="row align-items-end">
-        <TextField id="dashboard-day" className="col-12 col-md-6 col-xl-3" type="date" label={t.dashboard.date} value={draft.giorno} onChange={set('giorno')} />
+        <TextField
+          id="dashboard-day"
+          className="col-12 col-md-6 col-xl-3"
+          type="date"
+          label={t.dashboard.date}
+          value={draft.giorno}
+          onChange={set('giorno')}
+        />
         <SelectField
           id="dashboard-ambito"
           className="col-12 col-md-6 col-xl-3"

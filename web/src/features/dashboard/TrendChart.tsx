@@ -14,13 +14,30 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
     <figure className="mb-0">
       <div aria-hidden="true" style={{ width: '100%', height: 280 }}>
         <ResponsiveContainer>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <LineChart
+            data={data}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} interval="preserveStartEnd" minTickGap={16} />
+            <XAxis
+              dataKey="label"
+              tick={{ fill: INK, fontSize: 12 }}
+              interval="preserveStartEnd"
+              minTickGap={16}
+            />
             <YAxis allowDecimals={false} width={40} tick={{ fill: INK, fontSize: 13 }} />
             <Tooltip />
             <Legend wrapperStyle={{ color: INK }} />
-            <Line type="monotone" dataKey="requests" name={t.dashboard.requests} stroke="#0066cc" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="requests"
+              name={t.dashboard.requests}
+              stroke="#0066cc"
+              strokeWidth={2.5}
+              dot={false}
+              isAnimationActive={false}
+            />
             <Line
               type="monotone"
               dataKey="done"

@@ -11,6 +11,7 @@ const query = (f: DashboardFilterValues) => ({
 });
 
 export const dashboardPath = (f: DashboardFilterValues) => withQuery('/api/dashboard', query(f));
-export const dashboardCsvPath = (f: DashboardFilterValues) => withQuery('/api/dashboard/export.csv', query(f));
+export const dashboardCsvPath = (f: DashboardFilterValues) =>
+  withQuery('/api/dashboard/export.csv', query(f));
 /** The same filters in the web app's own URLs (dashboard ↔ briefing). */
 export const filterSearch = (f: DashboardFilterValues) => withQuery('', { ...f });

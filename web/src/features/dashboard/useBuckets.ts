@@ -5,7 +5,12 @@ import type { BarDatum } from '../../ui/BarChartFigure';
 import { useInterventionTypes } from '../interventions/useInterventionTypes';
 
 // Urgency colours from calm to critical, each at least 3:1 against white.
-const URGENCY_COLORS: Record<string, string> = { low: '#5c6f82', normal: '#0066cc', high: '#a66300', critical: '#cc334d' };
+const URGENCY_COLORS: Record<string, string> = {
+  low: '#5c6f82',
+  normal: '#0066cc',
+  high: '#a66300',
+  critical: '#cc334d',
+};
 
 /** The dashboard's buckets named in the interface language: types by their own names, urgencies by ours. */
 export function useBuckets(dashboard: Dashboard | undefined) {
@@ -22,8 +27,16 @@ export function useBuckets(dashboard: Dashboard | undefined) {
     color: URGENCY_COLORS[u],
   }));
   return {
-    byType: (dashboard?.requestsByType ?? []).map((b) => ({ key: b.key, label: interventions.nameOf(b.key, b.label), value: b.count })),
-    byComune: (dashboard?.requestsByComune ?? []).map((b) => ({ key: b.key, label: b.label, value: b.count })),
+    byType: (dashboard?.requestsByType ?? []).map((b) => ({
+      key: b.key,
+      label: interventions.nameOf(b.key, b.label),
+      value: b.count,
+    })),
+    byComune: (dashboard?.requestsByComune ?? []).map((b) => ({
+      key: b.key,
+      label: b.label,
+      value: b.count,
+    })),
     byUrgency,
   };
 }

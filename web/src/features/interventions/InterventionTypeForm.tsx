@@ -25,13 +25,21 @@ const BLANK: InterventionType = {
 };
 
 /** Creates an intervention type (with its code) or changes one: names, description, flags, defaults. */
-export function InterventionTypeForm({ type, onSaved }: { type: InterventionType | null; onSaved: (saved: InterventionType) => void }) {
+export function InterventionTypeForm({
+  type,
+  onSaved,
+}: {
+  type: InterventionType | null;
+  onSaved: (saved: InterventionType) => void;
+}) {
   const t = useT();
   const [values, setValues] = useState<InterventionType>(type ?? BLANK);
   const [minutes, setMinutes] = useState(String((type ?? BLANK).defaultServiceMinutes));
   const [load, setLoad] = useState(String((type ?? BLANK).defaultLoad));
-  const set = <K extends keyof InterventionType>(key: K) => (value: InterventionType[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof InterventionType>(key: K) =>
+    (value: InterventionType[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const save = useAction(() => {
     const body = {
       nameIt: values.nameIt.trim(),
@@ -45,7 +53,9 @@ export function InterventionTypeForm({ type, onSaved }: { type: InterventionType
       defaultServiceMinutes: Number(minutes),
       defaultLoad: Number(load),
     };
-    return type ? updateInterventionType(type.id, body) : createInterventionType({ id: values.id.trim(), ...body });
+    return type
+      ? updateInterventionType(type.id, body)
+      : createInterventionType({ id: values.id.trim(), ...body });
   });
   const errors = fieldErrorsOf(save.error, t);
   const submit = async (event: FormEvent) => {
@@ -57,22 +67,85 @@ export function InterventionTypeForm({ type, onSaved }: { type: InterventionType
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ApiErrorAlert error={save.error} />
       {!type && (
-        <TextField id="type-id" label={t.protocol.id} hint={t.protocol.idHint} value={values.id} onChange={set('id')} error={errors.id} spellCheck={false} required />
+        <TextField
+          id="type-id"
+          label={t.protocol.id}
+          hint={t.protocol.idHint}
+          value={values.id}
+          onChange={set('id')}
+          error={errors.id}
+          spellCheck={false}
+          required
+        />
       )}
       <div className="row">
-        <TextField id="type-nameIt" className="col-12 col-md-6" label={t.protocol.nameIt} value={values.nameIt} onChange={set('nameIt')} error={errors.nameIt} required />
-        <TextField id="type-nameEn" className="col-12 col-md-6" label={t.protocol.nameEn} value={values.nameEn} onChange={set('nameEn')} error={errors.nameEn} required />
+        <TextField
+          id="type-nameIt"
+          className="col-12 col-md-6"
+          label={t.protocol.nameIt}
+          value={values.nameIt}
+          onChange={set('nameIt')}
+          error={errors.nameIt}
+          required
+        />
+        <TextField
+          id="type-nameEn"
+          className="col-12 col-md-6"
+          label={t.protocol.nameEn}
+          value={values.nameEn}
+          onChange={set('nameEn')}
+          error={errors.nameEn}
+          required
+        />
       </div>
-      <TextAreaField id="type-description" label={t.protocol.description} value={values.description} onChange={set('description')} error={errors.description} maxLength={1000} rows={2} />
+      <TextAreaField
+        id="type-description"
+        label={t.protocol.description}
+        value={values.description}
+        onChange={set('description')}
+        error={errors.description}
+        maxLength={1000}
+        rows={2}
+      />
       <fieldset className="mb-3">
         <legend className="form-legend">{t.protocol.flags}</legend>
         {FLAGS.map((flag) => (
-          <CheckboxField key={flag} id={`type-${flag}`} label={t.protocol[flag]} checked={values[flag]} onChange={set(flag)} />
+          <CheckboxField
+            key={flag}
+            id={`type-${flag}`}
+            label={t.protocol[flag]}
+            checked={values[flag]}
+            onChange={set(flag)}
+          />
         ))}
       </fieldset>
       <div className="row">
-        <TextField id="type-minutes" className="col-6" type="number" min={1} max={480} inputMode="numeric" label={t.protocol.serviceMinutes} value={minutes} onChange={setMinutes} error={errors.defaultServiceMinutes} required />
-        <TextField id="type-load" className="col-6" type="number" min={0} max={100} inputMode="numeric" label={t.protocol.load} value={load} onChange={setLoad} error={errors.defaultLoad} required />
+        <TextField
+          id="type-minutes"
+          className="col-6"
+          type="number"
+          min={1}
+          max={480}
+          inputMode="numeric"
+          label={t.protocol.serviceMinutes}
+          value={minutes}
+          onChange={setMinutes}
+          error={errors.defaultServiceMinutes}
+          required
+        />
+        <TextField
+          id="type-load"
+          className="col-6"
+          type="number"
+          min={0}
+          max={100}
+          inputMode="numeric"
+          label={t.protocol.load}
+          value={load}
+          onChange={setLoad}
+          error={errors.defaultLoad}
+          required
+        />
       </div>
       <button type="submit" className="btn btn-primary" disabled={save.pending}>
         {save.pending ? t.common.saving : t.common.save}

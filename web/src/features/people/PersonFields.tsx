@@ -31,15 +31,14 @@ export const personFieldId = (field: string) => `person-${field}`;
 export const personFocusTarget = (field: string) =>
   document.getElementById(field === 'sex' ? `${personFieldId('sex')}-F` : personFieldId(field));
 
-export type SetPersonValue = <K extends keyof PersonFormValues>(key: K) => (value: PersonFormValues[K]) => void;
+export type SetPersonValue = <K extends keyof PersonFormValues>(
+  key: K,
+) => (value: PersonFormValues[K]) => void;
 
 /** The values of a person being typed, and the birth date and sex read from the codice fiscale. */
 export function usePersonValues(initial: PersonFormValues) {
   const [values, setValues] = useState(initial);
-  const set: SetPersonValue = useCallback(
-    (key) => (value) => setValues((v) => ({ ...v, [key]: value })),
-    [],
-  );
+  const set: SetPersonValue = useCallback((key) => (value) => setValues((v) => ({ ...v, [key]: value })), []);
   const prefillFromCode = useCallback(() => {
     setValues((v) => {
       const decoded = decodeCodiceFiscale(v.codiceFiscale);
@@ -114,7 +113,13 @@ export function PersonField({
     case 'phone':
     case 'email':
       return (
-        <TextField {...text} type={field === 'phone' ? 'tel' : 'email'} label={t.person[field]} value={values[field]} onChange={set(field)} />
+        <TextField
+          {...text}
+          type={field === 'phone' ? 'tel' : 'email'}
+          label={t.person[field]}
+          value={values[field]}
+          onChange={set(field)}
+        />
       );
     case 'birthDate':
       return (
@@ -172,7 +177,12 @@ interface PersonFlagFieldsProps {
 }
 
 /** Fragility markers and consents. */
-export function PersonFlagFields({ values, set, showSensitive, legendClassName = 'h4' }: PersonFlagFieldsProps) {
+export function PersonFlagFields({
+  values,
+  set,
+  showSensitive,
+  legendClassName = 'h4',
+}: PersonFlagFieldsProps) {
   const t = useT();
   return (
     <>

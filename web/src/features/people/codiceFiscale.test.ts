@@ -41,8 +41,14 @@ describe('decodeCodiceFiscale', () => {
 describe('splitFullName', () => {
   // RSS MRA: Rossi Mario; BNC LRA: Bianchi Laura.
   it('finds the surname in either order from the first six characters of the code', () => {
-    expect(splitFullName('Mario Rossi', 'RSSMRA80A01D150J')).toEqual({ givenName: 'Mario', familyName: 'Rossi' });
-    expect(splitFullName('rossi mario', 'RSSMRA80A01D150J')).toEqual({ givenName: 'mario', familyName: 'rossi' });
+    expect(splitFullName('Mario Rossi', 'RSSMRA80A01D150J')).toEqual({
+      givenName: 'Mario',
+      familyName: 'Rossi',
+    });
+    expect(splitFullName('rossi mario', 'RSSMRA80A01D150J')).toEqual({
+      givenName: 'mario',
+      familyName: 'rossi',
+    });
   });
 
   it('keeps compound surnames and names together', () => {

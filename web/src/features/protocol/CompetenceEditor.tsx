@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { CompetenceRule, InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import type {
+  CompetenceRule,
+  InterventionType,
+} from '../../../../shared/src/interventions/interventions.schemas';
 import type { Organization } from '../../../../shared/src/organizations/organizations.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useAction } from '../../api/useAction';
@@ -27,7 +30,15 @@ interface CompetenceEditorProps {
 const SCOPE_TYPES: ScopeType[] = ['all', 'ambito', 'comune'];
 
 /** Chooses the type and territory of a rule and orders its organisations; saving creates a new version. */
-export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comuni, onSaved }: CompetenceEditorProps) {
+export function CompetenceEditor({
+  initial,
+  rules,
+  types,
+  typeName,
+  ambiti,
+  comuni,
+  onSaved,
+}: CompetenceEditorProps) {
   const t = useT();
   const organizations = useApi<Organization[]>(organizationsPath());
   const [typeId, setTypeId] = useState(initial.typeId);
@@ -49,7 +60,9 @@ export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comu
   );
   const errors = fieldErrorsOf(save.error, t);
   const nameOf = (id: string) =>
-    organizations.data?.find((o) => o.id === id)?.name ?? rules.find((r) => r.organizationId === id)?.organizationName ?? id;
+    organizations.data?.find((o) => o.id === id)?.name ??
+    rules.find((r) => r.organizationId === id)?.organizationName ??
+    id;
   // Choosing another cell shows what it holds now.
   const reselect = (next: { typeId?: string; scopeType?: ScopeType; scopeId?: string }) => {
     const nextType = next.typeId ?? typeId;
@@ -127,7 +140,13 @@ export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comu
                 <span className="fw-semibold me-auto">
                   {index + 1}. {nameOf(id)}
                 </span>
-                <button type="button" className="btn btn-outline-primary btn-sm" disabled={index === 0} onClick={() => setIds(move(ids, index, -1))} aria-label={t.protocol.moveUp(nameOf(id))}>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  disabled={index === 0}
+                  onClick={() => setIds(move(ids, index, -1))}
+                  aria-label={t.protocol.moveUp(nameOf(id))}
+                >
                   ↑
                 </button>
                 <button
@@ -139,7 +158,12 @@ export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comu
                 >
                   ↓
                 </button>
-                <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setIds(ids.filter((x) => x !== id))} aria-label={t.protocol.remove(nameOf(id))}>
+                <button
+                  type="button"
+                  className="btn btn-outline-danger btn-sm"
+                  onClick={() => setIds(ids.filter((x) => x !== id))}
+                  aria-label={t.protocol.remove(nameOf(id))}
+                >
                   ✕
                 </button>
               </li>
@@ -153,7 +177,9 @@ export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comu
             label={t.protocol.addOrganization}
             value={adding}
             onChange={setAdding}
-            options={(organizations.data ?? []).filter((o) => !ids.includes(o.id)).map((o) => ({ value: o.id, label: o.name }))}
+            options={(organizations.data ?? [])
+              .filter((o) => !ids.includes(o.id))
+              .map((o) => ({ value: o.id, label: o.name }))}
             placeholder={t.common.choose}
             error={errors.organizationIds}
           />
@@ -172,7 +198,11 @@ export function CompetenceEditor({ initial, rules, types, typeName, ambiti, comu
           </div>
         </div>
       </fieldset>
-      <button type="submit" className="btn btn-primary" disabled={save.pending || !typeId || (scopeType !== 'all' && !scopeId)}>
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={save.pending || !typeId || (scopeType !== 'all' && !scopeId)}
+      >
         {t.protocol.save}
       </button>
     </form>

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { CompetenceRule, InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import type {
+  CompetenceRule,
+  InterventionType,
+} from '../../../../shared/src/interventions/interventions.schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../i18n/format';
 import { DataTable } from '../../ui/DataTable';
@@ -62,7 +65,9 @@ export function ProtocolHistory({ rules, types, typeName, scopeName }: ProtocolH
             key: 'retired',
             header: t.protocol.retired,
             render: (v) =>
-              v.retiredAt ? t.protocol.retiredLine(formatDateTime(v.retiredAt, locale), v.retiredBy ?? '') : t.protocol.inForce,
+              v.retiredAt
+                ? t.protocol.retiredLine(formatDateTime(v.retiredAt, locale), v.retiredBy ?? '')
+                : t.protocol.inForce,
           },
         ]}
       />

@@ -1,4 +1,7 @@
-import type { CompetenceRule, InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import type {
+  CompetenceRule,
+  InterventionType,
+} from '../../../../shared/src/interventions/interventions.schemas';
 import { useT } from '../../i18n/I18nProvider';
 import { DataTable } from '../../ui/DataTable';
 import { matrixOf, scopeKey, type Scope } from './protocol';

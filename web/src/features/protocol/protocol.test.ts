@@ -34,10 +34,9 @@ describe('matrixOf', () => {
     ];
     const matrix = matrixOf(rules, names);
     expect(matrix.scopes.map((s) => s.type)).toEqual(['all', 'ambito', 'comune']);
-    expect(matrix.cell('groceries_medicines', { type: 'comune', id: '019036' }).map((r) => r.organizationName)).toEqual([
-      'A',
-      'B',
-    ]);
+    expect(
+      matrix.cell('groceries_medicines', { type: 'comune', id: '019036' }).map((r) => r.organizationName),
+    ).toEqual(['A', 'B']);
   });
 
   it('leaves replaced versions out', () => {
@@ -49,9 +48,27 @@ describe('matrixOf', () => {
 describe('versionsOf', () => {
   it('groups the rows of a version, most recent version first', () => {
     const versions = versionsOf([
-      rule({ version: 1, priority: 1, organizationName: 'Old', retiredAt: '2026-11-05T10:00:00Z', retiredBy: 'Ada' }),
-      rule({ version: 2, priority: 2, organizationName: 'Second', createdAt: '2026-11-05T10:00:00Z', createdBy: 'Ada' }),
-      rule({ version: 2, priority: 1, organizationName: 'First', createdAt: '2026-11-05T10:00:00Z', createdBy: 'Ada' }),
+      rule({
+        version: 1,
+        priority: 1,
+        organizationName: 'Old',
+        retiredAt: '2026-11-05T10:00:00Z',
+        retiredBy: 'Ada',
+      }),
+      rule({
+        version: 2,
+        priority: 2,
+        organizationName: 'Second',
+        createdAt: '2026-11-05T10:00:00Z',
+        createdBy: 'Ada',
+      }),
+      rule({
+        version: 2,
+        priority: 1,
+        organizationName: 'First',
+        createdAt: '2026-11-05T10:00:00Z',
+        createdBy: 'Ada',
+      }),
     ]);
     expect(versions.map((v) => [v.version, v.organizations])).toEqual([
       [2, ['First', 'Second']],

@@ -9,7 +9,8 @@ export function useScopeName(ambiti: Ambito[], comuni: Comune[]) {
   return useCallback(
     (scope: Scope) => {
       if (scope.type === 'all') return t.protocol.scopeAll;
-      if (scope.type === 'ambito') return t.protocol.scopeAmbito(ambiti.find((a) => a.id === scope.id)?.name ?? scope.id ?? '');
+      if (scope.type === 'ambito')
+        return t.protocol.scopeAmbito(ambiti.find((a) => a.id === scope.id)?.name ?? scope.id ?? '');
       return t.protocol.scopeComune(comuni.find((c) => c.istatCode === scope.id)?.name ?? scope.id ?? '');
     },
     [t, ambiti, comuni],

@@ -39,7 +39,10 @@ export function BeneficiaryCard({ person, onChange }: { person: Person; onChange
               term: t.person.birthDate,
               value: `${formatDate(person.birthDate, locale)} (${t.person.age(person.age)})`,
             },
-            { term: t.person.codiceFiscale, value: <span className="font-monospace">{person.codiceFiscale ?? t.common.none}</span> },
+            {
+              term: t.person.codiceFiscale,
+              value: <span className="font-monospace">{person.codiceFiscale ?? t.common.none}</span>,
+            },
             { term: t.person.comune, value: person.comuneName },
             { term: t.person.address, value: person.address ?? t.common.none },
             { term: t.person.phone, value: person.phone ?? t.common.none },

@@ -87,7 +87,11 @@ export function NewPersonFields(props: NewPersonFieldsProps) {
                   : ''}
             </p>
             {!split && words >= 2 && (
-              <button type="button" className="btn btn-outline-primary btn-sm align-self-start" onClick={onSeparate}>
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-sm align-self-start"
+                onClick={onSeparate}
+              >
                 {t.requests.separateNames}
               </button>
             )}

@@ -89,7 +89,8 @@ export function PersonLookup({ onPick, onNew }: PersonLookupProps) {
                 <li key={p.id} className="d-flex flex-wrap align-items-center gap-3 py-2 border-bottom">
                   <span className="flex-grow-1">
                     <strong>{personName(p)}</strong> · {formatDate(p.birthDate, locale)} ·{' '}
-                    <span className="font-monospace">{p.codiceFiscale ?? t.common.none}</span> · {p.comuneName}
+                    <span className="font-monospace">{p.codiceFiscale ?? t.common.none}</span> ·{' '}
+                    {p.comuneName}
                     {p.address ? ` · ${p.address}` : ''}
                   </span>
                   <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => pick(p)}>

@@ -26,8 +26,26 @@ import { ScheduleFields } from './ScheduleFields';
 
 const TYPE_FIELD = 'intake-type';
 // Order on screen, to focus the first field the server (or the form) refused.
-const PERSON_FIELDS = ['codiceFiscale', 'birthDate', 'sex', 'comuneCode', 'fullName', 'givenName', 'familyName', 'address', 'phone'];
-const REQUEST_FIELDS = ['interventionTypeId', 'description', 'preferredDate', 'windowStart', 'windowEnd', 'recurrenceUntil', 'recurrence'];
+const PERSON_FIELDS = [
+  'codiceFiscale',
+  'birthDate',
+  'sex',
+  'comuneCode',
+  'fullName',
+  'givenName',
+  'familyName',
+  'address',
+  'phone',
+];
+const REQUEST_FIELDS = [
+  'interventionTypeId',
+  'description',
+  'preferredDate',
+  'windowStart',
+  'windowEnd',
+  'recurrenceUntil',
+  'recurrence',
+];
 const REQUEST_FIELD_IDS: Record<string, string> = {
   description: 'intake-description',
   preferredDate: 'intake-preferredDate',
@@ -52,7 +70,12 @@ interface RequestIntakeFormProps {
 
 function newPersonValues(codiceFiscale: string, comuneCode: string): PersonFormValues {
   const decoded = decodeCodiceFiscale(codiceFiscale);
-  return { ...emptyPerson(comuneCode), codiceFiscale, birthDate: decoded?.birthDate ?? '', sex: decoded?.sex ?? '' };
+  return {
+    ...emptyPerson(comuneCode),
+    codiceFiscale,
+    birthDate: decoded?.birthDate ?? '',
+    sex: decoded?.sex ?? '',
+  };
 }
 
 /**
@@ -91,7 +114,10 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
     const personField = beneficiary ? undefined : PERSON_FIELDS.find((f) => refused[f]);
     const requestField = REQUEST_FIELDS.find((f) => refused[f]);
     if (personField) {
-      (personField === 'fullName' ? document.getElementById(FULL_NAME_ID) : personFocusTarget(personField))?.focus();
+      (personField === 'fullName'
+        ? document.getElementById(FULL_NAME_ID)
+        : personFocusTarget(personField)
+      )?.focus();
     } else if (requestField === 'interventionTypeId') {
       document.getElementById(`${TYPE_FIELD}-${request.interventionTypeId || (types[0]?.id ?? '')}`)?.focus();
     } else if (requestField) {
@@ -111,13 +137,16 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
     const problems: Record<string, string> = {};
     if (!request.interventionTypeId) problems.interventionTypeId = t.requests.typeRequired;
     const resolved = beneficiary ? null : names();
-    if (!beneficiary && !resolved) problems.fullName = fullName.trim() ? t.requests.fullNameMismatch : t.requests.fullNameRequired;
+    if (!beneficiary && !resolved)
+      problems.fullName = fullName.trim() ? t.requests.fullNameMismatch : t.requests.fullNameRequired;
     setInvalid(problems);
     if (Object.keys(problems).length > 0) return;
     let who = beneficiary;
     if (!who) {
       const values = { ...person.values, ...resolved };
-      const saved = await savePerson.run(toPersonInput(values, { sensitive, confirmNotDuplicate: !!confirm.notDuplicate }));
+      const saved = await savePerson.run(
+        toPersonInput(values, { sensitive, confirmNotDuplicate: !!confirm.notDuplicate }),
+      );
       if (!saved.ok) return;
       who = saved.value;
       setCreated(saved.value);
@@ -125,7 +154,9 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
     }
     const result = await saveRequest.run(toCreateRequestBody(request, who.id, !!confirm.similar));
     if (result.ok)
-      void navigate(`/richieste/${result.value.id}`, { state: { notice: 'created' } satisfies RequestNotice });
+      void navigate(`/richieste/${result.value.id}`, {
+        state: { notice: 'created' } satisfies RequestNotice,
+      });
   };
 
   const submit = (event: FormEvent) => {
@@ -149,10 +180,20 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
       <ApiErrorAlert error={error} ref={alertRef}>
         {typeof similarId === 'string' && (
           <div className="d-flex flex-wrap gap-3 mt-3">
-            <Link to={`/richieste/${similarId}`} target="_blank" rel="noopener" className="btn btn-outline-primary">
+            <Link
+              to={`/richieste/${similarId}`}
+              target="_blank"
+              rel="noopener"
+              className="btn btn-outline-primary"
+            >
               {t.requests.openSimilar} <span className="visually-hidden">({t.common.opensInNewTab})</span>
             </Link>
-            <button type="button" className="btn btn-primary" disabled={pending} onClick={() => void save({ similar: true })}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={pending}
+              onClick={() => void save({ similar: true })}
+            >
               {t.requests.confirmSimilar}
             </button>
           </div>
@@ -272,7 +313,12 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
         <details className="mb-4">
           <summary className="fw-semibold">{t.requests.personDetails}</summary>
           <div className="mt-3">
-            <PersonFlagFields values={person.values} set={person.set} showSensitive={sensitive} legendClassName="form-legend" />
+            <PersonFlagFields
+              values={person.values}
+              set={person.set}
+              showSensitive={sensitive}
+              legendClassName="form-legend"
+            />
           </div>
         </details>
       )}

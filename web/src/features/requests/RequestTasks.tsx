@@ -7,7 +7,15 @@ import { tasksPath } from '../tasks/api';
 import { TasksTable } from '../tasks/TasksTable';
 
 /** The tasks a request became (one per date), for who may read tasks; a count for the others. */
-export function RequestTasks({ requestId, taskIds, canRead }: { requestId: string; taskIds: string[]; canRead: boolean }) {
+export function RequestTasks({
+  requestId,
+  taskIds,
+  canRead,
+}: {
+  requestId: string;
+  taskIds: string[];
+  canRead: boolean;
+}) {
   const t = useT();
   const tasks = useApi<TasksPage>(canRead && taskIds.length > 0 ? tasksPath({ requestId }) : null);
   const interventions = useInterventionTypes();
@@ -17,7 +25,12 @@ export function RequestTasks({ requestId, taskIds, canRead }: { requestId: strin
     <>
       <ApiErrorAlert error={tasks.error} />
       {tasks.data && (
-        <TasksTable tasks={tasks.data.items} caption={t.requests.tasksTitle} typeName={interventions.nameOf} withDate />
+        <TasksTable
+          tasks={tasks.data.items}
+          caption={t.requests.tasksTitle}
+          typeName={interventions.nameOf}
+          withDate
+        />
       )}
     </>
   );

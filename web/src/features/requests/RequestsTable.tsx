@@ -39,8 +39,16 @@ export function RequestsTable({ requests, typeName, caption }: RequestsTableProp
         { key: 'comune', header: t.requests.comune, render: (r) => r.comuneName },
         { key: 'urgency', header: t.requests.urgency, render: (r) => <UrgencyBadge urgency={r.urgency} /> },
         { key: 'status', header: t.requests.status, render: (r) => <RequestStatusBadge status={r.status} /> },
-        { key: 'organization', header: t.requests.organization, render: (r) => r.organizationName ?? t.common.none },
-        { key: 'received', header: t.requests.receivedAt, render: (r) => formatDateTime(r.createdAt, locale) },
+        {
+          key: 'organization',
+          header: t.requests.organization,
+          render: (r) => r.organizationName ?? t.common.none,
+        },
+        {
+          key: 'received',
+          header: t.requests.receivedAt,
+          render: (r) => formatDateTime(r.createdAt, locale),
+        },
       ]}
     />
   );

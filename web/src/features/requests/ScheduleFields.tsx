@@ -14,7 +14,14 @@ interface ScheduleFieldsProps {
 }
 
 /** The day and time window of a request, optionally every week until a date. */
-export function ScheduleFields({ idPrefix, values, onChange, errors, allowWeekly, today }: ScheduleFieldsProps) {
+export function ScheduleFields({
+  idPrefix,
+  values,
+  onChange,
+  errors,
+  allowWeekly,
+  today,
+}: ScheduleFieldsProps) {
   const t = useT();
   const id = (field: string) => `${idPrefix}-${field}`;
   return (

@@ -48,7 +48,10 @@ export function TriageForm({ request, onDone }: { request: HelpRequestDetail; on
     ),
   );
   const [missing, setMissing] = useState<string | undefined>();
-  const errors: Record<string, string | undefined> = { ...fieldErrorsOf(triage.error, t), organizationId: missing ?? fieldErrorsOf(triage.error, t).organizationId };
+  const errors: Record<string, string | undefined> = {
+    ...fieldErrorsOf(triage.error, t),
+    organizationId: missing ?? fieldErrorsOf(triage.error, t).organizationId,
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // "Another organisation" with none chosen would silently fall back to the protocol's first.
@@ -86,7 +89,10 @@ export function TriageForm({ request, onDone }: { request: HelpRequestDetail; on
             value={choice}
             onChange={setChoice}
             options={[
-              ...competent.map((c) => ({ value: c.organizationId, label: `${c.priority}. ${c.organizationName}` })),
+              ...competent.map((c) => ({
+                value: c.organizationId,
+                label: `${c.priority}. ${c.organizationName}`,
+              })),
               { value: OTHER, label: t.requests.otherOrganization },
             ]}
             error={choice === OTHER ? undefined : errors.organizationId}

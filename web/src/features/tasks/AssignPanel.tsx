@@ -48,7 +48,9 @@ export function AssignPanel({ task, onAssigned }: AssignPanelProps) {
             <div className="d-flex flex-wrap align-items-center justify-content-between gap-2">
               <div>
                 <p className="h5 mb-1">{s.name}</p>
-                <Badge tone={s.eligible ? 'success' : 'neutral'}>{s.eligible ? t.tasks.eligible : t.tasks.notEligible}</Badge>{' '}
+                <Badge tone={s.eligible ? 'success' : 'neutral'}>
+                  {s.eligible ? t.tasks.eligible : t.tasks.notEligible}
+                </Badge>{' '}
                 <span className="ms-1">{t.tasks.load(s.tasksThatDay, s.maxTasksPerDay)}</span>
               </div>
               {s.eligible && (

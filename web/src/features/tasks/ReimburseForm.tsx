@@ -9,7 +9,13 @@ import { TextField } from '../../ui/fields';
 import { outstandingCents, reimburseTask } from './api';
 
 /** Pays back money a volunteer advanced: the amount still due is proposed, in euros. */
-export function ReimburseForm({ task, onDone }: { task: Task; onDone: (task: Task, amountCents: number) => void }) {
+export function ReimburseForm({
+  task,
+  onDone,
+}: {
+  task: Task;
+  onDone: (task: Task, amountCents: number) => void;
+}) {
   const { t, locale } = useI18n();
   const due = outstandingCents(task);
   const [amount, setAmount] = useState(centsToInput(due));

@@ -20,7 +20,8 @@ export function TaskStatusBadge({ status }: { status: TaskStatus }) {
 /** "22/11/2026, 09:00–12:00" (or "in giornata"), and the planned time of a published round. */
 export function TaskWhen({ task, withDate = true }: { task: Task; withDate?: boolean }) {
   const { t, locale } = useI18n();
-  const window = task.windowStart && task.windowEnd ? t.tasks.window(task.windowStart, task.windowEnd) : t.tasks.allDay;
+  const window =
+    task.windowStart && task.windowEnd ? t.tasks.window(task.windowStart, task.windowEnd) : t.tasks.allDay;
   return (
     <>
       {withDate && `${formatDate(task.dueDate, locale)}, `}

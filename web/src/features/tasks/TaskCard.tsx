@@ -47,7 +47,8 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
   const located = task.latitude !== null && task.longitude !== null;
   // A task waiting for an answer is accepted (or declined) first; then its outcome is recorded.
   const awaitingAnswer = task.abilities.respond && task.status === 'assigned';
-  const canClose = task.abilities.complete && !awaitingAnswer && (task.status === 'assigned' || task.status === 'accepted');
+  const canClose =
+    task.abilities.complete && !awaitingAnswer && (task.status === 'assigned' || task.status === 'accepted');
 
   const run = async (call: () => Promise<Task>, message: string) => {
     const result = await action.run(call);
@@ -96,7 +97,10 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
         <p className="task-card-address mb-3">{where}</p>
         <div className="d-grid gap-2 mb-3">
           {task.beneficiary.phone && (
-            <a className="btn btn-outline-primary btn-lg task-card-button" href={telHref(task.beneficiary.phone)}>
+            <a
+              className="btn btn-outline-primary btn-lg task-card-button"
+              href={telHref(task.beneficiary.phone)}
+            >
               <Icon icon="it-telephone" color="primary" aria-hidden="true" /> {t.tasks.call(name)}
               <span className="d-block small">{task.beneficiary.phone}</span>
             </a>
@@ -134,17 +138,29 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
                 >
                   {t.tasks.accept}
                 </button>
-                <button type="button" className="btn btn-outline-primary btn-lg task-card-button" onClick={() => setStep('decline')}>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-lg task-card-button"
+                  onClick={() => setStep('decline')}
+                >
                   {t.tasks.decline}
                 </button>
               </div>
             )}
             {canClose && (
               <div className="task-card-pair">
-                <button type="button" className="btn btn-success btn-lg task-card-button" onClick={() => setStep('done')}>
+                <button
+                  type="button"
+                  className="btn btn-success btn-lg task-card-button"
+                  onClick={() => setStep('done')}
+                >
                   {t.tasks.done}
                 </button>
-                <button type="button" className="btn btn-outline-danger btn-lg task-card-button" onClick={() => setStep('failed')}>
+                <button
+                  type="button"
+                  className="btn btn-outline-danger btn-lg task-card-button"
+                  onClick={() => setStep('failed')}
+                >
                   {t.tasks.failed}
                 </button>
               </div>
@@ -154,7 +170,8 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
                 {task.status === 'done'
                   ? t.tasks.outcomeDone
                   : t.tasks.outcomeFailed(task.outcomeReason ? t.tasks.reasons[task.outcomeReason] : '')}
-                {task.moneyAdvancedCents > 0 && ` · ${t.tasks.advanced(formatCents(task.moneyAdvancedCents, locale))}`}
+                {task.moneyAdvancedCents > 0 &&
+                  ` · ${t.tasks.advanced(formatCents(task.moneyAdvancedCents, locale))}`}
               </p>
             )}
           </div>
@@ -174,10 +191,18 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
               autoFocus
             />
             <div className="task-card-pair">
-              <button type="submit" className="btn btn-primary btn-lg task-card-button" disabled={action.pending}>
+              <button
+                type="submit"
+                className="btn btn-primary btn-lg task-card-button"
+                disabled={action.pending}
+              >
                 {t.tasks.confirmDecline}
               </button>
-              <button type="button" className="btn btn-outline-primary btn-lg task-card-button" onClick={() => setStep('actions')}>
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-lg task-card-button"
+                onClick={() => setStep('actions')}
+              >
                 {t.tasks.back}
               </button>
             </div>
@@ -226,7 +251,11 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
               >
                 {step === 'done' ? t.tasks.confirmDone : t.tasks.confirmFailed}
               </button>
-              <button type="button" className="btn btn-outline-primary btn-lg task-card-button" onClick={() => setStep('actions')}>
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-lg task-card-button"
+                onClick={() => setStep('actions')}
+              >
                 {t.tasks.back}
               </button>
             </div>

@@ -23,7 +23,14 @@ interface TasksTableProps {
 const urgencyOf = (value: string): Urgency | null => URGENCY_NAMES.find((u) => u === value) ?? null;
 
 /** Tasks with their state; "Assegna" and "Rimborsa" appear only where the server allows them. */
-export function TasksTable({ tasks, caption, typeName, onAssign, onReimburse, withDate = false }: TasksTableProps) {
+export function TasksTable({
+  tasks,
+  caption,
+  typeName,
+  onAssign,
+  onReimburse,
+  withDate = false,
+}: TasksTableProps) {
   const { t, locale } = useI18n();
   return (
     <DataTable
@@ -57,14 +64,21 @@ export function TasksTable({ tasks, caption, typeName, onAssign, onReimburse, wi
           },
         },
         { key: 'status', header: t.tasks.status, render: (task) => <TaskStatusBadge status={task.status} /> },
-        { key: 'volunteer', header: t.tasks.volunteer, render: (task) => task.volunteer?.name ?? t.common.none },
+        {
+          key: 'volunteer',
+          header: t.tasks.volunteer,
+          render: (task) => task.volunteer?.name ?? t.common.none,
+        },
         {
           key: 'money',
           header: t.tasks.money,
           numeric: true,
           render: (task) =>
             task.moneyAdvancedCents > 0
-              ? t.tasks.moneyLine(formatCents(task.moneyAdvancedCents, locale), formatCents(task.moneyReimbursedCents, locale))
+              ? t.tasks.moneyLine(
+                  formatCents(task.moneyAdvancedCents, locale),
+                  formatCents(task.moneyReimbursedCents, locale),
+                )
               : t.common.none,
         },
         {

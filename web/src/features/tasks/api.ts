@@ -18,10 +18,13 @@ export const myTasksPath = (date: string) => withQuery('/api/tasks/mine', { date
 export const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 export const suggestionsPath = (id: string) => `${taskPath(id)}/suggestions`;
 
-export const assignTask = (id: string, volunteerId: string) => api.post<Task>(`${taskPath(id)}/assign`, { volunteerId });
+export const assignTask = (id: string, volunteerId: string) =>
+  api.post<Task>(`${taskPath(id)}/assign`, { volunteerId });
 export const acceptTask = (id: string) => api.post<Task>(`${taskPath(id)}/accept`);
-export const declineTask = (id: string, reason: string) => api.post<Task>(`${taskPath(id)}/decline`, { reason });
-export const completeTask = (id: string, body: CompleteBody) => api.post<Task>(`${taskPath(id)}/complete`, body);
+export const declineTask = (id: string, reason: string) =>
+  api.post<Task>(`${taskPath(id)}/decline`, { reason });
+export const completeTask = (id: string, body: CompleteBody) =>
+  api.post<Task>(`${taskPath(id)}/complete`, body);
 export const reimburseTask = (id: string, amountCents: number) =>
   api.post<Task>(`${taskPath(id)}/reimburse`, { amountCents });
 

@@ -32,7 +32,11 @@ export function ComuniMap({ comuni, ambiti }: ComuniMapProps) {
         <ul className="list-inline mt-2 mb-0">
           {ambiti.map((a) => (
             <li key={a.id} className="list-inline-item me-3">
-              <span className="legend-swatch" style={{ backgroundColor: ambitoColor(ids, a.id) }} aria-hidden="true" />{' '}
+              <span
+                className="legend-swatch"
+                style={{ backgroundColor: ambitoColor(ids, a.id) }}
+                aria-hidden="true"
+              />{' '}
               {a.name}
             </li>
           ))}

@@ -37,7 +37,12 @@ export function AvailabilityEditor({ idPrefix, slots, onChange, error }: Availab
               <span className="fw-semibold availability-day">{dayName}</span>
               <div className="d-flex flex-column gap-2 flex-grow-1">
                 {ofDay.map(({ slot, index }, n) => (
-                  <div key={index} className="d-flex flex-wrap align-items-end gap-2" role="group" aria-label={t.volunteers.slotLabel(dayName, n + 1)}>
+                  <div
+                    key={index}
+                    className="d-flex flex-wrap align-items-end gap-2"
+                    role="group"
+                    aria-label={t.volunteers.slotLabel(dayName, n + 1)}
+                  >
                     <label className="availability-time">
                       <span className="d-block small">{t.volunteers.from}</span>
                       <input
@@ -53,7 +58,9 @@ export function AvailabilityEditor({ idPrefix, slots, onChange, error }: Availab
                         type="time"
                         className="form-control"
                         value={slot.to === '24:00' ? '23:59' : slot.to}
-                        onChange={(e) => update(index, { to: e.target.value === '23:59' ? '24:00' : e.target.value })}
+                        onChange={(e) =>
+                          update(index, { to: e.target.value === '23:59' ? '24:00' : e.target.value })
+                        }
                       />
                     </label>
                     <button

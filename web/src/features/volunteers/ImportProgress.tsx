@@ -26,7 +26,9 @@ export function ImportProgress({ report }: { report: VolunteerImportReport }) {
         />
       </div>
       <p aria-live="polite">{t.volunteers.progress(report.processed, report.total)}</p>
-      {report.status === 'done' && <SuccessAlert>{t.volunteers.importDone(report.created, report.rejected)}</SuccessAlert>}
+      {report.status === 'done' && (
+        <SuccessAlert>{t.volunteers.importDone(report.created, report.rejected)}</SuccessAlert>
+      )}
       {report.status === 'failed' && (
         <div className="alert alert-danger" role="alert">
           {t.volunteers.importFailed(report.failure ?? '')}

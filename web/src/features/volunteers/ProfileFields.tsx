@@ -18,14 +18,27 @@ interface ProfileFieldsProps {
 }
 
 /** Car and licence, languages and skills, weekly availability, zones: shared by the offer and the volunteer's record. */
-export function ProfileFields({ idPrefix, values, onChange, errors, comuni, ambiti, withMaxTasks }: ProfileFieldsProps) {
+export function ProfileFields({
+  idPrefix,
+  values,
+  onChange,
+  errors,
+  comuni,
+  ambiti,
+  withMaxTasks,
+}: ProfileFieldsProps) {
   const t = useT();
   const id = (field: string) => `${idPrefix}-${field}`;
   return (
     <>
       <fieldset className="mb-4">
         <legend className="h5">{t.volunteers.profileTitle}</legend>
-        <CheckboxField id={id('hasCar')} label={t.volunteers.hasCar} checked={values.hasCar} onChange={(hasCar) => onChange({ hasCar })} />
+        <CheckboxField
+          id={id('hasCar')}
+          label={t.volunteers.hasCar}
+          checked={values.hasCar}
+          onChange={(hasCar) => onChange({ hasCar })}
+        />
         <CheckboxField
           id={id('hasLicence')}
           label={t.volunteers.hasLicence}

@@ -25,7 +25,9 @@ export function VolunteerEditForm({ volunteer, comuni, ambiti, onSaved }: Volunt
   const [email, setEmail] = useState(volunteer.email ?? '');
   const [insurance, setInsurance] = useState(volunteer.insuranceValidUntil ?? '');
   const [healthTraining, setHealthTraining] = useState(volunteer.healthTraining);
-  const [status, setStatus] = useState<'approved' | 'suspended'>(volunteer.status === 'suspended' ? 'suspended' : 'approved');
+  const [status, setStatus] = useState<'approved' | 'suspended'>(
+    volunteer.status === 'suspended' ? 'suspended' : 'approved',
+  );
   const save = useAction(() =>
     updateVolunteer(volunteer.id, {
       ...toProfileBody(profile),
@@ -48,8 +50,25 @@ export function VolunteerEditForm({ volunteer, comuni, ambiti, onSaved }: Volunt
       </h2>
       <ApiErrorAlert error={save.error} />
       <div className="row">
-        <TextField id="edit-phone" className="col-12 col-md-6" type="tel" label={t.volunteers.phone} value={phone} onChange={setPhone} error={errors.phone} required />
-        <TextField id="edit-email" className="col-12 col-md-6" type="email" label={t.volunteers.email} value={email} onChange={setEmail} error={errors.email} />
+        <TextField
+          id="edit-phone"
+          className="col-12 col-md-6"
+          type="tel"
+          label={t.volunteers.phone}
+          value={phone}
+          onChange={setPhone}
+          error={errors.phone}
+          required
+        />
+        <TextField
+          id="edit-email"
+          className="col-12 col-md-6"
+          type="email"
+          label={t.volunteers.email}
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+        />
         <TextField
           id="edit-insurance"
           className="col-12 col-md-6"
@@ -60,7 +79,12 @@ export function VolunteerEditForm({ volunteer, comuni, ambiti, onSaved }: Volunt
           error={errors.insuranceValidUntil}
         />
         <div className="col-12 col-md-6 form-group">
-          <CheckboxField id="edit-training" label={t.volunteers.healthTraining} checked={healthTraining} onChange={setHealthTraining} />
+          <CheckboxField
+            id="edit-training"
+            label={t.volunteers.healthTraining}
+            checked={healthTraining}
+            onChange={setHealthTraining}
+          />
         </div>
       </div>
       <RadioGroup

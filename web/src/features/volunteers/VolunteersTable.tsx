@@ -5,7 +5,8 @@ import { formatDate } from '../../i18n/format';
 import { DataTable } from '../../ui/DataTable';
 import { VolunteerStatusBadge } from './VolunteerBadges';
 
-export const volunteerName = (v: { givenName: string; familyName: string }) => `${v.familyName} ${v.givenName}`;
+export const volunteerName = (v: { givenName: string; familyName: string }) =>
+  `${v.familyName} ${v.givenName}`;
 
 /** Volunteers and offers: a table on wide screens, cards on phones. */
 export function VolunteersTable({ volunteers }: { volunteers: Volunteer[] }) {
@@ -26,8 +27,16 @@ export function VolunteersTable({ volunteers }: { volunteers: Volunteer[] }) {
             </Link>
           ),
         },
-        { key: 'status', header: t.volunteers.status, render: (v) => <VolunteerStatusBadge status={v.status} /> },
-        { key: 'organization', header: t.volunteers.organization, render: (v) => v.organizationName ?? t.volunteers.individual },
+        {
+          key: 'status',
+          header: t.volunteers.status,
+          render: (v) => <VolunteerStatusBadge status={v.status} />,
+        },
+        {
+          key: 'organization',
+          header: t.volunteers.organization,
+          render: (v) => v.organizationName ?? t.volunteers.individual,
+        },
         { key: 'comune', header: t.volunteers.comune, render: (v) => v.comuneName },
         { key: 'phone', header: t.volunteers.phone, render: (v) => v.phone },
         {

@@ -27,12 +27,14 @@ export const volunteersPath = (filter: VolunteerFilter, page = 0) =>
     offset: page * VOLUNTEERS_PAGE_SIZE,
   });
 export const volunteerPath = (id: string) => `/api/volunteers/${encodeURIComponent(id)}`;
-export const importReportPath = (id: string) => `/api/volunteers/imports/${encodeURIComponent(id)}?rows=rejected`;
+export const importReportPath = (id: string) =>
+  `/api/volunteers/imports/${encodeURIComponent(id)}?rows=rejected`;
 
 export const offerToVolunteer = (body: VolunteerOfferBody) =>
   api.post<VolunteerOfferReceipt>('/api/volunteers/offers', body);
 export const createVolunteer = (body: CreateVolunteerBody) => api.post<Volunteer>('/api/volunteers', body);
-export const updateVolunteer = (id: string, body: UpdateVolunteerBody) => api.put<Volunteer>(volunteerPath(id), body);
+export const updateVolunteer = (id: string, body: UpdateVolunteerBody) =>
+  api.put<Volunteer>(volunteerPath(id), body);
 export const reviewVolunteer = (id: string, body: ReviewVolunteerBody) =>
   api.post<Volunteer>(`${volunteerPath(id)}/review`, body);
 

@@ -15,6 +15,10 @@ describe('volunteer profile', () => {
     const first = addSlot([], 2);
     expect(first).toEqual([{ day: 2, from: '09:00', to: '12:00' }]);
     expect(addSlot(first, 2)[1]).toEqual({ day: 2, from: '12:00', to: '15:00' });
-    expect(addSlot([{ day: 5, from: '20:00', to: '23:00' }], 5)[1]).toEqual({ day: 5, from: '23:00', to: '24:00' });
+    expect(addSlot([{ day: 5, from: '20:00', to: '23:00' }], 5)[1]).toEqual({
+      day: 5,
+      from: '23:00',
+      to: '24:00',
+    });
   });
 });

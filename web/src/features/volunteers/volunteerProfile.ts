@@ -70,7 +70,13 @@ export function toProfileBody(values: ProfileValues) {
 /** Adds a slot to a day, after its last one (09:00–12:00 for the first). */
 export function addSlot(slots: AvailabilitySlot[], day: number): AvailabilitySlot[] {
   const last = slots.filter((s) => s.day === day).at(-1);
-  const next = last ? { day, from: last.to === '24:00' ? '20:00' : last.to, to: last.to === '24:00' ? '24:00' : laterBy(last.to, 3) } : { day, from: '09:00', to: '12:00' };
+  const next = last
+    ? {
+        day,
+        from: last.to === '24:00' ? '20:00' : last.to,
+        to: last.to === '24:00' ? '24:00' : laterBy(last.to, 3),
+      }
+    : { day, from: '09:00', to: '12:00' };
   return [...slots, next];
 }
 

@@ -23,7 +23,11 @@ export function AskHelpPage() {
   const territory = useTerritory();
   const interventions = useInterventionTypes();
   return (
-    <Page title={t.citizen.askTitle} lead={t.citizen.askLead} breadcrumbs={[{ label: t.shell.home, to: '/' }]}>
+    <Page
+      title={t.citizen.askTitle}
+      lead={t.citizen.askLead}
+      breadcrumbs={[{ label: t.shell.home, to: '/' }]}
+    >
       <LargeText>
         <ApiErrorAlert error={territory.error ?? interventions.error} />
         {territory.loading || interventions.loading ? (

@@ -35,7 +35,11 @@ export function MyRequestsPage() {
         {loading && !data && <Loading />}
         {data && data.items.length === 0 && <p>{t.citizen.mineEmpty}</p>}
         {data?.items.map((r) => (
-          <MyRequestCard key={r.id} request={r} typeName={interventions.nameOf(r.interventionTypeId, r.interventionTypeName)} />
+          <MyRequestCard
+            key={r.id}
+            request={r}
+            typeName={interventions.nameOf(r.interventionTypeId, r.interventionTypeName)}
+          />
         ))}
       </LargeText>
     </Page>

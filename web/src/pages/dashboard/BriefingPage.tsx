@@ -41,11 +41,25 @@ export function BriefingPage() {
   ].filter(Boolean);
 
   const taskColumns = (withDate: boolean) => [
-    ...(withDate ? [{ key: 'date', header: t.tasks.date, render: (task: Task) => formatDate(task.dueDate, locale) }] : []),
-    { key: 'what', header: t.tasks.what, render: (task: Task) => interventions.nameOf(task.interventionTypeId, task.interventionTypeName) },
-    { key: 'where', header: t.tasks.where, render: (task: Task) => [task.address, task.comuneName].filter(Boolean).join(', ') },
+    ...(withDate
+      ? [{ key: 'date', header: t.tasks.date, render: (task: Task) => formatDate(task.dueDate, locale) }]
+      : []),
+    {
+      key: 'what',
+      header: t.tasks.what,
+      render: (task: Task) => interventions.nameOf(task.interventionTypeId, task.interventionTypeName),
+    },
+    {
+      key: 'where',
+      header: t.tasks.where,
+      render: (task: Task) => [task.address, task.comuneName].filter(Boolean).join(', '),
+    },
     { key: 'who', header: t.tasks.who, render: (task: Task) => personName(task.beneficiary) },
-    { key: 'organization', header: t.tasks.organization, render: (task: Task) => task.organizationName ?? t.common.none },
+    {
+      key: 'organization',
+      header: t.tasks.organization,
+      render: (task: Task) => task.organizationName ?? t.common.none,
+    },
     { key: 'status', header: t.tasks.status, render: (task: Task) => t.tasks.statuses[task.status] },
   ];
 
@@ -88,7 +102,12 @@ export function BriefingPage() {
                 empty={t.dashboard.noData}
                 columns={[
                   { key: 'label', header: t.dashboard.measure, render: (c) => c.label },
-                  { key: 'value', header: t.dashboard.value, numeric: true, render: (c) => <strong>{c.value}</strong> },
+                  {
+                    key: 'value',
+                    header: t.dashboard.value,
+                    numeric: true,
+                    render: (c) => <strong>{c.value}</strong>,
+                  },
                 ]}
               />
             </section>
@@ -96,26 +115,47 @@ export function BriefingPage() {
               <h2 id="briefing-types" className="h4">
                 {t.dashboard.byTypeTitle}
               </h2>
-              <BucketTable rows={buckets.byType} caption={t.dashboard.byTypeTitle} header={t.dashboard.type} countHeader={t.dashboard.count} />
+              <BucketTable
+                rows={buckets.byType}
+                caption={t.dashboard.byTypeTitle}
+                header={t.dashboard.type}
+                countHeader={t.dashboard.count}
+              />
             </section>
             <section aria-labelledby="briefing-urgency">
               <h2 id="briefing-urgency" className="h4">
                 {t.dashboard.byUrgencyTitle}
               </h2>
-              <BucketTable rows={buckets.byUrgency} caption={t.dashboard.byUrgencyTitle} header={t.dashboard.urgency} countHeader={t.dashboard.count} />
+              <BucketTable
+                rows={buckets.byUrgency}
+                caption={t.dashboard.byUrgencyTitle}
+                header={t.dashboard.urgency}
+                countHeader={t.dashboard.count}
+              />
             </section>
             <section aria-labelledby="briefing-comuni">
               <h2 id="briefing-comuni" className="h4">
                 {t.dashboard.byComuneTitle}
               </h2>
-              <BucketTable rows={buckets.byComune} caption={t.dashboard.byComuneTitle} header={t.dashboard.comuneColumn} countHeader={t.dashboard.count} />
+              <BucketTable
+                rows={buckets.byComune}
+                caption={t.dashboard.byComuneTitle}
+                header={t.dashboard.comuneColumn}
+                countHeader={t.dashboard.count}
+              />
             </section>
             <section aria-labelledby="briefing-unassigned">
               <h2 id="briefing-unassigned" className="h4">
                 {t.dashboard.unassignedTitle} ({data.unassignedToday})
               </h2>
               {canReadTasks ? (
-                <DataTable caption={t.dashboard.unassignedCaption} rows={tasks.unassigned} rowKey={(task) => task.id} empty={t.dashboard.noTasks} columns={taskColumns(false)} />
+                <DataTable
+                  caption={t.dashboard.unassignedCaption}
+                  rows={tasks.unassigned}
+                  rowKey={(task) => task.id}
+                  empty={t.dashboard.noTasks}
+                  columns={taskColumns(false)}
+                />
               ) : (
                 <p>{t.dashboard.tasksHidden}</p>
               )}
@@ -125,7 +165,13 @@ export function BriefingPage() {
                 {t.dashboard.overdueTitle} ({data.overdue})
               </h2>
               {canReadTasks ? (
-                <DataTable caption={t.dashboard.overdueCaption} rows={tasks.overdue} rowKey={(task) => task.id} empty={t.dashboard.noTasks} columns={taskColumns(true)} />
+                <DataTable
+                  caption={t.dashboard.overdueCaption}
+                  rows={tasks.overdue}
+                  rowKey={(task) => task.id}
+                  empty={t.dashboard.noTasks}
+                  columns={taskColumns(true)}
+                />
               ) : (
                 <p>{t.dashboard.tasksHidden}</p>
               )}

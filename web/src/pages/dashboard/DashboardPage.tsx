@@ -3,7 +3,12 @@ import type { Dashboard } from '../../../../shared/src/dashboard/dashboard.schem
 import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/dates';
-import { DASHBOARD_FILTER_KEYS, dashboardCsvPath, dashboardPath, filterSearch } from '../../features/dashboard/api';
+import {
+  DASHBOARD_FILTER_KEYS,
+  dashboardCsvPath,
+  dashboardPath,
+  filterSearch,
+} from '../../features/dashboard/api';
 import { BucketTable } from '../../features/dashboard/BucketTable';
 import { CounterCards } from '../../features/dashboard/CounterCards';
 import { DashboardFilters } from '../../features/dashboard/DashboardFilters';
@@ -28,7 +33,8 @@ export function DashboardPage() {
   const { data, error, loading } = useApi<Dashboard>(dashboardPath(filter));
   const buckets = useBuckets(data);
   const mapComuni = territory.comuni.filter(
-    (c) => (!filter.ambito || c.ambitoId === filter.ambito) && (!filter.comune || c.istatCode === filter.comune),
+    (c) =>
+      (!filter.ambito || c.ambitoId === filter.ambito) && (!filter.comune || c.istatCode === filter.comune),
   );
   const shownComuni = mapComuni.length > 0 ? mapComuni : territory.comuni;
 
@@ -48,7 +54,14 @@ export function DashboardPage() {
         </>
       }
     >
-      <DashboardFilters key={key} value={filter} onApply={apply} ambiti={territory.ambiti} comuni={territory.comuni} organizations={organizations} />
+      <DashboardFilters
+        key={key}
+        value={filter}
+        onApply={apply}
+        ambiti={territory.ambiti}
+        comuni={territory.comuni}
+        organizations={organizations}
+      />
       <ApiErrorAlert error={error ?? territory.error} />
       {loading && !data && <Loading />}
       {data && (
@@ -77,14 +90,29 @@ export function DashboardPage() {
                 height={Math.max(200, buckets.byType.length * 56)}
                 horizontal
               />
-              <BucketTable rows={buckets.byType} caption={t.dashboard.byTypeTitle} header={t.dashboard.type} countHeader={t.dashboard.count} />
+              <BucketTable
+                rows={buckets.byType}
+                caption={t.dashboard.byTypeTitle}
+                header={t.dashboard.type}
+                countHeader={t.dashboard.count}
+              />
             </section>
             <section aria-labelledby="by-urgency-title" className="col-12 col-xl-5">
               <h2 id="by-urgency-title" className="h4">
                 {t.dashboard.byUrgencyTitle}
               </h2>
-              <BarChartFigure data={buckets.byUrgency} valueName={t.dashboard.requests} caption={t.dashboard.byUrgencyCaption} height={220} />
-              <BucketTable rows={buckets.byUrgency} caption={t.dashboard.byUrgencyTitle} header={t.dashboard.urgency} countHeader={t.dashboard.count} />
+              <BarChartFigure
+                data={buckets.byUrgency}
+                valueName={t.dashboard.requests}
+                caption={t.dashboard.byUrgencyCaption}
+                height={220}
+              />
+              <BucketTable
+                rows={buckets.byUrgency}
+                caption={t.dashboard.byUrgencyTitle}
+                header={t.dashboard.urgency}
+                countHeader={t.dashboard.count}
+              />
             </section>
           </div>
           <div className="row g-5">
@@ -108,7 +136,12 @@ export function DashboardPage() {
               <h2 id="by-comune-title" className="h4">
                 {t.dashboard.byComuneTitle}
               </h2>
-              <BucketTable rows={buckets.byComune} caption={t.dashboard.byComuneTitle} header={t.dashboard.comuneColumn} countHeader={t.dashboard.count} />
+              <BucketTable
+                rows={buckets.byComune}
+                caption={t.dashboard.byComuneTitle}
+                header={t.dashboard.comuneColumn}
+                countHeader={t.dashboard.count}
+              />
             </section>
           </div>
         </div>

@@ -44,15 +44,31 @@ export function InterventionTypesPage() {
         rowKey={(x) => x.id}
         empty={t.protocol.noRules}
         columns={[
-          { key: 'name', header: t.protocol.type, render: (x) => <span className="fw-semibold">{typeName(x)}</span> },
+          {
+            key: 'name',
+            header: t.protocol.type,
+            render: (x) => <span className="fw-semibold">{typeName(x)}</span>,
+          },
           { key: 'id', header: t.protocol.id, render: (x) => <span className="font-monospace">{x.id}</span> },
           {
             key: 'flags',
             header: t.protocol.flags,
-            render: (x) => FLAGS.filter((f) => x[f]).map((f) => t.protocol[f]).join(', ') || t.common.none,
+            render: (x) =>
+              FLAGS.filter((f) => x[f])
+                .map((f) => t.protocol[f])
+                .join(', ') || t.common.none,
           },
-          { key: 'minutes', header: t.protocol.serviceMinutes, numeric: true, render: (x) => x.defaultServiceMinutes },
-          { key: 'active', header: t.protocol.active, render: (x) => (x.active ? t.common.yes : t.common.no) },
+          {
+            key: 'minutes',
+            header: t.protocol.serviceMinutes,
+            numeric: true,
+            render: (x) => x.defaultServiceMinutes,
+          },
+          {
+            key: 'active',
+            header: t.protocol.active,
+            render: (x) => (x.active ? t.common.yes : t.common.no),
+          },
           {
             key: 'actions',
             header: t.common.actions,

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { CompetenceRule, InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import type {
+  CompetenceRule,
+  InterventionType,
+} from '../../../../shared/src/interventions/interventions.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
@@ -47,7 +50,11 @@ export function ProtocolPage() {
       actions={
         <>
           {canManage && (
-            <button type="button" className="btn btn-primary" onClick={() => edit({ typeId: '', scope: { type: 'ambito', id: null } })}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => edit({ typeId: '', scope: { type: 'ambito', id: null } })}
+            >
               {t.protocol.newRule}
             </button>
           )}
@@ -81,11 +88,21 @@ export function ProtocolPage() {
               {t.protocol.historyTitle}
             </h2>
             <p>{t.protocol.historyLead}</p>
-            <ProtocolHistory rules={all} types={interventions.types} typeName={typeName} scopeName={scopeName} />
+            <ProtocolHistory
+              rules={all}
+              types={interventions.types}
+              typeName={typeName}
+              scopeName={scopeName}
+            />
           </section>
         </>
       )}
-      <Dialog open={editing !== null} title={t.protocol.editorTitle} closeLabel={t.protocol.close} onClose={() => setEditing(null)}>
+      <Dialog
+        open={editing !== null}
+        title={t.protocol.editorTitle}
+        closeLabel={t.protocol.close}
+        onClose={() => setEditing(null)}
+      >
         {editing && (
           <CompetenceEditor
             initial={editing}

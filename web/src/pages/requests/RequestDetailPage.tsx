@@ -48,7 +48,9 @@ export function RequestDetailPage() {
     [
       r.preferredDate ? formatDate(r.preferredDate, locale) : t.requests.asap,
       r.windowStart && r.windowEnd ? t.requests.window(r.windowStart, r.windowEnd) : t.requests.anyTime,
-      r.recurrence === 'weekly' && r.recurrenceUntil ? t.requests.weeklyUntil(formatDate(r.recurrenceUntil, locale)) : '',
+      r.recurrence === 'weekly' && r.recurrenceUntil
+        ? t.requests.weeklyUntil(formatDate(r.recurrenceUntil, locale))
+        : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -63,7 +65,11 @@ export function RequestDetailPage() {
     >
       {notice && (
         <SuccessAlert>
-          {notice === 'created' ? t.requests.created : notice === 'decided' ? t.requests.decided : t.requests.cancelled}
+          {notice === 'created'
+            ? t.requests.created
+            : notice === 'decided'
+              ? t.requests.decided
+              : t.requests.cancelled}
         </SuccessAlert>
       )}
       <ApiErrorAlert error={error} />
@@ -86,9 +92,10 @@ export function RequestDetailPage() {
                   { term: t.requests.createdBy, value: request.createdByName ?? none },
                   {
                     term: t.requests.requesterShort,
-                    value: request.requesterName || request.requesterPhone
-                      ? t.requests.requesterLine(request.requesterName ?? '', request.requesterPhone ?? '')
-                      : none,
+                    value:
+                      request.requesterName || request.requesterPhone
+                        ? t.requests.requesterLine(request.requesterName ?? '', request.requesterPhone ?? '')
+                        : none,
                   },
                   { term: t.requests.notes, value: request.notes || none },
                   ...(request.rejectionReason
@@ -124,7 +131,9 @@ export function RequestDetailPage() {
                     value: (
                       <>
                         {canReadPeople ? (
-                          <Link to={`/persone/${request.beneficiary.id}`}>{personName(request.beneficiary)}</Link>
+                          <Link to={`/persone/${request.beneficiary.id}`}>
+                            {personName(request.beneficiary)}
+                          </Link>
                         ) : (
                           personName(request.beneficiary)
                         )}{' '}
@@ -137,7 +146,9 @@ export function RequestDetailPage() {
                   {
                     term: t.person.phone,
                     value: request.beneficiary.phone ? (
-                      <a href={`tel:${request.beneficiary.phone.replace(/[^+\d]/g, '')}`}>{request.beneficiary.phone}</a>
+                      <a href={`tel:${request.beneficiary.phone.replace(/[^+\d]/g, '')}`}>
+                        {request.beneficiary.phone}
+                      </a>
                     ) : (
                       none
                     ),
@@ -174,7 +185,9 @@ export function RequestDetailPage() {
               </div>
             </section>
             {request.abilities.triage && <TriageForm request={request} onDone={after('decided')} />}
-            {request.abilities.cancel && <CancelRequestForm requestId={request.id} onDone={after('cancelled')} />}
+            {request.abilities.cancel && (
+              <CancelRequestForm requestId={request.id} onDone={after('cancelled')} />
+            )}
           </div>
           <section aria-labelledby="request-tasks" className="col-12">
             <h2 id="request-tasks" className="h4">

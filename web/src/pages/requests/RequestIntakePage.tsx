@@ -66,7 +66,9 @@ export function RequestIntakePage() {
             typeName={(x) => (locale === 'en' ? x.nameEn : x.nameIt)}
             comuni={comuni}
             ambiti={territory.ambiti}
-            onPersonCreated={(person) => setIntake((current) => current && { ...current, beneficiary: person })}
+            onPersonCreated={(person) =>
+              setIntake((current) => current && { ...current, beneficiary: person })
+            }
           />
         ))}
     </Page>

@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
-import type { RequestStatus, RequestsPage as RequestsResults } from '../../../../shared/src/requests/requests.schemas';
+import type {
+  RequestStatus,
+  RequestsPage as RequestsResults,
+} from '../../../../shared/src/requests/requests.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
@@ -65,7 +68,11 @@ export function RequestsPage() {
         {results.loading && !results.data && <Loading />}
         {results.data && (
           <>
-            <RequestsTable requests={results.data.items} typeName={interventions.nameOf} caption={t.requests.caption} />
+            <RequestsTable
+              requests={results.data.items}
+              typeName={interventions.nameOf}
+              caption={t.requests.caption}
+            />
             <Pager
               page={page}
               pageSize={REQUESTS_PAGE_SIZE}

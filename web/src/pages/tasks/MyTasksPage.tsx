@@ -54,7 +54,11 @@ export function MyTasksPage() {
       {notice && <SuccessAlert>{notice}</SuccessAlert>}
       <ApiErrorAlert error={tasks.error} />
       {tasks.loading && !tasks.data && <Loading />}
-      {tasks.data && <p className="fw-semibold" aria-live="polite">{t.tasks.mineCount(items.length)}</p>}
+      {tasks.data && (
+        <p className="fw-semibold" aria-live="polite">
+          {t.tasks.mineCount(items.length)}
+        </p>
+      )}
       {items.map((task, index) => (
         <TaskCard
           key={task.id}

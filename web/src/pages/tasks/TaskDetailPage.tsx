@@ -62,18 +62,28 @@ export function TaskDetailPage() {
                   value: `${[task.address, task.comuneName].filter(Boolean).join(', ')}${task.approximateLocation ? ` (${t.tasks.approximate})` : ''}`,
                 },
                 { term: t.tasks.organization, value: task.organizationName ?? none },
-                { term: t.tasks.volunteer, value: task.volunteer ? `${task.volunteer.name}, ${task.volunteer.phone}` : none },
+                {
+                  term: t.tasks.volunteer,
+                  value: task.volunteer ? `${task.volunteer.name}, ${task.volunteer.phone}` : none,
+                },
                 {
                   term: t.tasks.money,
                   value:
                     task.moneyAdvancedCents > 0
-                      ? t.tasks.moneyLine(formatCents(task.moneyAdvancedCents, locale), formatCents(task.moneyReimbursedCents, locale))
+                      ? t.tasks.moneyLine(
+                          formatCents(task.moneyAdvancedCents, locale),
+                          formatCents(task.moneyReimbursedCents, locale),
+                        )
                       : none,
                 },
-                ...(task.outcomeReason ? [{ term: t.tasks.failReason, value: t.tasks.reasons[task.outcomeReason] }] : []),
+                ...(task.outcomeReason
+                  ? [{ term: t.tasks.failReason, value: t.tasks.reasons[task.outcomeReason] }]
+                  : []),
                 ...(task.outcomeNotes ? [{ term: t.tasks.notes, value: task.outcomeNotes }] : []),
                 ...(task.requiresCar ? [{ term: t.tasks.needsCar, value: t.common.yes }] : []),
-                ...(task.requiresHealthTraining ? [{ term: t.tasks.needsTraining, value: t.common.yes }] : []),
+                ...(task.requiresHealthTraining
+                  ? [{ term: t.tasks.needsTraining, value: t.common.yes }]
+                  : []),
               ]}
             />
             {canReadRequests && (
@@ -96,7 +106,10 @@ export function TaskDetailPage() {
                 <h2 id="task-reimburse" className="h4">
                   {t.tasks.reimburseTitle(task.volunteer?.name ?? '')}
                 </h2>
-                <ReimburseForm task={task} onDone={(_, cents) => done(t.tasks.reimbursed(formatCents(cents, locale)))} />
+                <ReimburseForm
+                  task={task}
+                  onDone={(_, cents) => done(t.tasks.reimbursed(formatCents(cents, locale)))}
+                />
               </section>
             )}
           </div>

@@ -75,7 +75,12 @@ export function TasksPage() {
                 setOpen({ kind: 'reimburse', task });
               }}
             />
-            <Pager page={page} pageSize={TASKS_PAGE_SIZE} total={results.data.total} onPage={(p) => apply(filter, p)} />
+            <Pager
+              page={page}
+              pageSize={TASKS_PAGE_SIZE}
+              total={results.data.total}
+              onPage={(p) => apply(filter, p)}
+            />
           </>
         )}
       </section>
@@ -96,7 +101,10 @@ export function TasksPage() {
         onClose={() => setOpen(null)}
       >
         {open?.kind === 'reimburse' && (
-          <ReimburseForm task={open.task} onDone={(_, cents) => done(t.tasks.reimbursed(formatCents(cents, locale)))} />
+          <ReimburseForm
+            task={open.task}
+            onDone={(_, cents) => done(t.tasks.reimbursed(formatCents(cents, locale)))}
+          />
         )}
       </Dialog>
     </Page>

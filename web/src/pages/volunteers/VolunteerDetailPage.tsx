@@ -28,7 +28,8 @@ export function VolunteerDetailPage() {
   const none = t.common.none;
   const comuneName = (code: string) => territory.comuni.find((c) => c.istatCode === code)?.name ?? code;
   const slots = (v: Volunteer) =>
-    v.availability.map((s) => `${t.volunteers.days[s.day - 1] ?? s.day} ${s.from}–${s.to}`).join('; ') || none;
+    v.availability.map((s) => `${t.volunteers.days[s.day - 1] ?? s.day} ${s.from}–${s.to}`).join('; ') ||
+    none;
   const after = (message: string) => () => {
     setNotice(message);
     reload();
@@ -53,11 +54,20 @@ export function VolunteerDetailPage() {
             <DetailList
               items={[
                 { term: t.volunteers.status, value: <VolunteerStatusBadge status={volunteer.status} /> },
-                { term: t.volunteers.organization, value: volunteer.organizationName ?? t.volunteers.individual },
-                { term: t.volunteers.phone, value: <a href={`tel:${volunteer.phone.replace(/[^+\d]/g, '')}`}>{volunteer.phone}</a> },
+                {
+                  term: t.volunteers.organization,
+                  value: volunteer.organizationName ?? t.volunteers.individual,
+                },
+                {
+                  term: t.volunteers.phone,
+                  value: <a href={`tel:${volunteer.phone.replace(/[^+\d]/g, '')}`}>{volunteer.phone}</a>,
+                },
                 { term: t.volunteers.email, value: volunteer.email ?? none },
                 { term: t.volunteers.comune, value: volunteer.comuneName },
-                { term: t.volunteers.birthDate, value: volunteer.birthDate ? formatDate(volunteer.birthDate, locale) : none },
+                {
+                  term: t.volunteers.birthDate,
+                  value: volunteer.birthDate ? formatDate(volunteer.birthDate, locale) : none,
+                },
                 {
                   term: t.volunteers.skills,
                   value:
@@ -71,7 +81,10 @@ export function VolunteerDetailPage() {
                       .join(', ') || none,
                 },
                 { term: t.volunteers.availabilitySummary, value: slots(volunteer) },
-                { term: t.volunteers.zones, value: volunteer.zones.map(comuneName).join(', ') || t.volunteers.noZones },
+                {
+                  term: t.volunteers.zones,
+                  value: volunteer.zones.map(comuneName).join(', ') || t.volunteers.noZones,
+                },
                 { term: t.volunteers.maxTasksPerDay, value: volunteer.maxTasksPerDay },
                 {
                   term: t.volunteers.insuranceValidUntil,
@@ -84,12 +97,17 @@ export function VolunteerDetailPage() {
                     none
                   ),
                 },
-                { term: t.volunteers.healthTraining, value: volunteer.healthTraining ? t.common.yes : t.common.no },
+                {
+                  term: t.volunteers.healthTraining,
+                  value: volunteer.healthTraining ? t.common.yes : t.common.no,
+                },
                 { term: t.volunteers.offeredOn, value: formatDate(volunteer.createdAt, locale) },
                 ...(volunteer.reviewedAt
                   ? [{ term: t.volunteers.reviewedAt, value: formatDateTime(volunteer.reviewedAt, locale) }]
                   : []),
-                ...(volunteer.reviewReason ? [{ term: t.volunteers.reviewReason, value: volunteer.reviewReason }] : []),
+                ...(volunteer.reviewReason
+                  ? [{ term: t.volunteers.reviewReason, value: volunteer.reviewReason }]
+                  : []),
                 { term: t.volunteers.notes, value: volunteer.notes ?? none },
               ]}
             />
@@ -98,15 +116,17 @@ export function VolunteerDetailPage() {
             {volunteer.abilities.review && volunteer.status === 'offered' && (
               <ReviewForm volunteer={volunteer} onDone={after(t.volunteers.reviewed)} />
             )}
-            {volunteer.abilities.update && (volunteer.status === 'approved' || volunteer.status === 'suspended') && !territory.loading && (
-              <VolunteerEditForm
-                key={volunteer.updatedAt}
-                volunteer={volunteer}
-                comuni={territory.comuni}
-                ambiti={territory.ambiti}
-                onSaved={after(t.volunteers.saved)}
-              />
-            )}
+            {volunteer.abilities.update &&
+              (volunteer.status === 'approved' || volunteer.status === 'suspended') &&
+              !territory.loading && (
+                <VolunteerEditForm
+                  key={volunteer.updatedAt}
+                  volunteer={volunteer}
+                  comuni={territory.comuni}
+                  ambiti={territory.ambiti}
+                  onSaved={after(t.volunteers.saved)}
+                />
+              )}
           </div>
         </div>
       )}

@@ -107,10 +107,47 @@ export function VolunteerOfferPage() {
             <fieldset className="mb-4">
               <legend className="h4">{t.volunteers.offerAboutYou}</legend>
               <div className="row">
-                <TextField id="offer-givenName" className="col-12 col-md-6" label={t.volunteers.givenName} value={identity.givenName} onChange={set('givenName')} error={errors.givenName} autoComplete="given-name" required />
-                <TextField id="offer-familyName" className="col-12 col-md-6" label={t.volunteers.familyName} value={identity.familyName} onChange={set('familyName')} error={errors.familyName} autoComplete="family-name" required />
-                <TextField id="offer-phone" className="col-12 col-md-6" type="tel" label={t.volunteers.phone} value={identity.phone} onChange={set('phone')} error={errors.phone} autoComplete="tel" required />
-                <TextField id="offer-email" className="col-12 col-md-6" type="email" label={t.volunteers.email} value={identity.email} onChange={set('email')} error={errors.email} autoComplete="email" />
+                <TextField
+                  id="offer-givenName"
+                  className="col-12 col-md-6"
+                  label={t.volunteers.givenName}
+                  value={identity.givenName}
+                  onChange={set('givenName')}
+                  error={errors.givenName}
+                  autoComplete="given-name"
+                  required
+                />
+                <TextField
+                  id="offer-familyName"
+                  className="col-12 col-md-6"
+                  label={t.volunteers.familyName}
+                  value={identity.familyName}
+                  onChange={set('familyName')}
+                  error={errors.familyName}
+                  autoComplete="family-name"
+                  required
+                />
+                <TextField
+                  id="offer-phone"
+                  className="col-12 col-md-6"
+                  type="tel"
+                  label={t.volunteers.phone}
+                  value={identity.phone}
+                  onChange={set('phone')}
+                  error={errors.phone}
+                  autoComplete="tel"
+                  required
+                />
+                <TextField
+                  id="offer-email"
+                  className="col-12 col-md-6"
+                  type="email"
+                  label={t.volunteers.email}
+                  value={identity.email}
+                  onChange={set('email')}
+                  error={errors.email}
+                  autoComplete="email"
+                />
                 <ComuneSelect
                   id="offer-comune"
                   className="col-12 col-md-6"
@@ -135,14 +172,27 @@ export function VolunteerOfferPage() {
                   onBlur={() => {
                     const decoded = decodeCodiceFiscale(identity.codiceFiscale);
                     if (decoded)
-                      setIdentity((v) => ({ ...v, birthDate: v.birthDate || decoded.birthDate, sex: v.sex || decoded.sex }));
+                      setIdentity((v) => ({
+                        ...v,
+                        birthDate: v.birthDate || decoded.birthDate,
+                        sex: v.sex || decoded.sex,
+                      }));
                   }}
                   error={errors.codiceFiscale}
                   autoCapitalize="characters"
                   spellCheck={false}
                   maxLength={20}
                 />
-                <TextField id="offer-birthDate" className="col-12 col-md-6" type="date" label={t.volunteers.birthDate} value={identity.birthDate} onChange={set('birthDate')} error={errors.birthDate} autoComplete="bday" />
+                <TextField
+                  id="offer-birthDate"
+                  className="col-12 col-md-6"
+                  type="date"
+                  label={t.volunteers.birthDate}
+                  value={identity.birthDate}
+                  onChange={set('birthDate')}
+                  error={errors.birthDate}
+                  autoComplete="bday"
+                />
                 <div className="col-12 col-md-6">
                   <RadioGroup
                     name="offer-sex"
@@ -167,7 +217,12 @@ export function VolunteerOfferPage() {
               ambiti={territory.ambiti}
             />
             <div className="form-group">
-              <CheckboxField id="offer-consent" label={t.volunteers.consent} checked={consent} onChange={setConsent} />
+              <CheckboxField
+                id="offer-consent"
+                label={t.volunteers.consent}
+                checked={consent}
+                onChange={setConsent}
+              />
               {(consentError ?? errors.consentPrivacy) && (
                 <p className="field-error">{consentError ?? errors.consentPrivacy}</p>
               )}

@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
-import type { VolunteerStatus, VolunteersPage as VolunteersResults } from '../../../../shared/src/volunteers/volunteers.schemas';
+import type {
+  VolunteerStatus,
+  VolunteersPage as VolunteersResults,
+} from '../../../../shared/src/volunteers/volunteers.schemas';
 import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
 import { useCan, useMe } from '../../features/session/SessionProvider';
@@ -23,7 +26,12 @@ export function VolunteersPage() {
   const { filter, page, apply, key } = useUrlFilter(VOLUNTEER_FILTER_KEYS, { stato: 'offered' });
   const results = useApi<VolunteersResults>(
     volunteersPath(
-      { status: filter.stato as VolunteerStatus | '', comune: filter.comune, q: filter.q, organizationId: filter.organizzazione },
+      {
+        status: filter.stato as VolunteerStatus | '',
+        comune: filter.comune,
+        q: filter.q,
+        organizationId: filter.organizzazione,
+      },
       page,
     ),
   );
@@ -56,7 +64,12 @@ export function VolunteersPage() {
         {results.data && (
           <>
             <VolunteersTable volunteers={results.data.items} />
-            <Pager page={page} pageSize={VOLUNTEERS_PAGE_SIZE} total={results.data.total} onPage={(p) => apply(filter, p)} />
+            <Pager
+              page={page}
+              pageSize={VOLUNTEERS_PAGE_SIZE}
+              total={results.data.total}
+              onPage={(p) => apply(filter, p)}
+            />
           </>
         )}
       </section>

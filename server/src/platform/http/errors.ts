@@ -102,13 +102,11 @@ export function installNotFoundHandler(app: FastifyInstance, serveSpa: boolean):
   app.setNotFoundHandler((request, reply) => {
     if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `Risorsa non trovata: ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }

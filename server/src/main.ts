@@ -11,7 +11,11 @@ import { resumeStalledImports } from './modules/volunteers/index.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const settings = { production: config.production, sessionTtlHours: config.sessionTtlHours };
-  const database = await openDatabase(config).catch((error: unknown) => {
+  // The pool reports idle connections that the server dropped; the logger exists once the app does.
+  let log: { warn: (details: object, message: string) => void } | undefined;
+  const onIdleError = (error: Error) =>
+    log?.warn({ err: { type: error.name } }, 'database connection lost; the pool will reconnect');
+  const database = await openDatabase(config, onIdleError).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(
       `cannot open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${reason}`,
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     webDistDir: config.webDistDir,
   });
+  log = app.log;
   if (config.seedDemo && (await isDatabaseEmpty(systemContext(database, app.log, settings)))) {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));

@@ -22,6 +22,8 @@ export interface Database {
    * transaction the script opened so the connection is left clean.
    */
   execScript(script: string): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects when it is unreachable. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,13 +45,30 @@ export function wrapPglite(client: PGlite): Database {
         throw error;
       }
     },
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
     close: () => client.close(),
   };
 }
 
-/** Opens a pool against a PostgreSQL server. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+/**
+ * Opens a pool against a PostgreSQL server. A server restart, a failover or an idle timeout
+ * terminates idle connections: the pool drops them and `onIdleError` hears of it, but the process
+ * lives on (without a listener, node-postgres' 'error' event would kill it). While the server is
+ * away, a request waits at most `connectTimeoutMs` for a connection and then fails as unavailable.
+ */
+export async function openPostgres(
+  url: string,
+  max = 10,
+  options: { onIdleError?: (error: Error) => void; connectTimeoutMs?: number } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+  });
+  pool.on('error', (error) => options.onIdleError?.(error));
   // Fail fast with a clear message if the server is not reachable.
   const probe = await pool.connect();
   probe.release();
@@ -66,6 +85,9 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       } finally {
         connection.release();
       }
+    },
+    ping: async () => {
+      await pool.query('SELECT 1');
     },
     close: () => pool.end(),
   };
@@ -96,4 +118,33 @@ export function databaseErrorOf(
       return e as { code?: string; constraint?: string };
   }
   return null;
+}
+
+// SQLSTATE classes and driver errors that mean "the database is not there right now" rather than
+// "this statement is wrong": connection exceptions (08), operator intervention (57P01–57P03).
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'the database system is',
+];
+
+/** True when a failed query failed because the database is unreachable (a 503, not a 500). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ describe('platform endpoints', () => {
     expect(response.json()).toEqual({
       status: 'ok',
       database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      databaseUp: true,
     });
   });
 

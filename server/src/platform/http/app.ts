@@ -82,10 +82,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => ({
-    status: 'ok',
-    database: options.database.kind,
-  }));
+  // For load balancers and people: 503 while the database cannot be reached.
+  app.get('/api/health', { schema: { tags: ['platform'] } }, async (_request, reply) => {
+    const up = await options.database.ping().then(
+      () => true,
+      () => false,
+    );
+    return reply
+      .status(up ? 200 : 503)
+      .send({ status: up ? 'ok' : 'degraded', database: options.database.kind, databaseUp: up });
+  });
 
   await registerModules(app);
 

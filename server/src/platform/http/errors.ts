@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { FIELD_LABELS } from '../../../../shared/src/common/field-labels.js';
 
 interface AjvIssue {
@@ -80,6 +81,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         error: {
           code: fastifyError.code ?? 'BAD_REQUEST',
           message: messages[status] ?? 'Richiesta non valida.',
+        },
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { type: fastifyError.name } }, 'database unavailable');
+      return reply.status(503).send({
+        error: {
+          code: 'DATABASE_UNAVAILABLE',
+          message: 'Il servizio è momentaneamente non disponibile: riprova tra qualche istante.',
         },
       });
     }

@@ -1,0 +1,169 @@
+/*
+ * Ledger arithmetic and caps as pure rules: the repository reads a line's movements under a row
+ * lock and these functions decide. Invariant kept by `checkSpend`: for every line,
+ *   spent + open commitments + budgets of child lines ≤ min(budget, cap)
+ * so a line is never overspent and a cap never exceeded. Amounts are integer cents.
+ */
+
+export const MOVEMENT_KINDS = ['commitment', 'expense', 'reversal', 'adjustment'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+export const SOURCE_TYPES = ['contribution', 'cofinancing', 'donations'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const ACTION_KINDS = [
+  'personal_budget',
+  'community_lab',
+  'company_pact',
+  'civic_centre',
+  'training',
+  'fundraising',
+  'home_care',
+  'other',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/**
+ * Default caps by action kind, from seed 004 (Fare Legami); a programme may configure its own.
+ * Company pacts are "di circa 6.000 euro": taken as a cap of €6,000.
+ */
+export const DEFAULT_CAPS_CENTS: Partial<Record<ActionKind, number>> = {
+  // Cap from the inclusion pacts of Fare Legami: €2,000 per beneficiary.
+  personal_budget: 200_000,
+  // Community labs: at most €12,000 each, managed by the implementing body the lab names.
+  community_lab: 1_200_000,
+  company_pact: 600_000,
+};
+
+export interface LedgerMovement {
+  id: string;
+  kind: MovementKind;
+  /** Positive for commitment, expense and reversal; signed for an adjustment of the budget. */
+  amountCents: number;
+  /** The movement a reversal cancels. */
+  reversesId?: string | null;
+  /** The commitment an expense draws on. */
+  commitmentId?: string | null;
+  /** Date of the fact (YYYY-MM-DD): an expense's date, a commitment's date. */
+  date: string;
+}
+
+export interface LineBalance {
+  /** Initial budget plus adjustments. */
+  budgetCents: number;
+  /** Expenses not reversed. */
+  spentCents: number;
+  /** Commitments not reversed, minus what expenses have drawn on them (never below zero). */
+  committedCents: number;
+  /** Budgets of the lines opened from this one (a beneficiary's line from an action). */
+  childrenCents: number;
+  /** The lower of budget and cap. */
+  limitCents: number;
+  /** What can still be committed or spent. */
+  availableCents: number;
+}
+
+/**
+ * The balance of a line from its initial budget, cap and movements, optionally as of a date.
+ * Adjustments count whatever their date (they change the budget, not the spending).
+ */
+export function lineBalance(
+  line: { budgetCents: number; capCents: number | null; childrenCents?: number },
+  movements: readonly LedgerMovement[],
+  asOf?: string,
+): LineBalance {
+  const reversed = new Set(movements.filter((m) => m.kind === 'reversal').map((m) => m.reversesId));
+  let budget = line.budgetCents;
+  let spent = 0;
+  const commitments = new Map<string, number>();
+  const drawn = new Map<string, number>();
+  for (const m of movements) {
+    if (m.kind === 'adjustment') budget += m.amountCents;
+    if (reversed.has(m.id) || (asOf !== undefined && m.date > asOf)) continue;
+    if (m.kind === 'commitment') commitments.set(m.id, m.amountCents);
+    if (m.kind === 'expense') {
+      spent += m.amountCents;
+      if (m.commitmentId) drawn.set(m.commitmentId, (drawn.get(m.commitmentId) ?? 0) + m.amountCents);
+    }
+  }
+  let committed = 0;
+  for (const [id, amount] of commitments) committed += Math.max(0, amount - (drawn.get(id) ?? 0));
+  const children = line.childrenCents ?? 0;
+  const limit = line.capCents === null ? budget : Math.min(budget, line.capCents);
+  return {
+    budgetCents: budget,
+    spentCents: spent,
+    committedCents: committed,
+    childrenCents: children,
+    limitCents: limit,
+    availableCents: limit - spent - committed - children,
+  };
+}
+
+export type SpendRefusal =
+  | { code: 'BUDGET_CAP_EXCEEDED'; remainingCents: number; capCents: number }
+  | { code: 'BUDGET_LINE_OVERSPENT'; remainingCents: number }
+  | { code: 'COMMITMENT_CLOSED' };
+
+/**
+ * Whether a new commitment or expense fits the line. An expense drawn on one of the line's open
+ * commitments needs headroom only for the part beyond what that commitment still reserves.
+ * @returns null when it fits, otherwise why not with the amount that remains.
+ */
+export function checkSpend(
+  line: { budgetCents: number; capCents: number | null; childrenCents?: number },
+  movements: readonly LedgerMovement[],
+  spend: { kind: 'commitment' | 'expense'; amountCents: number; commitmentId?: string | null },
+): SpendRefusal | null {
+  const balance = lineBalance(line, movements);
+  let reservedForIt = 0;
+  if (spend.kind === 'expense' && spend.commitmentId) {
+    const commitment = movements.find((m) => m.id === spend.commitmentId && m.kind === 'commitment');
+    const reversed = movements.some((m) => m.kind === 'reversal' && m.reversesId === spend.commitmentId);
+    if (!commitment || reversed) return { code: 'COMMITMENT_CLOSED' };
+    const drawn = movements
+      .filter(
+        (m) =>
+          m.kind === 'expense' &&
+          m.commitmentId === spend.commitmentId &&
+          !movements.some((r) => r.kind === 'reversal' && r.reversesId === m.id),
+      )
+      .reduce((s, m) => s + m.amountCents, 0);
+    reservedForIt = Math.max(0, commitment.amountCents - drawn);
+  }
+  const needed = spend.amountCents - Math.min(spend.amountCents, reservedForIt);
+  if (needed <= balance.availableCents) return null;
+  const remainingCents = Math.max(0, balance.availableCents + reservedForIt);
+  if (line.capCents !== null && line.capCents < balance.budgetCents)
+    return { code: 'BUDGET_CAP_EXCEEDED', remainingCents, capCents: line.capCents };
+  return { code: 'BUDGET_LINE_OVERSPENT', remainingCents };
+}
+
+/**
+ * Whether a line's budget may be set to `budgetCents` under a cap (a lab's line above €12,000 is refused).
+ * @returns the cap exceeded, or null.
+ */
+export function budgetOverCap(budgetCents: number, capCents: number | null): number | null {
+  return capCents !== null && budgetCents > capCents ? capCents : null;
+}
+
+/** Whether a movement may be reversed: not a reversal itself, not already reversed. */
+export function mayReverse(target: LedgerMovement, movements: readonly LedgerMovement[]): boolean {
+  if (target.kind === 'reversal' || target.kind === 'adjustment') return false;
+  return !movements.some((m) => m.kind === 'reversal' && m.reversesId === target.id);
+}
+
+/** € 1.234,56 — Italian formatting of cents, for messages and documents. */
+export function formatEuro(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€ ${euros},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Percentage with one decimal, 0 when the base is 0. */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10;
+}

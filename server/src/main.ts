@@ -12,9 +12,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const settings = { production: config.production, sessionTtlHours: config.sessionTtlHours };
   // The pool reports idle connections that the server dropped; the logger exists once the app does.
-  let log: { warn: (details: object, message: string) => void } | undefined;
+  const logger: { current?: { warn: (details: object, message: string) => void } } = {};
   const onIdleError = (error: Error) =>
-    log?.warn({ err: { type: error.name } }, 'database connection lost; the pool will reconnect');
+    logger.current?.warn({ err: { type: error.name } }, 'database connection lost; the pool will reconnect');
   const database = await openDatabase(config, onIdleError).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     webDistDir: config.webDistDir,
   });
-  log = app.log;
+  logger.current = app.log;
   if (config.seedDemo && (await isDatabaseEmpty(systemContext(database, app.log, settings)))) {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));

@@ -10,6 +10,7 @@ import { registerOrganizationRoutes } from './organizations/organizations.routes
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
+import { registerGoodsRoutes } from './goods/goods.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -24,4 +25,5 @@ export async function registerModules(app: App): Promise<void> {
   registerTaskRoutes(app);
   registerRoundRoutes(app);
   registerDashboardRoutes(app);
+  registerGoodsRoutes(app);
 }

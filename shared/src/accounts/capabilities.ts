@@ -60,6 +60,9 @@ export const CAPABILITIES = {
   // A volunteer sees and updates only the tasks assigned to them (checked on the task itself).
   'task.own': ['volontario'],
   'dashboard.read': ['amministratore', 'coordinatore', 'operatore', 'assistente_sociale'],
+  // Goods (issue 12): points, stock and its ledger; recording donations, transfers and write-offs.
+  'goods.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
+  'goods.manage': ['operatore', 'coordinatore', 'amministratore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -33,7 +33,14 @@ export type AuditAction =
   | 'volunteer.create'
   | 'volunteer.review'
   | 'volunteer.update'
-  | 'volunteer.import';
+  | 'volunteer.import'
+  | 'goods.item_create'
+  | 'goods.point_create'
+  | 'goods.donor_create'
+  | 'stock.donation'
+  | 'stock.transfer'
+  | 'stock.write_off'
+  | 'stock.reverse';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -47,7 +54,11 @@ export interface AuditEvent {
     | 'request'
     | 'task'
     | 'volunteer'
-    | 'volunteer_import';
+    | 'volunteer_import'
+    | 'goods_item'
+    | 'distribution_point'
+    | 'goods_donor'
+    | 'stock_batch';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

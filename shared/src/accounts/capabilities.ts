@@ -63,6 +63,14 @@ export const CAPABILITIES = {
   // Goods (issue 12): points, stock and its ledger; recording donations, transfers and write-offs.
   'goods.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
   'goods.manage': ['operatore', 'coordinatore', 'amministratore'],
+  // Case files: social workers only, and within that the case's team (server/src/modules/cases/cases.policy.ts).
+  'case.read': ['assistente_sociale'],
+  'case.write': ['assistente_sociale'],
+  // Another social worker of the territory may open a file in an emergency, with a written reason.
+  'case.breakGlass': ['assistente_sociale'],
+  // GDPR: the DPO answers access (art. 15) and erasure (art. 17) requests; a citizen exports their own data.
+  'privacy.export': ['revisore'],
+  'privacy.anonymise': ['revisore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

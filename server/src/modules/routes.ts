@@ -11,6 +11,7 @@ import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
 import { registerGoodsRoutes } from './goods/goods.routes.js';
+import { registerFundsRoutes } from './funds/funds.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerModules(app: App): Promise<void> {
   registerRoundRoutes(app);
   registerDashboardRoutes(app);
   registerGoodsRoutes(app);
+  registerFundsRoutes(app);
 }

@@ -71,6 +71,14 @@ export const CAPABILITIES = {
   // GDPR: the DPO answers access (art. 15) and erasure (art. 17) requests; a citizen exports their own data.
   'privacy.export': ['revisore'],
   'privacy.anonymise': ['revisore'],
+  // Funds (money data, not personal): budgets, allocations and the progress report.
+  'funds.read': ['amministratore', 'revisore', 'assistente_sociale', 'coordinatore', 'fornitore'],
+  'funds.manage': ['amministratore'],
+  // Recording commitments and expenses: a comune's social services on its share, a partner on its own lines.
+  'funds.spend': ['amministratore', 'assistente_sociale', 'coordinatore', 'fornitore'],
+  // Donors are personal data.
+  'donor.read': ['amministratore'],
+  'donor.manage': ['amministratore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -69,4 +69,15 @@ export const FIELD_LABELS: Record<string, string> = {
   amountCents: 'importo',
   point: 'punto di distribuzione',
   overrideReason: 'motivo della deroga',
+  // Funds
+  totalCents: 'importo totale',
+  budgetCents: 'budget',
+  capCents: 'tetto',
+  supplier: 'fornitore',
+  document: 'documento',
+  territory: 'territorio',
+  method: 'metodo',
+  weights: 'pesi',
+  sourceType: 'tipo di fonte',
+  iban: 'IBAN',
 };

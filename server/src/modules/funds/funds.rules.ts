@@ -134,7 +134,7 @@ export function checkSpend(
   const needed = spend.amountCents - Math.min(spend.amountCents, reservedForIt);
   if (needed <= balance.availableCents) return null;
   const remainingCents = Math.max(0, balance.availableCents + reservedForIt);
-  if (line.capCents !== null && line.capCents < balance.budgetCents)
+  if (line.capCents !== null && line.capCents <= balance.budgetCents)
     return { code: 'BUDGET_CAP_EXCEEDED', remainingCents, capCents: line.capCents };
   return { code: 'BUDGET_LINE_OVERSPENT', remainingCents };
 }

@@ -40,7 +40,16 @@ export type AuditAction =
   | 'stock.donation'
   | 'stock.transfer'
   | 'stock.write_off'
-  | 'stock.reverse';
+  | 'stock.reverse'
+  | 'fund.line.create'
+  | 'fund.movement.create'
+  | 'fund.movement.reverse'
+  | 'fund.allocation.confirm'
+  | 'fund.project.create'
+  | 'fund.action.update'
+  | 'fund.campaign.create'
+  | 'donor.read'
+  | 'donor.create';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -58,7 +67,14 @@ export interface AuditEvent {
     | 'goods_item'
     | 'distribution_point'
     | 'goods_donor'
-    | 'stock_batch';
+    | 'stock_batch'
+    | 'fund_line'
+    | 'fund_movement'
+    | 'fund_allocation'
+    | 'fund_project'
+    | 'fund_action'
+    | 'fund_campaign'
+    | 'donor';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

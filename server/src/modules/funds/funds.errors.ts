@@ -1,0 +1,71 @@
+import { AppError, notFound } from '../../platform/errors.js';
+import { formatEuro } from './funds.rules.js';
+
+export const lineNotFound = () => notFound('Voce di budget');
+export const movementNotFound = () => notFound('Movimento');
+export const projectNotFound = () => notFound('Progetto');
+export const actionNotFound = () => notFound('Azione');
+export const allocationNotFound = () => notFound('Riparto');
+export const campaignNotFound = () => notFound('Campagna');
+
+export const capExceeded = (remainingCents: number, capCents: number) =>
+  new AppError(
+    409,
+    'BUDGET_CAP_EXCEEDED',
+    `Spesa rifiutata: supera il tetto di ${formatEuro(capCents)}. Restano ${formatEuro(remainingCents)}.`,
+    { field: 'amountCents', remainingCents, capCents },
+  );
+export const lineOverspent = (remainingCents: number) =>
+  new AppError(
+    409,
+    'BUDGET_LINE_OVERSPENT',
+    `Spesa rifiutata: supera la disponibilità della voce. Restano ${formatEuro(remainingCents)}.`,
+    { field: 'amountCents', remainingCents },
+  );
+export const budgetOverCap = (capCents: number) =>
+  new AppError(
+    422,
+    'BUDGET_CAP_EXCEEDED',
+    `Il budget supera il tetto di ${formatEuro(capCents)} previsto per questo tipo di azione.`,
+    {
+      field: 'budgetCents',
+      capCents,
+    },
+  );
+export const commitmentClosed = () =>
+  new AppError(422, 'COMMITMENT_CLOSED', 'L’impegno indicato non esiste su questa voce o è stato stornato.', {
+    field: 'commitmentId',
+  });
+export const alreadyReversed = () =>
+  new AppError(
+    409,
+    'MOVEMENT_ALREADY_REVERSED',
+    'Questo movimento è già stato stornato o non si può stornare.',
+  );
+export const invalidReference = (field: string, what: string) =>
+  new AppError(422, 'FUNDS_INVALID_REFERENCE', `${what} indicato non esiste o non appartiene al progetto.`, {
+    field,
+  });
+export const allocationInput = (code: string, message: string) =>
+  new AppError(422, code, message, { field: 'weights' });
+export const over65Unavailable = () =>
+  new AppError(
+    422,
+    'OVER65_DATA_UNAVAILABLE',
+    'I residenti con più di 65 anni per comune non sono nei dati di riferimento: scegli popolazione, quote uguali o pesi personalizzati.',
+    { field: 'method' },
+  );
+export const territoryUnknown = () =>
+  new AppError(422, 'ALLOCATION_TERRITORY_UNKNOWN', 'Il territorio indicato non esiste o non ha comuni.', {
+    field: 'territory',
+  });
+export const nothingToReallocate = () =>
+  new AppError(
+    422,
+    'NOTHING_TO_REALLOCATE',
+    'Alla data indicata i comuni hanno speso tutta la loro quota: non c’è nulla da riassegnare.',
+    {
+      field: 'asOf',
+    },
+  );
+export const ibanInvalid = (message: string) => new AppError(422, 'IBAN_INVALID', message, { field: 'iban' });

@@ -1,0 +1,57 @@
+import { scopeCovers, type Actor, type Scope } from '../../platform/access/actor.js';
+import { roleHas, type Role } from '../../platform/access/roles.js';
+
+/*
+ * Who may commit and spend on which budget line (capability funds.spend), on top of row-level
+ * security (a comune's lines are invisible outside its territory, answering 404):
+ * - an administrator spends on the lines of the comuni of his territory, and on project-wide lines
+ *   (no comune) only when his territory is the whole installation;
+ * - a comune's social services (assistente sociale) spend on the lines of their comuni only;
+ * - a partner (coordinatore or fornitore of an organisation) spends on the lines of the project
+ *   partner linked to that organisation, wherever they are.
+ * A line the actor sees but may not spend on answers 403.
+ */
+
+const ORGANIZATION_BOUND: readonly Role[] = ['coordinatore', 'fornitore'];
+const TERRITORY_ONLY: readonly Role[] = ['assistente_sociale'];
+
+export interface SpendReach {
+  comuni: Scope;
+  /** Whether project-wide lines (without a comune) are reachable through the territory. */
+  projectWide: boolean;
+  organizations: ReadonlySet<string>;
+}
+
+export function spendReach(actor: Actor): SpendReach {
+  const comuni = new Set<string>();
+  const organizations = new Set<string>();
+  let all = false;
+  let everyComune = false;
+  for (const grant of actor.grants) {
+    if (!roleHas(grant.role, 'funds.spend')) continue;
+    if (ORGANIZATION_BOUND.includes(grant.role)) {
+      if (grant.organizationId) organizations.add(grant.organizationId);
+      continue;
+    }
+    if (grant.comuni === 'all') {
+      everyComune = true;
+      if (!TERRITORY_ONLY.includes(grant.role)) all = true;
+      continue;
+    }
+    for (const code of grant.comuni) comuni.add(code);
+  }
+  return {
+    comuni: everyComune ? { all: true } : { all: false, comuni },
+    projectWide: all,
+    organizations,
+  };
+}
+
+/** Whether the actor may record a commitment or an expense on the line. */
+export function maySpend(
+  reach: SpendReach,
+  line: { comuneCode: string | null; partnerOrganizationId: string | null },
+): boolean {
+  if (line.partnerOrganizationId && reach.organizations.has(line.partnerOrganizationId)) return true;
+  return line.comuneCode ? scopeCovers(reach.comuni, line.comuneCode) : reach.projectWide;
+}

@@ -1,0 +1,785 @@
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { LedgerMovement, MovementKind, SourceType } from './funds.rules.js';
+
+/*
+ * The only SQL for the funds tables. Every function takes a `Tx` opened by the service inside
+ * `withScope`, so row-level security limits comune lines, movements, shares and donors to the
+ * actor's territory. bigint columns come back as strings from node-postgres: converted with Number
+ * (amounts stay far below 2^53 cents).
+ */
+
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const nn = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export interface LineRow {
+  id: string;
+  label: string;
+  projectId: string | null;
+  actionId: string | null;
+  actionKind: string | null;
+  partnerId: string | null;
+  partnerOrganizationId: string | null;
+  periodId: string | null;
+  sourceId: string | null;
+  sourceType: SourceType;
+  allocationId: string | null;
+  comuneCode: string | null;
+  subAmbitoId: string | null;
+  parentLineId: string | null;
+  beneficiaryRef: string | null;
+  budgetCents: number;
+  capCents: number | null;
+}
+
+interface RawLine {
+  id: string;
+  label: string;
+  project_id: string | null;
+  action_id: string | null;
+  action_kind: string | null;
+  partner_id: string | null;
+  partner_organization_id: string | null;
+  period_id: string | null;
+  source_id: string | null;
+  source_type: SourceType;
+  allocation_id: string | null;
+  comune_code: string | null;
+  sub_ambito_id: string | null;
+  parent_line_id: string | null;
+  beneficiary_ref: string | null;
+  budget_cents: unknown;
+  cap_cents: unknown;
+}
+
+function toLine(r: RawLine): LineRow {
+  return {
+    id: r.id,
+    label: r.label,
+    projectId: r.project_id,
+    actionId: r.action_id,
+    actionKind: r.action_kind,
+    partnerId: r.partner_id,
+    partnerOrganizationId: r.partner_organization_id,
+    periodId: r.period_id,
+    sourceId: r.source_id,
+    sourceType: r.source_type,
+    allocationId: r.allocation_id,
+    comuneCode: r.comune_code,
+    subAmbitoId: r.sub_ambito_id,
+    parentLineId: r.parent_line_id,
+    beneficiaryRef: r.beneficiary_ref,
+    budgetCents: n(r.budget_cents),
+    capCents: nn(r.cap_cents),
+  };
+}
+
+const LINE_SELECT = sql`
+  SELECT l.*, a.kind AS action_kind, p.organization_id AS partner_organization_id
+  FROM fund_lines l
+  LEFT JOIN fund_actions a ON a.id = l.action_id
+  LEFT JOIN fund_partners p ON p.id = l.partner_id`;
+
+/** One line, or null when unknown or outside the territory (row-level security). */
+export async function findLine(tx: Tx, id: string): Promise<LineRow | null> {
+  const [row] = await queryRows<RawLine>(tx, sql`${LINE_SELECT} WHERE l.id = ${id}`);
+  return row ? toLine(row) : null;
+}
+
+/**
+ * Locks a line's row until the end of the transaction (SELECT … FOR UPDATE): every commitment,
+ * expense, child line and adjustment on it takes this lock first, so their checks and inserts
+ * are serialised per line even across server instances.
+ */
+export async function lockLine(tx: Tx, id: string): Promise<LineRow | null> {
+  const [row] = await queryRows<RawLine>(tx, sql`${LINE_SELECT} WHERE l.id = ${id} FOR UPDATE OF l`);
+  return row ? toLine(row) : null;
+}
+
+/** Locks several lines in id order (a fixed order, so two transactions cannot deadlock). */
+export async function lockLines(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(
+    sql`SELECT id FROM fund_lines WHERE id = ANY(${pgArray(ids)}::uuid[]) ORDER BY id FOR UPDATE`,
+  );
+}
+
+export async function listLines(
+  tx: Tx,
+  filter: { projectId?: string; allocationId?: string; comune?: string; parentLineId?: string },
+): Promise<LineRow[]> {
+  const rows = await queryRows<RawLine>(
+    tx,
+    sql`${LINE_SELECT}
+        WHERE (${filter.projectId ?? null}::uuid IS NULL OR l.project_id = ${filter.projectId ?? null})
+          AND (${filter.allocationId ?? null}::uuid IS NULL OR l.allocation_id = ${filter.allocationId ?? null})
+          AND (${filter.comune ?? null}::text IS NULL OR l.comune_code = ${filter.comune ?? null})
+          AND (${filter.parentLineId ?? null}::uuid IS NULL OR l.parent_line_id = ${filter.parentLineId ?? null})
+        ORDER BY l.created_at, l.label, l.id`,
+  );
+  return rows.map(toLine);
+}
+
+export interface LineValues {
+  label: string;
+  projectId?: string | null;
+  actionId?: string | null;
+  partnerId?: string | null;
+  periodId?: string | null;
+  sourceId?: string | null;
+  sourceType: SourceType;
+  allocationId?: string | null;
+  comuneCode?: string | null;
+  subAmbitoId?: string | null;
+  parentLineId?: string | null;
+  beneficiaryRef?: string | null;
+  budgetCents: number;
+  capCents?: number | null;
+  createdBy: string | null;
+}
+
+export async function insertLine(tx: Tx, v: LineValues): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_lines (label, project_id, action_id, partner_id, period_id, source_id, source_type, allocation_id,
+          comune_code, sub_ambito_id, parent_line_id, beneficiary_ref, budget_cents, cap_cents, created_by)
+        VALUES (${v.label}, ${v.projectId ?? null}, ${v.actionId ?? null}, ${v.partnerId ?? null}, ${v.periodId ?? null},
+          ${v.sourceId ?? null}, ${v.sourceType}, ${v.allocationId ?? null}, ${v.comuneCode ?? null}, ${v.subAmbitoId ?? null},
+          ${v.parentLineId ?? null}, ${v.beneficiaryRef ?? null}, ${v.budgetCents}, ${v.capCents ?? null}, ${v.createdBy})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface MovementRow extends LedgerMovement {
+  lineId: string;
+  supplier: string | null;
+  document: string | null;
+  description: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+  reversesId: string | null;
+  commitmentId: string | null;
+}
+
+interface RawMovement {
+  id: string;
+  line_id: string;
+  kind: MovementKind;
+  amount_cents: unknown;
+  occurred_on: string;
+  supplier: string | null;
+  document: string | null;
+  description: string | null;
+  reverses_id: string | null;
+  commitment_id: string | null;
+  recorded_by: string | null;
+  recorded_at: unknown;
+}
+
+function toMovement(r: RawMovement): MovementRow {
+  return {
+    id: r.id,
+    lineId: r.line_id,
+    kind: r.kind,
+    amountCents: n(r.amount_cents),
+    date: r.occurred_on,
+    supplier: r.supplier,
+    document: r.document,
+    description: r.description,
+    reversesId: r.reverses_id,
+    commitmentId: r.commitment_id,
+    recordedBy: r.recorded_by,
+    recordedAt: iso(r.recorded_at),
+  };
+}
+
+const MOVEMENT_SELECT = sql`
+  SELECT id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
+         reverses_id, commitment_id, recorded_by, recorded_at
+  FROM fund_movements`;
+
+export async function lineMovements(tx: Tx, lineId: string): Promise<MovementRow[]> {
+  const rows = await queryRows<RawMovement>(
+    tx,
+    sql`${MOVEMENT_SELECT} WHERE line_id = ${lineId} ORDER BY recorded_at, id`,
+  );
+  return rows.map(toMovement);
+}
+
+/** Movements of many lines in one query, grouped by line. */
+export async function movementsOfLines(tx: Tx, lineIds: string[]): Promise<Map<string, MovementRow[]>> {
+  const byLine = new Map<string, MovementRow[]>(lineIds.map((id) => [id, []]));
+  if (lineIds.length === 0) return byLine;
+  const rows = await queryRows<RawMovement>(
+    tx,
+    sql`${MOVEMENT_SELECT} WHERE line_id = ANY(${pgArray(lineIds)}::uuid[]) ORDER BY recorded_at, id`,
+  );
+  for (const r of rows) byLine.get(r.line_id)?.push(toMovement(r));
+  return byLine;
+}
+
+export async function findMovement(tx: Tx, id: string): Promise<MovementRow | null> {
+  const [row] = await queryRows<RawMovement>(tx, sql`${MOVEMENT_SELECT} WHERE id = ${id}`);
+  return row ? toMovement(row) : null;
+}
+
+/** What the lines opened from `lineId` hold: their budgets plus their adjustments. */
+export async function childrenBudget(tx: Tx, lineId: string): Promise<number> {
+  const [row] = await queryRows<{ total: unknown }>(
+    tx,
+    sql`SELECT coalesce(sum(c.budget_cents), 0) + coalesce((
+              SELECT sum(m.amount_cents) FROM fund_movements m JOIN fund_lines c2 ON c2.id = m.line_id
+              WHERE c2.parent_line_id = ${lineId} AND m.kind = 'adjustment'), 0) AS total
+        FROM fund_lines c WHERE c.parent_line_id = ${lineId}`,
+  );
+  return n(row?.total);
+}
+
+/** Children totals of many lines, by parent id. */
+export async function childrenBudgets(tx: Tx, lineIds: string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (lineIds.length === 0) return result;
+  const rows = await queryRows<{ parent: string; total: unknown }>(
+    tx,
+    sql`SELECT c.parent_line_id AS parent,
+               sum(c.budget_cents + coalesce((SELECT sum(m.amount_cents) FROM fund_movements m
+                                              WHERE m.line_id = c.id AND m.kind = 'adjustment'), 0)) AS total
+        FROM fund_lines c WHERE c.parent_line_id = ANY(${pgArray(lineIds)}::uuid[]) GROUP BY c.parent_line_id`,
+  );
+  for (const r of rows) result.set(r.parent, n(r.total));
+  return result;
+}
+
+export interface MovementValues {
+  lineId: string;
+  kind: MovementKind;
+  amountCents: number;
+  occurredOn: string;
+  supplier?: string | null;
+  document?: string | null;
+  description?: string | null;
+  reversesId?: string | null;
+  commitmentId?: string | null;
+  comuneCode: string | null;
+  recordedBy: string | null;
+}
+
+/** Appends a movement (the table refuses UPDATE and DELETE). */
+export async function insertMovement(tx: Tx, v: MovementValues): Promise<MovementRow> {
+  const [row] = await queryRows<RawMovement>(
+    tx,
+    sql`INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier, document, description, reverses_id,
+          commitment_id, comune_code, recorded_by)
+        VALUES (${v.lineId}, ${v.kind}, ${v.amountCents}, ${v.occurredOn}, ${v.supplier ?? null}, ${v.document ?? null},
+          ${v.description ?? null}, ${v.reversesId ?? null}, ${v.commitmentId ?? null}, ${v.comuneCode}, ${v.recordedBy})
+        RETURNING id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
+          reverses_id, commitment_id, recorded_by, recorded_at`,
+  );
+  return toMovement(row!);
+}
+
+// Sources --------------------------------------------------------------------------------------
+
+export async function listSources(tx: Tx) {
+  return queryRows<{ id: string; name: string; kind: string; reference: string | null }>(
+    tx,
+    sql`SELECT id, name, kind, reference FROM fund_sources ORDER BY name`,
+  );
+}
+
+export async function insertSource(
+  tx: Tx,
+  v: { name: string; kind: string; reference?: string | null },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_sources (name, kind, reference) VALUES (${v.name}, ${v.kind}, ${v.reference ?? null}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+// Projects -------------------------------------------------------------------------------------
+
+export interface ProjectRow {
+  id: string;
+  title: string;
+  description: string;
+  startYear: number;
+  endYear: number;
+  sourceId: string | null;
+}
+
+export async function listProjects(tx: Tx): Promise<ProjectRow[]> {
+  return queryRows<ProjectRow>(
+    tx,
+    sql`SELECT id, title, description, start_year AS "startYear", end_year AS "endYear", source_id AS "sourceId"
+        FROM fund_projects ORDER BY start_year DESC, title`,
+  );
+}
+
+export async function findProject(tx: Tx, id: string): Promise<ProjectRow | null> {
+  const [row] = await queryRows<ProjectRow>(
+    tx,
+    sql`SELECT id, title, description, start_year AS "startYear", end_year AS "endYear", source_id AS "sourceId"
+        FROM fund_projects WHERE id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export async function insertProject(
+  tx: Tx,
+  v: { title: string; description: string; startYear: number; endYear: number; sourceId: string | null },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_projects (title, description, start_year, end_year, source_id)
+        VALUES (${v.title}, ${v.description}, ${v.startYear}, ${v.endYear}, ${v.sourceId}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface PeriodRow {
+  id: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  position: number;
+}
+
+export async function listPeriods(tx: Tx, projectId: string): Promise<PeriodRow[]> {
+  return queryRows<PeriodRow>(
+    tx,
+    sql`SELECT id, label, starts_on::text AS "startsOn", ends_on::text AS "endsOn", position
+        FROM fund_periods WHERE project_id = ${projectId} ORDER BY position, starts_on`,
+  );
+}
+
+export async function insertPeriod(
+  tx: Tx,
+  projectId: string,
+  v: { label: string; startsOn: string; endsOn: string; position: number },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_periods (project_id, label, starts_on, ends_on, position)
+        VALUES (${projectId}, ${v.label}, ${v.startsOn}, ${v.endsOn}, ${v.position}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface PartnerRow {
+  id: string;
+  name: string;
+  role: 'lead' | 'partner' | 'adherent';
+  organizationId: string | null;
+  note: string | null;
+  position: number;
+}
+
+export async function listPartners(tx: Tx, projectId: string): Promise<PartnerRow[]> {
+  return queryRows<PartnerRow>(
+    tx,
+    sql`SELECT id, name, role, organization_id AS "organizationId", note, position
+        FROM fund_partners WHERE project_id = ${projectId} ORDER BY position, name`,
+  );
+}
+
+export async function insertPartner(
+  tx: Tx,
+  projectId: string,
+  v: {
+    name: string;
+    role: PartnerRow['role'];
+    organizationId?: string | null;
+    note?: string | null;
+    position: number;
+  },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_partners (project_id, name, role, organization_id, note, position)
+        VALUES (${projectId}, ${v.name}, ${v.role}, ${v.organizationId ?? null}, ${v.note ?? null}, ${v.position}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface ActionRow {
+  id: string;
+  projectId: string;
+  code: string;
+  title: string;
+  description: string;
+  kind: string;
+  status: string;
+  statusNote: string | null;
+  implementingPartnerId: string | null;
+  position: number;
+}
+
+const ACTION_SELECT = sql`
+  SELECT id, project_id AS "projectId", code, title, description, kind, status, status_note AS "statusNote",
+         implementing_partner_id AS "implementingPartnerId", position
+  FROM fund_actions`;
+
+export async function listActions(tx: Tx, projectId: string): Promise<ActionRow[]> {
+  return queryRows<ActionRow>(
+    tx,
+    sql`${ACTION_SELECT} WHERE project_id = ${projectId} ORDER BY position, code`,
+  );
+}
+
+export async function findAction(tx: Tx, id: string): Promise<ActionRow | null> {
+  const [row] = await queryRows<ActionRow>(tx, sql`${ACTION_SELECT} WHERE id = ${id}`);
+  return row ?? null;
+}
+
+export async function insertAction(
+  tx: Tx,
+  projectId: string,
+  v: {
+    code: string;
+    title: string;
+    description: string;
+    kind: string;
+    status: string;
+    statusNote?: string | null;
+    implementingPartnerId?: string | null;
+    position: number;
+  },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_actions (project_id, code, title, description, kind, status, status_note, implementing_partner_id, position)
+        VALUES (${projectId}, ${v.code}, ${v.title}, ${v.description}, ${v.kind}, ${v.status}, ${v.statusNote ?? null},
+                ${v.implementingPartnerId ?? null}, ${v.position}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function updateActionStatus(
+  tx: Tx,
+  id: string,
+  status: string,
+  statusNote: string | null,
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE fund_actions SET status = ${status}, status_note = ${statusNote} WHERE id = ${id}`,
+  );
+}
+
+export interface IndicatorRow {
+  id: string;
+  actionId: string;
+  label: string;
+  targetValue: number | null;
+  actualValue: number;
+  unit: string;
+}
+
+export async function listIndicators(tx: Tx, actionIds: string[]): Promise<IndicatorRow[]> {
+  if (actionIds.length === 0) return [];
+  return queryRows<IndicatorRow>(
+    tx,
+    sql`SELECT id, action_id AS "actionId", label, target_value AS "targetValue", actual_value AS "actualValue", unit
+        FROM fund_indicators WHERE action_id = ANY(${pgArray(actionIds)}::uuid[]) ORDER BY position, label`,
+  );
+}
+
+export async function insertIndicator(
+  tx: Tx,
+  actionId: string,
+  v: { label: string; targetValue: number | null; actualValue: number; unit: string; position: number },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_indicators (action_id, label, target_value, actual_value, unit, position)
+        VALUES (${actionId}, ${v.label}, ${v.targetValue}, ${v.actualValue}, ${v.unit}, ${v.position}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function updateIndicatorActual(
+  tx: Tx,
+  actionId: string,
+  id: string,
+  actual: number,
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE fund_indicators SET actual_value = ${actual} WHERE id = ${id} AND action_id = ${actionId} RETURNING id`,
+  );
+  return rows.length > 0;
+}
+
+/** The cap a project sets for a kind of action, or null when it sets none. */
+export async function findCap(tx: Tx, projectId: string, kind: string): Promise<number | null> {
+  const [row] = await queryRows<{ cap_cents: unknown }>(
+    tx,
+    sql`SELECT cap_cents FROM fund_caps WHERE project_id = ${projectId} AND action_kind = ${kind}`,
+  );
+  return row ? n(row.cap_cents) : null;
+}
+
+export async function listCaps(tx: Tx, projectId: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ action_kind: string; cap_cents: unknown }>(
+    tx,
+    sql`SELECT action_kind, cap_cents FROM fund_caps WHERE project_id = ${projectId}`,
+  );
+  return new Map(rows.map((r) => [r.action_kind, n(r.cap_cents)]));
+}
+
+export async function upsertCap(tx: Tx, projectId: string, kind: string, capCents: number): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO fund_caps (project_id, action_kind, cap_cents) VALUES (${projectId}, ${kind}, ${capCents})
+        ON CONFLICT (project_id, action_kind) DO UPDATE SET cap_cents = EXCLUDED.cap_cents`,
+  );
+}
+
+// Allocations ----------------------------------------------------------------------------------
+
+export interface AllocationRow {
+  id: string;
+  title: string;
+  totalCents: number;
+  territoryType: string;
+  territoryId: string | null;
+  method: string;
+  sourceId: string | null;
+  sourceType: SourceType;
+  projectId: string | null;
+  actionId: string | null;
+  periodId: string | null;
+  reallocatesId: string | null;
+  unspentAsOf: string | null;
+  groups: { id: string; weight: number; amountCents: number }[];
+  createdAt: string;
+}
+
+interface RawAllocation {
+  id: string;
+  title: string;
+  total_cents: unknown;
+  territory_type: string;
+  territory_id: string | null;
+  method: string;
+  source_id: string | null;
+  source_type: SourceType;
+  project_id: string | null;
+  action_id: string | null;
+  period_id: string | null;
+  reallocates_id: string | null;
+  unspent_as_of: string | null;
+  groups: unknown;
+  created_at: unknown;
+}
+
+function toAllocation(r: RawAllocation): AllocationRow {
+  return {
+    id: r.id,
+    title: r.title,
+    totalCents: n(r.total_cents),
+    territoryType: r.territory_type,
+    territoryId: r.territory_id,
+    method: r.method,
+    sourceId: r.source_id,
+    sourceType: r.source_type,
+    projectId: r.project_id,
+    actionId: r.action_id,
+    periodId: r.period_id,
+    reallocatesId: r.reallocates_id,
+    unspentAsOf: r.unspent_as_of,
+    groups: (typeof r.groups === 'string' ? JSON.parse(r.groups) : r.groups) as AllocationRow['groups'],
+    createdAt: iso(r.created_at),
+  };
+}
+
+const ALLOCATION_SELECT = sql`SELECT *, unspent_as_of::text AS unspent_as_of FROM fund_allocations`;
+
+export async function listAllocations(tx: Tx): Promise<AllocationRow[]> {
+  const rows = await queryRows<RawAllocation>(tx, sql`${ALLOCATION_SELECT} ORDER BY created_at DESC, id`);
+  return rows.map(toAllocation);
+}
+
+export async function findAllocation(tx: Tx, id: string): Promise<AllocationRow | null> {
+  const [row] = await queryRows<RawAllocation>(tx, sql`${ALLOCATION_SELECT} WHERE id = ${id}`);
+  return row ? toAllocation(row) : null;
+}
+
+export async function insertAllocation(
+  tx: Tx,
+  v: Omit<AllocationRow, 'id' | 'createdAt'> & { createdBy: string | null },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_allocations (title, total_cents, territory_type, territory_id, method, source_id, source_type, project_id,
+          action_id, period_id, reallocates_id, unspent_as_of, groups, created_by)
+        VALUES (${v.title}, ${v.totalCents}, ${v.territoryType}, ${v.territoryId}, ${v.method}, ${v.sourceId}, ${v.sourceType},
+          ${v.projectId}, ${v.actionId}, ${v.periodId}, ${v.reallocatesId}, ${v.unspentAsOf}, ${JSON.stringify(v.groups)}::jsonb,
+          ${v.createdBy})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface ShareRow {
+  allocationId: string;
+  comuneCode: string;
+  subAmbitoId: string | null;
+  weight: number;
+  amountCents: number;
+  lineId: string;
+}
+
+export async function insertShare(tx: Tx, v: ShareRow): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO fund_allocation_shares (allocation_id, comune_code, sub_ambito_id, weight, amount_cents, line_id)
+        VALUES (${v.allocationId}, ${v.comuneCode}, ${v.subAmbitoId}, ${v.weight}, ${v.amountCents}, ${v.lineId})`,
+  );
+}
+
+/** Shares of some allocations (those of the actor's territory, by row-level security), by ISTAT code. */
+export async function sharesOf(tx: Tx, allocationIds: string[]): Promise<ShareRow[]> {
+  if (allocationIds.length === 0) return [];
+  const rows = await queryRows<{
+    allocation_id: string;
+    comune_code: string;
+    sub_ambito_id: string | null;
+    weight: unknown;
+    amount_cents: unknown;
+    line_id: string;
+  }>(
+    tx,
+    sql`SELECT * FROM fund_allocation_shares WHERE allocation_id = ANY(${pgArray(allocationIds)}::uuid[])
+        ORDER BY comune_code`,
+  );
+  return rows.map((r) => ({
+    allocationId: r.allocation_id,
+    comuneCode: r.comune_code,
+    subAmbitoId: r.sub_ambito_id,
+    weight: n(r.weight),
+    amountCents: n(r.amount_cents),
+    lineId: r.line_id,
+  }));
+}
+
+// Campaigns and donors ---------------------------------------------------------------------------
+
+export interface CampaignRow {
+  id: string;
+  title: string;
+  iban: string | null;
+  holder: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  targetCents: number | null;
+  projectId: string | null;
+  lineId: string | null;
+  comuneCode: string;
+  donors: number;
+  raisedCents: number;
+  contacts: number;
+  donations: number;
+}
+
+/**
+ * Campaigns with their live figures: donors (each registered donor once, each anonymous gift as
+ * one), amount raised and contacts (registered donors who consented to be contacted).
+ */
+export async function listCampaigns(
+  tx: Tx,
+  filter: { projectId?: string; id?: string } = {},
+): Promise<CampaignRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT c.id, c.title, c.iban, c.holder, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, c.target_cents,
+               c.project_id, c.line_id, c.comune_code,
+               (SELECT count(DISTINCT d.donor_id) + count(*) FILTER (WHERE d.donor_id IS NULL) FROM fund_donations d WHERE d.campaign_id = c.id) AS donors,
+               (SELECT coalesce(sum(d.amount_cents), 0) FROM fund_donations d WHERE d.campaign_id = c.id) AS raised,
+               (SELECT count(DISTINCT d.donor_id) FROM fund_donations d JOIN fund_donors o ON o.id = d.donor_id
+                 WHERE d.campaign_id = c.id AND o.consent_contact) AS contacts,
+               (SELECT count(*) FROM fund_donations d WHERE d.campaign_id = c.id) AS donations
+        FROM fund_campaigns c
+        WHERE (${filter.projectId ?? null}::uuid IS NULL OR c.project_id = ${filter.projectId ?? null})
+          AND (${filter.id ?? null}::uuid IS NULL OR c.id = ${filter.id ?? null})
+        ORDER BY c.starts_on DESC, c.title`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    title: r.title as string,
+    iban: (r.iban as string | null)?.trim() ?? null,
+    holder: r.holder as string | null,
+    startsOn: r.starts_on as string,
+    endsOn: r.ends_on as string | null,
+    targetCents: nn(r.target_cents),
+    projectId: r.project_id as string | null,
+    lineId: r.line_id as string | null,
+    comuneCode: r.comune_code as string,
+    donors: n(r.donors),
+    raisedCents: n(r.raised),
+    contacts: n(r.contacts),
+    donations: n(r.donations),
+  }));
+}
+
+export async function insertCampaign(
+  tx: Tx,
+  v: Omit<CampaignRow, 'id' | 'donors' | 'raisedCents' | 'contacts' | 'donations'>,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_campaigns (title, iban, holder, starts_on, ends_on, target_cents, project_id, line_id, comune_code)
+        VALUES (${v.title}, ${v.iban}, ${v.holder}, ${v.startsOn}, ${v.endsOn}, ${v.targetCents}, ${v.projectId}, ${v.lineId},
+                ${v.comuneCode}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function insertDonor(
+  tx: Tx,
+  v: {
+    kind: 'person' | 'company';
+    name: string;
+    email?: string | null;
+    comuneCode: string;
+    consentContact: boolean;
+  },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_donors (kind, name, email, comune_code, consent_contact)
+        VALUES (${v.kind}, ${v.name}, ${v.email ?? null}, ${v.comuneCode}, ${v.consentContact}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** Inserts many donations in one statement (demo seed, statement import). */
+export async function insertDonations(
+  tx: Tx,
+  campaignId: string,
+  rows: {
+    donorId: string | null;
+    channel: string;
+    amountCents: number;
+    receivedOn: string;
+    comuneCode: string;
+  }[],
+): Promise<void> {
+  const chunk = 500;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await tx.execute(
+      sql`INSERT INTO fund_donations (campaign_id, donor_id, channel, amount_cents, received_on, comune_code)
+          SELECT ${campaignId}, d.donor_id, d.channel, d.amount_cents, d.received_on, d.comune_code
+          FROM jsonb_to_recordset(${JSON.stringify(
+            part.map((r) => ({
+              donor_id: r.donorId,
+              channel: r.channel,
+              amount_cents: r.amountCents,
+              received_on: r.receivedOn,
+              comune_code: r.comuneCode,
+            })),
+          )}::jsonb) AS d(donor_id uuid, channel text, amount_cents bigint, received_on date, comune_code char(6))`,
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/types.js';
+import { IdParams } from '../../../../shared/src/common/common.schemas.js';
+import {
+  Allocation,
+  AllocationPreviewBody,
+  AllocationSummary,
+  Campaign,
+  ConfirmAllocationBody,
+  CreateCampaignBody,
+  CreateLineBody,
+  CreateSourceBody,
+  FundLine,
+  FundSource,
+  LineDetail,
+  LinesQuery,
+  MovementBody,
+  MovementResult,
+  ReallocateBody,
+  ReversalBody,
+} from '../../../../shared/src/funds/funds.schemas.js';
+import * as funds from './funds.service.js';
+import * as allocations from './funds.allocations.js';
+
+const tags = ['funds'];
+
+export function registerFundsRoutes(app: App): void {
+  app.get(
+    '/api/funds/sources',
+    { schema: { tags, response: { 200: Type.Array(FundSource) } } },
+    async (req) => funds.listSources(req.ctx),
+  );
+  app.post(
+    '/api/funds/sources',
+    { schema: { tags, body: CreateSourceBody, response: { 201: FundSource } } },
+    async (req, reply) => reply.status(201).send(await funds.createSource(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/funds/lines',
+    { schema: { tags, querystring: LinesQuery, response: { 200: Type.Array(FundLine) } } },
+    async (req) => funds.listLines(req.ctx, req.query),
+  );
+  app.post(
+    '/api/funds/lines',
+    { schema: { tags, body: CreateLineBody, response: { 201: FundLine } } },
+    async (req, reply) => reply.status(201).send(await funds.createLine(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/funds/lines/:id',
+    { schema: { tags, params: IdParams, response: { 200: LineDetail } } },
+    async (req) => funds.getLine(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/funds/lines/:id/movements',
+    { schema: { tags, params: IdParams, body: MovementBody, response: { 201: MovementResult } } },
+    async (req, reply) =>
+      reply.status(201).send(await funds.recordMovement(req.ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/funds/movements/:id/reversal',
+    { schema: { tags, params: IdParams, body: ReversalBody, response: { 201: MovementResult } } },
+    async (req, reply) =>
+      reply.status(201).send(await funds.reverseMovement(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/allocations',
+    { schema: { tags, response: { 200: Type.Array(AllocationSummary) } } },
+    async (req) => allocations.listAllocations(req.ctx),
+  );
+  app.post(
+    '/api/allocations/preview',
+    { schema: { tags, body: AllocationPreviewBody, response: { 200: Allocation } } },
+    async (req) => allocations.previewAllocation(req.ctx, req.body),
+  );
+  app.post(
+    '/api/allocations',
+    { schema: { tags, body: ConfirmAllocationBody, response: { 201: Allocation } } },
+    async (req, reply) => reply.status(201).send(await allocations.confirmAllocation(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/allocations/:id',
+    { schema: { tags, params: IdParams, response: { 200: Allocation } } },
+    async (req) => allocations.getAllocation(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/allocations/:id/reallocation',
+    { schema: { tags, params: IdParams, body: ReallocateBody, response: { 201: Allocation } } },
+    async (req, reply) =>
+      reply.status(201).send(await allocations.reallocate(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get('/api/campaigns', { schema: { tags, response: { 200: Type.Array(Campaign) } } }, async (req) =>
+    funds.listCampaigns(req.ctx),
+  );
+  app.post(
+    '/api/campaigns',
+    { schema: { tags, body: CreateCampaignBody, response: { 201: Campaign } } },
+    async (req, reply) => reply.status(201).send(await funds.createCampaign(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/campaigns/:id',
+    { schema: { tags, params: IdParams, response: { 200: Campaign } } },
+    async (req) => funds.getCampaign(req.ctx, req.params.id),
+  );
+}

@@ -1,0 +1,11 @@
+/*
+ * What other modules may use of the territory: the comuni with their ISTAT population and
+ * sub-ambito, and the sub-ambiti. Territory is public open data; functions take the caller's `Tx`.
+ */
+export {
+  listComuni,
+  listSubAmbiti,
+  findSubAmbito,
+  insertSubAmbito,
+  updateComuneAssignment,
+} from './territory.repository.js';

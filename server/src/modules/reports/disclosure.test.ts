@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditDisclosure, groupSmallAreas, MIN_CELL, suppressTables, type CountTable } from './disclosure.js';
+import {
+  auditDisclosure,
+  groupSmallAreas,
+  MIN_CELL,
+  suppressTables,
+  type CountTable,
+  type PublishedTable,
+} from './disclosure.js';
 
 function table(id: string, counts: number[][], overrides: Partial<CountTable> = {}): CountTable {
   return {
@@ -15,18 +22,29 @@ function table(id: string, counts: number[][], overrides: Partial<CountTable> = 
   };
 }
 
-/** Every equation of a published table (rows, columns, totals) hides zero or at least two cells. */
-function singletonEquations(published: Awaited<ReturnType<typeof suppressTables>>[number]): number {
-  const lines: (number | null)[][] = [
-    ...published.cells.map((row, r) => [...row, published.rowTotals[r]!]),
-    ...published.columnKeys.map((_, c) => [
-      ...published.cells.map((row) => row[c]!),
-      published.columnTotals[c]!,
+/**
+ * How many equations of a published table (rows, columns, totals) hide exactly one non-zero
+ * cell: each would give that cell away by subtraction. Hidden zeros protect nothing and may be
+ * recovered, so they do not count.
+ */
+function singletonEquations(counts: number[][], published: PublishedTable): number {
+  const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const columnTotals = (counts[0] ?? []).map((_, c) => counts.reduce((a, row) => a + row[c]!, 0));
+  const total = rowTotals.reduce((a, b) => a + b, 0);
+  type Pair = [number, number | null];
+  const lines: Pair[][] = [
+    ...counts.map((row, r) => [
+      ...row.map((n, c): Pair => [n, published.cells[r]![c]!]),
+      [rowTotals[r]!, published.rowTotals[r]!] as Pair,
     ]),
-    [...published.rowTotals, published.total],
-    [...published.columnTotals, published.total],
+    ...columnTotals.map((n, c) => [
+      ...counts.map((row, r): Pair => [row[c]!, published.cells[r]![c]!]),
+      [n, published.columnTotals[c]!] as Pair,
+    ]),
+    [...rowTotals.map((n, r): Pair => [n, published.rowTotals[r]!]), [total, published.total]],
+    [...columnTotals.map((n, c): Pair => [n, published.columnTotals[c]!]), [total, published.total]],
   ];
-  return lines.filter((line) => line.filter((v) => v === null).length === 1).length;
+  return lines.filter((line) => line.filter(([n, shown]) => shown === null && n > 0).length === 1).length;
 }
 
 const smallTables = fc
@@ -42,7 +60,7 @@ const smallTables = fc
   );
 
 describe('disclosure control', () => {
-  it('hides every count of one to four people and publishes zeros and larger counts', async () => {
+  it('hides every count under five people, zeros included, and publishes larger counts', async () => {
     const counts = [
       [3, 10, 0, 25],
       [12, 20, 7, 30],
@@ -52,10 +70,11 @@ describe('disclosure control', () => {
     const [out] = await suppressTables([table('type', counts)]);
     expect(out!.cells[0]![0]).toBeNull();
     expect(out!.suppressed).toContainEqual({ row: 0, column: 0, reason: 'primary' });
-    expect(out!.suppressed.filter((s) => s.reason === 'primary')).toHaveLength(1);
-    // The large counts far from the small one stay, and so do the zeros and the totals.
+    // The 3 and the two zeros.
+    expect(out!.suppressed.filter((s) => s.reason === 'primary')).toHaveLength(3);
+    // The large counts far from the small one stay, and so do the totals; zeros are hidden.
     expect(out!.cells[2]![1]).toBe(35);
-    expect(out!.cells[2]![2]).toBe(0);
+    expect(out!.cells[2]![2]).toBeNull();
     expect(out!.cells[3]![3]).toBe(50);
     expect(out!.total).toBe(309);
   });
@@ -88,22 +107,24 @@ describe('disclosure control', () => {
   });
 
   it('hides a small total and what would reveal it', async () => {
-    const [out] = await suppressTables([
-      table('type', [
-        [1, 2],
-        [30, 40],
-        [25, 35],
-      ]),
-    ]);
+    const counts = [
+      [1, 2],
+      [30, 40],
+      [25, 35],
+    ];
+    const [out] = await suppressTables([table('type', counts)]);
     expect(out!.rowTotals[0]).toBeNull();
-    expect(singletonEquations(out!)).toBe(0);
+    expect(singletonEquations(counts, out!)).toBe(0);
   });
 
-  it('never leaves an equation hiding a single cell, on any table', async () => {
+  it('never leaves an equation hiding a single non-zero cell, on any table', async () => {
     await fc.assert(
-      fc.asyncProperty(smallTables, async (counts) => {
-        const [out] = await suppressTables([table('t', counts)]);
-        expect(singletonEquations(out!)).toBe(0);
+      fc.asyncProperty(smallTables, fc.boolean(), async (counts, hideZeros) => {
+        const [out] = await suppressTables([table('t', counts)], { hideZeros });
+        expect(singletonEquations(counts, out!)).toBe(0);
+        // Nothing under five is left in sight (zeros only when they are to be hidden).
+        const shown = [...out!.cells.flat(), ...out!.rowTotals, ...out!.columnTotals, out!.total];
+        for (const v of shown) if (v !== null) expect(v >= MIN_CELL || (!hideZeros && v === 0)).toBe(true);
       }),
       { numRuns: 30, seed: 20261201 },
     );

@@ -19,6 +19,12 @@ import highsDefault from 'highs';
 /** A count below this is never published, nor recoverable from what is. */
 export const MIN_CELL = 5;
 
+export interface DisclosureOptions {
+  minCell?: number;
+  /** Hide zeros as well (default): then no published figure at all is below `minCell`. */
+  hideZeros?: boolean;
+}
+
 /** A cross-tabulation of people (or events about people) to publish. */
 export interface CountTable {
   id: string;
@@ -199,13 +205,18 @@ function boundsOf(solver: Solver, model: Model, suppressed: Set<Key>, targets: K
  */
 export async function suppressTables(
   tables: readonly CountTable[],
-  options: { minCell?: number } = {},
+  options: DisclosureOptions = {},
 ): Promise<PublishedTable[]> {
   const minCell = options.minCell ?? MIN_CELL;
   const model = buildModel(tables);
   const primary = new Set([...model.values].filter(([, n]) => n > 0 && n < minCell).map(([key]) => key));
-  const suppressed = new Set(primary);
-  const hideCheapest = (candidates: Key[]): boolean => {
+  // Zeros are hidden too when asked (so that no published figure is below the threshold), but
+  // need no protection and protect nothing: they never count as an equation's second hidden cell.
+  const zeros = new Set(
+    options.hideZeros === false ? [] : [...model.values].filter(([, n]) => n === 0).map(([key]) => key),
+  );
+  const suppressed = new Set([...primary, ...zeros]);
+  const hideCheapest = (candidates: readonly Key[]): boolean => {
     const open = candidates.filter((key) => !suppressed.has(key)).sort((a, b) => cheaper(model, a, b));
     const choice = open[0];
     if (choice === undefined) return false;
@@ -219,7 +230,8 @@ export async function suppressTables(
       changed = false;
       for (const equation of model.equations) {
         const keys = equation.terms.map((t) => t.key);
-        if (keys.filter((key) => suppressed.has(key)).length === 1) changed = hideCheapest(keys) || changed;
+        const protecting = keys.filter((key) => suppressed.has(key) && !zeros.has(key));
+        if (protecting.length === 1) changed = hideCheapest(keys.filter((key) => !zeros.has(key))) || changed;
       }
     }
   };
@@ -250,7 +262,7 @@ export async function suppressTables(
 
   return model.layout.map(({ table, cell }) => {
     const reasonOf = (key: Key): SuppressedCell['reason'] | null =>
-      primary.has(key) ? 'primary' : suppressed.has(key) ? 'secondary' : null;
+      primary.has(key) || zeros.has(key) ? 'primary' : suppressed.has(key) ? 'secondary' : null;
     const publish = (key: Key): PublishedCell => (suppressed.has(key) ? null : (model.values.get(key) ?? 0));
     const hidden: SuppressedCell[] = [];
     const rows = [...table.rowKeys.keys(), 'total' as const];
@@ -280,7 +292,7 @@ export async function suppressTables(
 export async function auditDisclosure(
   tables: readonly CountTable[],
   published: readonly PublishedTable[],
-  options: { minCell?: number } = {},
+  options: DisclosureOptions = {},
 ): Promise<CellBounds[]> {
   const minCell = options.minCell ?? MIN_CELL;
   const model = buildModel(tables);
@@ -297,7 +309,10 @@ export async function auditDisclosure(
     if (out.total === null) suppressed.add(cell('total', 'total'));
   });
   const small = [...model.values].filter(([, n]) => n > 0 && n < minCell).map(([key]) => key);
-  const leaked = small.filter((key) => !suppressed.has(key));
+  const floor = options.hideZeros === false ? 1 : 0;
+  const leaked = [...model.values]
+    .filter(([key, n]) => n >= floor && n < minCell && !suppressed.has(key))
+    .map(([key]) => key);
   if (leaked.length > 0)
     return leaked.map((key) => ({ key, value: model.values.get(key)!, lower: 0, upper: 0 }));
   if (small.length === 0) return [];

@@ -7,6 +7,9 @@ import { openPglite, openPostgres, type Database } from '../../server/src/platfo
 import { migrate } from '../../server/src/platform/db/migrate.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { systemContext } from '../../server/src/platform/context.js';
+import { startJobRunner } from '../../server/src/platform/jobs/jobs.js';
+import { jobDefinitions } from '../../server/src/modules/jobs.js';
+import { logChannel } from '../../server/src/modules/notifications/notifications.channels.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -61,11 +64,14 @@ export async function startLegami(): Promise<RunningLegami> {
       logLevel: 'silent',
       webDistDir: WEB_DIST_DIR,
     });
+    // As every instance: the job queue computes round plans and delivers notifications.
+    const jobs = startJobRunner(database, jobDefinitions({ channel: logChannel(app.log) }), { log: app.log });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
       close: async () => {
+        await jobs.stop();
         await app.close();
         await database.close();
         await drop();

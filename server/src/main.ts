@@ -3,9 +3,9 @@ import { systemContext } from './platform/context.js';
 import { openDatabase } from './platform/db/open.js';
 import { buildApp } from './platform/http/app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
+import { jobDefinitions } from './modules/jobs.js';
 import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
-import { startNotificationWorker } from './modules/notifications/notifications.worker.js';
-import { resumeStalledImports } from './modules/volunteers/index.js';
+import { startJobRunner } from './platform/jobs/jobs.js';
 
 /** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */
 async function main(): Promise<void> {
@@ -32,15 +32,12 @@ async function main(): Promise<void> {
     app.log.info('empty database: seeding demo data of the province of Cremona');
     await seedDemo(systemContext(database, app.log, settings));
   }
-  // An import interrupted by a restart continues here (or on whichever instance reads its report first).
-  void resumeStalledImports(database, app.log);
-  const stopWorker = startNotificationWorker(
+  // Every instance runs the queue: notifications, imports, round plans. A job interrupted by a
+  // restart is found by its lapsed lease and runs again here or on another instance.
+  const jobs = startJobRunner(
     database,
-    config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log),
-    {
-      onError: (error) =>
-        app.log.error({ err: { type: (error as Error).name } }, 'notification worker failed a batch'),
-    },
+    jobDefinitions({ channel: config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log) }),
+    { log: app.log, settings },
   );
   let closing = false;
   const shutdown = (signal: string) => {
@@ -50,7 +47,7 @@ async function main(): Promise<void> {
     // Stop taking requests, let the ones in flight finish, then close the database cleanly.
     void app
       .close()
-      .then(stopWorker)
+      .then(() => jobs.stop())
       .then(() => database.close())
       .then(() => process.exit(0));
   };

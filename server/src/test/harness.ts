@@ -3,6 +3,9 @@ import type { Role } from '../platform/access/roles.js';
 import { systemContext, type Settings } from '../platform/context.js';
 import { pgArray, queryRows, sql, type Database } from '../platform/db/database.js';
 import { buildApp } from '../platform/http/app.js';
+import { startJobRunner, type JobRunner } from '../platform/jobs/jobs.js';
+import { jobDefinitions } from '../modules/jobs.js';
+import { logChannel } from '../modules/notifications/notifications.channels.js';
 import type { App } from '../platform/http/types.js';
 import { hashPassword } from '../modules/accounts/accounts.passwords.js';
 import { insertMembership, insertUser } from '../modules/accounts/accounts.repository.js';
@@ -23,6 +26,8 @@ export type TestScope = { type: 'all' } | { type: 'ambito'; id: string } | { typ
 export interface TestEnv {
   app: App;
   database: Database;
+  /** This file's job runner (notifications go to a silent log), or null with `{ jobs: false }`. */
+  jobs: JobRunner | null;
   /** Makes a user with one role over a territory (default: the Ambito Cremonese). */
   buildUser(options: {
     role: Role;
@@ -61,15 +66,27 @@ export interface Session {
 
 let sequence = 0;
 
-/** A fresh database and app for one test file, closed after its tests. */
-export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<TestEnv> {
+/**
+ * A fresh database and app for one test file, closed after its tests, with a job runner as every
+ * instance has (`{ jobs: false }`: none, for tests that drive the queue themselves).
+ */
+export async function setupTestEnv(settings: Partial<Settings> & { jobs?: boolean } = {}): Promise<TestEnv> {
+  const { jobs: withJobs = true, ...appSettings } = settings;
   const database = await createTestDatabase();
   const app = await buildApp({
     database,
-    settings: { production: false, sessionTtlHours: 12, ...settings },
+    settings: { production: false, sessionTtlHours: 12, ...appSettings },
     logLevel: 'silent',
   });
+  const jobs = withJobs
+    ? startJobRunner(database, jobDefinitions({ channel: logChannel(app.log) }), {
+        log: app.log,
+        pollMs: 200,
+        staleCheckSeconds: 1,
+      })
+    : null;
   afterAll(async () => {
+    await jobs?.stop();
     await app.close();
     await database.close();
   });
@@ -186,6 +203,7 @@ export async function setupTestEnv(settings: Partial<Settings> = {}): Promise<Te
   return {
     app,
     database,
+    jobs,
     buildVolunteer,
     buildUser,
     login,

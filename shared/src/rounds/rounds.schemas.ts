@@ -47,6 +47,22 @@ export const Round = Type.Object({
 });
 export type Round = Static<typeof Round>;
 
+export const Substitutes = Type.Array(
+  Type.Object({
+    taskId: Uuid,
+    beneficiaryName: Type.String(),
+    candidates: Type.Array(
+      Type.Object({
+        volunteerId: Uuid,
+        volunteerName: Type.String(),
+        addedDistanceKm: Type.Number(),
+        currentTasks: Type.Integer(),
+        slackMinutes: Type.Number(),
+      }),
+    ),
+  }),
+);
+
 export const RoundPlan = Type.Object({
   id: Uuid,
   date: IsoDate,
@@ -82,6 +98,8 @@ export const RoundPlan = Type.Object({
   totalDistanceKm: Type.Number(),
   droppedVolunteerId: Nullable(Uuid),
   publishedAt: Nullable(Type.String()),
+  /** A re-plan after a drop-out: per remaining task of who dropped out, the best substitutes (once computed). */
+  substitutes: Substitutes,
 });
 export type RoundPlan = Static<typeof RoundPlan>;
 
@@ -97,23 +115,8 @@ export const DropOutBody = Type.Object(
 );
 export type DropOutBody = Static<typeof DropOutBody>;
 
-export const Substitutes = Type.Array(
-  Type.Object({
-    taskId: Uuid,
-    beneficiaryName: Type.String(),
-    candidates: Type.Array(
-      Type.Object({
-        volunteerId: Uuid,
-        volunteerName: Type.String(),
-        addedDistanceKm: Type.Number(),
-        currentTasks: Type.Integer(),
-        slackMinutes: Type.Number(),
-      }),
-    ),
-  }),
-);
-
-export const DropOutResult = Type.Object({ substitutes: Substitutes, replan: RoundPlan });
+/** The re-plan after a drop-out, still being computed: poll it until it is ready. */
+export const DropOutResult = Type.Object({ replan: RoundPlan });
 export type DropOutResult = Static<typeof DropOutResult>;
 
 export const PublishResult = Type.Object({

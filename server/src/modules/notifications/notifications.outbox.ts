@@ -11,15 +11,23 @@ export interface OutgoingNotification {
   body: string;
 }
 
+/** The job that delivers one notification (see notifications.jobs.ts). */
+export const DELIVER_NOTIFICATION = 'notification.deliver';
+export const MAX_ATTEMPTS = 6;
+
 /**
- * Queues a notification in the caller's transaction: it exists if and only if the change it
- * announces committed, and a restart loses nothing because the worker reads it from the table.
+ * Queues a notification and the job that delivers it in the caller's transaction, in one
+ * statement: it exists if and only if the change it announces committed, and a restart loses
+ * nothing because the job queue holds it.
  */
 export async function enqueueNotification(tx: Tx, n: OutgoingNotification): Promise<void> {
   if (!n.recipientEmail && !n.recipientPhone) return;
   await tx.execute(sql`
-    INSERT INTO notifications (kind, recipient_email, recipient_phone, subject, body)
-    VALUES (${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body})`);
+    WITH queued AS (
+      INSERT INTO notifications (kind, recipient_email, recipient_phone, subject, body)
+      VALUES (${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body}) RETURNING id)
+    INSERT INTO jobs (kind, payload, max_attempts)
+    SELECT ${DELIVER_NOTIFICATION}, jsonb_build_object('notificationId', id), ${MAX_ATTEMPTS} FROM queued`);
 }
 
 export interface ClaimedNotification {
@@ -29,40 +37,34 @@ export interface ClaimedNotification {
   recipient_phone: string | null;
   subject: string;
   body: string;
-  attempts: number;
+  status: string;
 }
 
-/**
- * Claims due notifications for one delivery attempt. SKIP LOCKED lets several server instances
- * share the queue; pushing `next_attempt_at` forward first means a crash mid-delivery retries later.
- */
-export async function claimDue(
-  tx: Tx,
-  limit: number,
-  retryAfterSeconds: (attempt: number) => number,
-): Promise<ClaimedNotification[]> {
-  const rows = await queryRows<ClaimedNotification>(
+export async function findNotification(tx: Tx, id: number): Promise<ClaimedNotification | null> {
+  const [row] = await queryRows<ClaimedNotification>(
     tx,
-    sql`SELECT id::int, kind, recipient_email, recipient_phone, subject, body, attempts
-        FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
-        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+    sql`SELECT id::int, kind, recipient_email, recipient_phone, subject, body, status FROM notifications WHERE id = ${id}`,
   );
-  for (const row of rows) {
-    await tx.execute(sql`UPDATE notifications SET attempts = attempts + 1,
-                         next_attempt_at = now() + make_interval(secs => ${retryAfterSeconds(row.attempts + 1)})
-                         WHERE id = ${row.id}`);
-  }
-  return rows;
+  return row ?? null;
 }
 
-export async function markSent(tx: Tx, id: number, channel: string): Promise<void> {
+export async function markSent(tx: Tx, id: number, channel: string, attempt: number): Promise<void> {
   await tx.execute(
-    sql`UPDATE notifications SET status = 'sent', sent_at = now(), channel = ${channel}, last_error = NULL WHERE id = ${id}`,
+    sql`UPDATE notifications SET status = 'sent', sent_at = now(), channel = ${channel}, last_error = NULL, attempts = ${attempt}
+        WHERE id = ${id}`,
   );
 }
 
-export async function markFailed(tx: Tx, id: number, error: string, final: boolean): Promise<void> {
+/** Records a failed attempt; `final` after the last one. */
+export async function markFailed(
+  tx: Tx,
+  id: number,
+  attempt: number,
+  error: string | null,
+  final: boolean,
+): Promise<void> {
   await tx.execute(
-    sql`UPDATE notifications SET last_error = ${error.slice(0, 500)}, status = ${final ? 'failed' : 'pending'} WHERE id = ${id}`,
+    sql`UPDATE notifications SET attempts = greatest(attempts, ${attempt}), last_error = coalesce(${error?.slice(0, 500) ?? null}, last_error),
+                                 status = ${final ? 'failed' : 'pending'} WHERE id = ${id}`,
   );
 }

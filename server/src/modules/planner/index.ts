@@ -16,7 +16,7 @@ export {
   type PreparedProblem,
   type SubstituteSuggestion,
 } from './planner.service.js';
-export { runPlannerInWorker } from './planner.worker-client.js';
+export { runPlannerInWorker, runReplanInWorker, type ReplanResult } from './planner.worker-client.js';
 export { solveVrptw, DEFAULT_SISR, type SisrParameters } from './vrptw.solver.js';
 export {
   checkSolution,

@@ -1,17 +1,37 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DropOut, SubstituteSuggestion } from './planner.service.js';
 import type { Plan, PlannerOptions, PlannerProgress, PlanningProblem } from './planner.types.js';
 
 /** What the worker receives: everything but callbacks, which cannot cross threads. */
-export interface PlannerWorkerRequest {
-  readonly problem: PlanningProblem;
-  readonly options: Omit<PlannerOptions, 'onProgress'>;
+export type PlannerWorkerRequest =
+  | {
+      readonly operation?: 'plan';
+      readonly problem: PlanningProblem;
+      readonly options: Omit<PlannerOptions, 'onProgress'>;
+    }
+  | {
+      readonly operation: 'replan';
+      readonly problem: PlanningProblem;
+      readonly options: Omit<PlannerOptions, 'onProgress'>;
+      readonly plan: Plan;
+      readonly change: DropOut;
+      /** Tasks to find substitutes for, and how many per task. */
+      readonly substitutesFor: readonly string[];
+      readonly substitutesPerTask: number;
+    };
+
+/** A re-plan after a drop-out, with the substitutes found for each remaining task. */
+export interface ReplanResult {
+  readonly plan: Plan;
+  readonly substitutes: Readonly<Record<string, readonly SubstituteSuggestion[]>>;
 }
 
 export type PlannerWorkerMessage =
   | { readonly type: 'progress'; readonly progress: PlannerProgress }
   | { readonly type: 'plan'; readonly plan: Plan }
+  | { readonly type: 'replan'; readonly result: ReplanResult }
   | { readonly type: 'error'; readonly name: string; readonly message: string };
 
 /**
@@ -45,9 +65,28 @@ export function runPlannerInWorker(
   onProgress?: (progress: PlannerProgress) => void,
   signal?: AbortSignal,
 ): Promise<Plan> {
+  return runInWorker<Plan>({ problem, options }, onProgress, signal);
+}
+
+/**
+ * Re-plans the rest of a day after a drop-out and finds substitutes for the dropped volunteer's
+ * remaining tasks, in a worker thread: both are CPU work that must not run on the request thread.
+ * @throws (rejects) as runPlannerInWorker
+ */
+export function runReplanInWorker(
+  request: Omit<Extract<PlannerWorkerRequest, { operation: 'replan' }>, 'operation'>,
+  signal?: AbortSignal,
+): Promise<ReplanResult> {
+  return runInWorker<ReplanResult>({ ...request, operation: 'replan' }, undefined, signal);
+}
+
+function runInWorker<T>(
+  request: PlannerWorkerRequest,
+  onProgress?: (progress: PlannerProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   const fromSource = import.meta.url.endsWith('.ts');
-  const request: PlannerWorkerRequest = { problem, options };
-  return new Promise<Plan>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('Planning aborted.', 'AbortError'));
       return;
@@ -72,7 +111,8 @@ export function runPlannerInWorker(
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: PlannerWorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'plan') settle(() => resolve(message.plan));
+      else if (message.type === 'plan') settle(() => resolve(message.plan as T));
+      else if (message.type === 'replan') settle(() => resolve(message.result as T));
       else {
         const error = new Error(message.message);
         error.name = message.name;

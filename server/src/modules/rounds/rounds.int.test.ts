@@ -58,6 +58,16 @@ for (let i = 0; i < 8; i++) {
   });
 }
 
+async function waitUntilComputed(id: string) {
+  for (;;) {
+    const plan = (
+      await env.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers: coordinator.headers })
+    ).json();
+    if (plan.status !== 'planning') return plan;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function planUntilReady(): Promise<{
   id: string;
   plan: Record<string, unknown> & {
@@ -73,13 +83,7 @@ async function planUntilReady(): Promise<{
   });
   expect(started.statusCode).toBe(202);
   const { id } = started.json();
-  for (;;) {
-    const plan = (
-      await env.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers: coordinator.headers })
-    ).json();
-    if (plan.status !== 'planning') return { id, plan };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return { id, plan: await waitUntilComputed(id) };
 }
 
 describe('round planning in the product', () => {
@@ -159,8 +163,12 @@ describe('round planning in the product', () => {
       headers: coordinator.headers,
       payload: { volunteerId: dropped },
     });
-    expect(response.statusCode).toBe(200);
-    const { substitutes, replan } = response.json();
+    // The request only enqueues: the re-plan and the substitutes are computed by the job queue.
+    expect(response.statusCode).toBe(202);
+    expect(response.json().replan).toMatchObject({ status: 'planning', substitutes: [] });
+    const replan = await waitUntilComputed(response.json().replan.id);
+    expect(replan.status).toBe('ready');
+    const { substitutes } = replan;
     expect(substitutes).toHaveLength(plan.rounds[0].stops.length);
     for (const s of substitutes) {
       expect(s.candidates.length).toBeLessThanOrEqual(5);

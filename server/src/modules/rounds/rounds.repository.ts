@@ -1,5 +1,11 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
-import type { Plan, PlannerProgress, PlanningProblem, RoundViolation } from '../planner/index.js';
+import type {
+  Plan,
+  PlannerProgress,
+  PlanningProblem,
+  RoundViolation,
+  SubstituteSuggestion,
+} from '../planner/index.js';
 
 export interface RoundPlanRow {
   id: string;
@@ -14,7 +20,11 @@ export interface RoundPlanRow {
   based_on: string | null;
   dropped_volunteer_id: string | null;
   published_at: string | null;
+  substitutes: StoredSubstitutes | null;
 }
+
+/** Per remaining task of a volunteer who dropped out, in round order, the best substitutes. */
+export type StoredSubstitutes = { taskId: string; candidates: SubstituteSuggestion[] }[];
 
 /** A plan as stored: the planner's, plus what a manual change broke, per volunteer. */
 export type StoredPlan = Plan & { violations?: Record<string, RoundViolation[]> };
@@ -28,7 +38,7 @@ export interface StoredProblem {
 
 const SELECT_PLAN = sql`
   SELECT p.id, p.organization_id, o.name AS organization_name, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, p.status,
-         p.problem, p.plan, p.progress, p.error, p.based_on, p.dropped_volunteer_id,
+         p.problem, p.plan, p.progress, p.error, p.based_on, p.dropped_volunteer_id, p.substitutes,
          to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published_at
   FROM round_plans p JOIN organizations o ON o.id = p.organization_id`;
 
@@ -118,10 +128,10 @@ export async function markPublished(tx: Tx, id: string, actorId: string): Promis
                          AND (organization_id, plan_date) = (SELECT organization_id, plan_date FROM round_plans WHERE id = ${id})`);
 }
 
-/** A plan left 'planning' by a process that died: anything silent for two minutes past its budget. */
-export async function failStalePlans(tx: Tx): Promise<void> {
-  await tx.execute(sql`UPDATE round_plans SET status = 'failed', error = 'Il calcolo si è interrotto: ripeti la pianificazione.'
-                       WHERE status = 'planning' AND updated_at < now() - make_interval(secs => ((problem->>'timeLimitMs')::int / 1000) + 120)`);
+export async function saveSubstitutes(tx: Tx, id: string, substitutes: StoredSubstitutes): Promise<void> {
+  await tx.execute(
+    sql`UPDATE round_plans SET substitutes = ${JSON.stringify(substitutes)}::jsonb, updated_at = now() WHERE id = ${id}`,
+  );
 }
 
 export interface PlanningTaskRow {

@@ -42,7 +42,7 @@ export function registerRoundRoutes(app: App): void {
   );
   app.post(
     '/api/rounds/:id/drop-out',
-    { schema: { tags, params: IdParams, body: DropOutBody, response: { 200: DropOutResult } } },
-    async (req) => rounds.dropOut(req.ctx, req.params.id, req.body),
+    { schema: { tags, params: IdParams, body: DropOutBody, response: { 202: DropOutResult } } },
+    async (req, reply) => reply.status(202).send(await rounds.dropOut(req.ctx, req.params.id, req.body)),
   );
 }

@@ -18,9 +18,6 @@ import { enqueueNotification } from '../notifications/notifications.outbox.js';
 import {
   evaluateRounds,
   prepareProblem,
-  replanRemaining,
-  runPlannerInWorker,
-  suggestSubstitutes,
   type Plan,
   type PlanningVolunteer,
   type RoundViolation,
@@ -34,6 +31,7 @@ import {
 } from '../tasks/tasks.repository.js';
 import { listApprovedVolunteers, type AssignableVolunteer } from '../volunteers/index.js';
 import * as repo from './rounds.repository.js';
+import { enqueuePlan, enqueueReplan } from './rounds.jobs.js';
 import {
   clockOf,
   minutesOf,
@@ -54,7 +52,6 @@ import {
 } from './rounds.errors.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
-const PROGRESS_EVERY_MS = 500;
 
 /** The organisation whose rounds the actor plans: the one asked, if the actor runs it. */
 function organizationFor(actor: Actor, requested: string | undefined): string {
@@ -77,15 +74,16 @@ async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<repo.RoundPla
 
 /**
  * Starts planning a day's rounds for an organisation: the open tasks of that date and the
- * volunteers available then. The planner runs in a worker thread; the plan's progress and result
- * are stored, so any server instance can show them. @returns the plan id (202).
+ * volunteers available then. The request stores the problem and enqueues the job; a worker thread of
+ * some instance computes it, and its progress and result are stored, so any instance can show
+ * them. @returns the plan id (202).
  */
 export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   authorize(ctx, 'task.assign');
   const organizationId = organizationFor(actor, body.organizationId);
   const timeLimitMs = (body.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
-  const { id, stored } = await withScope(ctx, 'task.assign', async (tx) => {
+  const { id } = await withScope(ctx, 'task.assign', async (tx) => {
     const tasks = await repo.openTasksFor(tx, organizationId, body.date);
     const volunteers = await listApprovedVolunteers(tx, { organizationIds: [organizationId] });
     const points = await repo.comunePoints(tx, [
@@ -111,30 +109,10 @@ export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise
       problem: stored,
       actorId: actor.userId,
     });
-    return { id, stored };
+    await enqueuePlan(tx, id, actor.userId, timeLimitMs);
+    return { id };
   });
-  void solveInBackground(ctx, id, stored);
   return { id };
-}
-
-async function solveInBackground(ctx: Context, id: string, stored: repo.StoredProblem): Promise<void> {
-  const db = ctx.database.db;
-  let lastSaved = 0;
-  try {
-    const plan = await runPlannerInWorker(
-      stored.problem,
-      { timeLimitMs: stored.timeLimitMs, seed: 1 },
-      (progress) => {
-        if (Date.now() - lastSaved < PROGRESS_EVERY_MS) return;
-        lastSaved = Date.now();
-        void repo.saveProgress(db, id, progress).catch(() => undefined);
-      },
-    );
-    await repo.saveResult(db, id, { plan });
-  } catch (error) {
-    ctx.log.error({ err: { type: (error as Error).name }, planId: id }, 'round planning failed');
-    await repo.saveResult(db, id, { error: 'Il calcolo dei giri non è riuscito: riprova.' });
-  }
 }
 
 function presentRound(
@@ -227,6 +205,23 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
     totalDistanceKm: Math.round((plan?.totalDistance ?? 0) * 10) / 10,
     droppedVolunteerId: row.dropped_volunteer_id,
     publishedAt: row.published_at,
+    substitutes: (row.substitutes ?? []).map((s) => {
+      const t = tasks.get(s.taskId);
+      return {
+        taskId: s.taskId,
+        beneficiaryName: t ? `${t.beneficiary_given_name} ${t.beneficiary_family_name}` : '',
+        candidates: s.candidates.map((c) => {
+          const v = volunteers.get(c.volunteerId);
+          return {
+            volunteerId: c.volunteerId,
+            volunteerName: v ? `${v.givenName} ${v.familyName}` : '',
+            addedDistanceKm: Math.round(c.addedDistance * 10) / 10,
+            currentTasks: c.currentTasks,
+            slackMinutes: Math.round(c.availabilitySlack),
+          };
+        }),
+      };
+    }),
   };
 }
 
@@ -258,7 +253,6 @@ export async function listPlans(
 /** A plan with its progress while computing, then its rounds. @throws 404 for another organisation's plan. */
 export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
   const actor = requireActor(ctx);
-  await repo.failStalePlans(ctx.database.db);
   return withScope(ctx, 'task.assign', async (tx) => present(tx, await loadPlan(tx, actor, id)));
 }
 
@@ -357,8 +351,9 @@ export async function publishPlan(ctx: Context, id: string): Promise<PublishResu
 }
 
 /**
- * A volunteer drops out of a published plan: for each of their remaining tasks, the five best
- * substitutes, and a re-plan of the rest of the day that can be published in its turn.
+ * A volunteer drops out of a published plan: the request stores a re-plan of the rest of the day
+ * and enqueues it; a worker thread computes it with the five best substitutes for each remaining
+ * task, and the re-plan can then be published in its turn. @returns the re-plan, still 'planning' (202).
  * @throws 409 when the plan is not published, 422 when the volunteer has no round in it.
  */
 export async function dropOut(ctx: Context, id: string, body: DropOutBody): Promise<DropOutResult> {
@@ -369,10 +364,6 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
     const round = row.plan.rounds.find((r) => r.volunteerId === body.volunteerId);
     if (!round) throw volunteerNotInPlan();
     const now = body.from ? minutesOf(body.from) : 0;
-    const prepared = await prepareProblem(row.problem.problem);
-    const volunteers = new Map(
-      (await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]),
-    );
     const tasks = new Map(
       (
         await findTasksByIds(
@@ -381,43 +372,27 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
         )
       ).map((t) => [t.id, t]),
     );
-    const remaining = round.stops.filter(
-      (s) => s.departure > now && !['done', 'failed'].includes(tasks.get(s.taskId)?.status ?? ''),
-    );
-    const substitutes = remaining.map((stop) => {
-      const t = tasks.get(stop.taskId);
-      return {
-        taskId: stop.taskId,
-        beneficiaryName: t ? `${t.beneficiary_given_name} ${t.beneficiary_family_name}` : '',
-        candidates: suggestSubstitutes(prepared, row.plan!, body.volunteerId, stop.taskId, 5).map((c) => {
-          const v = volunteers.get(c.volunteerId);
-          return {
-            volunteerId: c.volunteerId,
-            volunteerName: v ? `${v.givenName} ${v.familyName}` : '',
-            addedDistanceKm: Math.round(c.addedDistance * 10) / 10,
-            currentTasks: c.currentTasks,
-            slackMinutes: Math.round(c.availabilitySlack),
-          };
-        }),
-      };
-    });
-    const done = [...tasks.values()].filter((t) => ['done', 'failed'].includes(t.status)).map((t) => t.id);
-    const replan = replanRemaining(
-      prepared,
-      row.plan,
-      { droppedVolunteerId: body.volunteerId, now, completedTaskIds: done },
-      { seed: 1, timeLimitMs: 3000 },
-    );
+    const closed = (taskId: string) => ['done', 'failed'].includes(tasks.get(taskId)?.status ?? '');
     const replanId = await repo.insertPlan(tx, {
       organizationId: row.organization_id,
       date: row.plan_date,
       problem: row.problem,
       actorId: actor.userId,
-      status: 'ready',
-      result: replan,
       basedOn: row.id,
       droppedVolunteerId: body.volunteerId,
     });
-    return { substitutes, replan: await present(tx, (await repo.findPlan(tx, replanId))!) };
+    await enqueueReplan(
+      tx,
+      {
+        planId: replanId,
+        now,
+        completedTaskIds: [...tasks.keys()].filter(closed),
+        remainingTaskIds: round.stops
+          .filter((s) => s.departure > now && !closed(s.taskId))
+          .map((s) => s.taskId),
+      },
+      actor.userId,
+    );
+    return { replan: await present(tx, (await repo.findPlan(tx, replanId))!) };
   });
 }

@@ -11,7 +11,7 @@ import type { AssignableVolunteer } from './volunteers.rules.js';
 export type { AssignableVolunteer } from './volunteers.rules.js';
 export { coversComune, isAvailableAt, isInsuredOn, isoWeekday } from './volunteers.rules.js';
 export { volunteerReach, reaches, type VolunteerReach } from './volunteers.policy.js';
-export { resumeStalledImports } from './volunteers.jobs.js';
+export { importJob } from './volunteers.jobs.js';
 export { seedDemoVolunteers } from './volunteers.seed.js';
 
 /** One volunteer by id, whatever its status; null when unknown or outside the caller's territory. */

@@ -716,9 +716,9 @@ describe('import of a volunteer list', () => {
 });
 
 describe('background processing of imports', () => {
-  it('resumes an import whose worker stopped when any instance reads its report', async () => {
+  it('resumes an import whose instance died mid-way: the queue finds the lapsed lease and runs it again', async () => {
     const coordinator = await env.loginAs('coordinatore');
-    // An import accepted by an instance that died before processing it: rows stored, worker silent.
+    // An import accepted by an instance that died while processing it: rows stored, job held, lease lapsed.
     const importId = await env.database.db.transaction(async (tx) => {
       const id = await insertImport(tx, {
         createdBy: coordinator.userId,
@@ -734,12 +734,19 @@ describe('background processing of imports', () => {
         ],
       });
       await tx.execute(
-        sql`UPDATE volunteer_imports SET updated_at = now() - interval '10 minutes' WHERE id = ${id}`,
+        sql`INSERT INTO jobs (kind, payload, status, attempts, max_attempts, locked_by, locked_until, created_by)
+            VALUES ('volunteers.import', jsonb_build_object('importId', ${id}::text), 'running', 1, 3, 'morta',
+                    now() - interval '1 second', ${coordinator.userId})`,
       );
       return id;
     });
     const { report } = await waitForImport(coordinator, importId);
     expect(report).toMatchObject({ status: 'done', total: 2, processed: 2, created: 1, rejected: 1 });
+    const [job] = await queryRows<{ status: string; attempts: number }>(
+      env.database.db,
+      sql`SELECT status, attempts FROM jobs WHERE payload->>'importId' = ${importId}`,
+    );
+    expect(job).toEqual({ status: 'done', attempts: 2 });
   });
 
   it('returns only the rejected rows when asked', async () => {

@@ -1,66 +1,45 @@
 import { unsafeSystemTransaction, withExplicitScope } from '../../platform/access/access.js';
 import { scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { systemContext, type Context } from '../../platform/context.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Context } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
+import { enqueueJob, type JobDefinition, type JobRun } from '../../platform/jobs/jobs.js';
 import { comuneLookup, parseImportRow, type ComuneLookup } from './volunteers.import.js';
 import * as repo from './volunteers.repository.js';
 
 /*
- * The background worker of volunteer imports. Invariants:
+ * The job of volunteer imports, on the platform's queue. Invariants:
  * - progress lives in the database, one transaction per batch (rows + counters + audit), so a
- *   crash loses at most the batch in flight and any instance can resume from the stored rows;
- * - a batch locks the import row (FOR UPDATE SKIP LOCKED): two workers never process the same rows;
+ *   crash loses at most the batch in flight and the queue's next attempt resumes from the stored rows;
+ * - a batch locks the import row (FOR UPDATE SKIP LOCKED): two runners never process the same rows;
  * - volunteers are inserted as the application role over the uploader's territory as it was when
  *   the file was accepted, so row-level security still decides where rows may land.
  */
 
 export const IMPORT_BATCH_SIZE = 50;
-// A worker touches its import after every batch; silence this long means its instance is gone.
-export const STALLED_AFTER_SECONDS = 60;
+export const IMPORT_VOLUNTEERS = 'volunteers.import';
 
-// Imports this process is working on, so polling the report does not start a second worker here.
-const running = new Set<string>();
-
-/** Starts (or resumes) processing an import in the background of this process, once. */
-export function kickImport(database: Database, importId: string, log: Context['log']): void {
-  if (running.has(importId)) return;
-  running.add(importId);
-  void processImport(database, importId, log)
-    .catch(async (error: unknown) => {
-      // Only the error's name: a message may quote a row with personal data.
-      log.error(
-        { err: { type: (error as Error | null)?.name ?? 'unknown' }, importId },
-        'volunteer import failed',
-      );
-      await markFailed(database, importId, log).catch(() => undefined);
-    })
-    .finally(() => running.delete(importId));
+/** Queues the import's processing in the transaction that stored its rows. */
+export async function enqueueImport(tx: Tx, importId: string, uploadedBy: string): Promise<void> {
+  await enqueueJob(tx, IMPORT_VOLUNTEERS, { importId }, { createdBy: uploadedBy, maxAttempts: 3 });
 }
 
-/** Resumes the imports whose worker died with its instance; for the server's start-up or a timer. */
-export async function resumeStalledImports(database: Database, log: Context['log']): Promise<number> {
-  const ids = await unsafeSystemTransaction(systemContext(database, log), (tx) =>
-    repo.unsafeStalledImports(tx, STALLED_AFTER_SECONDS),
-  );
-  for (const id of ids) kickImport(database, id, log);
-  return ids.length;
-}
-
-async function markFailed(database: Database, importId: string, log: Context['log']): Promise<void> {
-  await unsafeSystemTransaction(systemContext(database, log), (tx) =>
+export const importJob: JobDefinition<{ importId: string }> = {
+  kind: IMPORT_VOLUNTEERS,
+  run: (job) => processImport(job),
+  onGiveUp: (tx, job) =>
     repo.failImport(
       tx,
-      importId,
+      job.payload.importId,
       'L’importazione si è interrotta per un errore interno. Le righe già elaborate restano registrate; carica di nuovo le altre.',
     ),
-  );
-}
+};
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-async function processImport(database: Database, importId: string, log: Context['log']): Promise<void> {
-  const ctx: Context = { ...systemContext(database, log), requestId: `volunteer-import:${importId}` };
+async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
+  const ctx: Context = run.ctx;
+  const { importId } = run.payload;
   // The job's owner and territory are needed to enter its scope: a system read of one row.
   const job = await unsafeSystemTransaction(ctx, (tx) => repo.findImport(tx, importId));
   if (!job || job.status !== 'running') return;
@@ -130,6 +109,7 @@ async function processImport(database: Database, importId: string, log: Context[
       return locked.processed + batch.length < locked.total;
     });
     if (!more) return;
+    await run.heartbeat();
     // Let the requests of this instance through between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -335,14 +335,11 @@ export interface ImportRow {
   failure: string | null;
   created_at: string;
   finished_at: string | null;
-  /** Seconds since the last batch. */
-  idle_seconds: number;
 }
 
 const SELECT_IMPORT = sql`
   SELECT id, created_by, organization_id, file_kind, scope_all, scope_comuni, status, total, processed, created, rejected,
-         failure, ${utc(sql.raw('created_at'))} AS created_at, ${utc(sql.raw('finished_at'))} AS finished_at,
-         extract(epoch FROM now() - updated_at)::float8 AS idle_seconds
+         failure, ${utc(sql.raw('created_at'))} AS created_at, ${utc(sql.raw('finished_at'))} AS finished_at
   FROM volunteer_imports`;
 
 export async function insertImport(
@@ -449,13 +446,4 @@ export async function importRowsReport(
           AND (${which} = 'all' OR status = 'rejected')
         ORDER BY row_number`,
   );
-}
-
-/** Running imports whose worker has been silent for `idleSeconds` (crashed or restarted instance). */
-export async function unsafeStalledImports(tx: Tx, idleSeconds: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`SELECT id FROM volunteer_imports WHERE status = 'running' AND updated_at < now() - make_interval(secs => ${idleSeconds})`,
-  );
-  return rows.map((r) => r.id);
 }

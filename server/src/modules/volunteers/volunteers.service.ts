@@ -31,7 +31,7 @@ import {
   volunteerNotFound,
 } from './volunteers.errors.js';
 import { readSheet, type ImportFileKind } from './volunteers.import.js';
-import { kickImport, STALLED_AFTER_SECONDS } from './volunteers.jobs.js';
+import { enqueueImport } from './volunteers.jobs.js';
 import {
   chooseAffiliation,
   mayAffiliate,
@@ -343,7 +343,7 @@ export async function updateVolunteer(
 /**
  * Accepts a volunteer list (CSV or XLSX) for the background import. The file is read and its
  * header checked now, so a wrong file is refused at once; the rows are stored and processed in
- * batches by `kickImport`, under the coordinator's territory as it is now.
+ * batches by a job of the queue, under the coordinator's territory as it is now.
  * @throws 401/403 before reading the file, 422 unreadable file, bad header or organisation not allowed.
  */
 export async function startImport(
@@ -373,15 +373,14 @@ export async function startImport(
       entityId: id,
       details: { rows: rows.length, fileKind: upload.kind, organizationId: affiliation.organizationId },
     });
+    await enqueueImport(tx, id, actor.userId);
     return id;
   });
-  kickImport(ctx.database, importId, ctx.log);
   return { importId };
 }
 
 /**
- * Progress and per-row report of an import, for its uploader only. Restarts the worker when the
- * instance that ran it has gone silent. Not audited: the report holds row numbers and reasons,
+ * Progress and per-row report of an import, for its uploader only. Not audited: the report holds row numbers and reasons,
  * no personal data, and a progress bar polls it every second.
  * @throws 404 unknown or uploaded by someone else.
  */
@@ -399,8 +398,6 @@ export async function getImport(
     return { job, rows };
   });
   const { job } = report;
-  if (job.status === 'running' && job.idle_seconds > STALLED_AFTER_SECONDS)
-    kickImport(ctx.database, id, ctx.log);
   return {
     id: job.id,
     status: job.status,

@@ -49,7 +49,9 @@ export type AuditAction =
   | 'fund.action.update'
   | 'fund.campaign.create'
   | 'donor.read'
-  | 'donor.create';
+  | 'donor.create'
+  | 'job.completed'
+  | 'job.failed';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -74,7 +76,8 @@ export interface AuditEvent {
     | 'fund_project'
     | 'fund_action'
     | 'fund_campaign'
-    | 'donor';
+    | 'donor'
+    | 'job';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

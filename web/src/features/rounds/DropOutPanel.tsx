@@ -16,7 +16,8 @@ export function DropOutForm({
   onCancel,
 }: {
   plan: RoundPlan;
-  onResult: (result: DropOutResult, volunteerName: string) => void;
+  /** Receives the re-plan, still computing on the server: the page polls it until it is ready. */
+  onResult: (result: DropOutResult) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -33,8 +34,7 @@ export function DropOutForm({
       return;
     }
     const result = await action.run(plan.id, { volunteerId, ...(from ? { from } : {}) });
-    if (result.ok)
-      onResult(result.value, plan.rounds.find((r) => r.volunteerId === volunteerId)?.volunteerName ?? '');
+    if (result.ok) onResult(result.value);
   };
 
   return (
@@ -91,12 +91,11 @@ export function DropOutForm({
   );
 }
 
-export type Candidate = DropOutResult['substitutes'][number]['candidates'][number];
+export type Candidate = RoundPlan['substitutes'][number]['candidates'][number];
 
 interface SubstitutesListProps {
-  result: DropOutResult;
   volunteerName: string;
-  /** The re-plan as it is now (after any change), to tell who holds each task. */
+  /** The re-plan as it is now (after any change), with its substitutes, to tell who holds each task. */
   plan: RoundPlan;
   /** Gives a task to a candidate (at the end of their round); absent once the re-plan is published. */
   onAssign?: (taskId: string, candidate: Candidate) => void;
@@ -104,7 +103,7 @@ interface SubstitutesListProps {
 }
 
 /** For each task of the volunteer who dropped out, the five best substitutes, each one a click away. */
-export function SubstitutesList({ result, volunteerName, plan, onAssign, pending }: SubstitutesListProps) {
+export function SubstitutesList({ volunteerName, plan, onAssign, pending }: SubstitutesListProps) {
   const { t, locale } = useI18n();
   const holderOf = (taskId: string) =>
     plan.rounds.find((r) => r.stops.some((s) => s.taskId === taskId))?.volunteerId;
@@ -114,8 +113,8 @@ export function SubstitutesList({ result, volunteerName, plan, onAssign, pending
         {t.rounds.substitutesTitle(volunteerName)}
       </h2>
       <p>{t.rounds.substitutesLead}</p>
-      {result.substitutes.length === 0 && <p>{t.rounds.noRemainingTasks}</p>}
-      {result.substitutes.map((s) => {
+      {plan.substitutes.length === 0 && <p>{t.rounds.noRemainingTasks}</p>}
+      {plan.substitutes.map((s) => {
         const holder = holderOf(s.taskId);
         return (
           <div key={s.taskId} className="mb-3">

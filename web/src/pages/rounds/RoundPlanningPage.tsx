@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { DropOutResult, PublishResult, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas';
+import type { PublishResult, RoundPlan } from '../../../../shared/src/rounds/rounds.schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { DropOutForm, SubstitutesList, type Candidate } from '../../features/rounds/DropOutPanel';
@@ -58,9 +58,6 @@ export function RoundPlanningPage() {
   const { plan, error, replace, reload } = useRoundPlan(planId);
   const territory = useTerritory();
   const [publishResult, setPublishResult] = useState<{ planId: string; result: PublishResult } | null>(null);
-  const [dropOutResult, setDropOutResult] = useState<{ result: DropOutResult; volunteerName: string } | null>(
-    null,
-  );
   const [droppingOut, setDroppingOut] = useState(false);
   const [assigned, setAssigned] = useState('');
   const assign = useAction(moveStop);
@@ -71,7 +68,7 @@ export function RoundPlanningPage() {
     const result = await assign.run(current.id, { taskId, toVolunteerId: candidate.volunteerId, position });
     if (!result.ok) return;
     replace(result.value);
-    const name = dropOutResult?.result.substitutes.find((s) => s.taskId === taskId)?.beneficiaryName ?? '';
+    const name = current.substitutes.find((s) => s.taskId === taskId)?.beneficiaryName ?? '';
     setAssigned(t.rounds.assignedTo(name, candidate.volunteerName));
   };
 
@@ -130,18 +127,16 @@ export function RoundPlanningPage() {
                 <DropOutForm
                   plan={plan}
                   onCancel={() => setDroppingOut(false)}
-                  onResult={(result, volunteerName) => {
-                    setDropOutResult({ result, volunteerName });
+                  onResult={(result) => {
                     replace(result.replan);
                     open(result.replan.id);
                   }}
                 />
               )}
-              {dropOutResult?.result.replan.id === plan.id && (
+              {plan.droppedVolunteerId && plan.status !== 'planning' && plan.status !== 'failed' && (
                 <>
                   <SubstitutesList
-                    result={dropOutResult.result}
-                    volunteerName={dropOutResult.volunteerName}
+                    volunteerName={plan.volunteers.find((v) => v.id === plan.droppedVolunteerId)?.name ?? ''}
                     plan={plan}
                     pending={assign.pending}
                     onAssign={

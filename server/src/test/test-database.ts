@@ -14,7 +14,9 @@ import { importTerritory } from '../modules/territory/territory.service.js';
  * A template (migrated, with the real comuni) is built once per run; each test file gets a fresh copy.
  */
 
-const templateDump = () => join(tmpdir(), `legami-template-${process.env.LEGAMI_TEST_RUN ?? 'local'}.tar.gz`);
+/** The PGlite template's dump (a gzipped data directory), built once per run. */
+export const templateDumpPath = () =>
+  join(tmpdir(), `legami-template-${process.env.LEGAMI_TEST_RUN ?? 'local'}.tar.gz`);
 
 function serverUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL!);
@@ -51,14 +53,14 @@ export async function buildTemplate(): Promise<void> {
     await migrate(database);
     await importTerritory(systemContext(database));
     const dump = await client.dumpDataDir('gzip');
-    await writeFile(templateDump(), Buffer.from(await dump.arrayBuffer()));
+    await writeFile(templateDumpPath(), Buffer.from(await dump.arrayBuffer()));
     await client.close();
   }
 }
 
 export async function dropTemplate(): Promise<void> {
   if (process.env.DATABASE_URL) await adminQuery(`DROP DATABASE IF EXISTS ${templateName()}`);
-  else await rm(templateDump(), { force: true });
+  else await rm(templateDumpPath(), { force: true });
 }
 
 /** A fresh database for one test file, dropped by the returned close(). */
@@ -75,6 +77,6 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const dump = await readFile(templateDump());
+  const dump = await readFile(templateDumpPath());
   return openPglite(undefined, new Blob([dump]));
 }

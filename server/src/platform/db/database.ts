@@ -69,6 +69,11 @@ export async function openPostgres(
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
   });
   pool.on('error', (error) => options.onIdleError?.(error));
+  // The pool listens to its idle clients only. A client checked out by a transaction, between two
+  // statements, when its backend is terminated emits 'error' with nobody listening — which kills
+  // the process. With this listener it only becomes unqueryable: the transaction's next statement
+  // fails (503), and the pool discards the client when it is released.
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   // Fail fast with a clear message if the server is not reachable.
   const probe = await pool.connect();
   probe.release();
@@ -136,6 +141,9 @@ const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
   'the database system is',
+  // ALTER DATABASE … ALLOW_CONNECTIONS false (maintenance), and the server's connection limit.
+  'is not currently accepting connections',
+  'too many clients already',
 ];
 
 /** True when a failed query failed because the database is unreachable (a 503, not a 500). */

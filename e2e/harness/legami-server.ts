@@ -6,14 +6,14 @@ import { buildApp } from '../../server/src/platform/http/app.js';
 import { openPglite, openPostgres, type Database } from '../../server/src/platform/db/database.js';
 import { migrate } from '../../server/src/platform/db/migrate.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
-import { systemContext } from '../../server/src/platform/context.js';
+import { systemContext, type Settings } from '../../server/src/platform/context.js';
 import { startJobRunner } from '../../server/src/platform/jobs/jobs.js';
 import { jobDefinitions } from '../../server/src/modules/jobs.js';
 import { logChannel } from '../../server/src/modules/notifications/notifications.channels.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-const SETTINGS = { production: false, sessionTtlHours: 12 };
+const SETTINGS: Settings = { production: false, sessionTtlHours: 12 };
 
 export interface RunningLegami {
   url: string;
@@ -53,14 +53,14 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
  * The real Legami server for browser journeys: a fresh database with the demo data,
  * the built web app at `/`, listening on 127.0.0.1 on a free port.
  */
-export async function startLegami(): Promise<RunningLegami> {
+export async function startLegami(options: { settings?: Partial<Settings> } = {}): Promise<RunningLegami> {
   const { database, drop } = await openFreshDatabase();
   try {
     await migrate(database);
     await seedDemo(systemContext(database));
     const app = await buildApp({
       database,
-      settings: SETTINGS,
+      settings: { ...SETTINGS, ...options.settings },
       logLevel: 'silent',
       webDistDir: WEB_DIST_DIR,
     });

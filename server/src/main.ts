@@ -10,7 +10,13 @@ import { startJobRunner } from './platform/jobs/jobs.js';
 /** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const settings = { production: config.production, sessionTtlHours: config.sessionTtlHours };
+  const settings = {
+    production: config.production,
+    sessionTtlHours: config.sessionTtlHours,
+    geocoderUrl: config.geocoderUrl ?? null,
+    mapTilesUrl: config.mapTilesUrl ?? null,
+    mapTilesAttribution: config.mapTilesAttribution ?? null,
+  };
   // The pool reports idle connections that the server dropped; the logger exists once the app does.
   const logger: { current?: { warn: (details: object, message: string) => void } } = {};
   const onIdleError = (error: Error) =>

@@ -22,4 +22,26 @@ describe('loadConfig', () => {
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SEED_DEMO: 'true' }).seedDemo,
     ).toBe(false);
   });
+
+  it('leaves geocoding and street tiles off unless configured', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/legami-config-test' });
+    expect(config.geocoderUrl).toBeUndefined();
+    expect(config.mapTilesUrl).toBeUndefined();
+  });
+
+  it('reads GEOCODER_URL and MAP_TILES_URL, refusing a tile address without {z}/{x}/{y}', () => {
+    const config = loadConfig({
+      DATA_DIR: '/tmp/legami-config-test',
+      GEOCODER_URL: 'https://nominatim.example.org',
+      MAP_TILES_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      MAP_TILES_ATTRIBUTION: '© OpenStreetMap',
+    });
+    expect(config).toMatchObject({
+      geocoderUrl: 'https://nominatim.example.org',
+      mapTilesUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      mapTilesAttribution: '© OpenStreetMap',
+    });
+    expect(() => loadConfig({ GEOCODER_URL: 'nominatim' })).toThrow(/GEOCODER_URL/);
+    expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example.org/map.png' })).toThrow(/MAP_TILES_URL/);
+  });
 });

@@ -13,6 +13,11 @@ export interface Config {
   sessionTtlHours: number;
   webDistDir: string;
   smtpUrl: string | undefined;
+  /** Nominatim-compatible geocoder; addresses are not geocoded without it. */
+  geocoderUrl: string | undefined;
+  /** Street tiles, `https://…/{z}/{x}/{y}.png`, and the attribution the tile server requires. */
+  mapTilesUrl: string | undefined;
+  mapTilesAttribution: string | undefined;
 }
 
 /** A configuration the platform cannot start with; main() prints the message and exits. */
@@ -63,6 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
     throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const geocoderUrl = env.GEOCODER_URL || undefined;
+  if (geocoderUrl && !/^https?:\/\//.test(geocoderUrl))
+    throw new ConfigError('GEOCODER_URL must start with http:// or https://');
+  const mapTilesUrl = env.MAP_TILES_URL || undefined;
+  if (
+    mapTilesUrl &&
+    !(/^https?:\/\//.test(mapTilesUrl) && ['{z}', '{x}', '{y}'].every((p) => mapTilesUrl.includes(p)))
+  )
+    throw new ConfigError('MAP_TILES_URL must be an http(s) address with {z}, {x} and {y}');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -75,5 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDistDir: resolve(env.WEB_DIST_DIR ?? './web/dist'),
     smtpUrl,
+    geocoderUrl,
+    mapTilesUrl,
+    mapTilesAttribution: env.MAP_TILES_ATTRIBUTION || undefined,
   };
 }

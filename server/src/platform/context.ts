@@ -16,6 +16,11 @@ export interface Context {
 export interface Settings {
   production: boolean;
   sessionTtlHours: number;
+  /** Nominatim-compatible geocoder (GEOCODER_URL); addresses are not geocoded without it. */
+  geocoderUrl?: string | null;
+  /** Street tiles for the maps (MAP_TILES_URL, `{z}/{x}/{y}`) and their attribution. */
+  mapTilesUrl?: string | null;
+  mapTilesAttribution?: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { production: false, sessionTtlHours: 12 };

@@ -51,3 +51,10 @@ export const CreateSubAmbitoBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateSubAmbitoBody = Static<typeof CreateSubAmbitoBody>;
+
+/** The street base map the web app draws under its maps; null without MAP_TILES_URL. */
+export const MapSettings = Type.Object({
+  tilesUrl: Type.Union([Type.String(), Type.Null()]),
+  attribution: Type.Union([Type.String(), Type.Null()]),
+});
+export type MapSettings = Static<typeof MapSettings>;

@@ -10,6 +10,8 @@ import { importTerritory } from '../territory/territory.service.js';
 import { seedDemoVolunteers } from '../volunteers/index.js';
 import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
 import { listComuni } from '../territory/territory.repository.js';
+import { comuneRings } from '../territory/territory.boundaries.js';
+import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
 import {
   DEMO_EMAIL_DOMAIN,
@@ -46,6 +48,20 @@ function weightedComune(rand: () => number, comuni: Comune[], total: number): Co
     if (r <= 0) return c;
   }
   return comuni[comuni.length - 1]!;
+}
+
+/**
+ * A plausible home inside the comune's boundary, drawn from two numbers of the demo sequence (so
+ * the rest of the demo data stays the same); the comune's point if the boundary is unknown.
+ */
+export function demoHomePoint(comune: Comune, u: number, v: number): { latitude: number; longitude: number } {
+  const local = random(Math.floor(u * 2 ** 31) ^ Math.floor(v * 2 ** 20));
+  return (
+    randomPointInside(comuneRings(comune.istatCode), local) ?? {
+      latitude: comune.latitude,
+      longitude: comune.longitude,
+    }
+  );
 }
 
 export async function isDatabaseEmpty(ctx: Context): Promise<boolean> {
@@ -113,6 +129,7 @@ async function seedPeople(
     // About a third of the records are couples sharing a household, as in a real registry.
     const couple = made + 1 < count && rand() < 0.33;
     const household = couple ? await insertHousehold(tx, comune.istatCode, address) : null;
+    let home: { latitude: number; longitude: number } | null = null;
     for (let member = 0; member < (couple ? 2 : 1); member++) {
       const sex = member === 0 ? (rand() < 0.55 ? 'F' : 'M') : 'M';
       const givenName = made === 0 ? 'Giuseppina' : pick(rand, sex === 'F' ? GIVEN_NAMES_F : GIVEN_NAMES_M);
@@ -133,9 +150,12 @@ async function seedPeople(
         birthplace: birthPlace.name,
         birthplaceProvincia: 'CR',
       });
-      // About 500 m around the comune's point; one in twenty has no coordinates, as in real registries.
+      // A point inside the comune, shared by a household; one in twenty has no coordinates, as in real
+      // registries (their tasks take the comune's point, flagged to be confirmed).
       const located = rand() >= 0.05;
       const phone = `3${Math.floor(10 + rand() * 89)} ${Math.floor(1000000 + rand() * 8999999)}`;
+      const point = located ? demoHomePoint(comune, rand(), rand()) : null;
+      if (point) home ??= point;
       const id = await insertPerson(
         tx,
         {
@@ -149,8 +169,8 @@ async function seedPeople(
           comuneCode: comune.istatCode,
           address,
           neighbourhood: null,
-          latitude: located ? comune.latitude + (rand() - 0.5) * 0.009 : null,
-          longitude: located ? comune.longitude + (rand() - 0.5) * 0.013 : null,
+          latitude: point ? home!.latitude : null,
+          longitude: point ? home!.longitude : null,
           phone,
           phoneDigits: phoneDigits(phone),
           email: null,

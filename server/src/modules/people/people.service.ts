@@ -1,4 +1,4 @@
-import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
+import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
 import { scopeCovers, scopeOf, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -14,6 +14,8 @@ import type {
   UpdatePersonBody,
 } from '../../../../shared/src/people/people.schemas.js';
 import * as repo from './people.repository.js';
+import { findComune } from '../territory/territory.repository.js';
+import { geocodeAddress } from './people.geocoder.js';
 import { presentHousehold, presentPerson } from './people.presenter.js';
 import {
   classifyQuery,
@@ -117,11 +119,36 @@ function isCodiceFiscaleConflict(error: unknown): boolean {
 }
 
 /**
+ * The address's point from the geocoder (GEOCODER_URL) when the input brings none; asked before the
+ * transaction, so a slow service never holds a database connection. Without an answer the person
+ * has no point and their tasks take the comune's, flagged to be confirmed.
+ */
+async function withGeocodedPoint<T extends PersonInput>(ctx: Context, input: T): Promise<T> {
+  const street = input.address?.trim();
+  const geocoderUrl = ctx.settings.geocoderUrl;
+  if (!street || !geocoderUrl || (input.latitude != null && input.longitude != null)) return input;
+  const comune = await findComune(ctx.database.db, input.comuneCode);
+  if (!comune) return input;
+  const point = await geocodeAddress(
+    geocoderUrl,
+    {
+      street,
+      comuneName: comune.name,
+      postalCode: comune.postalCodes.length === 1 ? comune.postalCodes[0] : undefined,
+    },
+    (reason) => ctx.log.warn(`geocoder gave no point (${reason})`),
+  );
+  return point ? { ...input, ...point } : input;
+}
+
+/**
  * Registers a person in the actor's territory.
  * @throws 403 without person.write, 422 invalid data or comune outside territory, 409 duplicate.
  */
-export async function createPerson(ctx: Context, input: PersonInput): Promise<Person> {
+export async function createPerson(ctx: Context, body: PersonInput): Promise<Person> {
   const actor = requireActor(ctx);
+  authorize(ctx, 'person.write');
+  const input = await withGeocodedPoint(ctx, body);
   try {
     return await withScope(ctx, 'person.write', async (tx, scope) => {
       const values = toValues(
@@ -151,8 +178,10 @@ export async function createPerson(ctx: Context, input: PersonInput): Promise<Pe
  * Updates a person if nobody changed it since `version` was read.
  * @throws 404 outside the territory, 409 stale version or duplicate, 422 invalid data.
  */
-export async function updatePerson(ctx: Context, id: string, input: UpdatePersonBody): Promise<Person> {
+export async function updatePerson(ctx: Context, id: string, body: UpdatePersonBody): Promise<Person> {
   const actor = requireActor(ctx);
+  authorize(ctx, 'person.write');
+  const input = await withGeocodedPoint(ctx, body);
   try {
     return await withScope(ctx, 'person.write', async (tx, scope) => {
       const current = await repo.findPerson(tx, id);

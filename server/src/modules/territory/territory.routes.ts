@@ -6,6 +6,7 @@ import {
   Comune,
   ComuniQuery,
   CreateSubAmbitoBody,
+  MapSettings,
   ReassignComuneBody,
   SubAmbito,
 } from '../../../../shared/src/territory/territory.schemas.js';
@@ -39,4 +40,9 @@ export function registerTerritoryRoutes(app: App): void {
     async (req, reply) =>
       reply.status(201).send(await territory.createSubAmbito(req.ctx, req.body.ambitoId, req.body.name)),
   );
+  // Public: the same for everyone, and no personal data.
+  app.get('/api/map-settings', { schema: { tags, response: { 200: MapSettings } } }, async (req) => ({
+    tilesUrl: req.ctx.settings.mapTilesUrl ?? null,
+    attribution: req.ctx.settings.mapTilesAttribution ?? null,
+  }));
 }

@@ -1,13 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import type { Organization } from '../../../../shared/src/organizations/organizations.schemas';
+import type { RoundPlanSummary } from '../../../../shared/src/rounds/rounds.schemas';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
-import { useT } from '../../i18n/I18nProvider';
+import { withQuery } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { SelectField, TextField, type Option } from '../../ui/fields';
 import { useMe } from '../session/SessionProvider';
 import { startPlanning } from './api';
+import { DayPlans } from './DayPlans';
 import { localDate } from './roundSheet';
 
 export const TIME_LIMITS = [2, 5, 10, 20, 30, 60] as const;
@@ -36,9 +40,13 @@ function usePlannableOrganizations(): { options: Option[]; pickAny: boolean; err
   return { pickAny, error: null, options: [...own].map(([value, label]) => ({ value, label })) };
 }
 
-/** Date, organisation and search time of a planning run; tells the page the new plan's id. */
+/**
+ * Date, organisation and search time of a planning run; tells the page the new plan's id. The
+ * chosen day's plans are listed to open again, and a day already published says so before a new
+ * plan is computed.
+ */
 export function PlanForm({ onStarted }: { onStarted: (planId: string) => void }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const organizations = usePlannableOrganizations();
   const [date, setDate] = useState(() => localDate(1));
   const [organizationId, setOrganizationId] = useState('');
@@ -47,66 +55,97 @@ export function PlanForm({ onStarted }: { onStarted: (planId: string) => void })
   const errors = fieldErrorsOf(start.error, t);
   const single =
     !organizations.pickAny && organizations.options.length === 1 ? organizations.options[0] : undefined;
+  const chosenOrganization = single?.value ?? organizationId;
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const dayPlans = useApi<RoundPlanSummary[]>(
+    validDate
+      ? withQuery('/api/rounds', {
+          date,
+          ...(chosenOrganization ? { organizationId: chosenOrganization } : {}),
+        })
+      : null,
+  );
+  const published = dayPlans.data?.find((p) => p.status === 'published');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const chosen = single?.value ?? organizationId;
     const result = await start.run({
       date,
-      ...(chosen ? { organizationId: chosen } : {}),
+      ...(chosenOrganization ? { organizationId: chosenOrganization } : {}),
       timeLimitSeconds: Number(seconds),
     });
     if (result.ok) onStarted(result.value.id);
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-form-title" className="mb-4">
-      <h2 id="plan-form-title" className="h4">
-        {t.rounds.formTitle}
-      </h2>
-      <ApiErrorAlert error={start.error ?? organizations.error} />
-      <div className="row">
-        <TextField
-          id="plan-date"
-          className="col-12 col-md-4"
-          type="date"
-          label={t.rounds.date}
-          value={date}
-          onChange={setDate}
-          error={errors.date}
-          required
-        />
-        {single ? (
-          <div className="col-12 col-md-4 form-group">
-            <p className="mb-1 fw-semibold">{t.rounds.organization}</p>
-            <p className="mb-0">{single.label}</p>
-          </div>
-        ) : (
-          <SelectField
-            id="plan-organization"
+    <>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-form-title" className="mb-4">
+        <h2 id="plan-form-title" className="h4">
+          {t.rounds.formTitle}
+        </h2>
+        <ApiErrorAlert error={start.error ?? organizations.error} />
+        <div className="row">
+          <TextField
+            id="plan-date"
             className="col-12 col-md-4"
-            label={t.rounds.organization}
-            value={organizationId}
-            onChange={setOrganizationId}
-            options={organizations.options}
-            placeholder={t.common.choose}
-            error={errors.organizationId}
+            type="date"
+            label={t.rounds.date}
+            value={date}
+            onChange={setDate}
+            error={errors.date}
             required
           />
+          {single ? (
+            <div className="col-12 col-md-4 form-group">
+              <p className="mb-1 fw-semibold">{t.rounds.organization}</p>
+              <p className="mb-0">{single.label}</p>
+            </div>
+          ) : (
+            <SelectField
+              id="plan-organization"
+              className="col-12 col-md-4"
+              label={t.rounds.organization}
+              value={organizationId}
+              onChange={setOrganizationId}
+              options={organizations.options}
+              placeholder={t.common.choose}
+              error={errors.organizationId}
+              required
+            />
+          )}
+          <SelectField
+            id="plan-time-limit"
+            className="col-12 col-md-4"
+            label={t.rounds.timeLimit}
+            hint={t.rounds.timeLimitHint}
+            value={seconds}
+            onChange={setSeconds}
+            options={TIME_LIMITS.map((s) => ({ value: String(s), label: t.rounds.seconds(s) }))}
+          />
+        </div>
+        {published && (
+          <div className="alert alert-warning" role="status">
+            <p className="mb-2">
+              {t.rounds.alreadyPublished(
+                formatDate(published.date, locale),
+                formatDateTime(published.publishedAt ?? published.createdAt, locale),
+              )}
+            </p>
+            <button type="button" className="btn btn-primary" onClick={() => onStarted(published.id)}>
+              {t.rounds.openPublished}
+            </button>
+          </div>
         )}
-        <SelectField
-          id="plan-time-limit"
-          className="col-12 col-md-4"
-          label={t.rounds.timeLimit}
-          hint={t.rounds.timeLimitHint}
-          value={seconds}
-          onChange={setSeconds}
-          options={TIME_LIMITS.map((s) => ({ value: String(s), label: t.rounds.seconds(s) }))}
-        />
-      </div>
-      <button type="submit" className="btn btn-primary" disabled={start.pending}>
-        {start.pending ? t.rounds.starting : t.rounds.start}
-      </button>
-    </form>
+        <button
+          type="submit"
+          className={`btn ${published ? 'btn-outline-primary' : 'btn-primary'}`}
+          disabled={start.pending}
+        >
+          {start.pending ? t.rounds.starting : published ? t.rounds.startAnyway : t.rounds.start}
+        </button>
+      </form>
+      <ApiErrorAlert error={dayPlans.error} />
+      {dayPlans.data && <DayPlans date={date} plans={dayPlans.data} onOpen={onStarted} />}
+    </>
   );
 }

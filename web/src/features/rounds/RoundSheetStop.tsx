@@ -1,7 +1,7 @@
 import { Icon } from 'design-react-kit';
 import type { Task } from '../../../../shared/src/tasks/tasks.schemas';
 import { useT } from '../../i18n/I18nProvider';
-import { directionsHref, geoHref, telHref } from './roundSheet';
+import { currentMapsPlatform, directionsHref, mapsAppHref, telHref } from './roundSheet';
 
 /** One stop of the volunteer's round sheet: when, who, where, and large buttons to call and navigate. */
 export function RoundSheetStop({ task, number }: { task: Task; number: number }) {
@@ -9,7 +9,7 @@ export function RoundSheetStop({ task, number }: { task: Task; number: number })
   const name = `${task.beneficiary.givenName} ${task.beneficiary.familyName}`;
   const time =
     task.plannedStart ?? (task.windowStart ? t.rounds.window(task.windowStart, task.windowEnd ?? '') : null);
-  const geo = geoHref(task);
+  const mapsApp = mapsAppHref(task, currentMapsPlatform());
   const titleId = `sheet-stop-${task.id}`;
   const closed = task.status === 'done' || task.status === 'failed';
   return (
@@ -51,8 +51,8 @@ export function RoundSheetStop({ task, number }: { task: Task; number: number })
           <Icon icon="it-map-marker" color="primary" size="sm" aria-hidden="true" /> {t.rounds.directions}
           <span className="visually-hidden"> ({t.common.opensInNewTab})</span>
         </a>
-        {geo && (
-          <a className="btn btn-outline-primary sheet-action" href={geo}>
+        {mapsApp && (
+          <a className="btn btn-outline-primary sheet-action" href={mapsApp}>
             {t.rounds.openInMaps}
           </a>
         )}

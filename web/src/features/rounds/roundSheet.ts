@@ -15,24 +15,58 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
-/**
- * Directions to a stop in the browser (OpenStreetMap, from wherever the phone is), by coordinates
- * when known, else by address.
- */
-export function directionsHref(
-  task: Pick<Task, 'latitude' | 'longitude' | 'address' | 'comuneName'>,
-): string {
-  if (task.latitude !== null && task.longitude !== null) {
-    return `https://www.openstreetmap.org/directions?route=;${task.latitude}%2C${task.longitude}`;
-  }
-  const query = [task.address, task.comuneName].filter(Boolean).join(', ');
-  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+type Place = Pick<Task, 'latitude' | 'longitude' | 'address' | 'comuneName' | 'approximateLocation'>;
+
+/** The phone's maps app: Apple Maps on iOS, the geo: intent on Android, none on a computer. */
+export type MapsPlatform = 'ios' | 'android' | 'other';
+
+export function mapsPlatform(userAgent: string, maxTouchPoints = 0): MapsPlatform {
+  if (/iPhone|iPad|iPod/.test(userAgent)) return 'ios';
+  // iPadOS asks for desktop pages and says "Macintosh"; only its touch screen tells it apart.
+  if (/Macintosh/.test(userAgent) && maxTouchPoints > 1) return 'ios';
+  if (/Android/.test(userAgent)) return 'android';
+  return 'other';
 }
 
-/** `geo:` link that opens the phone's own maps app; null without coordinates. */
-export function geoHref(task: Pick<Task, 'latitude' | 'longitude'>): string | null {
-  if (task.latitude === null || task.longitude === null) return null;
-  return `geo:${task.latitude},${task.longitude}`;
+/** The address as a maps app searches it: street and number, comune, country. */
+export function addressQuery(place: Pick<Task, 'address' | 'comuneName'>): string {
+  return [place.address, place.comuneName, 'Italia'].filter(Boolean).join(', ');
+}
+
+/** A point worth navigating to: the geocoded address, not the comune's centre standing in for it. */
+const exactPoint = (place: Place) =>
+  place.latitude !== null && place.longitude !== null && !place.approximateLocation;
+
+/**
+ * Directions to a stop in the browser (OpenStreetMap, from wherever the phone is): to the point
+ * when the address was geocoded, else a search for the address itself.
+ */
+export function directionsHref(place: Place): string {
+  if (exactPoint(place)) {
+    return `https://www.openstreetmap.org/directions?route=;${place.latitude}%2C${place.longitude}`;
+  }
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressQuery(place))}`;
+}
+
+/**
+ * A link that opens the ADDRESS in the phone's own maps app, which finds the house better than a
+ * point can: Apple Maps on iOS (a maps.apple.com address opens the app), the `geo:` intent with a
+ * query on Android (Google Maps, OsmAnd, …). Null on a computer, or without an address.
+ */
+export function mapsAppHref(place: Place, platform: MapsPlatform): string | null {
+  if (platform === 'other' || !place.address) return null;
+  const q = encodeURIComponent(addressQuery(place));
+  if (platform === 'ios') {
+    const near = exactPoint(place) ? `&ll=${place.latitude},${place.longitude}` : '';
+    return `https://maps.apple.com/?daddr=${q}${near}`;
+  }
+  return `geo:0,0?q=${q}`;
+}
+
+/** The maps platform of this browser. */
+export function currentMapsPlatform(): MapsPlatform {
+  if (typeof navigator === 'undefined') return 'other';
+  return mapsPlatform(navigator.userAgent, navigator.maxTouchPoints);
 }
 
 /** A calendar day in the user's time zone as YYYY-MM-DD, `offset` days from today. */

@@ -10,6 +10,7 @@ import { formatCents, parseEuroCents } from '../../i18n/money';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { RadioGroup, TextAreaField, TextField } from '../../ui/fields';
 import { personName } from '../people/PeopleTable';
+import { currentMapsPlatform, directionsHref, mapsAppHref } from '../rounds/roundSheet';
 import { acceptTask, completeTask, declineTask } from './api';
 import { TaskStatusBadge, TaskWhen } from './TaskBadges';
 import './myTasks.css';
@@ -45,6 +46,7 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
   const titleId = `task-${task.id}-title`;
   const where = [task.address, task.comuneName].filter(Boolean).join(', ');
   const located = task.latitude !== null && task.longitude !== null;
+  const mapsApp = mapsAppHref(task, currentMapsPlatform());
   // A task waiting for an answer is accepted (or declined) first; then its outcome is recorded.
   const awaitingAnswer = task.abilities.respond && task.status === 'assigned';
   const canClose =
@@ -105,10 +107,10 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
               <span className="d-block small">{task.beneficiary.phone}</span>
             </a>
           )}
-          {located && (
+          {(located || task.address) && (
             <a
               className="btn btn-outline-primary btn-lg task-card-button"
-              href={`https://www.openstreetmap.org/directions?route=;${task.latitude},${task.longitude}`}
+              href={directionsHref(task)}
               target="_blank"
               rel="noopener noreferrer"
             >
@@ -116,8 +118,8 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
               <span className="visually-hidden"> ({t.common.opensInNewTab})</span>
             </a>
           )}
-          {located && (
-            <a className="btn btn-link task-card-link" href={`geo:${task.latitude},${task.longitude}`}>
+          {mapsApp && (
+            <a className="btn btn-link task-card-link" href={mapsApp}>
               {t.tasks.openMaps}
             </a>
           )}

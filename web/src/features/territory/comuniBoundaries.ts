@@ -1,4 +1,4 @@
-import rings from './comuni-boundaries.json';
+import rings from '../../../../shared/src/territory/comuni-boundaries.json';
 
 /*
  * Municipal boundaries of the province of Cremona: ISTAT limits of June 2023 as published by

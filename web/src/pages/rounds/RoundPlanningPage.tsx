@@ -159,7 +159,10 @@ export function RoundPlanningPage() {
                   onChange={plan.status === 'ready' ? replace : undefined}
                 />
               )}
-              {plan.status === 'ready' && (
+              {plan.status === 'ready' && plan.tasksCount === 0 && (
+                <p className="alert alert-info">{t.rounds.noTasks}</p>
+              )}
+              {plan.status === 'ready' && plan.tasksCount > 0 && (
                 <PublishPanel
                   plan={plan}
                   onPublished={(result) => {

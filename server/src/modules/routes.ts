@@ -6,6 +6,7 @@ import { registerTaskRoutes } from './tasks/tasks.routes.js';
 import { registerRoundRoutes } from './rounds/rounds.routes.js';
 import { registerInterventionRoutes } from './interventions/interventions.routes.js';
 import { registerRequestRoutes } from './requests/requests.routes.js';
+import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerOrganizationRoutes } from './organizations/organizations.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
@@ -26,6 +27,7 @@ export async function registerModules(app: App): Promise<void> {
   registerTaskRoutes(app);
   registerRoundRoutes(app);
   registerDashboardRoutes(app);
+  registerReportRoutes(app);
   registerGoodsRoutes(app);
   registerFundsRoutes(app);
 }

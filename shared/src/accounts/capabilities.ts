@@ -71,6 +71,8 @@ export const CAPABILITIES = {
   // GDPR: the DPO answers access (art. 15) and erasure (art. 17) requests; a citizen exports their own data.
   'privacy.export': ['revisore'],
   'privacy.anonymise': ['revisore'],
+  // Reports and open data: aggregates only, published for a territory the administrator runs.
+  'report.publish': ['amministratore'],
   // Funds (money data, not personal): budgets, allocations and the progress report.
   'funds.read': ['amministratore', 'revisore', 'assistente_sociale', 'coordinatore', 'fornitore'],
   'funds.manage': ['amministratore'],

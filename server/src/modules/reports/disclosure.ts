@@ -167,19 +167,32 @@ let solverPromise: Promise<Solver> | undefined;
  * @param suppressed the keys that are hidden; every other value of the model is public.
  */
 function boundsOf(solver: Solver, model: Model, suppressed: Set<Key>, targets: Key[]): CellBounds[] {
+  // Hidden cells linked by equations form components; a cell's range depends on its component only,
+  // so each linear program holds just the equations of that component.
+  const parent = new Map<Key, Key>([...suppressed].map((key) => [key, key]));
+  const root = (key: Key): Key => {
+    let r = key;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(key, r);
+    return r;
+  };
+  const hiddenTerms = model.equations.map((e) => e.terms.filter((t) => suppressed.has(t.key)));
+  for (const hidden of hiddenTerms)
+    for (const t of hidden.slice(1)) parent.set(root(t.key), root(hidden[0]!.key));
   const names = new Map<Key, string>();
   [...suppressed].sort().forEach((key, i) => names.set(key, `x${i}`));
-  const constraints: string[] = [];
+  const constraintsOf = new Map<Key, string[]>();
   model.equations.forEach((equation, i) => {
-    const hidden = equation.terms.filter((t) => suppressed.has(t.key));
+    const hidden = hiddenTerms[i]!;
     if (hidden.length === 0) return;
     const known = equation.terms
       .filter((t) => !suppressed.has(t.key))
       .reduce((sum, t) => sum + t.sign * (model.values.get(t.key) ?? 0), 0);
     const lhs = hidden.map((t) => `${t.sign > 0 ? '+' : '-'} ${names.get(t.key)}`).join(' ');
-    constraints.push(` e${i}: ${lhs} = ${-known}`);
+    const component = root(hidden[0]!.key);
+    constraintsOf.set(component, [...(constraintsOf.get(component) ?? []), ` e${i}: ${lhs} = ${-known}`]);
   });
-  const solve = (sense: 'Minimize' | 'Maximize', variable: string): number => {
+  const solve = (sense: 'Minimize' | 'Maximize', variable: string, constraints: string[]): number => {
     const text = [sense, ` obj: ${variable}`, 'Subject To', ...constraints, 'End'].join('\n');
     const result = solver.solve(text);
     if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
@@ -188,12 +201,13 @@ function boundsOf(solver: Solver, model: Model, suppressed: Set<Key>, targets: K
   };
   return targets.map((key) => {
     const variable = names.get(key)!;
-    // A cell in no equation with anything hidden would be published: cannot happen for a target.
+    const constraints = constraintsOf.get(root(key)) ?? [];
+    // A hidden cell in no equation is bounded by nothing but its sign.
     return {
       key,
       value: model.values.get(key) ?? 0,
-      lower: constraints.length ? solve('Minimize', variable) : 0,
-      upper: constraints.length ? solve('Maximize', variable) : Infinity,
+      lower: constraints.length ? solve('Minimize', variable, constraints) : 0,
+      upper: constraints.length ? solve('Maximize', variable, constraints) : Infinity,
     };
   });
 }
@@ -241,11 +255,12 @@ export async function suppressTables(
   if (primary.size > 0) {
     solverPromise ??= highsLoader();
     const solver = await solverPromise;
+    // Hiding more only widens ranges, so a cell found safe stays safe: re-check the others only.
+    let pending = [...primary].sort();
     for (let round = 0; round <= model.values.size; round += 1) {
-      const exposed = boundsOf(solver, model, suppressed, [...primary].sort()).filter(
-        (b) => b.upper - b.lower < minCell,
-      );
+      const exposed = boundsOf(solver, model, suppressed, pending).filter((b) => b.upper - b.lower < minCell);
       if (exposed.length === 0) break;
+      pending = exposed.map((b) => b.key);
       const neighbours = model.equations
         .filter((e) => e.terms.some((t) => t.key === exposed[0]!.key))
         .flatMap((e) => e.terms.map((t) => t.key));

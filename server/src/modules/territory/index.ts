@@ -3,6 +3,7 @@
  * sub-ambito, and the sub-ambiti. Territory is public open data; functions take the caller's `Tx`.
  */
 export {
+  listAmbiti,
   listComuni,
   listSubAmbiti,
   findSubAmbito,

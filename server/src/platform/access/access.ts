@@ -77,3 +77,15 @@ export async function withExplicitScope<T>(
 export async function unsafeSystemTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.database.db.transaction(work);
 }
+
+/**
+ * A transaction for public data (open data, the catalogue's published pages) that needs no
+ * session: it runs as the application role over an empty territory, so row-level security
+ * returns no row of any table holding personal data even if a query asks for one.
+ */
+export async function withPublicScope<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction(async (tx) => {
+    await enterScope(tx, { all: false, comuni: new Set() });
+    return work(tx);
+  });
+}

@@ -4,6 +4,7 @@ import { rolesOf } from '../access/actor.js';
 
 /** The audited actions; each names what happened to which kind of record. */
 export type AuditAction =
+  | 'open_data.publish'
   | 'person.read'
   | 'person.search'
   | 'person.create'
@@ -56,6 +57,7 @@ export type AuditAction =
 export interface AuditEvent {
   action: AuditAction;
   entityType:
+    | 'open_data'
     | 'person'
     | 'household'
     | 'user'

@@ -1,0 +1,4 @@
+import { notFound } from '../../platform/errors.js';
+
+export const territoryNotFound = () => notFound('Territorio');
+export const datasetNotFound = () => notFound('Insieme di dati');

@@ -10,24 +10,32 @@ export const SourceType = Type.Union([
   Type.Literal('donations'),
 ]);
 export type SourceType = Static<typeof SourceType>;
-export const ActionKind = Type.Union(
-  [
-    'personal_budget',
-    'community_lab',
-    'company_pact',
-    'civic_centre',
-    'training',
-    'fundraising',
-    'home_care',
-    'other',
-  ].map((k) => Type.Literal(k)),
-);
-export const ActionStatus = Type.Union(
-  ['not_started', 'in_progress', 'late', 'completed', 'suspended'].map((k) => Type.Literal(k)),
-);
-export const SourceKind = Type.Union(
-  ['pnrr', 'foundation', 'comune', 'region', 'national', 'donations', 'other'].map((k) => Type.Literal(k)),
-);
+export const ActionKind = Type.Union([
+  Type.Literal('personal_budget'),
+  Type.Literal('community_lab'),
+  Type.Literal('company_pact'),
+  Type.Literal('civic_centre'),
+  Type.Literal('training'),
+  Type.Literal('fundraising'),
+  Type.Literal('home_care'),
+  Type.Literal('other'),
+]);
+export const ActionStatus = Type.Union([
+  Type.Literal('not_started'),
+  Type.Literal('in_progress'),
+  Type.Literal('late'),
+  Type.Literal('completed'),
+  Type.Literal('suspended'),
+]);
+export const SourceKind = Type.Union([
+  Type.Literal('pnrr'),
+  Type.Literal('foundation'),
+  Type.Literal('comune'),
+  Type.Literal('region'),
+  Type.Literal('national'),
+  Type.Literal('donations'),
+  Type.Literal('other'),
+]);
 
 export const FundSource = Type.Object({
   id: Uuid,
@@ -392,3 +400,87 @@ export const CreateCampaignBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
+
+export const CreateProjectBody = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    startYear: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    endYear: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    sourceId: Type.Optional(Nullable(Uuid)),
+    periods: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { label: Type.String({ minLength: 1, maxLength: 80 }), startsOn: IsoDate, endsOn: IsoDate },
+          { additionalProperties: false },
+        ),
+        { maxItems: 20 },
+      ),
+    ),
+    partners: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 2, maxLength: 200 }),
+            role: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Literal('adherent')]),
+            organizationId: Type.Optional(Nullable(Uuid)),
+            note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
+    ),
+    actions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            code: Type.String({ minLength: 1, maxLength: 10 }),
+            title: Type.String({ minLength: 2, maxLength: 200 }),
+            description: Type.Optional(Type.String({ maxLength: 4000 })),
+            kind: ActionKind,
+            status: ActionStatus,
+            statusNote: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+            implementingPartner: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+            indicators: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    label: Type.String({ minLength: 2, maxLength: 200 }),
+                    targetValue: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+                    actualValue: Type.Optional(Type.Integer({ minimum: 0 })),
+                    unit: Type.Optional(Type.String({ maxLength: 40 })),
+                  },
+                  { additionalProperties: false },
+                ),
+                { maxItems: 50 },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    caps: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Cents)),
+  },
+  { additionalProperties: false },
+);
+export type CreateProjectBody = Static<typeof CreateProjectBody>;
+
+export const UpdateActionBody = Type.Object(
+  {
+    status: Type.Optional(ActionStatus),
+    statusNote: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    indicators: Type.Optional(
+      Type.Array(
+        Type.Object({ id: Uuid, actualValue: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        {
+          maxItems: 50,
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateActionBody = Static<typeof UpdateActionBody>;

@@ -9,6 +9,7 @@ import { phoneDigits, searchNameOf } from '../people/people.rules.js';
 import { importTerritory } from '../territory/territory.service.js';
 import { seedDemoVolunteers } from '../volunteers/index.js';
 import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
+import { seedFundsDemo } from '../funds/index.js';
 import { listComuni } from '../territory/territory.repository.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
@@ -109,6 +110,7 @@ export async function seedDemo(
       random: rand,
     });
     await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
+    await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
   });
 }
 

@@ -179,7 +179,7 @@ async function insertConfirmed(
       weight: g.weight,
       amountCents: g.amountCents,
     })),
-    createdBy: ctx.actor!.userId,
+    createdBy: ctx.actor?.userId ?? null,
   });
   for (const share of a.shares) {
     const lineId = await repo.insertLine(tx, {
@@ -193,7 +193,7 @@ async function insertConfirmed(
       comuneCode: share.comuneCode,
       subAmbitoId: share.subAmbitoId,
       budgetCents: share.amountCents,
-      createdBy: ctx.actor!.userId,
+      createdBy: ctx.actor?.userId ?? null,
     });
     await repo.insertShare(tx, {
       allocationId: id,
@@ -379,4 +379,27 @@ export async function reallocate(ctx: Context, id: string, body: ReallocateBody)
     });
     return load(tx, newId);
   });
+}
+
+/**
+ * Confirms an allocation inside a system transaction (demo seed, jobs): no actor, whole territory.
+ * Not reachable from a route.
+ */
+export async function unsafeConfirmAllocation(
+  tx: Tx,
+  ctx: Context,
+  body: ConfirmAllocationBody,
+): Promise<Allocation> {
+  const computed = await compute(tx, { all: true }, body);
+  const id = await insertConfirmed(tx, ctx, computed, {
+    title: body.title.trim(),
+    sourceId: body.sourceId ?? null,
+    sourceType: body.sourceType ?? 'contribution',
+    projectId: body.projectId ?? null,
+    actionId: body.actionId ?? null,
+    periodId: body.periodId ?? null,
+    reallocatesId: null,
+    unspentAsOf: null,
+  });
+  return load(tx, id);
 }

@@ -18,9 +18,15 @@ import {
   MovementResult,
   ReallocateBody,
   ReversalBody,
+  CreateProjectBody,
+  ProjectSummary,
+  ReportQuery,
+  UpdateActionBody,
 } from '../../../../shared/src/funds/funds.schemas.js';
 import * as funds from './funds.service.js';
 import * as allocations from './funds.allocations.js';
+import * as projects from './funds.projects.js';
+import { reportPdf, reportXlsx } from './funds.documents.js';
 
 const tags = ['funds'];
 
@@ -102,5 +108,46 @@ export function registerFundsRoutes(app: App): void {
     '/api/campaigns/:id',
     { schema: { tags, params: IdParams, response: { 200: Campaign } } },
     async (req) => funds.getCampaign(req.ctx, req.params.id),
+  );
+
+  app.get('/api/projects', { schema: { tags, response: { 200: Type.Array(ProjectSummary) } } }, async (req) =>
+    projects.listProjects(req.ctx),
+  );
+  app.post(
+    '/api/projects',
+    { schema: { tags, body: CreateProjectBody, response: { 201: Type.Object({ id: Type.String() }) } } },
+    async (req, reply) => reply.status(201).send(await projects.createProject(req.ctx, req.body)),
+  );
+  app.patch(
+    '/api/project-actions/:id',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateActionBody,
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (req) => projects.updateAction(req.ctx, req.params.id, req.body),
+  );
+  // The progress report at a stable URL: JSON by default, ?format=pdf or ?format=xlsx to download it.
+  app.get(
+    '/api/projects/:id/report',
+    { schema: { tags, params: IdParams, querystring: ReportQuery } },
+    async (req, reply) => {
+      const report = await projects.progressReport(req.ctx, req.params.id, req.query);
+      const name = `stato-avanzamento-${report.asOf}`;
+      if (req.query.format === 'pdf')
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${name}.pdf"`)
+          .send(await reportPdf(report));
+      if (req.query.format === 'xlsx')
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await reportXlsx(report));
+      return report;
+    },
   );
 }

@@ -22,3 +22,4 @@ export {
   type SpendRefusal,
 } from './funds.rules.js';
 export { ibanProblem, normalizeIban, formatIban } from './iban.js';
+export { seedFundsDemo, type FundsDemoResult } from './funds.demo.js';

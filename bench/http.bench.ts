@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { openPostgres, queryRows, sql } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
 import { systemContext } from '../server/src/platform/context.js';
-import { buildApp } from '../server/src/platform/http/app.js';
+import { buildLegamiApp } from '../server/src/app.js';
 import { importTerritory } from '../server/src/modules/territory/territory.service.js';
 import { hashPassword } from '../server/src/modules/accounts/accounts.passwords.js';
 import { insertMembership, insertUser } from '../server/src/modules/accounts/accounts.repository.js';
@@ -119,7 +119,7 @@ try {
     };
   });
 
-  const app = await buildApp({
+  const app = await buildLegamiApp({
     database,
     settings: { production: false, sessionTtlHours: 12 },
     logLevel: 'silent',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { buildApp } from '../../server/src/platform/http/app.js';
+import { buildLegamiApp } from '../../server/src/app.js';
 import { openPglite, openPostgres, type Database } from '../../server/src/platform/db/database.js';
 import { migrate } from '../../server/src/platform/db/migrate.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
@@ -58,7 +58,7 @@ export async function startLegami(options: { settings?: Partial<Settings> } = {}
   try {
     await migrate(database);
     await seedDemo(systemContext(database));
-    const app = await buildApp({
+    const app = await buildLegamiApp({
       database,
       settings: { ...SETTINGS, ...options.settings },
       logLevel: 'silent',

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './platform/config.js';
 import { systemContext } from './platform/context.js';
 import { openDatabase } from './platform/db/open.js';
-import { buildApp } from './platform/http/app.js';
+import { buildLegamiApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { jobDefinitions } from './modules/jobs.js';
 import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
@@ -27,11 +27,12 @@ async function main(): Promise<void> {
       `cannot open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${reason}`,
     );
   });
-  const app = await buildApp({
+  const app = await buildLegamiApp({
     database,
     settings,
     logLevel: config.logLevel,
     webDistDir: config.webDistDir,
+    trustProxy: config.trustProxy,
   });
   logger.current = app.log;
   if (config.seedDemo && (await isDatabaseEmpty(systemContext(database, app.log, settings)))) {

@@ -44,4 +44,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GEOCODER_URL: 'nominatim' })).toThrow(/GEOCODER_URL/);
     expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example.org/map.png' })).toThrow(/MAP_TILES_URL/);
   });
+
+  it('trusts no proxy unless TRUST_PROXY lists them', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/legami-config-test' }).trustProxy).toEqual([]);
+    expect(
+      loadConfig({ DATA_DIR: '/tmp/legami-config-test', TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,loopback' })
+        .trustProxy,
+    ).toEqual(['10.0.0.5', '192.168.0.0/16', 'loopback']);
+  });
+
+  it('stops on a TRUST_PROXY that is not a list of addresses, naming the variable', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment at start-up. */
@@ -18,6 +19,8 @@ export interface Config {
   /** Street tiles, `https://…/{z}/{x}/{y}.png`, and the attribution the tile server requires. */
   mapTilesUrl: string | undefined;
   mapTilesAttribution: string | undefined;
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
 }
 
 /** A configuration the platform cannot start with; main() prints the message and exits. */
@@ -41,6 +44,31 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+// proxy-addr's names for the usual private ranges, accepted as they are.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: a comma-separated list of the proxies' addresses or CIDR ranges. Off by default, so
+ * a client cannot choose the address the lockout, the rate limits and the audit trail see.
+ */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '' || ['0', 'false', 'no'].includes(raw.trim())) return [];
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bitsOk =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && rest.length === 0);
+    if (!PROXY_RANGE_NAMES.has(entry) && (family === 0 || !bitsOk)) {
+      throw new ConfigError(
+        `TRUST_PROXY must list the proxies' addresses or CIDR ranges separated by commas (e.g. 10.0.0.5,192.168.0.0/16), got "${entry}"`,
+      );
+    }
+    return entry;
+  });
 }
 
 /**
@@ -92,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geocoderUrl,
     mapTilesUrl,
     mapTilesAttribution: env.MAP_TILES_ATTRIBUTION || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

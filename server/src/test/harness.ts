@@ -2,7 +2,7 @@ import { afterAll } from 'vitest';
 import type { Role } from '../platform/access/roles.js';
 import { systemContext, type Settings } from '../platform/context.js';
 import { pgArray, queryRows, sql, type Database } from '../platform/db/database.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildLegamiApp } from '../app.js';
 import { startJobRunner, type JobRunner } from '../platform/jobs/jobs.js';
 import { jobDefinitions } from '../modules/jobs.js';
 import { logChannel } from '../modules/notifications/notifications.channels.js';
@@ -70,13 +70,17 @@ let sequence = 0;
  * A fresh database and app for one test file, closed after its tests, with a job runner as every
  * instance has (`{ jobs: false }`: none, for tests that drive the queue themselves).
  */
-export async function setupTestEnv(settings: Partial<Settings> & { jobs?: boolean } = {}): Promise<TestEnv> {
+export async function setupTestEnv(
+  settings: Partial<Settings> & { jobs?: boolean } = {},
+  appOptions: { trustProxy?: string[]; logStream?: { write(line: string): void } } = {},
+): Promise<TestEnv> {
   const { jobs: withJobs = true, ...appSettings } = settings;
   const database = await createTestDatabase();
-  const app = await buildApp({
+  const app = await buildLegamiApp({
     database,
     settings: { production: false, sessionTtlHours: 12, ...appSettings },
-    logLevel: 'silent',
+    logLevel: appOptions.logStream ? 'info' : 'silent',
+    ...appOptions,
   });
   const jobs = withJobs
     ? startJobRunner(database, jobDefinitions({ channel: logChannel(app.log) }), {

@@ -18,8 +18,6 @@ export const demoDisabled = () =>
   new AppError(403, 'DEMO_ACCOUNT_DISABLED', 'Gli account dimostrativi sono disattivati in produzione.');
 export const accountDisabled = () => new AppError(403, 'ACCOUNT_DISABLED', "L'account è disattivato.");
 export const emailTaken = () => new AppError(409, 'EMAIL_TAKEN', 'Esiste già un utente con questa email.');
-export const csrfFailed = () =>
-  new AppError(403, 'CSRF_FAILED', 'Richiesta non autorizzata: ricarica la pagina e riprova.');
 export const crossOriginLogin = () =>
   new AppError(403, 'CROSS_ORIGIN', 'Accesso consentito solo dal sito di Legami.');
 export const wrongCurrentPassword = () =>

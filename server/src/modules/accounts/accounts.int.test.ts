@@ -89,6 +89,28 @@ describe('accounts over HTTP', () => {
     expect(changed.statusCode).toBe(204);
   });
 
+  it('ends the other sessions, and only those, when a user changes the password', async () => {
+    const user = await env.buildUser({ role: 'operatore' });
+    const elsewhere = await env.login(user.email);
+    const here = await env.login(user.email);
+    const changed = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: here.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'una-password-nuova-2' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const me = (headers: Record<string, string>) =>
+      env.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect((await me(elsewhere.headers)).statusCode).toBe(401);
+    expect((await me(here.headers)).statusCode).toBe(200);
+    const audit = await queryRows<{ action: string }>(
+      env.database.db,
+      sql`SELECT action FROM audit_events WHERE entity_id = ${user.id} AND action = 'user.password_change'`,
+    );
+    expect(audit).toHaveLength(1);
+  });
+
   it('refuses user management to an operator', async () => {
     const operator = await env.loginAs('operatore');
     expect(

@@ -92,8 +92,11 @@ export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
   await tx.execute(sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
 }
 
-export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
-  await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+/** Ends every session of a user, but the one whose hash is `keepIdHash` when given. */
+export async function deleteSessionsOf(tx: Tx, userId: string, keepIdHash?: string): Promise<void> {
+  await tx.execute(
+    sql`DELETE FROM sessions WHERE user_id = ${userId} AND id_hash IS DISTINCT FROM ${keepIdHash ?? null}`,
+  );
 }
 
 export async function recordLoginAttempt(

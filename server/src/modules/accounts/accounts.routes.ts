@@ -16,6 +16,16 @@ import { crossOriginLogin } from './accounts.errors.js';
 
 const tags = ['accounts'];
 
+/** True without an Origin header (not a browser form post) or when it names this very host. */
+function sameOriginOrNone(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function registerAccountRoutes(app: App): void {
   app.post(
     '/api/auth/login',
@@ -24,9 +34,9 @@ export function registerAccountRoutes(app: App): void {
       schema: { tags, body: LoginBody, response: { 200: Me } },
     },
     async (req, reply) => {
-      // Login CSRF: a browser always sends Origin on a cross-site POST.
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw crossOriginLogin();
+      // Login CSRF: a browser always sends Origin on a cross-site POST; "null" (sandboxed or
+      // privacy-redirected pages) and an unparseable Origin are not this site either.
+      if (!sameOriginOrNone(req.headers.origin, req.headers.host)) throw crossOriginLogin();
       const { sessionId } = await accounts.login(req.ctx, req.body.email, req.body.password);
       const loaded = await accounts.loadActor(req.ctx.database, sessionId);
       reply.setCookie(SESSION_COOKIE, sessionId, {
@@ -53,7 +63,7 @@ export function registerAccountRoutes(app: App): void {
 
   app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
     requireActor(req.ctx);
-    await accounts.changePassword(req.ctx, req.body);
+    await accounts.changePassword(req.ctx, req.body, req.sessionId!);
     return reply.status(204).send();
   });
 

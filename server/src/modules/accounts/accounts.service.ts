@@ -13,7 +13,8 @@ import type {
   MembershipInput,
   User,
 } from '../../../../shared/src/accounts/accounts.schemas.js';
-import { resolveComuni } from '../territory/territory.repository.js';
+import { findAmbito, resolveComuni } from '../territory/territory.repository.js';
+import { passwordWeakness } from './accounts.rules.js';
 import { hashPassword, temporaryPassword, verifyPassword } from './accounts.passwords.js';
 import * as repo from './accounts.repository.js';
 import {
@@ -169,13 +170,26 @@ export async function me(ctx: Context, csrfToken: string): Promise<Me> {
   };
 }
 
-/** @throws 422 when the current password is wrong. */
-export async function changePassword(ctx: Context, body: ChangePasswordBody): Promise<void> {
+/**
+ * Changes one's own password and ends every other session of the user (a stolen session dies
+ * with the old password); the session making the change stays open.
+ * @throws 422 when the current password is wrong.
+ */
+export async function changePassword(
+  ctx: Context,
+  body: ChangePasswordBody,
+  currentSessionId: string,
+): Promise<void> {
   const actor = ctx.actor!;
   const user = await repo.findUserById(ctx.database.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, body.currentPassword)))
     throw wrongCurrentPassword();
-  await repo.updatePassword(ctx.database.db, user.id, await hashPassword(body.newPassword), false);
+  const passwordHash = await hashPassword(body.newPassword);
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.updatePassword(tx, user.id, passwordHash, false);
+    await repo.deleteSessionsOf(tx, user.id, hashSessionId(currentSessionId));
+    await writeAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+  });
 }
 
 async function membershipComuni(ctx: Context, m: MembershipInput): Promise<string[] | 'all'> {
@@ -267,4 +281,51 @@ export async function resetPassword(ctx: Context, userId: string): Promise<{ tem
     await writeAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: userId });
   });
   return { temporaryPassword: issued };
+}
+
+/** Refused input to `createAdministrator`, with the sentence the command prints. */
+export class AdministratorInputError extends Error {}
+
+/**
+ * Creates an administrator from the command line (`npm run admin:create`), for the first run of
+ * an installation: system context, audited as `user.create` with the channel `cli`.
+ * @param options.ambito an Ambito id (e.g. CREMONA) or `all` for the whole province.
+ * @throws AdministratorInputError for a weak password, an unknown Ambito or a taken email.
+ */
+export async function createAdministrator(
+  ctx: Context,
+  options: { email: string; fullName: string; ambito: string; password: string },
+): Promise<{ id: string; email: string }> {
+  const email = options.email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new AdministratorInputError(`Email non valida: "${options.email}".`);
+  const weakness = passwordWeakness(options.password, email);
+  if (weakness) throw new AdministratorInputError(weakness);
+  const all = options.ambito.toLowerCase() === 'all';
+  const passwordHash = await hashPassword(options.password);
+  return ctx.database.db.transaction(async (tx) => {
+    if (!all && !(await findAmbito(tx, options.ambito.toUpperCase())))
+      throw new AdministratorInputError(`Ambito sconosciuto: "${options.ambito}".`);
+    if (await repo.findUserByEmail(tx, email))
+      throw new AdministratorInputError(`Esiste già un utente con l'email ${email}.`);
+    const user = await repo.insertUser(tx, {
+      email,
+      fullName: options.fullName,
+      passwordHash,
+      mustChangePassword: false,
+    });
+    await repo.insertMembership(tx, user.id, {
+      organizationId: null,
+      role: 'amministratore',
+      scopeType: all ? 'all' : 'ambito',
+      scopeId: all ? null : options.ambito.toUpperCase(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { roles: ['amministratore'], channel: 'cli' },
+    });
+    return { id: user.id, email };
+  });
 }

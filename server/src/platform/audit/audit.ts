@@ -13,6 +13,7 @@ export type AuditAction =
   | 'household.read'
   | 'user.create'
   | 'user.password_reset'
+  | 'user.password_change'
   | 'user.login'
   | 'user.login_failed'
   | 'comune.reassign'
@@ -52,7 +53,12 @@ export type AuditAction =
   | 'donor.read'
   | 'donor.create'
   | 'job.completed'
-  | 'job.failed';
+  | 'job.failed'
+  | 'round_plan.create'
+  | 'round_plan.read'
+  | 'round_plan.search'
+  | 'round_plan.change'
+  | 'round_plan.publish';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -79,7 +85,8 @@ export interface AuditEvent {
     | 'fund_action'
     | 'fund_campaign'
     | 'donor'
-    | 'job';
+    | 'job'
+    | 'round_plan';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -93,8 +93,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         },
       });
     }
-    // Only the error's name and stack: a message may quote a row with personal data.
-    request.log.error({ err: { type: fastifyError.name, stack: fastifyError.stack } }, 'unhandled error');
+    // The logger's err serializer keeps only the name, SQLSTATE and stack frames: a message may
+    // quote a failed query's parameters, i.e. personal data.
+    request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({
       error: {
         code: 'INTERNAL',

@@ -5,36 +5,97 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor } from '../access/actor.js';
 import type { Database } from '../db/database.js';
 import type { Settings } from '../context.js';
+import { AppError } from '../errors.js';
 import { installErrorHandler, installNotFoundHandler } from './errors.js';
+import { redactedError, redactedRequest } from './logging.js';
 import { SESSION_COOKIE, type App } from './types.js';
-import { loadActor } from '../../modules/accounts/accounts.service.js';
-import { csrfFailed } from '../../modules/accounts/accounts.errors.js';
-import { registerModules } from '../../modules/routes.js';
+
+/** Resolves a session cookie to its actor; supplied by the accounts module (platform imports no module). */
+export type Authenticate = (
+  database: Database,
+  sessionId: string,
+) => Promise<{ actor: Actor; csrfToken: string } | null>;
 
 export interface AppOptions {
   database: Database;
   settings: Settings;
+  /** The accounts module's session lookup. */
+  authenticate: Authenticate;
+  /** Registers the modules' routes. */
+  registerRoutes: (app: App) => Promise<void>;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
   /** Built web app to serve at `/`; omitted in API tests. */
   webDistDir?: string;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default,
+   * so the lockout, rate limits and audit trail see the real peer address.
+   */
+  trustProxy?: string[];
 }
+
+const csrfFailed = () =>
+  new AppError(403, 'CSRF_FAILED', 'Richiesta non autorizzata: ricarica la pagina e riprova.');
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Login opens the session, so it cannot carry the session's CSRF token; it checks Origin instead.
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+/**
+ * Security headers for every response. The CSP allows no inline script: the built web app and the
+ * API docs page (/api/docs) load only scripts of their own origin. HSTS only in production, where
+ * the site is served over HTTPS; upgrade-insecure-requests likewise.
+ */
+function securityHeaders(production: boolean): Parameters<typeof helmet>[1] {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Bootstrap Italia, Leaflet and Swagger UI set style attributes; no script runs from them.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    hsts: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // The web app embeds nothing cross-origin; COEP would only break the docs' assets.
+    crossOriginEmbedderPolicy: false,
+  };
+}
 
 /** Builds the HTTP application: plugins, the per-request context, the modules' routes. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      // Never log credentials or cookies.
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Never log credentials, cookies, query strings or a failed query's parameters (personal data).
+      // (Fastify's types want the default serializers' shapes; ours return less on purpose.)
+      serializers: {
+        req: redactedRequest as never,
+        err: redactedError as never,
+        error: redactedError as never,
+      },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     },
-    trustProxy: true,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -42,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  await app.register(helmet, securityHeaders(options.settings.production));
   await app.register(cookie);
   // Off by default; public forms opt in with `config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }`.
   await app.register(rateLimit, { global: false });
@@ -68,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!request.url.startsWith('/api/')) return;
     const sessionId = request.cookies[SESSION_COOKIE];
     if (sessionId) {
-      const loaded = await loadActor(options.database, sessionId);
+      const loaded = await options.authenticate(options.database, sessionId);
       if (loaded) {
         request.ctx.actor = loaded.actor;
         request.sessionId = sessionId;
@@ -93,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       .send({ status: up ? 'ok' : 'degraded', database: options.database.kind, databaseUp: up });
   });
 
-  await registerModules(app);
+  await options.registerRoutes(app);
 
   const serveSpa = Boolean(options.webDistDir && existsSync(options.webDistDir));
   if (serveSpa) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: false });

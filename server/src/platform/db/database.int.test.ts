@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../http/app.js';
+import { buildLegamiApp } from '../../app.js';
 import { createTestDatabase } from '../../test/test-database.js';
 import { isDatabaseUnavailable, queryRows, sql, type Database, type Tx } from './database.js';
 
@@ -53,7 +53,7 @@ describe('database faults', () => {
 
   it('answers 503 in our error shape, and health says the database is down, while it is unreachable', async () => {
     const database = unreachableDatabase();
-    const app = await buildApp({
+    const app = await buildLegamiApp({
       database,
       settings: { production: false, sessionTtlHours: 12 },
       logLevel: 'silent',

@@ -47,12 +47,19 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Login opens the session, so it cannot carry the session's CSRF token; it checks Origin instead.
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
 
+/** The street-tile server's origin for the CSP (`{s}` subdomains as a wildcard), or none. */
+export function tileOrigin(url: string | null | undefined): string[] {
+  const origin = /^(https?:\/\/[^/]+)/.exec(url ?? '')?.[1];
+  return origin ? [origin.replace('{s}', '*')] : [];
+}
+
 /**
  * Security headers for every response. The CSP allows no inline script: the built web app and the
  * API docs page (/api/docs) load only scripts of their own origin. HSTS only in production, where
  * the site is served over HTTPS; upgrade-insecure-requests likewise.
  */
-function securityHeaders(production: boolean): Parameters<typeof helmet>[1] {
+function securityHeaders(settings: Settings): Parameters<typeof helmet>[1] {
+  const production = settings.production;
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -63,7 +70,7 @@ function securityHeaders(production: boolean): Parameters<typeof helmet>[1] {
         fontSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigin(settings.mapTilesUrl)],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
@@ -103,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
-  await app.register(helmet, securityHeaders(options.settings.production));
+  await app.register(helmet, securityHeaders(options.settings));
   await app.register(cookie);
   // Off by default; public forms opt in with `config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }`.
   await app.register(rateLimit, { global: false });

@@ -12,7 +12,7 @@ const spoofEnv = await setupTestEnv();
 // whose log lines the tests read.
 const logLines: string[] = [];
 const prod = await setupTestEnv(
-  { production: true },
+  { production: true, mapTilesUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' },
   { trustProxy: ['127.0.0.1'], logStream: { write: (line) => logLines.push(line) } },
 );
 
@@ -107,6 +107,10 @@ describe('security headers', () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // The street tiles of MAP_TILES_URL may load; nothing else from outside.
+    expect(response.headers['content-security-policy']).toMatch(
+      /img-src 'self' data: blob: https:\/\/\*\.tiles\.example\.org;/,
+    );
   });
 });
 

@@ -424,3 +424,175 @@ describe('the ledger over HTTP', () => {
     expect(old.balance.availableCents).toBe(0);
   });
 });
+
+describe('projects and partners over HTTP', () => {
+  async function partnerUser(organizationId: string) {
+    const user = await env.buildUser({ role: 'fornitore', scope: { type: 'ambito', id: 'CREMA' } });
+    await env.database.db.execute(
+      sql`UPDATE memberships SET organization_id = ${organizationId} WHERE user_id = ${user.id}`,
+    );
+    return env.login(user.email);
+  }
+
+  it('lets a partner spend on its own line only; another partner gets 403 and the line is unchanged', async () => {
+    const [igea, other] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`INSERT INTO organizations (name, kind) VALUES ('Coop prova Igea', 'social_cooperative'), ('Coop prova Altra', 'social_cooperative')
+          RETURNING id`,
+    );
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/projects',
+          payload: { title: 'Senza sessione', startYear: 2025, endYear: 2026 },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: admin.headers,
+      payload: {
+        title: 'Progetto con partner',
+        startYear: 2025,
+        endYear: 2026,
+        periods: [{ label: '2025', startsOn: '2025-01-01', endsOn: '2025-12-31' }],
+        partners: [
+          { name: 'Coop prova Igea', role: 'lead', organizationId: igea!.id },
+          { name: 'Aderente senza budget', role: 'adherent' },
+        ],
+        actions: [
+          {
+            code: '1',
+            title: 'Laboratori',
+            kind: 'community_lab',
+            status: 'in_progress',
+            indicators: [{ label: 'Laboratori avviati', actualValue: 0 }],
+          },
+        ],
+        caps: { community_lab: 1_200_000 },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const projectId = created.json().id;
+    const [ids] = await queryRows<{
+      partner: string;
+      adherent: string;
+      action: string;
+      period: string;
+      indicator: string;
+    }>(
+      env.database.db,
+      sql`SELECT (SELECT id FROM fund_partners WHERE project_id = ${projectId} AND role = 'lead') AS partner,
+                 (SELECT id FROM fund_partners WHERE project_id = ${projectId} AND role = 'adherent') AS adherent,
+                 (SELECT id FROM fund_actions WHERE project_id = ${projectId}) AS action,
+                 (SELECT id FROM fund_periods WHERE project_id = ${projectId}) AS period,
+                 (SELECT i.id FROM fund_indicators i JOIN fund_actions a ON a.id = i.action_id WHERE a.project_id = ${projectId}) AS indicator`,
+    );
+    const adherentLine = await env.app.inject({
+      method: 'POST',
+      url: '/api/funds/lines',
+      headers: admin.headers,
+      payload: {
+        label: 'No',
+        projectId,
+        partnerId: ids!.adherent,
+        sourceType: 'contribution',
+        budgetCents: 100,
+      },
+    });
+    expect(adherentLine.statusCode).toBe(422);
+    const line = (
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/funds/lines',
+        headers: admin.headers,
+        payload: {
+          label: 'Igea — laboratori',
+          projectId,
+          actionId: ids!.action,
+          partnerId: ids!.partner,
+          periodId: ids!.period,
+          sourceType: 'contribution',
+          budgetCents: 5_000_000,
+        },
+      })
+    ).json();
+    const igeaUser = await partnerUser(igea!.id);
+    const lab = await env.app.inject({
+      method: 'POST',
+      url: '/api/funds/lines',
+      headers: igeaUser.headers,
+      payload: {
+        label: 'Laboratorio di prova',
+        sourceType: 'contribution',
+        parentLineId: line.id,
+        budgetCents: 1_300_000,
+      },
+    });
+    expect(lab.statusCode).toBe(422);
+    expect(lab.json().error).toMatchObject({ code: 'BUDGET_CAP_EXCEEDED', details: { capCents: 1_200_000 } });
+    const spent = await env.app.inject({
+      method: 'POST',
+      url: `/api/funds/lines/${line.id}/movements`,
+      headers: igeaUser.headers,
+      payload: {
+        kind: 'expense',
+        amountCents: 20_000,
+        occurredOn: today,
+        supplier: 'Cartoleria',
+        document: 'Scontrino 1',
+      },
+    });
+    expect(spent.statusCode).toBe(201);
+    const otherUser = await partnerUser(other!.id);
+    const refused = await env.app.inject({
+      method: 'POST',
+      url: `/api/funds/lines/${line.id}/movements`,
+      headers: otherUser.headers,
+      payload: { kind: 'expense', amountCents: 20_000, occurredOn: today },
+    });
+    expect(refused.statusCode).toBe(403);
+    const reread = (
+      await env.app.inject({ method: 'GET', url: `/api/funds/lines/${line.id}`, headers: admin.headers })
+    ).json();
+    expect(reread.balance.spentCents).toBe(20_000);
+    expect(reread.movements).toHaveLength(1);
+
+    const patch = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/project-actions/${ids!.action}`,
+      headers: igeaUser.headers,
+      payload: { status: 'completed' },
+    });
+    expect(patch.statusCode).toBe(403);
+    const updated = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/project-actions/${ids!.action}`,
+      headers: admin.headers,
+      payload: {
+        status: 'late',
+        statusNote: 'In ritardo',
+        indicators: [{ id: ids!.indicator, actualValue: 2 }],
+      },
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(await audit('fund.action.update', ids!.action)).toHaveLength(1);
+    const report = (
+      await env.app.inject({
+        method: 'GET',
+        url: `/api/projects/${projectId}/report`,
+        headers: igeaUser.headers,
+      })
+    ).json();
+    expect(report.actions[0]).toMatchObject({
+      status: 'late',
+      statusLabel: 'In ritardo',
+      spentCents: 20_000,
+      indicators: [{ actualValue: 2 }],
+    });
+    expect(report.adherents).toEqual(['Aderente senza budget']);
+  });
+});

@@ -120,6 +120,14 @@ export async function listLines(
   return rows.map(toLine);
 }
 
+export async function listLinesOfBeneficiary(tx: Tx, beneficiaryRef: string): Promise<LineRow[]> {
+  const rows = await queryRows<RawLine>(
+    tx,
+    sql`${LINE_SELECT} WHERE l.beneficiary_ref = ${beneficiaryRef} ORDER BY l.created_at, l.id`,
+  );
+  return rows.map(toLine);
+}
+
 export interface LineValues {
   label: string;
   projectId?: string | null;

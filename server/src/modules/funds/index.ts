@@ -1,8 +1,56 @@
 /*
- * What other modules may use of funds: the allocation engine and the ledger rules.
- * The ledger's use cases (lines for beneficiaries, commitments, expenses, reversals, balances)
- * are exported here too as they land.
+ * What other modules may use of funds. The case files (personal budgets) and the catalogue
+ * (subsidised orders) book their money here and nowhere else.
+ *
+ * Ledger functions take a `Tx` already inside the caller's scope (`withScope`), so row-level
+ * security limits them to the caller's territory, plus the caller's `Context` for the audit trail
+ * and who recorded the movement. The caller applies its own rules (who may spend for this
+ * beneficiary); the ledger guarantees, under a row lock on the line, that no line is overspent
+ * and no cap exceeded:
+ *
+ *   const line = await openChildLine(tx, ctx, { parentLineId: shareLineId, label: 'Budget personale',
+ *     budgetCents: 200_000, kind: 'personal_budget', beneficiaryRef: caseId });   // cap €2,000
+ *   await recordSpend(tx, ctx, line.id, { kind: 'commitment', amountCents: 80_000, occurredOn });
+ *   await recordSpend(tx, ctx, line.id, { kind: 'expense', amountCents: 50_000, occurredOn,
+ *     supplier, document, commitmentId });                      // 409 BUDGET_CAP_EXCEEDED if over
+ *   await reverseMovement(tx, ctx, movementId, { reason });
+ *   const balance = await lineBalanceOf(tx, line.id);           // budget, spent, committed, available
  */
+import type { Tx } from '../../platform/db/database.js';
+import * as repo from './funds.repository.js';
+import { balanceOf } from './funds.ledger.js';
+import type { LineBalance } from './funds.rules.js';
+
+export {
+  openChildLine,
+  recordSpend,
+  reverseMovement,
+  type OpenLineInput,
+  type SpendInput,
+} from './funds.ledger.js';
+export type { LineRow, MovementRow } from './funds.repository.js';
+
+/** A line visible to the caller, or null (unknown or outside the territory). */
+export async function findLine(tx: Tx, id: string): Promise<repo.LineRow | null> {
+  return repo.findLine(tx, id);
+}
+
+/** The balance of a line, optionally as of a date; null when the line is not visible. */
+export async function lineBalanceOf(tx: Tx, lineId: string, asOf?: string): Promise<LineBalance | null> {
+  const line = await repo.findLine(tx, lineId);
+  return line ? balanceOf(tx, line, asOf) : null;
+}
+
+/** The lines opened for a beneficiary (by the caller's opaque reference). */
+export async function linesOfBeneficiary(tx: Tx, beneficiaryRef: string): Promise<repo.LineRow[]> {
+  return repo.listLinesOfBeneficiary(tx, beneficiaryRef);
+}
+
+/** The comune's lines of an allocation (its share), e.g. the PNRR home-care money of a comune. */
+export async function shareLinesOfComune(tx: Tx, comuneCode: string): Promise<repo.LineRow[]> {
+  return (await repo.listLines(tx, { comune: comuneCode })).filter((l) => l.allocationId !== null);
+}
+
 export {
   allocate,
   allocateTwoLevel,

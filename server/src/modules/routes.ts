@@ -1,6 +1,7 @@
 import type { App } from '../platform/http/types.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
 import { registerTaskRoutes } from './tasks/tasks.routes.js';
 import { registerRoundRoutes } from './rounds/rounds.routes.js';
@@ -28,6 +29,7 @@ export async function registerModules(app: App): Promise<void> {
   registerRoundRoutes(app);
   registerDashboardRoutes(app);
   registerReportRoutes(app);
+  registerCaseRoutes(app);
   registerGoodsRoutes(app);
   registerFundsRoutes(app);
 }

@@ -169,3 +169,14 @@ export async function updatePassword(
 export async function listUsers(tx: Tx): Promise<UserRow[]> {
   return queryRows<UserRow>(tx, sql`SELECT * FROM users ORDER BY full_name`);
 }
+
+/** Names and addresses of users, for other modules that show or notify them (no secrets). */
+export function userContacts(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<{ id: string; full_name: string; email: string; is_active: boolean }[]> {
+  return queryRows(
+    tx,
+    sql`SELECT id, full_name, email, is_active FROM users WHERE id = ANY(${pgArray(ids)}::uuid[])`,
+  );
+}

@@ -1,4 +1,23 @@
-/** What other modules (and the app's composition) may use of accounts. */
+/* What other modules (and the app composition) may use of accounts; never credentials. */
+import type { Tx } from '../../platform/db/database.js';
+import { userContacts } from './accounts.repository.js';
+
 export { loadActor, hashSessionId } from './accounts.service.js';
 export { hashPassword } from './accounts.passwords.js';
 export { AdministratorInputError, createAdministrator } from './accounts.service.js';
+
+export interface UserContact {
+  id: string;
+  fullName: string;
+  email: string;
+  active: boolean;
+}
+
+/** Users by id, with their name and e-mail (for display and notifications). */
+export async function findUserContacts(tx: Tx, ids: readonly string[]): Promise<Map<string, UserContact>> {
+  if (ids.length === 0) return new Map();
+  const rows = await userContacts(tx, [...new Set(ids)]);
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, email: r.email, active: r.is_active }]),
+  );
+}

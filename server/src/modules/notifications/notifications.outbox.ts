@@ -1,7 +1,13 @@
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
 
 export type NotificationKind =
-  'task.assigned' | 'request.accepted' | 'request.rejected' | 'request.completed';
+  | 'task.assigned'
+  | 'request.accepted'
+  | 'request.rejected'
+  | 'request.completed'
+  | 'case.break_glass'
+  | 'case.review_due'
+  | 'case.discharge_late';
 
 export interface OutgoingNotification {
   kind: NotificationKind;

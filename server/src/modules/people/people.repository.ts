@@ -205,3 +205,23 @@ export async function setHousehold(
   await tx.execute(sql`UPDATE people SET household_id = ${householdId}, household_relation = ${relation},
                        version = version + 1, updated_at = now(), updated_by = ${actorId} WHERE id = ${personId}`);
 }
+
+/** Records that social services follow the person (what operators may learn of a case file). */
+export async function markKnownToSocialServices(tx: Tx, id: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE people SET known_to_social_services = true, updated_at = now() WHERE id = ${id} AND NOT known_to_social_services`,
+  );
+}
+
+/**
+ * GDPR art. 17: clears every field that identifies the person. Kept for statistics: sex, comune,
+ * birth year (as 1 January), the fragility markers; the id stays so the audit trail still points here.
+ */
+export async function anonymisePerson(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE people SET codice_fiscale = NULL, given_name = 'Anonimo', family_name = 'Anonimo', search_name = 'anonimo anonimo',
+      birth_date = date_trunc('year', birth_date)::date, birth_place = NULL, address = NULL, neighbourhood = NULL,
+      latitude = NULL, longitude = NULL, phone = NULL, phone_digits = NULL, email = NULL, household_relation = NULL,
+      household_id = NULL, consent_contact = false, version = version + 1, updated_at = now()
+    WHERE id = ${id}`);
+}

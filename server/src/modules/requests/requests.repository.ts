@@ -197,3 +197,14 @@ export async function searchRequests(
   );
   return { rows, total: count?.total ?? 0 };
 }
+
+/** GDPR art. 17: clears the free text and the requester's details of a person's requests. */
+export async function anonymiseRequestsOf(tx: Tx, personId: string): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE help_requests SET description = '', notes = NULL, requester_name = NULL, requester_phone = NULL,
+          rejection_reason = NULL, routing_override_reason = NULL
+        WHERE beneficiary_id = ${personId} OR requester_id = ${personId} RETURNING id`,
+  );
+  return rows.length;
+}

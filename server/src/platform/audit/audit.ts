@@ -58,7 +58,17 @@ export type AuditAction =
   | 'round_plan.read'
   | 'round_plan.search'
   | 'round_plan.change'
-  | 'round_plan.publish';
+  | 'round_plan.publish'
+  | 'case.create'
+  | 'case.read'
+  | 'case.search'
+  | 'case.update'
+  | 'case.access_denied'
+  | 'case.break_glass'
+  | 'case.board'
+  | 'case_document.read'
+  | 'person.export'
+  | 'person.anonymise';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -86,7 +96,9 @@ export interface AuditEvent {
     | 'fund_campaign'
     | 'donor'
     | 'job'
-    | 'round_plan';
+    | 'round_plan'
+    | 'case'
+    | 'case_document';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -1,0 +1,7 @@
+/*
+ * What other modules may use of case files. Nothing of a file's content leaves this module except
+ * through its own routes; other modules learn "followed by social services" from the people registry.
+ */
+export { sendCaseReminders, usePersonalBudgetLedger } from './cases.service.js';
+export type { PersonalBudgetLedger } from './cases.ledger.js';
+export { seedCasesDemo } from './cases.demo.js';

@@ -1,0 +1,23 @@
+/*
+ * What other modules may use of the people registry. Every function takes the caller's scoped
+ * transaction: row-level security limits it to the actor's territory.
+ */
+import type { Tx } from '../../platform/db/database.js';
+import * as repo from './people.repository.js';
+
+export type { PersonRow } from './people.repository.js';
+
+/** One person's registry record, or null outside the territory. */
+export const findPersonRecord = (tx: Tx, id: string) => repo.findPerson(tx, id);
+
+/** A household and its members, or null. */
+export async function findHouseholdWithMembers(tx: Tx, id: string) {
+  const household = await repo.findHousehold(tx, id);
+  return household ? { household, members: await repo.householdMembers(tx, id) } : null;
+}
+
+/** Marks the person as followed by social services (the only fact of a case others may learn). */
+export const markKnownToSocialServices = (tx: Tx, id: string) => repo.markKnownToSocialServices(tx, id);
+
+/** GDPR art. 17: clears the person's identifying fields, keeping what statistics need. */
+export const anonymisePerson = (tx: Tx, id: string) => repo.anonymisePerson(tx, id);

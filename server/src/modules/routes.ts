@@ -14,6 +14,7 @@ import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
 import { registerGoodsRoutes } from './goods/goods.routes.js';
 import { registerFundsRoutes } from './funds/funds.routes.js';
+import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -32,4 +33,5 @@ export async function registerModules(app: App): Promise<void> {
   registerCaseRoutes(app);
   registerGoodsRoutes(app);
   registerFundsRoutes(app);
+  registerVoucherRoutes(app);
 }

@@ -14,6 +14,8 @@ export const ROLES = [
   'amministratore',
   'fornitore',
   'revisore',
+  // An accredited shop: redeems shopping vouchers at its till, sees nothing else.
+  'esercente',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -81,6 +83,12 @@ export const CAPABILITIES = {
   // Donors are personal data.
   'donor.read': ['amministratore'],
   'donor.manage': ['amministratore'],
+  // Vouchers and economic-support programmes (seeds 000 and 003).
+  'programme.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'amministratore'],
+  'programme.manage': ['welfare_manager', 'amministratore'],
+  // Applications are personal data: who takes them at the desk and checks them.
+  'programme.review': ['operatore', 'assistente_sociale', 'welfare_manager'],
+  'voucher.redeem': ['esercente'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: Fastify's Ajv coerces types, and would turn a null into 0 or "" for the first branch.
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 
 export const ITEM_CATEGORIES = ['food', 'hygiene', 'ppe', 'equipment', 'other'] as const;
 export const ITEM_UNITS = ['pz', 'kg', 'l', 'conf'] as const;

@@ -94,6 +94,7 @@ export const en: Messages = {
     amministratore: 'Administrator',
     fornitore: 'Provider',
     revisore: 'Auditor',
+    esercente: 'Shop',
   },
   login: {
     title: 'Log in to Legami',
@@ -135,6 +136,7 @@ export const en: Messages = {
       fornitore:
         'Soon you will be able to publish your services with prices and ISEE tariffs and receive orders.',
       revisore: null,
+      esercente: null,
     },
   },
   destinations: {

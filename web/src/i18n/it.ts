@@ -68,6 +68,7 @@ export const it = {
     amministratore: 'Amministratore',
     fornitore: 'Fornitore',
     revisore: 'Revisore',
+    esercente: 'Esercente',
   } satisfies Record<RoleName, string>,
   login: {
     title: 'Accedi a Legami',
@@ -111,6 +112,7 @@ export const it = {
       fornitore:
         'Presto da qui potrai pubblicare i tuoi servizi con prezzi e tariffe ISEE e ricevere gli ordini.',
       revisore: null,
+      esercente: null,
     } satisfies Record<RoleName, string | null>,
   },
   destinations: {

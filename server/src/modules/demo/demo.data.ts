@@ -139,6 +139,13 @@ export const DEMO_USERS: DemoUser[] = [
     organization: 'Ufficio di Piano – Ambito Cremonese',
     scope: { type: 'all' },
   },
+  {
+    // The till of an accredited shop: redeems shopping vouchers, sees nothing else.
+    role: 'esercente',
+    fullName: 'Franco Bergamaschi',
+    organization: null,
+    scope: { type: 'ambito', id: 'CREMONA' },
+  },
 ];
 
 // Made-up people: common Italian names, invented streets; nobody real.

@@ -10,6 +10,8 @@ import { importTerritory } from '../territory/territory.service.js';
 import { seedDemoVolunteers } from '../volunteers/index.js';
 import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
 import { seedFundsDemo } from '../funds/index.js';
+import { seedGoodsDemo } from '../goods/goods.demo.js';
+import { dateInRome } from '../../platform/time.js';
 import { listComuni } from '../territory/territory.repository.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
@@ -111,6 +113,7 @@ export async function seedDemo(
     });
     await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
     await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
+    await seedGoodsDemo(tx, { userIdsByRole: userIds, today: dateInRome() });
   });
 }
 

@@ -68,7 +68,17 @@ export type AuditAction =
   | 'case.board'
   | 'case_document.read'
   | 'person.export'
-  | 'person.anonymise';
+  | 'person.anonymise'
+  | 'programme.create'
+  | 'programme.application_create'
+  | 'programme.application_read'
+  | 'programme.application_search'
+  | 'programme.application_decide'
+  | 'programme.payment'
+  | 'voucher.issue'
+  | 'voucher.read'
+  | 'voucher.redeem'
+  | 'shop.create';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -98,7 +108,11 @@ export interface AuditEvent {
     | 'job'
     | 'round_plan'
     | 'case'
-    | 'case_document';
+    | 'case_document'
+    | 'programme'
+    | 'programme_application'
+    | 'voucher'
+    | 'voucher_shop';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -18,3 +18,16 @@ CREATE TABLE open_datasets (
 
 -- Published is published: the application may add versions, never change or remove one.
 REVOKE UPDATE, DELETE ON open_datasets FROM legami_app;
+
+-- A request to publish runs as a job (disclosure control is CPU work); its state is kept here.
+CREATE TABLE open_data_publications (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  territory text NOT NULL CHECK (territory ~ '^[a-z0-9-]+$'),
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'done', 'failed')),
+  version integer,
+  error text,
+  requested_by uuid REFERENCES users(id),
+  requested_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz
+);

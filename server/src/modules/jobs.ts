@@ -2,9 +2,16 @@ import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { DeliveryChannel } from './notifications/notifications.channels.js';
 import { notificationJobs } from './notifications/notifications.jobs.js';
 import { planJob, replanJob } from './rounds/rounds.jobs.js';
+import { publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
-  return [notificationJobs(deps.channel), importJob, planJob, replanJob] as JobDefinition[];
+  return [
+    notificationJobs(deps.channel),
+    importJob,
+    planJob,
+    replanJob,
+    publishOpenDataJob,
+  ] as JobDefinition[];
 }

@@ -59,10 +59,15 @@ export const OpenDataCatalog = Type.Object({
 });
 export type OpenDataCatalog = Static<typeof OpenDataCatalog>;
 
-export const PublishedOpenData = Type.Object({
+/** A request to publish a year's open data: queued, then done (with its version) or failed. */
+export const OpenDataPublication = Type.Object({
+  id: Type.String({ format: 'uuid' }),
   year: Type.Integer(),
   territory: Type.String(),
-  version: Type.Integer(),
-  datasets: Type.Array(Type.String()),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('done'), Type.Literal('failed')]),
+  version: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
 });
-export type PublishedOpenData = Static<typeof PublishedOpenData>;
+export type OpenDataPublication = Static<typeof OpenDataPublication>;
+
+export const PublicationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -11,8 +11,9 @@ import { seedDemoVolunteers } from '../volunteers/index.js';
 import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
 import { seedFundsDemo } from '../funds/index.js';
 import { seedGoodsDemo } from '../goods/goods.demo.js';
+import { listAmbiti, listComuni } from '../territory/index.js';
+import { PROVINCE_SLUG, territorySlug, unsafeQueuePublication } from '../reports/index.js';
 import { dateInRome } from '../../platform/time.js';
-import { listComuni } from '../territory/territory.repository.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
@@ -114,6 +115,10 @@ export async function seedDemo(
     await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
     await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
     await seedGoodsDemo(tx, { userIdsByRole: userIds, today: dateInRome() });
+    // This year's open data of every Ambito and of the province, computed by the job queue.
+    const year = Number(dateInRome().slice(0, 4));
+    for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])
+      await unsafeQueuePublication(tx, { year, territory });
   });
 }
 

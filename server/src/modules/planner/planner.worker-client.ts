@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { tsxBootstrap } from '../../platform/jobs/worker-thread.js';
 import type { DropOut, SubstituteSuggestion } from './planner.service.js';
 import type { Plan, PlannerOptions, PlannerProgress, PlanningProblem } from './planner.types.js';
 
@@ -33,21 +32,6 @@ export type PlannerWorkerMessage =
   | { readonly type: 'plan'; readonly plan: Plan }
   | { readonly type: 'replan'; readonly result: ReplanResult }
   | { readonly type: 'error'; readonly name: string; readonly message: string };
-
-/**
- * Worker code that registers tsx, then loads the TypeScript worker. (`execArgv: ['--import', 'tsx']`
- * does not register tsx's hooks before a worker's entry module is loaded on Node 20.)
- */
-function tsxBootstrap(workerUrl: URL): string {
-  // Not import.meta.resolve: Vite's module runner (Vitest setup files) does not support it. require.resolve
-  // finds the package's CommonJS entry; its export map puts the ES module entry beside it as index.mjs.
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-}
 
 /**
  * Runs `planRounds` in a worker thread so the request thread stays responsive. The worker is the

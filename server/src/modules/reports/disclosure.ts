@@ -255,21 +255,25 @@ export async function suppressTables(
   if (primary.size > 0) {
     solverPromise ??= highsLoader();
     const solver = await solverPromise;
+    // The audit here treats hidden zeros as known: stricter than an attacker's view (who cannot
+    // tell them from other hidden cells), and it keeps each linear program small.
+    const unknown = () => new Set([...suppressed].filter((key) => !zeros.has(key)));
+    const termsAround = (keys: ReadonlySet<Key>) =>
+      model.equations
+        .filter((e) => e.terms.some((t) => keys.has(t.key)))
+        .flatMap((e) => e.terms.map((t) => t.key));
     // Hiding more only widens ranges, so a cell found safe stays safe: re-check the others only.
     let pending = [...primary].sort();
-    for (let round = 0; round <= model.values.size; round += 1) {
-      const exposed = boundsOf(solver, model, suppressed, pending).filter((b) => b.upper - b.lower < minCell);
-      if (exposed.length === 0) break;
-      pending = exposed.map((b) => b.key);
-      const neighbours = model.equations
-        .filter((e) => e.terms.some((t) => t.key === exposed[0]!.key))
-        .flatMap((e) => e.terms.map((t) => t.key));
-      if (!hideCheapest(neighbours)) {
-        // Every neighbour is hidden already: hide the cheapest cell of the equations around them.
-        const ring = model.equations
-          .filter((e) => e.terms.some((t) => suppressed.has(t.key)))
-          .flatMap((e) => e.terms.map((t) => t.key));
-        if (!hideCheapest(ring)) break;
+    for (let round = 0; round <= model.values.size && pending.length > 0; round += 1) {
+      pending = boundsOf(solver, model, unknown(), pending)
+        .filter((b) => b.upper - b.lower < minCell)
+        .map((b) => b.key);
+      for (const key of pending) {
+        const around = termsAround(new Set([key]));
+        // Next to it; else next to the hidden cells next to it; else anywhere in its tables.
+        if (hideCheapest(around)) continue;
+        if (hideCheapest(termsAround(new Set(around.filter((k) => suppressed.has(k)))))) continue;
+        hideCheapest([...model.values.keys()].filter((k) => !zeros.has(k)));
       }
       closeSingletons();
     }

@@ -56,6 +56,22 @@ const publish = (territory: string, headers: Record<string, string> | undefined)
     url: `/api/open-data/2026/${territory}/publish`,
     ...(headers ? { headers } : {}),
   });
+/** Publishes through the job queue and waits for the job, as the web page does. */
+async function publishAndWait(territory: string, headers: Record<string, string>) {
+  const queued = await publish(territory, headers);
+  expect(queued.statusCode).toBe(202);
+  expect(queued.json().status).toBe('queued');
+  for (let i = 0; i < 300; i += 1) {
+    const now = await env.app.inject({
+      method: 'GET',
+      url: `/api/open-data/publications/${queued.json().id}`,
+      headers,
+    });
+    if (now.json().status !== 'queued') return now.json();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the publication did not finish');
+}
 const csvRows = async (url: string) => {
   const response = await env.app.inject({ method: 'GET', url });
   expect(response.statusCode).toBe(200);
@@ -77,15 +93,26 @@ describe('open data', () => {
   });
 
   it('publishes every dataset of the year as a frozen version, audited', async () => {
-    const response = await publish('ambito-cremonese', publisher.headers);
-    expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ year: 2026, territory: 'ambito-cremonese', version: 1 });
-    expect(response.json().datasets).toContain('requests-by-type');
-    const audit = await queryRows<{ details: { version: number } }>(
+    const done = await publishAndWait('ambito-cremonese', publisher.headers);
+    expect(done).toMatchObject({ year: 2026, territory: 'ambito-cremonese', status: 'done', version: 1 });
+    const audit = await queryRows<{ action: string; details: { territory?: string; kind?: string } }>(
       env.database.db,
-      sql`SELECT details FROM audit_events WHERE action = 'open_data.publish'`,
+      sql`SELECT action, details FROM audit_events WHERE action IN ('open_data.publish', 'job.completed') ORDER BY id`,
     );
-    expect(audit.map((a) => a.details.version)).toEqual([1]);
+    expect(audit).toEqual([
+      { action: 'open_data.publish', details: { year: 2026, territory: 'ambito-cremonese' } },
+      expect.objectContaining({
+        action: 'job.completed',
+        details: expect.objectContaining({ kind: 'open_data.publish' }),
+      }),
+    ]);
+    // Another district's administrator cannot follow it either.
+    const other = await env.app.inject({
+      method: 'GET',
+      url: `/api/open-data/publications/${done.id}`,
+      headers: cremascoAdmin.headers,
+    });
+    expect(other.statusCode).toBe(404);
   });
 
   it('lists the datasets for anyone, with their data dictionary and CSV address', async () => {
@@ -164,7 +191,7 @@ describe('open data', () => {
       url: '/api/open-data/2026/ambito-cremonese/requests-by-type.csv',
     });
     expect(still.body).toBe(before.body);
-    expect((await publish('ambito-cremonese', publisher.headers)).json().version).toBe(2);
+    expect((await publishAndWait('ambito-cremonese', publisher.headers)).version).toBe(2);
     const rows = await csvRows('/api/open-data/2026/ambito-cremonese/requests-by-type.csv');
     expect(
       rows.find((r) => r.comune_istat === CREMONA && r.tipo_intervento_codice === 'TOTALE')?.valore,

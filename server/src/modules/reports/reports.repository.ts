@@ -67,3 +67,45 @@ export async function findLatestCsv(
   );
   return row?.csv ?? null;
 }
+
+export interface PublicationRow {
+  id: string;
+  year: number;
+  territory: string;
+  status: 'queued' | 'done' | 'failed';
+  version: number | null;
+  error: string | null;
+}
+
+export async function insertPublication(
+  tx: Tx,
+  publication: { year: number; territory: string; requestedBy: string | null },
+): Promise<PublicationRow> {
+  const [row] = await queryRows<PublicationRow>(
+    tx,
+    sql`INSERT INTO open_data_publications (year, territory, requested_by)
+        VALUES (${publication.year}, ${publication.territory}, ${publication.requestedBy})
+        RETURNING id, year, territory, status, version, error`,
+  );
+  return row!;
+}
+
+export async function findPublication(tx: Tx, id: string): Promise<PublicationRow | null> {
+  const [row] = await queryRows<PublicationRow>(
+    tx,
+    sql`SELECT id, year, territory, status, version, error FROM open_data_publications WHERE id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export async function finishPublication(
+  tx: Tx,
+  id: string,
+  outcome: { version: number } | { error: string },
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE open_data_publications
+    SET status = ${'version' in outcome ? 'done' : 'failed'}, version = ${'version' in outcome ? outcome.version : null},
+        error = ${'error' in outcome ? outcome.error : null}, finished_at = now()
+    WHERE id = ${id}`);
+}

@@ -3,9 +3,10 @@ import {
   OpenDataCatalog,
   OpenDataFileParams,
   OpenDataParams,
-  PublishedOpenData,
+  OpenDataPublication,
+  PublicationParams,
 } from '../../../../shared/src/reports/reports.schemas.js';
-import { openDataCatalog, openDataCsv, publishOpenData } from './reports.service.js';
+import { getPublication, openDataCatalog, openDataCsv, requestPublication } from './reports.service.js';
 
 export function registerReportRoutes(app: App): void {
   const tags = ['open data'];
@@ -26,7 +27,12 @@ export function registerReportRoutes(app: App): void {
   );
   app.post(
     '/api/open-data/:year/:territory/publish',
-    { schema: { tags, params: OpenDataParams, response: { 201: PublishedOpenData } } },
-    async (req, reply) => reply.status(201).send(await publishOpenData(req.ctx, req.params)),
+    { schema: { tags, params: OpenDataParams, response: { 202: OpenDataPublication } } },
+    async (req, reply) => reply.status(202).send(await requestPublication(req.ctx, req.params)),
+  );
+  app.get(
+    '/api/open-data/publications/:id',
+    { schema: { tags, params: PublicationParams, response: { 200: OpenDataPublication } } },
+    async (req) => getPublication(req.ctx, req.params.id),
   );
 }

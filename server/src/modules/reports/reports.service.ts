@@ -1,24 +1,26 @@
 import {
   assertInScope,
+  requireActor,
   unsafeSystemTransaction,
   withPublicScope,
   withScope,
 } from '../../platform/access/access.js';
+import { enqueueJob, type JobDefinition } from '../../platform/jobs/jobs.js';
+import { runWorker } from '../../platform/jobs/worker-thread.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import type { Scope } from '../../platform/access/actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import type {
   OpenDataCatalog,
   OpenDataFileParams,
   OpenDataParams,
-  PublishedOpenData,
+  OpenDataPublication,
 } from '../../../../shared/src/reports/reports.schemas.js';
 import { categoriesOf, countBeneficiaries, countRequests } from '../requests/index.js';
 import { listAmbiti, listComuni } from '../territory/index.js';
-import { suppressTables, type CountTable } from './disclosure.js';
+import type { PublishedTable } from './disclosure.js';
 import { areasOf, columnsOf, countTable, csvOf, DATASETS, SUPPRESSED } from './reports.datasets.js';
-import { datasetNotFound, territoryNotFound } from './reports.errors.js';
+import { datasetNotFound, publicationNotFound, territoryNotFound } from './reports.errors.js';
 import * as repo from './reports.repository.js';
 
 const PUBLISHER = 'Legami — Ambiti distrettuali della provincia di Cremona';
@@ -72,55 +74,133 @@ async function gatherTables(tx: Tx, territory: Territory, year: number) {
   return { areas, gathered };
 }
 
-type Runner = <T>(work: (tx: Tx, scope: Scope) => Promise<T>) => Promise<T>;
+type Gathered = Awaited<ReturnType<typeof gatherTables>>;
 
-async function publish(ctx: Context, run: Runner, params: OpenDataParams): Promise<PublishedOpenData> {
-  const { territory, areas, gathered } = await run(async (tx, scope) => {
+/** Stores a publication's datasets as the territory's next version. @returns the version */
+async function storeDatasets(
+  tx: Tx,
+  territory: Territory,
+  year: number,
+  { areas, gathered }: Gathered,
+  published: readonly PublishedTable[],
+  publishedBy: string | null,
+): Promise<number> {
+  const version = await repo.nextVersion(tx, year, territory.slug);
+  for (const [i, { definition, categories }] of gathered.entries()) {
+    await repo.insertDataset(tx, version, {
+      year,
+      territory: territory.slug,
+      territoryName: territory.name,
+      dataset: definition.id,
+      title: definition.title,
+      description: definition.description,
+      columns: columnsOf(definition),
+      csv: csvOf(definition, year, territory.name, areas, categories, published[i]!),
+      publishedBy,
+    });
+  }
+  return version;
+}
+
+function presentPublication(row: repo.PublicationRow): OpenDataPublication {
+  return {
+    id: row.id,
+    year: row.year,
+    territory: row.territory,
+    status: row.status,
+    version: row.version,
+    error: row.error,
+  };
+}
+
+/**
+ * Asks for a year's open data of the province or an Ambito to be published: every dataset, after
+ * disclosure control, as a new frozen version. The work runs in the job queue; the answer says
+ * where to follow it.
+ * @throws 401/403 without `report.publish`, 404 for an unknown territory or one the actor does not cover.
+ */
+export function requestPublication(ctx: Context, params: OpenDataParams): Promise<OpenDataPublication> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'report.publish', async (tx, scope) => {
     const territory = await resolveTerritory(tx, params.territory);
     // Only who covers every comune of the territory publishes for it; anyone else learns nothing.
     for (const comune of territory.comuni) assertInScope(scope, comune.code, 'Territorio');
-    return { territory, ...(await gatherTables(tx, territory, params.year)) };
-  });
-  // Disclosure control is CPU work (linear programs): outside any transaction.
-  const tables: CountTable[] = gathered.map((g) => g.table);
-  const published = await suppressTables(tables);
-  return run(async (tx) => {
-    const version = await repo.nextVersion(tx, params.year, territory.slug);
-    for (const [i, { definition, categories }] of gathered.entries()) {
-      await repo.insertDataset(tx, version, {
-        year: params.year,
-        territory: territory.slug,
-        territoryName: territory.name,
-        dataset: definition.id,
-        title: definition.title,
-        description: definition.description,
-        columns: columnsOf(definition),
-        csv: csvOf(definition, params.year, territory.name, areas, categories, published[i]!),
-        publishedBy: ctx.actor?.userId ?? null,
-      });
-    }
+    const row = await repo.insertPublication(tx, { ...params, requestedBy: actor.userId });
+    await enqueueJob(
+      tx,
+      PUBLISH_OPEN_DATA,
+      { publicationId: row.id },
+      { createdBy: actor.userId, maxAttempts: 3, leaseSeconds: 300 },
+    );
     await writeAudit(tx, ctx, {
       action: 'open_data.publish',
       entityType: 'open_data',
-      entityId: null,
-      details: { year: params.year, territory: territory.slug, version, datasets: DATASETS.length },
+      entityId: row.id,
+      details: { year: params.year, territory: territory.slug },
     });
-    return { year: params.year, territory: territory.slug, version, datasets: DATASETS.map((d) => d.id) };
+    return presentPublication(row);
   });
 }
 
 /**
- * Publishes a year's open data for the province or an Ambito: every dataset, after disclosure
- * control, as a new frozen version.
- * @throws 401/403 without `report.publish`, 404 for an unknown territory or one the actor does not cover.
+ * Where a publication stands.
+ * @throws 401/403 without `report.publish`, 404 when unknown or for a territory the actor does not cover.
  */
-export function publishOpenData(ctx: Context, params: OpenDataParams): Promise<PublishedOpenData> {
-  return publish(ctx, (work) => withScope(ctx, 'report.publish', work), params);
+export function getPublication(ctx: Context, id: string): Promise<OpenDataPublication> {
+  return withScope(ctx, 'report.publish', async (tx, scope) => {
+    const row = await repo.findPublication(tx, id);
+    if (!row) throw publicationNotFound();
+    const territory = await resolveTerritory(tx, row.territory);
+    for (const comune of territory.comuni) assertInScope(scope, comune.code, 'Pubblicazione');
+    return presentPublication(row);
+  });
 }
 
-/** The demo seed publishes the demo year without an actor. Seeds only. */
-export function unsafePublishOpenData(ctx: Context, params: OpenDataParams): Promise<PublishedOpenData> {
-  return publish(ctx, (work) => unsafeSystemTransaction(ctx, (tx) => work(tx, { all: true })), params);
+const PUBLISH_OPEN_DATA = 'open_data.publish';
+
+/** The job: counts read in a system transaction, disclosure control in a worker thread, then stored. */
+export const publishOpenDataJob: JobDefinition<{ publicationId: string }> = {
+  kind: PUBLISH_OPEN_DATA,
+  cpu: true,
+  async run(job) {
+    const { publicationId } = job.payload;
+    const read = await unsafeSystemTransaction(job.ctx, async (tx) => {
+      const publication = await repo.findPublication(tx, publicationId);
+      if (!publication || publication.status !== 'queued') return null;
+      const territory = await resolveTerritory(tx, publication.territory);
+      return { publication, territory, gathered: await gatherTables(tx, territory, publication.year) };
+    });
+    if (!read) return;
+    const published = await runWorker<PublishedTable[]>(
+      new URL('./disclosure.worker.ts', import.meta.url),
+      read.gathered.gathered.map((g) => g.table),
+      { signal: job.signal },
+    );
+    await job.complete(async (tx) => {
+      const version = await storeDatasets(
+        tx,
+        read.territory,
+        read.publication.year,
+        read.gathered,
+        published,
+        job.createdBy,
+      );
+      await repo.finishPublication(tx, publicationId, { version });
+    });
+  },
+  onGiveUp: (tx, job) =>
+    repo.finishPublication(tx, job.payload.publicationId, {
+      error: 'La pubblicazione non è riuscita: riprova.',
+    }),
+};
+
+/**
+ * Queues the publication of a year's open data without an actor: the demo seed's, in its own
+ * transaction; the job queue computes it once the server runs. Seeds only.
+ */
+export async function unsafeQueuePublication(tx: Tx, params: OpenDataParams): Promise<void> {
+  const row = await repo.insertPublication(tx, { ...params, requestedBy: null });
+  await enqueueJob(tx, PUBLISH_OPEN_DATA, { publicationId: row.id }, { maxAttempts: 3, leaseSeconds: 300 });
 }
 
 /** The catalogue of published datasets (latest version of each), readable by anyone. */

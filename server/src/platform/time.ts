@@ -11,6 +11,15 @@ export function dateInRome(instant: Date = new Date()): string {
   return romeDate.format(instant);
 }
 
+/**
+ * Today in Rome, YYYY-MM-DD: the one "today" of Legami — ages, birth dates, insurance and
+ * training checks, due dates. Never `new Date().toISOString().slice(0, 10)`, which is the UTC
+ * date and is yesterday's between midnight and 01:00 (02:00 in summer) in Italy.
+ */
+export function todayInRome(): string {
+  return dateInRome(new Date());
+}
+
 /** Adds days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);

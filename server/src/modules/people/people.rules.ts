@@ -74,7 +74,7 @@ export function phoneDigits(phone: string | null | undefined): string | null {
   return digits.length > 0 ? digits : null;
 }
 
-/** Completed years on `today` (UTC dates, ISO yyyy-mm-dd). */
+/** Completed years on `today` (calendar dates, ISO yyyy-mm-dd; today is `todayInRome()`). */
 export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;

@@ -34,8 +34,7 @@ import {
   possibleDuplicate,
   staleVersion,
 } from './people.errors.js';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
+import { todayInRome } from '../../platform/time.js';
 
 /**
  * Validates input and derives the stored values. Markers the writer may not see keep their
@@ -48,7 +47,7 @@ function toValues(
   current: repo.PersonRow | null,
   readSensitive: boolean,
 ): repo.PersonValues {
-  validateBirthDate(input.birthDate, today());
+  validateBirthDate(input.birthDate, todayInRome());
   if (!scopeCovers(scope, input.comuneCode)) throw comuneOutsideTerritory();
   const codiceFiscale = input.codiceFiscale
     ? validateCodiceFiscale(input.codiceFiscale, { birthDate: input.birthDate, sex: input.sex })
@@ -165,7 +164,7 @@ export async function createPerson(ctx: Context, body: PersonInput): Promise<Per
         entityId: id,
         comune: values.comuneCode,
       });
-      return presentPerson(actor, (await repo.findPerson(tx, id))!, today());
+      return presentPerson(actor, (await repo.findPerson(tx, id))!, todayInRome());
     });
   } catch (error) {
     // Same code registered in another territory: RLS hid it from the check above.
@@ -203,7 +202,7 @@ export async function updatePerson(ctx: Context, id: string, body: UpdatePersonB
         comune: values.comuneCode,
         details: { fields: changed },
       });
-      return presentPerson(actor, (await repo.findPerson(tx, id))!, today());
+      return presentPerson(actor, (await repo.findPerson(tx, id))!, todayInRome());
     });
   } catch (error) {
     if (isCodiceFiscaleConflict(error)) throw duplicateCodiceFiscale(null);
@@ -255,7 +254,7 @@ export async function getPerson(ctx: Context, id: string): Promise<PersonWithHou
       comune: row.comune_code,
     });
     return {
-      ...presentPerson(actor, row, today()),
+      ...presentPerson(actor, row, todayInRome()),
       household: household ? presentHousehold(household, members) : null,
     };
   });
@@ -281,7 +280,7 @@ export async function searchPeople(
       entityType: 'person',
       details: { kind: filter.kind, ids: rows.map((r) => r.id), total },
     });
-    return { items: rows.map((r) => presentPerson(actor, r, today())), total };
+    return { items: rows.map((r) => presentPerson(actor, r, todayInRome())), total };
   });
 }
 
@@ -323,7 +322,7 @@ export async function findDuplicates(
         details: { kind: 'duplicates', ids: rows.map((r) => r.id) },
       });
     }
-    return rows.map((r) => presentPerson(actor, r, today()));
+    return rows.map((r) => presentPerson(actor, r, todayInRome()));
   });
 }
 

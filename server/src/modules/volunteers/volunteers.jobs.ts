@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { enqueueJob, type JobDefinition, type JobRun } from '../../platform/jobs/jobs.js';
 import { comuneLookup, parseImportRow, type ComuneLookup } from './volunteers.import.js';
 import * as repo from './volunteers.repository.js';
+import { todayInRome } from '../../platform/time.js';
 
 /*
  * The job of volunteer imports, on the platform's queue. Invariants:
@@ -35,8 +36,6 @@ export const importJob: JobDefinition<{ importId: string }> = {
     ),
 };
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
   const ctx: Context = run.ctx;
   const { importId } = run.payload;
@@ -62,7 +61,7 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
       let created = 0;
       let rejected = 0;
       for (const row of batch) {
-        const outcome = parseImportRow(row.data, { comuni: lookup.comuni, today: today() });
+        const outcome = parseImportRow(row.data, { comuni: lookup.comuni, today: todayInRome() });
         let result: { status: 'created'; volunteerId: string } | { status: 'rejected'; reason: string };
         if (!outcome.ok) {
           result = { status: 'rejected', reason: outcome.reason };

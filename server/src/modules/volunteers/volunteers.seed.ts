@@ -11,6 +11,7 @@ import {
 import { foldName } from '../people/people.rules.js';
 import { insertVolunteer, type VolunteerValues } from './volunteers.repository.js';
 import { normalizeAvailability } from './volunteers.rules.js';
+import { todayInRome } from '../../platform/time.js';
 
 /*
  * Demo volunteers of CremonAiuta: made-up people living in the comuni of the Ambito Cremonese.
@@ -81,7 +82,7 @@ function randomAvailability(random: () => number): AvailabilitySlot[] {
 }
 
 function endOfYear(offset: number): string {
-  return `${new Date().getUTCFullYear() + offset}-12-31`;
+  return `${Number(todayInRome().slice(0, 4)) + offset}-12-31`;
 }
 
 /**

@@ -51,8 +51,8 @@ import {
   validateVolunteerAge,
   type VolunteerProfile,
 } from './volunteers.rules.js';
+import { todayInRome } from '../../platform/time.js';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 /** The policy's organisation filter in the form the repository applies. */
@@ -80,7 +80,7 @@ function toProfile(
   extra: { insuranceValidUntil: string | null; healthTraining: boolean },
 ): VolunteerProfile {
   const birthDate = input.birthDate ?? null;
-  if (birthDate) validateVolunteerAge(birthDate, today());
+  if (birthDate) validateVolunteerAge(birthDate, todayInRome());
   let codiceFiscale: string | null = null;
   if (blankToNull(input.codiceFiscale)) {
     if (!birthDate || !input.sex) throw identityForCodiceFiscale();

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Uuid } from '../common/common.schemas.js';
+import { NonBlank, Uuid } from '../common/common.schemas.js';
 import { ROLES, type Role } from './capabilities.js';
 
 export const RoleName = Type.Enum(ROLES);
@@ -21,7 +21,7 @@ export const MembershipInput = Type.Object(
     organizationId: Type.Union([Uuid, Type.Null()]),
     role: RoleName,
     scopeType: ScopeType,
-    scopeId: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()]),
+    scopeId: Type.Union([NonBlank({ maxLength: 40 }), Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -54,7 +54,7 @@ export type Me = Static<typeof Me>;
 export const CreateUserBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 200 }),
-    fullName: Type.String({ minLength: 2, maxLength: 120 }),
+    fullName: NonBlank({ minLength: 2, maxLength: 120 }),
     password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
     memberships: Type.Array(MembershipInput, { minItems: 1, maxItems: 20 }),
   },

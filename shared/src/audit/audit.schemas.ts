@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PageQuery } from '../common/common.schemas.js';
+import { Trimmed, PageQuery } from '../common/common.schemas.js';
 
 export const AuditEventView = Type.Object({
   id: Type.Integer(),
@@ -17,10 +17,10 @@ export const AuditEventView = Type.Object({
 export type AuditEventView = Static<typeof AuditEventView>;
 
 export const AuditQuery = Type.Object({
-  entityType: Type.Optional(Type.String({ maxLength: 40 })),
-  entityId: Type.Optional(Type.String({ maxLength: 80 })),
-  actor: Type.Optional(Type.String({ maxLength: 200, description: 'email or part of it' })),
-  action: Type.Optional(Type.String({ maxLength: 60 })),
+  entityType: Type.Optional(Trimmed({ maxLength: 40 })),
+  entityId: Type.Optional(Trimmed({ maxLength: 80 })),
+  actor: Type.Optional(Trimmed({ maxLength: 200, description: 'email or part of it' })),
+  action: Type.Optional(Trimmed({ maxLength: 60 })),
   from: Type.Optional(Type.String({ format: 'date' })),
   to: Type.Optional(Type.String({ format: 'date' })),
   ...PageQuery,

@@ -22,3 +22,24 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };
+
+/**
+ * Free text the server trims (`x-trim`, an ajv keyword of the server's validator) before checking
+ * its length: "  Via Roma 1 " is stored as "Via Roma 1".
+ */
+export function Trimmed(options: { maxLength: number; pattern?: string; description?: string }) {
+  return Type.String({ 'x-trim': true, ...options });
+}
+
+/**
+ * Required text: trimmed, then at least `minLength` (default 1) characters, so "   " is refused
+ * as missing instead of being stored as "". For names, reasons, addresses.
+ */
+export function NonBlank(options: {
+  maxLength: number;
+  minLength?: number;
+  pattern?: string;
+  description?: string;
+}) {
+  return Type.String({ 'x-trim': true, ...options, minLength: Math.max(1, options.minLength ?? 1) });
+}

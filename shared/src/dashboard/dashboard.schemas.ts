@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+import { Trimmed, IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
 
 const Count = Type.Integer({ minimum: 0 });
 /** One bar of a chart: an intervention type, a comune or an urgency, with its count. */
@@ -35,7 +35,7 @@ export type Dashboard = Static<typeof Dashboard>;
 
 export const DashboardQuery = Type.Object({
   date: Type.Optional(IsoDate),
-  ambito: Type.Optional(Type.String({ maxLength: 40 })),
+  ambito: Type.Optional(Trimmed({ maxLength: 40 })),
   comune: Type.Optional(IstatCode),
   organizationId: Type.Optional(Uuid),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IstatCode, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IstatCode, Uuid } from '../common/common.schemas.js';
 
 export const InterventionType = Type.Object({
   id: Type.String(),
@@ -17,9 +17,9 @@ export const InterventionType = Type.Object({
 export type InterventionType = Static<typeof InterventionType>;
 
 const interventionFields = {
-  nameIt: Type.String({ minLength: 3, maxLength: 160 }),
-  nameEn: Type.String({ minLength: 3, maxLength: 160 }),
-  description: Type.Optional(Type.String({ maxLength: 1000 })),
+  nameIt: NonBlank({ minLength: 3, maxLength: 160 }),
+  nameEn: NonBlank({ minLength: 3, maxLength: 160 }),
+  description: Type.Optional(Trimmed({ maxLength: 1000 })),
   requiresCar: Type.Boolean(),
   requiresTimeWindow: Type.Boolean(),
   healthRisk: Type.Boolean(),
@@ -56,9 +56,9 @@ export type CompetenceRule = Static<typeof CompetenceRule>;
 
 export const SetCompetenceBody = Type.Object(
   {
-    interventionTypeId: Type.String({ minLength: 1, maxLength: 40 }),
+    interventionTypeId: NonBlank({ maxLength: 40 }),
     scopeType: CompetenceScopeType,
-    scopeId: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()]),
+    scopeId: Type.Union([NonBlank({ maxLength: 40 }), Type.Null()]),
     /** Organisations in priority order; an empty list removes the rule. */
     organizationIds: Type.Array(Uuid, { maxItems: 10, uniqueItems: true }),
   },
@@ -67,12 +67,12 @@ export const SetCompetenceBody = Type.Object(
 export type SetCompetenceBody = Static<typeof SetCompetenceBody>;
 
 export const CompetenceQuery = Type.Object({
-  interventionType: Type.Optional(Type.String({ maxLength: 40 })),
+  interventionType: Type.Optional(Trimmed({ maxLength: 40 })),
   history: Type.Optional(Type.Boolean()),
 });
 
 export const ResolveQuery = Type.Object({
-  interventionType: Type.String({ maxLength: 40 }),
+  interventionType: Trimmed({ maxLength: 40 }),
   comune: IstatCode,
 });
 export const CompetentOrganization = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IstatCode, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IstatCode, Uuid } from '../common/common.schemas.js';
 
 export const ORGANIZATION_KINDS = [
   'comune',
@@ -28,13 +28,13 @@ export type Organization = Static<typeof Organization>;
 
 export const CreateOrganizationBody = Type.Object(
   {
-    name: Type.String({ minLength: 2, maxLength: 160 }),
+    name: NonBlank({ minLength: 2, maxLength: 160 }),
     kind: OrganizationKind,
-    ambitoId: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()]),
+    ambitoId: Type.Union([NonBlank({ maxLength: 40 }), Type.Null()]),
     comuneCode: Type.Union([IstatCode, Type.Null()]),
     taxCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{11}$|^[A-Z0-9]{16}$' }), Type.Null()])),
     email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()])),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+    phone: Type.Optional(Type.Union([Trimmed({ maxLength: 30 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -42,6 +42,6 @@ export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
 
 export const OrganizationsQuery = Type.Object({
   kind: Type.Optional(OrganizationKind),
-  ambito: Type.Optional(Type.String({ maxLength: 40 })),
-  q: Type.Optional(Type.String({ maxLength: 80 })),
+  ambito: Type.Optional(Trimmed({ maxLength: 40 })),
+  q: Type.Optional(Trimmed({ maxLength: 80 })),
 });

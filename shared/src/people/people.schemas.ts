@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -14,18 +14,18 @@ export const HOUSEHOLD_RELATIONS = [
 export const HouseholdRelation = Type.Enum(HOUSEHOLD_RELATIONS);
 
 const personFields = {
-  codiceFiscale: Nullable(Type.String({ minLength: 1, maxLength: 20 })),
-  givenName: Type.String({ minLength: 1, maxLength: 80 }),
-  familyName: Type.String({ minLength: 1, maxLength: 80 }),
+  codiceFiscale: Nullable(NonBlank({ maxLength: 20 })),
+  givenName: NonBlank({ maxLength: 80 }),
+  familyName: NonBlank({ maxLength: 80 }),
   birthDate: IsoDate,
   sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-  birthPlace: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+  birthPlace: Type.Optional(Nullable(Trimmed({ maxLength: 80 }))),
   comuneCode: IstatCode,
-  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  neighbourhood: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+  address: Type.Optional(Nullable(Trimmed({ maxLength: 200 }))),
+  neighbourhood: Type.Optional(Nullable(Trimmed({ maxLength: 80 }))),
   latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
   longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+  phone: Type.Optional(Nullable(Trimmed({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
   disability: Type.Optional(Type.Boolean()),
   livesAlone: Type.Optional(Type.Boolean()),
@@ -103,7 +103,7 @@ export const PersonWithHousehold = Type.Intersect([Person, Type.Object({ househo
 export type PersonWithHousehold = Static<typeof PersonWithHousehold>;
 
 export const PeopleQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 80 })),
+  q: Type.Optional(Trimmed({ maxLength: 80 })),
   comune: Type.Optional(IstatCode),
   ...PageQuery,
 });
@@ -112,15 +112,15 @@ export const PeoplePage = Type.Object({ items: Type.Array(Person), total: Type.I
 export type PeoplePage = Static<typeof PeoplePage>;
 
 export const DuplicatesQuery = Type.Object({
-  codiceFiscale: Type.Optional(Type.String({ maxLength: 20 })),
-  givenName: Type.Optional(Type.String({ maxLength: 80 })),
-  familyName: Type.Optional(Type.String({ maxLength: 80 })),
+  codiceFiscale: Type.Optional(Trimmed({ maxLength: 20 })),
+  givenName: Type.Optional(Trimmed({ maxLength: 80 })),
+  familyName: Type.Optional(Trimmed({ maxLength: 80 })),
   birthDate: Type.Optional(IsoDate),
   excludeId: Type.Optional(Uuid),
 });
 
 export const CreateHouseholdBody = Type.Object(
-  { comuneCode: IstatCode, address: Type.String({ minLength: 3, maxLength: 200 }) },
+  { comuneCode: IstatCode, address: NonBlank({ minLength: 3, maxLength: 200 }) },
   { additionalProperties: false },
 );
 export type CreateHouseholdBody = Static<typeof CreateHouseholdBody>;
@@ -130,7 +130,7 @@ export const SetHouseholdBody = Type.Object(
     householdId: Nullable(Uuid),
     relation: Nullable(HouseholdRelation),
     /** Creates a new household at this address, in the person's comune, and puts the person in it. */
-    newHouseholdAddress: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+    newHouseholdAddress: Type.Optional(NonBlank({ minLength: 3, maxLength: 200 })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
 import { CompetentOrganization } from '../interventions/interventions.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -16,12 +16,12 @@ export const CreateRequestBody = Type.Object(
     channel: Type.Enum(CHANNELS),
     beneficiaryId: Uuid,
     requesterId: Type.Optional(Nullable(Uuid)),
-    requesterName: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
-    requesterPhone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-    interventionTypeId: Type.String({ minLength: 1, maxLength: 40 }),
+    requesterName: Type.Optional(Nullable(Trimmed({ maxLength: 120 }))),
+    requesterPhone: Type.Optional(Nullable(Trimmed({ maxLength: 30 }))),
+    interventionTypeId: NonBlank({ maxLength: 40 }),
     urgency: Type.Optional(Type.Enum(URGENCIES)),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    description: Type.Optional(Trimmed({ maxLength: 2000 })),
+    notes: Type.Optional(Nullable(Trimmed({ maxLength: 2000 }))),
     preferredDate: Type.Optional(Nullable(IsoDate)),
     windowStart: Type.Optional(Nullable(Time)),
     windowEnd: Type.Optional(Nullable(Time)),
@@ -37,24 +37,24 @@ export type CreateRequestBody = Static<typeof CreateRequestBody>;
 /** A request a citizen makes online, for self or for a relative described inline. */
 export const CitizenRequestBody = Type.Object(
   {
-    interventionTypeId: Type.String({ minLength: 1, maxLength: 40 }),
-    description: Type.String({ minLength: 5, maxLength: 2000 }),
+    interventionTypeId: NonBlank({ maxLength: 40 }),
+    description: NonBlank({ minLength: 5, maxLength: 2000 }),
     preferredDate: Type.Optional(Nullable(IsoDate)),
     windowStart: Type.Optional(Nullable(Time)),
     windowEnd: Type.Optional(Nullable(Time)),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+    phone: Type.Optional(Nullable(Trimmed({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
     relative: Type.Optional(
       Nullable(
         Type.Object(
           {
-            givenName: Type.String({ minLength: 1, maxLength: 80 }),
-            familyName: Type.String({ minLength: 1, maxLength: 80 }),
+            givenName: NonBlank({ maxLength: 80 }),
+            familyName: NonBlank({ maxLength: 80 }),
             birthDate: IsoDate,
             sex: Type.Enum(['M', 'F']),
-            codiceFiscale: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+            codiceFiscale: Type.Optional(Nullable(Trimmed({ maxLength: 20 }))),
             comuneCode: IstatCode,
-            address: Type.String({ minLength: 3, maxLength: 200 }),
-            phone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
+            address: NonBlank({ minLength: 3, maxLength: 200 }),
+            phone: Type.Optional(Nullable(Trimmed({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' }))),
           },
           { additionalProperties: false },
         ),
@@ -70,17 +70,17 @@ export const TriageBody = Type.Object(
   {
     decision: Type.Enum(['accept', 'reject']),
     urgency: Type.Optional(Type.Enum(URGENCIES)),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    notes: Type.Optional(Nullable(Trimmed({ maxLength: 2000 }))),
+    reason: Type.Optional(Nullable(Trimmed({ maxLength: 500 }))),
     organizationId: Type.Optional(Nullable(Uuid)),
-    overrideReason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    overrideReason: Type.Optional(Nullable(Trimmed({ maxLength: 500 }))),
   },
   { additionalProperties: false },
 );
 export type TriageBody = Static<typeof TriageBody>;
 
 export const CancelBody = Type.Object(
-  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  { reason: NonBlank({ minLength: 3, maxLength: 500 }) },
   { additionalProperties: false },
 );
 
@@ -145,7 +145,7 @@ export type HelpRequestDetail = Static<typeof HelpRequestDetail>;
 export const RequestsQuery = Type.Object({
   status: Type.Optional(Type.Enum(REQUEST_STATUSES)),
   comune: Type.Optional(IstatCode),
-  interventionType: Type.Optional(Type.String({ maxLength: 40 })),
+  interventionType: Type.Optional(Trimmed({ maxLength: 40 })),
   organizationId: Type.Optional(Uuid),
   beneficiaryId: Type.Optional(Uuid),
   date: Type.Optional(IsoDate),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -93,14 +93,14 @@ export type Suggestion = Static<typeof Suggestion>;
 
 export const AssignBody = Type.Object({ volunteerId: Uuid }, { additionalProperties: false });
 export const DeclineBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { reason: NonBlank({ minLength: 2, maxLength: 500 }) },
   { additionalProperties: false },
 );
 export const CompleteBody = Type.Object(
   {
     outcome: Type.Enum(['done', 'failed']),
     reason: Type.Optional(Nullable(Type.Enum(OUTCOME_REASONS))),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    notes: Type.Optional(Nullable(Trimmed({ maxLength: 1000 }))),
     moneyAdvancedCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_00 })),
   },
   { additionalProperties: false },

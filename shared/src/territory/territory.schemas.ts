@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IstatCode, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IstatCode, Uuid } from '../common/common.schemas.js';
 
 export const SubAmbito = Type.Object({ id: Uuid, ambitoId: Type.String(), name: Type.String() });
 export type SubAmbito = Static<typeof SubAmbito>;
@@ -30,13 +30,13 @@ export const Comune = Type.Object({
 export type Comune = Static<typeof Comune>;
 
 export const ComuniQuery = Type.Object({
-  ambito: Type.Optional(Type.String({ maxLength: 40 })),
-  q: Type.Optional(Type.String({ maxLength: 80 })),
+  ambito: Type.Optional(Trimmed({ maxLength: 40 })),
+  q: Type.Optional(Trimmed({ maxLength: 80 })),
 });
 
 export const ReassignComuneBody = Type.Object(
   {
-    ambitoId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    ambitoId: Type.Optional(NonBlank({ maxLength: 40 })),
     subAmbitoId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -45,8 +45,8 @@ export type ReassignComuneBody = Static<typeof ReassignComuneBody>;
 
 export const CreateSubAmbitoBody = Type.Object(
   {
-    ambitoId: Type.String({ minLength: 1, maxLength: 40 }),
-    name: Type.String({ minLength: 2, maxLength: 120 }),
+    ambitoId: NonBlank({ maxLength: 40 }),
+    name: NonBlank({ minLength: 2, maxLength: 120 }),
   },
   { additionalProperties: false },
 );

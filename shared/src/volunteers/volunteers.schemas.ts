@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
 
 /*
  * Volunteers of CremonAiuta (seed 000): the members of the ~24 associations and the citizens who
@@ -30,9 +30,9 @@ export const AvailabilitySlot = Type.Object(
 );
 export type AvailabilitySlot = Static<typeof AvailabilitySlot>;
 
-const Phone = Type.String({ minLength: 5, maxLength: 30, pattern: '^[+0-9 ./()-]*$' });
+const Phone = NonBlank({ minLength: 5, maxLength: 30, pattern: '^[+0-9 ./()-]*$' });
 const Email = Type.String({ format: 'email', maxLength: 200 });
-const Tag = Type.String({ minLength: 1, maxLength: 60 });
+const Tag = NonBlank({ maxLength: 60 });
 
 /** What a volunteer can do, when and where: shared by the offer, the direct registration and the update. */
 const profileFields = {
@@ -53,16 +53,16 @@ const profileFields = {
     Type.Array(Tag, { maxItems: 30, description: 'Quartieri preferiti (facoltativo)' }),
   ),
   maxTasksPerDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-  notes: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  notes: Type.Optional(Nullable(Trimmed({ maxLength: 1000 }))),
 };
 
 const identityFields = {
-  givenName: Type.String({ minLength: 1, maxLength: 80 }),
-  familyName: Type.String({ minLength: 1, maxLength: 80 }),
+  givenName: NonBlank({ maxLength: 80 }),
+  familyName: NonBlank({ maxLength: 80 }),
   phone: Phone,
   email: Type.Optional(Nullable(Email)),
   comuneCode: IstatCode,
-  codiceFiscale: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 20 }))),
+  codiceFiscale: Type.Optional(Nullable(NonBlank({ maxLength: 20 }))),
   birthDate: Type.Optional(Nullable(IsoDate)),
   sex: Type.Optional(Nullable(Type.Enum(['M', 'F']))),
 };
@@ -118,9 +118,7 @@ export type UpdateVolunteerBody = Static<typeof UpdateVolunteerBody>;
 export const ReviewVolunteerBody = Type.Object(
   {
     decision: Type.Enum(['approve', 'reject']),
-    reason: Type.Optional(
-      Nullable(Type.String({ maxLength: 500, description: 'Obbligatoria per il rifiuto' })),
-    ),
+    reason: Type.Optional(Nullable(Trimmed({ maxLength: 500, description: 'Obbligatoria per il rifiuto' }))),
     // Affiliation on approval: one of the coordinator's organisations, or null for an individual volunteer.
     organizationId: Type.Optional(Nullable(Uuid)),
   },
@@ -171,7 +169,7 @@ export const VolunteersQuery = Type.Object({
     }),
   ),
   comune: Type.Optional(IstatCode),
-  q: Type.Optional(Type.String({ maxLength: 80, description: 'Nome, telefono o codice fiscale' })),
+  q: Type.Optional(Trimmed({ maxLength: 80, description: 'Nome, telefono o codice fiscale' })),
   ...PageQuery,
 });
 export type VolunteersQuery = Static<typeof VolunteersQuery>;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError, invalid } from '../../platform/errors.js';
+import { storableText } from '../../platform/http/text.js';
 import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/people.rules.js';
 import { emptyImport, tooManyRows, unreadableFile } from './volunteers.errors.js';
 import {
@@ -151,13 +152,14 @@ export function mapHeaders(headers: readonly string[]): (ImportColumn | null)[] 
 }
 
 function toRows(headers: readonly string[], records: { row: number; cells: string[] }[]): SheetRow[] {
-  const columns = mapHeaders(headers);
+  const columns = mapHeaders(headers.map(storableText));
   const rows: SheetRow[] = [];
   for (const { row, cells } of records) {
     if (cells.every((c) => !c.trim())) continue;
     const values: SheetRow['values'] = {};
     columns.forEach((column, i) => {
-      if (column) values[column] = (cells[i] ?? '').trim();
+      // A NUL byte or a lone surrogate cannot be stored: dropped or replaced, as a person would not see them.
+      if (column) values[column] = storableText(cells[i] ?? '').trim();
     });
     rows.push({ row, values });
   }

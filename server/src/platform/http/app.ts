@@ -11,7 +11,13 @@ import type { Actor } from '../access/actor.js';
 import type { Database } from '../db/database.js';
 import type { Settings } from '../context.js';
 import { AppError } from '../errors.js';
-import { installErrorHandler, installNotFoundHandler } from './errors.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  installErrorHandler,
+  installNotFoundHandler,
+} from './errors.js';
+import { installInputGuards } from './input.js';
 import { redactedError, redactedRequest } from './logging.js';
 import { SESSION_COOKIE, type App } from './types.js';
 
@@ -104,9 +110,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
@@ -149,6 +154,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (request.headers['x-csrf-token'] !== request.csrfToken) throw csrfFailed();
     }
   });
+  // Validators, the session check before parsing, unstorable text and numbers refused (input.ts).
+  installInputGuards(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // For load balancers and people: 503 while the database cannot be reached.

@@ -105,6 +105,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/comuni/:code',
   'GET /api/intervention-types',
   'POST /api/volunteers/offers',
+  'GET /api/open-data',
+  'GET /api/open-data/:year/:territory/:dataset.csv',
 ]);
 
 function isPublic(request: FastifyRequest): boolean {

@@ -43,6 +43,15 @@ const DashboardPage = lazy(() =>
 const BriefingPage = lazy(() =>
   import('./pages/dashboard/BriefingPage').then((m) => ({ default: m.BriefingPage })),
 );
+const FundsPage = lazy(() => import('./pages/funds/FundsPage').then((m) => ({ default: m.FundsPage })));
+const AllocationPage = lazy(() =>
+  import('./pages/funds/AllocationPage').then((m) => ({ default: m.AllocationPage })),
+);
+const AllocationDetailPage = lazy(() =>
+  import('./pages/funds/AllocationPage').then((m) => ({ default: m.AllocationDetailPage })),
+);
+const LinePage = lazy(() => import('./pages/funds/LinePage').then((m) => ({ default: m.LinePage })));
+const ReportPage = lazy(() => import('./pages/funds/ReportPage').then((m) => ({ default: m.ReportPage })));
 const RoundPlanningPage = lazy(() =>
   import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
 );
@@ -95,6 +104,11 @@ export function AppRoutes() {
         <Route path="/le-mie-richieste" element={guarded(<MyRequestsPage />, 'request.own')} />
         <Route path="/giri" element={guarded(<RoundPlanningPage />, 'task.assign')} />
         <Route path="/il-mio-giro" element={guarded(<MyRoundPage />, 'task.own')} />
+        <Route path="/fondi" element={guarded(<FundsPage />, 'funds.read')} />
+        <Route path="/fondi/riparti/nuovo" element={guarded(<AllocationPage />, 'funds.manage')} />
+        <Route path="/fondi/riparti/:id" element={guarded(<AllocationDetailPage />, 'funds.manage')} />
+        <Route path="/fondi/voci/:id" element={guarded(<LinePage />, 'funds.read')} />
+        <Route path="/fondi/progetti/:id" element={guarded(<ReportPage />, 'funds.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

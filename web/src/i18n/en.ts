@@ -1,4 +1,5 @@
 import type { Messages } from './it';
+import { fundsEn } from './funds.en';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -140,6 +141,11 @@ export const en: Messages = {
     },
   },
   destinations: {
+    funds: {
+      title: 'Funds and projects',
+      menu: 'Funds',
+      description: 'Budgets, allocations to the comuni, expenses and project progress reports.',
+    },
     askHelp: {
       title: 'Ask for help',
       menu: 'Ask for help',
@@ -1196,4 +1202,5 @@ export const en: Messages = {
     },
     reason: (reason: string) => `Reason: ${reason}`,
   },
+  funds: fundsEn,
 };

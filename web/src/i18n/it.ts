@@ -4,6 +4,7 @@ import type { HOUSEHOLD_RELATIONS } from '../../../shared/src/people/people.sche
 import type { CHANNELS, RequestStatus, Urgency } from '../../../shared/src/requests/requests.schemas';
 import type { OUTCOME_REASONS, TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
 import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
+import { fundsIt } from './funds.it';
 
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 type RequestChannel = (typeof CHANNELS)[number];
@@ -116,6 +117,11 @@ export const it = {
     } satisfies Record<RoleName, string | null>,
   },
   destinations: {
+    funds: {
+      title: 'Fondi e progetti',
+      menu: 'Fondi',
+      description: 'Budget, riparti tra i comuni, spese e stato di avanzamento dei progetti.',
+    },
     askHelp: {
       title: 'Chiedi aiuto',
       menu: 'Chiedi aiuto',
@@ -1199,6 +1205,7 @@ export const it = {
     } satisfies Record<RequestStatus, string>,
     reason: (reason: string) => `Motivo: ${reason}`,
   },
+  funds: fundsIt,
 };
 
 export type Messages = typeof it;

@@ -1,9 +1,9 @@
-import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.js';
 import { queryRows, sql } from '../../platform/db/database.js';
 import { setupTestEnv } from '../../test/harness.js';
+import { pdfText } from '../../test/pdf-text.js';
 import { seedFundsDemo, type FundsDemoResult } from './index.js';
 
 const env = await setupTestEnv();
@@ -13,28 +13,6 @@ beforeAll(async () => {
   const ctx = systemContext(env.database);
   demo = await env.database.db.transaction((tx) => seedFundsDemo(tx, ctx));
 });
-
-/** The text a PDF shows: every content stream inflated, the strings of its TJ/Tj operators joined. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      texts.push(
-        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
-          .join(''),
-      );
-    }
-  }
-  return texts.join('\n');
-}
 
 describe('the progress report of Fare Legami (seed 004)', () => {
   it('answers 401 without a session, 403 to a volunteer and 404 for an unknown project', async () => {

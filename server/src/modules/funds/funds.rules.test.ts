@@ -58,6 +58,19 @@ describe('ledger arithmetic', () => {
     ).toBeNull();
   });
 
+  it('names the line budget when an expense stays under the cap but over what the line holds', () => {
+    const spent = [m('expense', 100_000)];
+    const line = { budgetCents: 150_000, capCents: 200_000 };
+    expect(checkSpend(line, spent, { kind: 'expense', amountCents: 60_000 })).toEqual({
+      code: 'BUDGET_LINE_OVERSPENT',
+      remainingCents: 50_000,
+    });
+    expect(checkSpend(line, spent, { kind: 'expense', amountCents: 250_000 })).toMatchObject({
+      code: 'BUDGET_CAP_EXCEEDED',
+      remainingCents: 50_000,
+    });
+  });
+
   it('refuses an expense over the line budget', () => {
     expect(
       checkSpend({ budgetCents: 1_000, capCents: null }, [], { kind: 'expense', amountCents: 1_001 }),

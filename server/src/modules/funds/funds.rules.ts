@@ -134,7 +134,9 @@ export function checkSpend(
   const needed = spend.amountCents - Math.min(spend.amountCents, reservedForIt);
   if (needed <= balance.availableCents) return null;
   const remainingCents = Math.max(0, balance.availableCents + reservedForIt);
-  if (line.capCents !== null && line.capCents <= balance.budgetCents)
+  // Which limit the request breaks: the cap (a personal budget's €2,000) or the line's own budget.
+  const wouldReach = balance.spentCents + balance.committedCents + balance.childrenCents + needed;
+  if (line.capCents !== null && wouldReach > line.capCents)
     return { code: 'BUDGET_CAP_EXCEEDED', remainingCents, capCents: line.capCents };
   return { code: 'BUDGET_LINE_OVERSPENT', remainingCents };
 }

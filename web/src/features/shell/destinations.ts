@@ -44,6 +44,13 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'dashboard.read'),
   },
   {
+    key: 'funds',
+    path: '/fondi',
+    icon: 'it-folder',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'funds.read'),
+  },
+  {
     key: 'requestIntake',
     path: '/richieste/nuova',
     icon: 'it-plus-circle',

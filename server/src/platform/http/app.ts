@@ -19,6 +19,7 @@ import {
 } from './errors.js';
 import { installInputGuards } from './input.js';
 import { redactedError, redactedRequest } from './logging.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { SESSION_COOKIE, type App } from './types.js';
 
 /** Resolves a session cookie to its actor; supplied by the accounts module (platform imports no module). */
@@ -117,8 +118,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installErrorHandler(app);
   await app.register(helmet, securityHeaders(options.settings));
   await app.register(cookie);
-  // Off by default; public forms opt in with `config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }`.
-  await app.register(rateLimit, { global: false });
+  // Off by default; public forms opt in with `config: { rateLimit: PUBLIC_FORM_RATE_LIMIT }`. The
+  // counters are in the database, shared by every instance.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.database) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Legami API', version: '0.1.0', description: 'Piattaforma di welfare di comunità' },

@@ -29,6 +29,6 @@ export const SESSION_COOKIE = 'legami_session';
 
 /**
  * Requests per minute and address for endpoints open without a session (public forms, login).
- * In memory per instance: a first line against floods; the login also has a per-account lockout in the database.
+ * Counted in the database, so the limit holds across instances; the login also has a per-account lockout.
  */
 export const PUBLIC_FORM_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };

@@ -108,6 +108,8 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
       return locked.processed + batch.length < locked.total;
     });
     if (!more) return;
+    // Shutting down: the queue gives the rest to the next runner, which resumes from the stored rows.
+    if (run.signal.aborted) throw new Error('runner stopping');
     await run.heartbeat();
     // Let the requests of this instance through between batches.
     await new Promise((resolve) => setImmediate(resolve));

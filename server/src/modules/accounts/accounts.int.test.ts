@@ -138,6 +138,66 @@ describe('accounts over HTTP', () => {
     expect(row!.n).toBe(0);
   });
 
+  describe('memberships in an organisation', () => {
+    const organization = async (name: string, ambito: string | null) => {
+      const [row] = await queryRows<{ id: string }>(
+        env.database.db,
+        sql`INSERT INTO organizations (name, kind, ambito_id) VALUES (${name}, 'association', ${ambito}) RETURNING id`,
+      );
+      return row!.id;
+    };
+    const createCoordinator = (headers: Record<string, string>, email: string, organizationId: string) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers,
+        payload: {
+          email,
+          fullName: 'Coordinatrice Prova',
+          memberships: [{ organizationId, role: 'coordinatore', scopeType: 'ambito', scopeId: 'CREMA' }],
+        },
+      });
+    const usersWith = async (email: string) =>
+      (
+        await queryRows<{ n: number }>(
+          env.database.db,
+          sql`SELECT count(*)::int AS n FROM users WHERE email = ${email}`,
+        )
+      )[0]!.n;
+
+    it('refuses a district administrator a role in another district’s organisation, saving nothing', async () => {
+      const cremona = await organization(`AUSER Cremona ${Date.now()}`, 'CREMONA');
+      const admin = await env.loginAs('amministratore', { type: 'ambito', id: 'CREMA' });
+      const response = await createCoordinator(admin.headers, 'intrusa@test.legami.it', cremona);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.code).toBe('INVALID_MEMBERSHIP');
+      expect(await usersWith('intrusa@test.legami.it')).toBe(0);
+    });
+
+    it('answers 422, not 500, for an unknown organisation', async () => {
+      const admin = await env.loginAs('amministratore', { type: 'all' });
+      const response = await createCoordinator(
+        admin.headers,
+        'ignota@test.legami.it',
+        '00000000-0000-4000-8000-000000000000',
+      );
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.message).toBe('Organizzazione sconosciuta.');
+      expect(await usersWith('ignota@test.legami.it')).toBe(0);
+    });
+
+    it('lets a district administrator grant a role in an organisation of the district', async () => {
+      const crema = await organization(`AUSER Crema ${Date.now()}`, 'CREMA');
+      const admin = await env.loginAs('amministratore', { type: 'ambito', id: 'CREMA' });
+      const response = await createCoordinator(admin.headers, 'coordinatrice.crema@test.legami.it', crema);
+      expect(response.statusCode).toBe(201);
+      expect(response.json().user.memberships[0]).toMatchObject({
+        organizationId: crema,
+        role: 'coordinatore',
+      });
+    });
+  });
+
   it('resets a password, closing the old sessions', async () => {
     const admin = await env.loginAs('amministratore', { type: 'all' });
     const user = await env.buildUser({ role: 'volontario' });

@@ -13,7 +13,8 @@ import type {
   MembershipInput,
   User,
 } from '../../../../shared/src/accounts/accounts.schemas.js';
-import { findAmbito, resolveComuni } from '../territory/territory.repository.js';
+import { findAmbito, resolveComuni } from '../territory/index.js';
+import { territoryOfOrganization } from '../organizations/index.js';
 import { passwordWeakness } from './accounts.rules.js';
 import { hashPassword, temporaryPassword, verifyPassword } from './accounts.passwords.js';
 import * as repo from './accounts.repository.js';
@@ -207,6 +208,34 @@ function covers(scope: Scope, comuni: string[] | 'all'): boolean {
   return comuni === 'all' ? scope.all : comuni.every((c) => scopeCovers(scope, c));
 }
 
+function intersect(a: string[] | 'all', b: string[] | 'all'): string[] | 'all' {
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  const inB = new Set(b);
+  return a.filter((c) => inB.has(c));
+}
+
+/**
+ * A role in an organisation may be granted only where the organisation works, and only inside
+ * the administrator's own territory: a district administrator cannot hand out rights in another
+ * district's organisation (a coordinator of it would then read that organisation's work).
+ * @throws 422 for an unknown organisation or one outside the membership's or the administrator's territory.
+ */
+async function assertOrganizationGrantable(
+  ctx: Context,
+  scope: Scope,
+  organizationId: string,
+  membershipComuni: string[] | 'all',
+): Promise<void> {
+  const worksIn = await territoryOfOrganization(ctx.database.db, organizationId);
+  if (worksIn === null) throw invalidMembership('Organizzazione sconosciuta.');
+  const where = intersect(worksIn, membershipComuni);
+  if (where !== 'all' && where.length === 0)
+    throw invalidMembership('L’organizzazione non opera nel territorio indicato.');
+  if (!scope.all && (where === 'all' || !where.some((c) => scopeCovers(scope, c))))
+    throw invalidMembership('Non puoi assegnare ruoli in un’organizzazione fuori dal tuo territorio.');
+}
+
 /**
  * Creates a user with memberships; an administrator grants only territory they manage.
  * @returns the user and, when no password was given, a temporary one to hand over once.
@@ -221,8 +250,10 @@ export async function createUser(
     if ((m.scopeType === 'all') !== (m.scopeId === null)) {
       throw invalidMembership('Indica il territorio (Ambito o comune) oppure scegli "tutto il territorio".');
     }
-    if (!covers(scope, await membershipComuni(ctx, m)))
+    const comuni = await membershipComuni(ctx, m);
+    if (!covers(scope, comuni))
       throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
+    if (m.organizationId) await assertOrganizationGrantable(ctx, scope, m.organizationId, comuni);
   }
   const email = body.email.trim().toLowerCase();
   const issued = body.password ? null : temporaryPassword();

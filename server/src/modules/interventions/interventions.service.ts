@@ -1,7 +1,7 @@
 import { authorize } from '../../platform/access/access.js';
 import { scopeCovers } from '../../platform/access/actor.js';
 import type { Context } from '../../platform/context.js';
-import { forbidden } from '../../platform/errors.js';
+import { AppError, forbidden } from '../../platform/errors.js';
 import type {
   CompetenceRule,
   CompetentOrganization,
@@ -10,8 +10,8 @@ import type {
   SetCompetenceBody,
   UpdateInterventionTypeBody,
 } from '../../../../shared/src/interventions/interventions.schemas.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
-import { resolveComuni } from '../territory/territory.repository.js';
+import { findOrganization } from '../organizations/index.js';
+import { resolveComuni } from '../territory/index.js';
 import * as repo from './interventions.repository.js';
 import {
   competenceOrganizationUnknown,
@@ -20,6 +20,20 @@ import {
   interventionTypeNotFound,
   interventionTypeUnknown,
 } from './interventions.errors.js';
+
+/**
+ * The intervention types are one catalogue for the whole province: only an administrator whose
+ * grant covers the whole province changes them, never a district's.
+ * @throws 403 otherwise.
+ */
+function authorizeProvinceWide(ctx: Context): void {
+  if (!authorize(ctx, 'interventionType.manage').all)
+    throw new AppError(
+      403,
+      'PROVINCE_WIDE_SETTING',
+      'I tipi di intervento valgono per tutta la provincia: può modificarli solo un amministratore provinciale.',
+    );
+}
 
 /** The catalogue of interventions is public: the citizens' request form lists it. */
 export function listInterventionTypes(ctx: Context): Promise<InterventionType[]> {
@@ -31,7 +45,7 @@ export async function createInterventionType(
   ctx: Context,
   body: CreateInterventionTypeBody,
 ): Promise<InterventionType> {
-  authorize(ctx, 'interventionType.manage');
+  authorizeProvinceWide(ctx);
   return ctx.database.db.transaction(async (tx) => {
     if (await repo.findInterventionType(tx, body.id)) throw interventionTypeExists();
     await repo.insertInterventionType(tx, body, ctx.actor!.userId);
@@ -45,7 +59,7 @@ export async function updateInterventionType(
   id: string,
   body: UpdateInterventionTypeBody,
 ): Promise<InterventionType> {
-  authorize(ctx, 'interventionType.manage');
+  authorizeProvinceWide(ctx);
   return ctx.database.db.transaction(async (tx) => {
     if (!(await repo.findInterventionType(tx, id))) throw interventionTypeNotFound();
     await repo.updateInterventionType(tx, id, body, ctx.actor!.userId);

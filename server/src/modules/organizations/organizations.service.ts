@@ -8,7 +8,8 @@ import type {
   Organization,
   OrganizationKind,
 } from '../../../../shared/src/organizations/organizations.schemas.js';
-import { resolveComuni } from '../territory/territory.repository.js';
+import type { Tx } from '../../platform/db/database.js';
+import { resolveComuni } from '../territory/index.js';
 import * as repo from './organizations.repository.js';
 
 const organizationNotFound = () => notFound('Organizzazione');
@@ -28,6 +29,17 @@ async function comuniOf(
     org.ambitoId ? [org.ambitoId] : [],
     org.comuneCode ? [org.comuneCode] : [],
   );
+}
+
+/**
+ * The comuni an organisation works in (`'all'` for a province-wide one), or null when it does not exist.
+ * Used by accounts to keep a membership inside the organisation's and the administrator's territory.
+ */
+export async function territoryOfOrganization(tx: Tx, id: string): Promise<string[] | 'all' | null> {
+  const org = await repo.findOrganization(tx, id);
+  if (!org) return null;
+  if (!org.ambitoId && !org.comuneCode) return 'all';
+  return resolveComuni(tx, org.ambitoId ? [org.ambitoId] : [], org.comuneCode ? [org.comuneCode] : []);
 }
 
 function overlaps(scope: Scope, comuni: string[] | 'all'): boolean {

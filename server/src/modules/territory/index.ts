@@ -9,4 +9,7 @@ export {
   findSubAmbito,
   insertSubAmbito,
   updateComuneAssignment,
+  findAmbito,
+  findComune,
+  resolveComuni,
 } from './territory.repository.js';

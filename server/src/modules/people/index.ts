@@ -21,3 +21,7 @@ export const markKnownToSocialServices = (tx: Tx, id: string) => repo.markKnownT
 
 /** GDPR art. 17: clears the person's identifying fields, keeping what statistics need. */
 export const anonymisePerson = (tx: Tx, id: string) => repo.anonymisePerson(tx, id);
+
+export { findPerson } from './people.repository.js';
+export { registerRelativeForCitizen, type RelativeInput } from './people.service.js';
+export { personNotFound } from './people.errors.js';

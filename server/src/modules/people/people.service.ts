@@ -398,3 +398,65 @@ export async function setPersonHousehold(
   });
   return getPerson(ctx, personId);
 }
+
+/** A relative as a citizen describes them on the online form. */
+export interface RelativeInput {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  codiceFiscale?: string | null;
+  comuneCode: string;
+  address: string;
+  phone?: string | null;
+}
+
+/**
+ * Registers a relative on a citizen's behalf, in the caller's scoped transaction (the citizen's
+ * own territory: the comune must lie in it). The people module's checks apply (birth date,
+ * codice fiscale, comune) and `person.create` is audited. Duplicate detection reveals nothing:
+ * the registry is never read back to the citizen. When the codice fiscale is already registered
+ * (anywhere: a savepoint catches the unique key RLS would hide) or the same name and birth date
+ * is, a NEW record with only what the citizen typed is made, without the code, and flagged
+ * `alreadyKnown` for the operator to verify and merge at triage.
+ * @throws 422 invalid data or comune outside the citizen's territory.
+ */
+export async function registerRelativeForCitizen(
+  tx: Tx,
+  ctx: Context,
+  scope: Scope,
+  relative: RelativeInput,
+): Promise<{ personId: string; alreadyKnown: boolean }> {
+  const actor = requireActor(ctx);
+  const values = toValues(
+    {
+      ...relative,
+      birthPlace: null,
+      neighbourhood: null,
+      email: null,
+      consentPrivacy: true,
+      consentContact: true,
+    } as PersonInput,
+    scope,
+    null,
+    false,
+  );
+  let alreadyKnown =
+    (await repo.findSameNameAndBirth(tx, values.searchName, values.birthDate, null)).length > 0;
+  let personId: string;
+  try {
+    personId = await tx.transaction((savepoint) => repo.insertPerson(savepoint, values, actor.userId));
+  } catch (error) {
+    if (!isCodiceFiscaleConflict(error)) throw error;
+    alreadyKnown = true;
+    personId = await repo.insertPerson(tx, { ...values, codiceFiscale: null }, actor.userId);
+  }
+  await writeAudit(tx, ctx, {
+    action: 'person.create',
+    entityType: 'person',
+    entityId: personId,
+    comune: values.comuneCode,
+    details: { registeredBy: 'citizen', alreadyKnown },
+  });
+  return { personId, alreadyKnown };
+}

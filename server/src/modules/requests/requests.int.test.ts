@@ -249,26 +249,29 @@ describe('online requests by citizens', () => {
   const online = (session: { headers: Record<string, string> }, payload: object) =>
     env.app.inject({ method: 'POST', url: '/api/requests/online', headers: session.headers, payload });
 
-  it('lets a citizen ask help for a relative in another district and follow the request', async () => {
+  const relative = (overrides: object = {}) => ({
+    givenName: 'Teresa',
+    familyName: 'Lodi',
+    birthDate: '1938-04-02',
+    sex: 'F',
+    comuneCode: CREMONA,
+    address: 'Via Mazzini 4',
+    ...overrides,
+  });
+
+  it('lets a citizen ask help for a relative of the same territory and follow the request', async () => {
     const { session } = await citizen();
     const created = await online(session, {
       interventionTypeId: 'groceries_medicines',
       description: 'Mia madre non può uscire per la spesa',
       consentPrivacy: true,
-      relative: {
-        givenName: 'Teresa',
-        familyName: 'Lodi',
-        birthDate: '1938-04-02',
-        sex: 'F',
-        comuneCode: CREMA,
-        address: 'Via Mazzini 4',
-      },
+      relative: relative(),
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       channel: 'web',
       status: 'new',
-      comuneCode: CREMA,
+      comuneCode: CREMONA,
       beneficiary: { givenName: 'Teresa' },
     });
     expect(created.json().beneficiary.followedBySocialServices).toBeUndefined();
@@ -276,15 +279,86 @@ describe('online requests by citizens', () => {
       await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: session.headers })
     ).json();
     expect(mine.items.map((r: { id: string }) => r.id)).toEqual([created.json().id]);
-    const cremascoOperator = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
+    // Registered through the people module: its audit entry, by the citizen.
+    const [audit] = await queryRows<{ details: { registeredBy: string } }>(
+      env.database.db,
+      sql`SELECT details FROM audit_events WHERE action = 'person.create' AND entity_id = ${created.json().beneficiary.id}`,
+    );
+    expect(audit?.details.registeredBy).toBe('citizen');
+    const operatorOfCremona = await env.loginAs('operatore', { type: 'ambito', id: 'CREMONA' });
     const queue = (
       await env.app.inject({
         method: 'GET',
         url: '/api/requests?status=new',
-        headers: cremascoOperator.headers,
+        headers: operatorOfCremona.headers,
       })
     ).json();
     expect(queue.items.map((r: { id: string }) => r.id)).toContain(created.json().id);
+  });
+
+  it('refuses a relative outside the citizen’s territory, saving nothing', async () => {
+    const { session } = await citizen();
+    const before = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM people`,
+    );
+    const response = await online(session, {
+      interventionTypeId: 'groceries_medicines',
+      description: 'Mia madre non può uscire per la spesa',
+      consentPrivacy: true,
+      relative: relative({ comuneCode: CREMA }),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.details.field).toBe('comuneCode');
+    const after = await queryRows<{ n: number }>(env.database.db, sql`SELECT count(*)::int AS n FROM people`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it('never hands a citizen a stranger’s record: a known codice fiscale answers with what the citizen typed', async () => {
+    // A person of Crema, with her real data, and her codice fiscale.
+    const strangerId = await env.buildPerson({
+      comune: CREMA,
+      givenName: 'Ermenegilda',
+      familyName: 'Sconosciuta',
+      birthDate: '1941-05-17',
+    });
+    await env.database.db.execute(
+      sql`UPDATE people SET address = 'Via Segreta 77', phone = '0373 998877' WHERE id = ${strangerId}`,
+    );
+    const [stranger] = await queryRows<{ codice_fiscale: string; address: string; phone: string }>(
+      env.database.db,
+      sql`SELECT codice_fiscale, address, phone FROM people WHERE id = ${strangerId}`,
+    );
+    const { session } = await citizen();
+    const created = await online(session, {
+      interventionTypeId: 'groceries_medicines',
+      description: 'Spesa per mia zia',
+      consentPrivacy: true,
+      relative: relative({
+        givenName: 'Ermenegilda',
+        familyName: 'Sconosciuta',
+        birthDate: '1941-05-17',
+        codiceFiscale: stranger!.codice_fiscale,
+        address: 'Via Platina 9',
+        phone: null,
+      }),
+    });
+    expect(created.statusCode).toBe(201);
+    const body = created.json();
+    expect(body.beneficiary.id).not.toBe(strangerId);
+    expect(body.beneficiary).toMatchObject({ address: 'Via Platina 9', phone: null });
+    expect(body.comuneCode).toBe(CREMONA);
+    expect(created.body).not.toContain(stranger!.address);
+    expect(created.body).not.toContain(stranger!.phone);
+    // All the citizen learns: the person is already known and the operator will verify.
+    expect(body.events[0].details).toMatchObject({ beneficiaryAlreadyKnown: true });
+    // The stranger's record is untouched and no second record takes her codice fiscale.
+    const [after] = await queryRows<{ address: string; n: number }>(
+      env.database.db,
+      sql`SELECT address, (SELECT count(*)::int FROM people WHERE codice_fiscale = ${stranger!.codice_fiscale}) AS n
+          FROM people WHERE id = ${strangerId}`,
+    );
+    expect(after).toEqual({ address: stranger!.address, n: 1 });
   });
 
   it('refuses an online request without privacy consent', async () => {

@@ -1,10 +1,4 @@
-import {
-  assertInScope,
-  authorize,
-  requireActor,
-  withExplicitScope,
-  withScope,
-} from '../../platform/access/access.js';
+import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
 import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -21,9 +15,7 @@ import type {
 import { findInterventionType, resolveCompetence } from '../interventions/interventions.repository.js';
 import { interventionTypeInactive, interventionTypeUnknown } from '../interventions/interventions.errors.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { findByCodiceFiscale, findPerson, insertPerson } from '../people/people.repository.js';
-import { phoneDigits, searchNameOf, validateCodiceFiscale } from '../people/people.rules.js';
-import { personNotFound } from '../people/people.errors.js';
+import { findPerson, personNotFound, registerRelativeForCitizen } from '../people/index.js';
 import { findComune } from '../territory/territory.repository.js';
 import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/tasks.repository.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
@@ -272,59 +264,34 @@ export async function cancelRequest(ctx: Context, id: string, reason: string): P
 }
 
 /**
- * A citizen asks for help online (channel "web"), for self or for a relative. A relative not yet
- * in the registry is registered on the citizen's behalf, anywhere in the province: that is why
- * this runs over the whole territory, and why the operator verifies the person at triage.
- * @throws 403 for roles other than cittadino, 422 without a registry record or with bad data.
+ * A citizen asks for help online (channel "web"), for self or for a relative. Everything runs in
+ * the citizen's own territory (`request.own`): a relative must live there, and is registered by
+ * the people module (its checks, its audit entry). The registry is never read back to the citizen:
+ * a relative already known is registered again from what the citizen typed and flagged for the
+ * operator to verify, so the response holds nothing the citizen did not write.
+ * @throws 403 for roles other than cittadino, 422 without a registry record, with bad data or a
+ * relative outside the citizen's territory.
  */
 export async function createCitizenRequest(
   ctx: Context,
   body: CitizenRequestBody,
 ): Promise<HelpRequestDetail> {
-  authorize(ctx, 'request.own');
   const actor = requireActor(ctx);
-  if (!actor.personId) throw citizenWithoutRecord();
-  const relative = body.relative ?? null;
-  const codiceFiscale = relative?.codiceFiscale
-    ? validateCodiceFiscale(relative.codiceFiscale, { birthDate: relative.birthDate, sex: relative.sex })
-    : null;
-  return withExplicitScope(ctx, { all: true }, async (tx) => {
+  return withScope(ctx, 'request.own', async (tx, scope) => {
+    if (!actor.personId) throw citizenWithoutRecord();
     const type = await findInterventionType(tx, body.interventionTypeId);
     if (!type) throw interventionTypeUnknown(body.interventionTypeId);
     if (!type.active) throw interventionTypeInactive();
     validateSchedule(body, false, dateInRome());
-    let beneficiaryId = actor.personId!;
-    if (relative) {
-      const known = codiceFiscale ? await findByCodiceFiscale(tx, codiceFiscale) : null;
-      beneficiaryId =
-        known?.id ??
-        (await insertPerson(
-          tx,
-          {
-            codiceFiscale,
-            givenName: relative.givenName.trim(),
-            familyName: relative.familyName.trim(),
-            searchName: searchNameOf(relative.givenName, relative.familyName),
-            birthDate: relative.birthDate,
-            sex: relative.sex,
-            birthPlace: null,
-            comuneCode: relative.comuneCode,
-            address: relative.address.trim(),
-            neighbourhood: null,
-            latitude: null,
-            longitude: null,
-            phone: relative.phone ?? null,
-            phoneDigits: phoneDigits(relative.phone),
-            email: null,
-            disability: false,
-            livesAlone: false,
-            covidPositive: false,
-            knownToSocialServices: false,
-            consentPrivacy: true,
-            consentContact: true,
-          },
-          actor.userId,
-        ));
+    let beneficiaryId = actor.personId;
+    let alreadyKnown = false;
+    if (body.relative) {
+      ({ personId: beneficiaryId, alreadyKnown } = await registerRelativeForCitizen(
+        tx,
+        ctx,
+        scope,
+        body.relative,
+      ));
     }
     const beneficiary = (await findPerson(tx, beneficiaryId))!;
     const id = await repo.insertRequest(
@@ -348,7 +315,12 @@ export async function createCitizenRequest(
       comuneCode: beneficiary.comune_code,
       actorId: actor.userId,
       kind: 'created',
-      details: { channel: 'web', ...(relative ? { beneficiaryRegisteredByCitizen: true } : {}) },
+      details: {
+        channel: 'web',
+        ...(body.relative ? { beneficiaryRegisteredByCitizen: true } : {}),
+        // All a citizen learns of the registry: the operator will verify the person.
+        ...(alreadyKnown ? { beneficiaryAlreadyKnown: true } : {}),
+      },
     });
     await writeAudit(tx, ctx, {
       action: 'request.create',
@@ -362,10 +334,9 @@ export async function createCitizenRequest(
 
 /** The requests a citizen made or is the beneficiary of, newest first. */
 export async function listOwnRequests(ctx: Context): Promise<RequestsPage> {
-  authorize(ctx, 'request.own');
   const actor = requireActor(ctx);
-  if (!actor.personId) return { items: [], total: 0 };
-  return withExplicitScope(ctx, { all: true }, async (tx) => {
+  return withScope(ctx, 'request.own', async (tx) => {
+    if (!actor.personId) return { items: [], total: 0 };
     const rows = await repo.requestsOfPerson(tx, actor.personId!);
     const today = dateInRome();
     return { items: rows.map((r) => presentRequest(actor, r, today)), total: rows.length };

@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: throughput and p99 latency of request intake and task assignment under load
  * (autocannon, 50 connections, real PostgreSQL), next to a raw SQL insert baseline measured in
- * the same run on the same database. Set DATABASE_URL to the server (default: local postgres).
+ * the same run on the same database, and a bare Fastify route doing that insert (the HTTP +
+ * database limit); both ratios are printed. Set DATABASE_URL to the server (default: local postgres).
  */
 import autocannon from 'autocannon';
+import Fastify from 'fastify';
 import pg from 'pg';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPostgres, queryRows, sql } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
@@ -19,6 +22,8 @@ import { searchNameOf } from '../server/src/modules/people/people.rules.js';
 import { dateInRome } from '../server/src/platform/time.js';
 
 const CONNECTIONS = 50;
+// Figures mean little on a busy machine: the load average is printed with them.
+const loadBefore = loadavg();
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PEOPLE = 2000;
 const VOLUNTEERS = 400;
@@ -164,6 +169,41 @@ try {
     return { rps: latencies.length / DURATION_S, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
   })();
 
+  // Second baseline: a bare Fastify route on a pool of the same size doing the same single insert
+  // (no session, no rules, no audit) — the HTTP + database limit of this machine.
+  const bare = await (async () => {
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    const server = Fastify({ logger: false });
+    server.post('/bare', async (request, reply) => {
+      const { beneficiaryId } = request.body as { beneficiaryId: string };
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO help_requests (channel, beneficiary_id, comune_code, intervention_type_id) VALUES ('phone', $1, '019036', 'food_parcels') RETURNING id`,
+        [beneficiaryId],
+      );
+      return reply.status(201).send({ id: rows[0]!.id });
+    });
+    const bareAddress = await server.listen({ port: 0, host: '127.0.0.1' });
+    let n = 0;
+    const result = await autocannon({
+      url: `${bareAddress}/bare`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({ beneficiaryId: fixture.people[n++ % fixture.people.length] }),
+          }),
+        },
+      ],
+    });
+    await server.close();
+    await pool.end();
+    return result;
+  })();
+
   let person = 0;
   const intake = await autocannon({
     url: `${address}/api/requests`,
@@ -209,9 +249,11 @@ try {
   await app.close();
 
   const row = (name: string, rps: number, p99: number, errors: number) =>
-    `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p99 ${p99.toFixed(1).padStart(7)} ms   ${(rps / baseline.rps).toFixed(2).padStart(5)}× baseline   non-2xx ${errors}`;
+    `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p99 ${p99.toFixed(1).padStart(7)} ms   ${(rps / bare.requests.average).toFixed(2).padStart(5)}× bare route   ${(rps / baseline.rps).toFixed(2).padStart(5)}× raw insert   non-2xx ${errors}`;
   console.log(`\nLegami HTTP benchmark — PostgreSQL, ${CONNECTIONS} connections, ${DURATION_S} s each`);
+  console.log(`(load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(', ')})`);
   console.log(row('baseline: raw SQL INSERT', baseline.rps, baseline.p99, 0));
+  console.log(row('baseline: bare Fastify route', bare.requests.average, bare.latency.p99, bare.non2xx));
   console.log(row('POST /api/requests (intake)', intake.requests.average, intake.latency.p99, intake.non2xx));
   console.log(
     row('POST /api/tasks/:id/assign', assignment.requests.average, assignment.latency.p99, assignment.non2xx),

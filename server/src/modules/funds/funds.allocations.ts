@@ -334,10 +334,8 @@ export async function reallocate(ctx: Context, id: string, body: ReallocateBody)
       shares.map((s) => s.lineId),
     );
     const lines = await repo.listLines(tx, { allocationId: id });
-    const [asOfBalances, nowBalances] = await Promise.all([
-      balancesOf(tx, lines, body.asOf),
-      balancesOf(tx, lines),
-    ]);
+    const asOfBalances = await balancesOf(tx, lines, body.asOf);
+    const nowBalances = await balancesOf(tx, lines);
     let total = 0;
     for (const line of lines) {
       const unspent = Math.max(

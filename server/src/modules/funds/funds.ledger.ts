@@ -32,10 +32,8 @@ import {
 
 /** The balance of a line now (or as of a date), reading its movements and child lines. */
 export async function balanceOf(tx: Tx, line: repo.LineRow, asOf?: string): Promise<LineBalance> {
-  const [movements, children] = await Promise.all([
-    repo.lineMovements(tx, line.id),
-    repo.childrenBudget(tx, line.id),
-  ]);
+  const movements = await repo.lineMovements(tx, line.id);
+  const children = await repo.childrenBudget(tx, line.id);
   return lineBalance(
     { budgetCents: line.budgetCents, capCents: line.capCents, childrenCents: children },
     movements,
@@ -69,10 +67,8 @@ export async function recordSpend(
   const line = await repo.lockLine(tx, lineId);
   if (!line) throw lineNotFound();
   authorize?.(line);
-  const [movements, children] = await Promise.all([
-    repo.lineMovements(tx, line.id),
-    repo.childrenBudget(tx, line.id),
-  ]);
+  const movements = await repo.lineMovements(tx, line.id);
+  const children = await repo.childrenBudget(tx, line.id);
   const shape = { budgetCents: line.budgetCents, capCents: line.capCents, childrenCents: children };
   const refusal = checkSpend(shape, movements, input);
   if (refusal?.code === 'BUDGET_CAP_EXCEEDED') throw capExceeded(refusal.remainingCents, refusal.capCents);

@@ -170,24 +170,18 @@ export async function progressReport(
     const project = await repo.findProject(tx, projectId);
     if (!project) throw projectNotFound();
     const asOf = options.date ?? dateInRome();
-    const [periods, partners, actions, lines, campaigns] = await Promise.all([
-      repo.listPeriods(tx, projectId),
-      repo.listPartners(tx, projectId),
-      repo.listActions(tx, projectId),
-      repo.listLines(tx, { projectId }),
-      repo.listCampaigns(tx, { projectId }),
-    ]);
-    const [indicators, caps] = await Promise.all([
-      repo.listIndicators(
-        tx,
-        actions.map((a) => a.id),
-      ),
-      repo.listCaps(tx, projectId),
-    ]);
-    const [balances, sinceBalances] = await Promise.all([
-      balancesOf(tx, lines, asOf),
-      options.since ? balancesOf(tx, lines, options.since) : Promise.resolve(null),
-    ]);
+    const periods = await repo.listPeriods(tx, projectId);
+    const partners = await repo.listPartners(tx, projectId);
+    const actions = await repo.listActions(tx, projectId);
+    const lines = await repo.listLines(tx, { projectId });
+    const campaigns = await repo.listCampaigns(tx, { projectId });
+    const indicators = await repo.listIndicators(
+      tx,
+      actions.map((a) => a.id),
+    );
+    const caps = await repo.listCaps(tx, projectId);
+    const balances = await balancesOf(tx, lines, asOf);
+    const sinceBalances = options.since ? await balancesOf(tx, lines, options.since) : null;
     // Plan lines carry the budget; lines opened from them (labs, pacts, beneficiaries) only spend it.
     const plan = lines.filter((l) => l.parentLineId === null);
     const b = (l: repo.LineRow): LineBalance => balances.get(l.id)!;

@@ -76,10 +76,8 @@ export async function balancesOf(
   asOf?: string,
 ): Promise<Map<string, LineBalance>> {
   const ids = lines.map((l) => l.id);
-  const [movements, children] = await Promise.all([
-    repo.movementsOfLines(tx, ids),
-    repo.childrenBudgets(tx, ids),
-  ]);
+  const movements = await repo.movementsOfLines(tx, ids);
+  const children = await repo.childrenBudgets(tx, ids);
   return new Map(
     lines.map((l) => [
       l.id,

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:funds`: expense recording under 50 concurrent connections spread over many lines
+ * and all on one line (the worst case for the row lock: p99 and overspend), against a bare route
+ * baseline measured in the same run; and the progress report's time for a project with 10,000
+ * movements (JSON and PDF). Real PostgreSQL (DATABASE_URL, default local postgres).
+ */
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { openPostgres, queryRows, sql } from '../server/src/platform/db/database.js';
+import { migrate } from '../server/src/platform/db/migrate.js';
+import { systemContext } from '../server/src/platform/context.js';
+import { buildLegamiApp } from '../server/src/app.js';
+import { importTerritory } from '../server/src/modules/territory/territory.service.js';
+import { hashPassword } from '../server/src/modules/accounts/accounts.passwords.js';
+import { insertMembership, insertUser } from '../server/src/modules/accounts/accounts.repository.js';
+import { seedFundsDemo } from '../server/src/modules/funds/index.js';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `legami_bench_funds_${Date.now()}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(serverUrl);
+url.pathname = `/${dbName}`;
+const database = await openPostgres(url.toString(), 10);
+
+try {
+  await migrate(database);
+  const ctx = systemContext(database);
+  await importTerritory(ctx);
+  const demo = await database.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      email: 'admin@bench.it',
+      fullName: 'Amministratore',
+      passwordHash: await hashPassword('bench-password'),
+      mustChangePassword: false,
+    });
+    await insertMembership(tx, user.id, {
+      organizationId: null,
+      role: 'amministratore',
+      scopeType: 'all',
+      scopeId: null,
+    });
+    return seedFundsDemo(tx, ctx);
+  });
+  const lines = await queryRows<{ id: string }>(
+    database.db,
+    sql`SELECT id FROM fund_lines WHERE allocation_id = ${demo.pnrrAllocationId} ORDER BY id`,
+  );
+  const [oneLine] = await queryRows<{ id: string }>(
+    database.db,
+    sql`INSERT INTO fund_lines (label, source_type, comune_code, budget_cents) VALUES ('Voce unica', 'contribution', '019035', 5000000)
+        RETURNING id`,
+  );
+
+  const app = await buildLegamiApp({
+    database,
+    settings: { production: false, sessionTtlHours: 12 },
+    logLevel: 'silent',
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const response = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@bench.it', password: 'bench-password' }),
+  });
+  const headers = {
+    cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+    'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken,
+    'content-type': 'application/json',
+  };
+  const body = JSON.stringify({
+    kind: 'expense',
+    amountCents: 100,
+    occurredOn: '2026-01-10',
+    supplier: 'Bench',
+  });
+  const run = (title: string, opts: Partial<autocannon.Options>) =>
+    autocannon({ url: address, connections: CONNECTIONS, duration: DURATION_S, title, ...opts });
+
+  const bare = await run('bare', { url: `${address}/api/auth/me`, headers });
+  let i = 0;
+  const spread = await run('spread', {
+    method: 'POST',
+    headers,
+    body,
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/funds/lines/${lines[i++ % lines.length]!.id}/movements`,
+        }),
+      },
+    ],
+  });
+  const one = await run('one line', {
+    method: 'POST',
+    headers,
+    body,
+    url: `${address}/api/funds/lines/${oneLine!.id}/movements`,
+  });
+  const [spent] = await queryRows<{ spent: string }>(
+    database.db,
+    sql`SELECT coalesce(sum(amount_cents), 0)::text AS spent FROM fund_movements WHERE line_id = ${oneLine!.id} AND kind = 'expense'`,
+  );
+
+  // 10,000 movements on the Fare Legami lines, then the report.
+  await database.db.execute(sql`
+    INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier)
+    SELECT l.id, 'expense', 1, DATE '2017-05-01' + (g % 300), 'Bench'
+    FROM generate_series(1, 10000) g
+    JOIN LATERAL (SELECT id FROM fund_lines WHERE project_id = ${demo.fareLegamiId} AND parent_line_id IS NULL
+                  ORDER BY id OFFSET (g % 20) LIMIT 1) l ON true`);
+  const time = async (path: string) => {
+    const samples: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      const r = await fetch(`${address}${path}`, { headers });
+      await r.arrayBuffer();
+      samples.push(performance.now() - t0);
+    }
+    return samples.sort((a, b) => a - b)[2]!;
+  };
+  const jsonMs = await time(`/api/projects/${demo.fareLegamiId}/report`);
+  const pdfMs = await time(`/api/projects/${demo.fareLegamiId}/report?format=pdf`);
+  await app.close();
+
+  const row = (name: string, r: autocannon.Result) =>
+    `${name.padEnd(34)} ${String(Math.round(r.requests.average)).padStart(7)} req/s   p99 ${String(r.latency.p99).padStart(5)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}`;
+  console.log(row('bare route (GET /api/auth/me)', bare));
+  console.log(row(`expenses over ${lines.length} lines`, spread));
+  console.log(row('expenses all on one line', one));
+  console.log(
+    `spread / bare: ${((spread.requests.average / bare.requests.average) * 100).toFixed(1)} % (target ≥ 50 %); ` +
+      `one line: spent ${spent!.spent} of 5000000 cents — ${Number(spent!.spent) <= 5_000_000 ? 'no overspend' : 'OVERSPENT'}`,
+  );
+  console.log(
+    `progress report with 10,000 movements: JSON ${jsonMs.toFixed(0)} ms (target ≤ 300), PDF ${pdfMs.toFixed(0)} ms (target ≤ 2000)`,
+  );
+} finally {
+  await database.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+  await admin.end();
+}

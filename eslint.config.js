@@ -25,4 +25,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One door to personal data: module code reaches the database only through the scoped
+    // transaction that withScope (or a job's / seed's named system context) hands it, never
+    // through the raw handle. Jobs, demo seeds and tests are exempt; the files listed below are
+    // the raw-handle uses that predate the rule (territory and catalogue reads, the session and
+    // login machinery, round plans), to be moved behind the door — a NEW use anywhere fails lint.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: [
+      'server/src/modules/**/*.jobs.ts',
+      'server/src/modules/**/*.test.ts',
+      'server/src/modules/demo/**',
+      'server/src/modules/accounts/accounts.service.ts',
+      'server/src/modules/audit/audit.service.ts',
+      'server/src/modules/interventions/interventions.service.ts',
+      'server/src/modules/organizations/organizations.service.ts',
+      'server/src/modules/people/people.service.ts',
+      'server/src/modules/rounds/rounds.service.ts',
+      'server/src/modules/territory/territory.service.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db'][object.property.name='database']",
+          message:
+            'The raw database handle skips the access layer: run the use case in withScope(ctx, capability, (tx) => …) and pass tx to the repository.',
+        },
+        {
+          selector:
+            "VariableDeclarator[init.property.name='database'] > ObjectPattern > Property[key.name='db']",
+          message:
+            'The raw database handle skips the access layer: run the use case in withScope(ctx, capability, (tx) => …) and pass tx to the repository.',
+        },
+      ],
+    },
+  },
 );

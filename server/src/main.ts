@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/open.js';
 import { buildLegamiApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { jobDefinitions } from './modules/jobs.js';
+import { scheduleCaseReminders } from './modules/cases/index.js';
 import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     jobDefinitions({ channel: config.smtpUrl ? smtpChannel(config.smtpUrl) : logChannel(app.log) }),
     { log: app.log, settings },
   );
+  await scheduleCaseReminders(database);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

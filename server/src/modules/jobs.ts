@@ -4,6 +4,7 @@ import { notificationJobs } from './notifications/notifications.jobs.js';
 import { planJob, replanJob } from './rounds/rounds.jobs.js';
 import { publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
+import { caseRemindersJob } from './cases/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
@@ -13,5 +14,6 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     planJob,
     replanJob,
     publishOpenDataJob,
+    caseRemindersJob,
   ] as JobDefinition[];
 }

@@ -190,6 +190,8 @@ export const BudgetBody = Type.Object({
   programme: Type.Enum(BUDGET_PROGRAMMES),
   /** Default €2,000 (Fare Legami's personal budgets); a programme may configure its own. */
   capCents: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+  /** The funds line the money comes from (an action of Fare Legami, a comune's PNRR share). */
+  sourceLineId: Type.Optional(Uuid),
 });
 export type BudgetBody = Static<typeof BudgetBody>;
 
@@ -220,6 +222,8 @@ export const Budget = Type.Object({
   spentCents: Type.Integer(),
   remainingCents: Type.Integer(),
   nearCap: Type.Boolean(),
+  /** The line on the funds ledger, when the budget is drawn from one. */
+  fundsLineId: Type.Union([Uuid, Type.Null()]),
   expenses: Type.Array(Expense),
 });
 export type Budget = Static<typeof Budget>;

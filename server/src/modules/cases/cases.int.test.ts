@@ -886,3 +886,77 @@ describe('the team’s board', () => {
     expect(colleague.json().newReferrals.map((c: { id: string }) => c.id)).toContain(id);
   });
 });
+
+describe('a personal budget on the funds ledger', () => {
+  it('draws from a comune’s share, books expenses on the ledger and stops when the share is spent', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const share = await post('/api/funds/lines', admin, {
+      label: `Quota PNRR domiciliarità ${Math.random().toString(36).slice(2, 6)}`,
+      sourceType: 'contribution',
+      comuneCode: CREMONA,
+      budgetCents: 250_000,
+    });
+    expect(share.statusCode, share.body).toBe(201);
+    const shareId = share.json().id as string;
+    const { id } = await openCase();
+    const plan = await post(`/api/cases/${id}/plans`, world.responsible, {
+      kind: 'home_care',
+      title: 'Assistenza domiciliare',
+      goals: [{ description: 'Restare a casa', indicator: 'Nessun ricovero', deadline: addDays(today, 90) }],
+      commitments: [],
+      interventions: [],
+    });
+    const planId = plan.json().plans[0].id as string;
+    const budget = await post(`/api/cases/${id}/plans/${planId}/budget`, world.responsible, {
+      programme: 'pnrr_home_care',
+      capCents: 200_000,
+      sourceLineId: shareId,
+    });
+    expect(budget.statusCode, budget.body).toBe(201);
+    const fundsLineId = budget.json().plans[0].budget.fundsLineId as string;
+    expect(fundsLineId).toEqual(expect.any(String));
+    const spent = await post(
+      `/api/cases/${id}/plans/${planId}/budget/expenses`,
+      world.responsible,
+      expense(120_000),
+    );
+    expect(spent.statusCode, spent.body).toBe(201);
+    const over = await post(
+      `/api/cases/${id}/plans/${planId}/budget/expenses`,
+      world.responsible,
+      expense(80_001),
+    );
+    expect(over.json().error).toMatchObject({
+      code: 'BUDGET_CAP_EXCEEDED',
+      details: { remainingCents: 80_000 },
+    });
+    const [movements] = await rows<{ n: number; sum: number }>(
+      sql`SELECT count(*)::int AS n, coalesce(sum(amount_cents), 0)::int AS sum FROM fund_movements WHERE line_id = ${fundsLineId} AND kind = 'expense'`,
+    );
+    expect(movements).toEqual({ n: 1, sum: 120_000 });
+    // The share has €500 left: a second €2,000 budget is refused and nothing is opened.
+    const other = await openCase();
+    const plan2 = await post(`/api/cases/${other.id}/plans`, world.responsible, {
+      kind: 'home_care',
+      title: 'Assistenza domiciliare',
+      goals: [{ description: 'Restare a casa', indicator: 'Nessun ricovero', deadline: addDays(today, 90) }],
+      commitments: [],
+      interventions: [],
+    });
+    const refused = await post(
+      `/api/cases/${other.id}/plans/${plan2.json().plans[0].id}/budget`,
+      world.responsible,
+      {
+        programme: 'pnrr_home_care',
+        capCents: 200_000,
+        sourceLineId: shareId,
+      },
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('BUDGET_LINE_OVERSPENT');
+    const [n] = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM case_budgets WHERE case_id = ${other.id}`,
+    );
+    expect(n!.n).toBe(0);
+  });
+});

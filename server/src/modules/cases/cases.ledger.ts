@@ -1,29 +1,43 @@
+import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
 import type { ExpenseBody } from '../../../../shared/src/cases/cases.schemas.js';
-import { checkSpend, type LedgerMovement } from '../funds/index.js';
+import { checkSpend, openChildLine, recordSpend, type LedgerMovement } from '../funds/index.js';
 import * as repo from './cases.repository.js';
 
 /*
  * The narrow interface case files need from the funds ledger: a capped line per personal budget,
- * expenses appended to it, and its balance. Invariant: an expense is recorded only if, under a lock
- * on the line taken in the same transaction as the insert, spent + amount ≤ cap — so concurrent
- * expenses on PostgreSQL never exceed the cap.
+ * expenses appended to it. Invariant: an expense is recorded only if, under a lock on the line taken
+ * in the same transaction as the insert, spent + amount ≤ cap — so concurrent expenses on
+ * PostgreSQL never exceed the cap.
  *
- * Until funds/index.ts exports its ledger use cases, the line is the case_budgets row and the
- * arithmetic is funds' own pure rule (`checkSpend`); switching to funds' API changes this file only.
+ * A budget drawn from a funds line (Fare Legami's inclusion-pact action, a comune's PNRR share) is
+ * a child line of it on the funds ledger (funds/index.ts: openChildLine, recordSpend): the money
+ * is reserved on the source, so PNRR activations stop when the comune's share is spent. The case
+ * keeps its own copy of each expense (supplier, document, intervention) for the file, written in
+ * the same transaction after the ledger accepted it. A budget with no source line is checked on
+ * the case_budgets row alone, with the ledger's own rule (`checkSpend`).
  */
 export interface PersonalBudgetLedger {
-  /** Opens a capped line for one beneficiary's plan; returns the line (budget) id. */
+  /** Opens a capped line for one beneficiary's plan; returns the budget id. */
   openLine(
     tx: Tx,
-    line: { planId: string; caseId: string; comuneCode: string; programme: string; capCents: number },
+    ctx: Context,
+    line: {
+      planId: string;
+      caseId: string;
+      comuneCode: string;
+      programme: string;
+      capCents: number;
+      sourceLineId: string | null;
+    },
   ): Promise<string>;
   /** Records an expense if it fits, else says how much remains; nothing is written on refusal. */
   recordExpense(
     tx: Tx,
-    lineId: string,
+    ctx: Context,
+    budgetId: string,
     expense: ExpenseBody,
-    actorUserId: string | null,
   ): Promise<{ ok: true; id: string } | { ok: false; remainingCents: number; capCents: number }>;
 }
 
@@ -37,26 +51,66 @@ function movementsOf(expenses: readonly repo.ExpenseRow[]): LedgerMovement[] {
   }));
 }
 
-export const localBudgetLedger: PersonalBudgetLedger = {
-  openLine: (tx, line) => repo.insertBudget(tx, line),
+const FUNDS_KIND: Record<string, 'personal_budget' | 'home_care' | null> = {
+  fare_legami: 'personal_budget',
+  pnrr_home_care: 'home_care',
+  comune: 'personal_budget',
+  other: null,
+};
 
-  async recordExpense(tx, lineId, expense, actorUserId) {
-    const line = await repo.lockBudget(tx, lineId);
-    if (!line) throw new Error(`budget line ${lineId} not found`);
-    const movements = movementsOf(await repo.expensesOf(tx, [lineId]));
-    const refusal = checkSpend({ budgetCents: line.cap_cents, capCents: line.cap_cents }, movements, {
+export const casesBudgetLedger: PersonalBudgetLedger = {
+  async openLine(tx, ctx, line) {
+    let fundsLineId: string | null = null;
+    if (line.sourceLineId) {
+      const opened = await openChildLine(tx, ctx, {
+        parentLineId: line.sourceLineId,
+        label: 'Budget di progetto',
+        budgetCents: line.capCents,
+        capCents: line.capCents,
+        kind: FUNDS_KIND[line.programme] ?? null,
+        // An opaque id of this module, never personal data.
+        beneficiaryRef: line.planId,
+      });
+      fundsLineId = opened.id;
+    }
+    return repo.insertBudget(tx, { ...line, fundsLineId });
+  },
+
+  async recordExpense(tx, ctx, budgetId, expense) {
+    const budget = await repo.lockBudget(tx, budgetId);
+    if (!budget) throw new Error(`budget ${budgetId} not found`);
+    const movements = movementsOf(await repo.expensesOf(tx, [budgetId]));
+    const refusal = checkSpend({ budgetCents: budget.cap_cents, capCents: budget.cap_cents }, movements, {
       kind: 'expense',
       amountCents: expense.amountCents,
     });
-    if (refusal) {
-      const remainingCents = 'remainingCents' in refusal ? refusal.remainingCents : 0;
-      return { ok: false, remainingCents, capCents: line.cap_cents };
+    if (refusal)
+      return {
+        ok: false,
+        remainingCents: 'remainingCents' in refusal ? refusal.remainingCents : 0,
+        capCents: budget.cap_cents,
+      };
+    if (budget.funds_line_id) {
+      try {
+        await recordSpend(tx, ctx, budget.funds_line_id, {
+          kind: 'expense',
+          amountCents: expense.amountCents,
+          occurredOn: expense.spentOn,
+          supplier: expense.supplier,
+          document: expense.documentRef,
+        });
+      } catch (error) {
+        const details = error instanceof AppError ? error.details : undefined;
+        if (error instanceof AppError && typeof details?.remainingCents === 'number')
+          return { ok: false, remainingCents: details.remainingCents, capCents: budget.cap_cents };
+        throw error;
+      }
     }
     const id = await repo.insertExpense(
       tx,
-      { id: lineId, comuneCode: line.comune_code },
+      { id: budgetId, comuneCode: budget.comune_code },
       expense,
-      actorUserId,
+      ctx.actor?.userId ?? null,
     );
     return { ok: true, id };
   },

@@ -82,6 +82,7 @@ export function presentBudget(row: repo.BudgetRow, expenses: repo.ExpenseRow[]):
     spentCents: row.spent_cents,
     remainingCents: row.cap_cents - row.spent_cents,
     nearCap: budgetIsNearCap({ capCents: row.cap_cents, spentCents: row.spent_cents }),
+    fundsLineId: row.funds_line_id,
     expenses: expenses
       .filter((e) => e.budget_id === row.id)
       .map((e) => ({

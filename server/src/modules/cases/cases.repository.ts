@@ -530,11 +530,12 @@ export interface BudgetRow {
   comune_code: string;
   programme: 'fare_legami' | 'pnrr_home_care' | 'comune' | 'other';
   cap_cents: number;
+  funds_line_id: string | null;
   spent_cents: number;
 }
 
 const SELECT_BUDGET = sql`
-  SELECT b.id, b.plan_id, b.case_id, b.comune_code, b.programme, b.cap_cents,
+  SELECT b.id, b.plan_id, b.case_id, b.comune_code, b.programme, b.cap_cents, b.funds_line_id,
          coalesce((SELECT sum(CASE WHEN e.reverses_id IS NULL THEN e.amount_cents ELSE -e.amount_cents END)
                    FROM case_budget_expenses e WHERE e.budget_id = b.id), 0)::int AS spent_cents
   FROM case_budgets b`;
@@ -545,12 +546,19 @@ export function budgetsOfPlans(tx: Tx, planIds: readonly string[]): Promise<Budg
 
 export async function insertBudget(
   tx: Tx,
-  b: { planId: string; caseId: string; comuneCode: string; programme: string; capCents: number },
+  b: {
+    planId: string;
+    caseId: string;
+    comuneCode: string;
+    programme: string;
+    capCents: number;
+    fundsLineId: string | null;
+  },
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO case_budgets (plan_id, case_id, comune_code, programme, cap_cents)
-        VALUES (${b.planId}, ${b.caseId}, ${b.comuneCode}, ${b.programme}, ${b.capCents}) RETURNING id`,
+    sql`INSERT INTO case_budgets (plan_id, case_id, comune_code, programme, cap_cents, funds_line_id)
+        VALUES (${b.planId}, ${b.caseId}, ${b.comuneCode}, ${b.programme}, ${b.capCents}, ${b.fundsLineId}) RETURNING id`,
   );
   return row!.id;
 }

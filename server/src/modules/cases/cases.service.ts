@@ -44,7 +44,7 @@ import { findPersonRecord, markKnownToSocialServices, type PersonRow } from '../
 import { findHelpRequest, helpRequestsOfPerson } from '../requests/index.js';
 import { tasksOfHelpRequest } from '../tasks/index.js';
 import * as errors from './cases.errors.js';
-import { localBudgetLedger, type PersonalBudgetLedger } from './cases.ledger.js';
+import { casesBudgetLedger, type PersonalBudgetLedger } from './cases.ledger.js';
 import {
   BREAK_GLASS_HOURS,
   BREAK_GLASS_MIN_REASON,
@@ -77,8 +77,8 @@ import {
   type PlanTransition,
 } from './cases.rules.js';
 
-/** The ledger personal budgets are booked on (funds' API once it lands; see cases.ledger.ts). */
-let ledger: PersonalBudgetLedger = localBudgetLedger;
+/** The ledger personal budgets are booked on (funds' ledger through funds/index.ts; see cases.ledger.ts). */
+let ledger: PersonalBudgetLedger = casesBudgetLedger;
 /** For tests and for linking the funds ledger at start-up. */
 export function usePersonalBudgetLedger(next: PersonalBudgetLedger): void {
   ledger = next;
@@ -787,7 +787,8 @@ export async function createBudget(
     if (plan.state === 'closed') throw errors.ruleBroken('PLAN_NOT_EDITABLE', 'state');
     if ((await repo.budgetsOfPlans(tx, [planId])).length > 0) throw errors.budgetExists();
     const capCents = body.capCents ?? DEFAULT_PERSONAL_BUDGET_CAP_CENTS;
-    const budgetId = await ledger.openLine(tx, {
+    const budgetId = await ledger.openLine(tx, ctx, {
+      sourceLineId: body.sourceLineId ?? null,
       planId,
       caseId: id,
       comuneCode: row.comune_code,
@@ -824,7 +825,7 @@ export async function addExpense(
     if (!budget) throw errors.noBudget();
     if (body.interventionId && !(await repo.interventionOfPlan(tx, body.interventionId, plan.id)))
       throw errors.interventionNotInPlan();
-    const result = await ledger.recordExpense(tx, budget.id, body, actor.userId);
+    const result = await ledger.recordExpense(tx, ctx, budget.id, body);
     if (!result.ok) throw errors.budgetCapExceeded(result.remainingCents, result.capCents, body.amountCents);
     await repo.insertEntry(tx, {
       caseId: id,

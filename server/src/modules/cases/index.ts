@@ -5,3 +5,4 @@
 export { sendCaseReminders, usePersonalBudgetLedger } from './cases.service.js';
 export type { PersonalBudgetLedger } from './cases.ledger.js';
 export { seedCasesDemo } from './cases.demo.js';
+export { caseRemindersJob, scheduleCaseReminders } from './cases.jobs.js';

@@ -14,6 +14,7 @@ import { seedGoodsDemo } from '../goods/goods.demo.js';
 import { listAmbiti, listComuni } from '../territory/index.js';
 import { PROVINCE_SLUG, territorySlug, unsafeQueuePublication } from '../reports/index.js';
 import { dateInRome } from '../../platform/time.js';
+import { seedCasesDemo } from '../cases/index.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
@@ -119,6 +120,7 @@ export async function seedDemo(
     const year = Number(dateInRome().slice(0, 4));
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])
       await unsafeQueuePublication(tx, { year, territory });
+    await seedCasesDemo(tx, ctx, { userIdsByRole: userIds, passwordHash });
   });
 }
 

@@ -25,3 +25,7 @@ export const anonymisePerson = (tx: Tx, id: string) => repo.anonymisePerson(tx, 
 export { findPerson } from './people.repository.js';
 export { registerRelativeForCitizen, type RelativeInput } from './people.service.js';
 export { personNotFound } from './people.errors.js';
+
+/** People of a comune born between two dates (for seeds). */
+export const peopleOfComune = (tx: Tx, comuneCode: string, bornFrom: string, bornTo: string, limit: number) =>
+  repo.peopleOfComune(tx, comuneCode, bornFrom, bornTo, limit);

@@ -225,3 +225,12 @@ export async function anonymisePerson(tx: Tx, id: string): Promise<void> {
       household_id = NULL, consent_contact = false, version = version + 1, updated_at = now()
     WHERE id = ${id}`);
 }
+
+/** People of a comune born in a year range, by id (demo seeds pick the people of their cases here). */
+export function peopleOfComune(tx: Tx, comuneCode: string, bornFrom: string, bornTo: string, limit: number) {
+  return queryRows<PersonRow>(
+    tx,
+    sql`${SELECT_PERSON} WHERE p.comune_code = ${comuneCode} AND p.birth_date BETWEEN ${bornFrom}::date AND ${bornTo}::date
+        ORDER BY p.id LIMIT ${limit}`,
+  );
+}

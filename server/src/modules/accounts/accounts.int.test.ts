@@ -217,6 +217,7 @@ describe('accounts over HTTP', () => {
 
 describe('demo accounts in production', async () => {
   const prod = await setupTestEnv({ production: true });
+  // The whole demo seed runs here; with the goods and vouchers demo it takes about 40 s on a loaded machine.
   it('are refused', async () => {
     const { seedDemo } = await import('../demo/demo.seed.js');
     const { systemContext } = await import('../../platform/context.js');
@@ -228,5 +229,5 @@ describe('demo accounts in production', async () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('DEMO_ACCOUNT_DISABLED');
-  });
+  }, 120_000);
 });

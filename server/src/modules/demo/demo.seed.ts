@@ -115,7 +115,12 @@ export async function seedDemo(
     });
     await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
     await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
-    await seedGoodsDemo(tx, { userIdsByRole: userIds, today: dateInRome() });
+    await seedGoodsDemo(tx, {
+      userIdsByRole: userIds,
+      organizationIdsByName: orgIds,
+      today: dateInRome(),
+      random: rand,
+    });
     // This year's open data of every Ambito and of the province, computed by the job queue.
     const year = Number(dateInRome().slice(0, 4));
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])

@@ -1,9 +1,16 @@
-import type { Tx } from '../../platform/db/database.js';
-import { addShopUser, insertShop } from '../vouchers/vouchers.repository.js';
+import { randomBytes } from 'node:crypto';
+import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { addDays } from '../../platform/time.js';
+import * as vouchers from '../vouchers/vouchers.repository.js';
+import { amountFor, voucherCode } from '../vouchers/vouchers.rules.js';
+import type { ProgrammeRule } from '../../../../shared/src/vouchers/vouchers.schemas.js';
+import * as goods from './goods.repository.js';
+import { chooseLotsFefo } from './goods.rules.js';
 
 /*
- * Demo data of goods and vouchers, seeded by demo.seed.ts on an empty database (system job).
- * Shops are made up; their partite IVA carry a valid check digit and are not real companies'.
+ * Demo data of goods and vouchers, seeded by demo.seed.ts on an empty database (system job, no RLS).
+ * Companies and shops are made up; their partite IVA carry a valid check digit and are nobody's.
+ * Applicants are the demo registry's own (made-up) people of the Ambito Cremonese.
  */
 
 const CREMONA = '019036';
@@ -36,22 +43,413 @@ export const DEMO_SHOPS = [
   },
 ] as const;
 
+const DONORS = [
+  { name: 'Pastificio Padano S.r.l. (demo)', base: '9900001101' },
+  { name: 'Latteria Cremonese Soc. Coop. (demo)', base: '9900001202' },
+  { name: 'Ortofrutta del Po S.p.A. (demo)', base: '9900001303' },
+  { name: 'Supermercati Torrazzo S.r.l. (demo)', base: '9900001404' },
+] as const;
+
+const ITEMS = [
+  { name: 'Pasta di semola 500 g', category: 'food', unit: 'conf', perishable: true, shelfDays: 300 },
+  { name: 'Latte UHT 1 l', category: 'food', unit: 'l', perishable: true, shelfDays: 90 },
+  { name: 'Passata di pomodoro 700 g', category: 'food', unit: 'conf', perishable: true, shelfDays: 400 },
+  { name: 'Riso 1 kg', category: 'food', unit: 'conf', perishable: true, shelfDays: 365 },
+  { name: 'Mele', category: 'food', unit: 'kg', perishable: true, shelfDays: 12 },
+  { name: 'Mascherine chirurgiche', category: 'ppe', unit: 'pz', perishable: false, shelfDays: 0 },
+  { name: 'Detersivo piatti', category: 'hygiene', unit: 'pz', perishable: false, shelfDays: 0 },
+] as const;
+
+// Shaped on the 2020 emergency food vouchers of Lombard comuni: an amount by household size, an ISEE ceiling.
+const VOUCHER_RULE: ProgrammeRule = {
+  residenceComuni: null,
+  minHouseholdSize: 1,
+  maxHouseholdSize: null,
+  iseeMaxCents: 1_500_000,
+  iseeRequired: false,
+  amountBySizeCents: [15_000, 25_000, 35_000, 45_000, 50_000],
+  iseeBands: [],
+  maxAmountCents: null,
+};
+const SOLIDARITY_RULE: ProgrammeRule = {
+  ...VOUCHER_RULE,
+  residenceComuni: [CREMONA],
+  iseeMaxCents: 900_000,
+  iseeRequired: true,
+  amountBySizeCents: [30_000, 40_000, 50_000, 60_000],
+  iseeBands: [
+    { upToCents: 500_000, percent: 100 },
+    { upToCents: 900_000, percent: 60 },
+  ],
+};
+const RENT_RULE: ProgrammeRule = {
+  ...SOLIDARITY_RULE,
+  amountBySizeCents: [120_000, 150_000, 180_000],
+  maxAmountCents: 180_000,
+};
+
 export async function seedGoodsDemo(
   tx: Tx,
-  options: { userIdsByRole: ReadonlyMap<string, string>; today: string },
+  options: {
+    userIdsByRole: ReadonlyMap<string, string>;
+    organizationIdsByName: ReadonlyMap<string, string>;
+    today: string;
+    random: () => number;
+  },
 ): Promise<void> {
+  const { today, random } = options;
+  const operator = options.userIdsByRole.get('operatore') ?? null;
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+
+  // Two distribution points in Cremona, run by associations of CremonAiuta (seed 000).
+  const organization = (name: string) =>
+    options.organizationIdsByName.get(name) ?? [...options.organizationIdsByName.values()][0]!;
+  const points = [
+    await goods.insertPoint(tx, {
+      name: 'Magazzino CremonAiuta – Via Brescia',
+      kind: 'warehouse',
+      organizationId: organization('Comune di Cremona – Protezione Civile'),
+      comuneCode: CREMONA,
+      address: 'Via Brescia 28, Cremona',
+      latitude: 45.1457,
+      longitude: 10.0431,
+    }),
+    await goods.insertPoint(tx, {
+      name: 'Punto di distribuzione Caritas – Via Stenico',
+      kind: 'point',
+      organizationId: organization('CARITAS Diocesana'),
+      comuneCode: CREMONA,
+      address: 'Via Stenico 2, Cremona',
+      latitude: 45.1362,
+      longitude: 10.0209,
+    }),
+  ];
+  const items = [];
+  for (const item of ITEMS) items.push({ ...item, id: (await goods.insertItem(tx, item)).id });
+  const donors = [];
+  for (const donor of DONORS)
+    donors.push(
+      await goods.insertDonor(tx, {
+        kind: 'company',
+        name: donor.name,
+        vatNumber: demoVatNumber(donor.base),
+        comuneCode: CREMONA,
+      }),
+    );
+
+  // A month of company donations into the warehouse, two or three a week.
+  for (let day = -30; day <= 0; day += int(2, 4)) {
+    const date = addDays(today, day);
+    const batchId = await goods.insertBatch(tx, {
+      kind: 'donation',
+      pointId: points[0]!,
+      toPointId: null,
+      comuneCode: CREMONA,
+      donorId: donors[int(0, donors.length - 1)]!,
+      occurredOn: date,
+      reason: null,
+      reversesBatchId: null,
+      withReceipt: true,
+      createdBy: operator,
+    });
+    for (const item of items.filter(() => random() < 0.6)) {
+      // Apples arrive near their date: a few lots end up flagged on the point's page.
+      const expiry = item.perishable ? addDays(date, item.shelfDays + int(-5, 20)) : null;
+      const lotId = await goods.insertLot(tx, {
+        itemId: item.id,
+        lotCode: `L${date.replace(/-/g, '')}${int(10, 99)}`,
+        expiryDate: expiry !== null && expiry < today ? addDays(today, int(1, 6)) : expiry,
+        receivedOn: date,
+        donorId: null,
+      });
+      await goods.appendMovement(tx, {
+        batchId,
+        pointId: points[0]!,
+        lotId,
+        comuneCode: CREMONA,
+        quantity: int(40, 200),
+      });
+    }
+  }
+
+  // Weekly transfers to the Caritas point, and parcels out of it, FEFO.
+  const parcelLines = items.filter((i) => i.category === 'food').map((i) => ({ itemId: i.id, quantity: 2 }));
+  // The shelf is tracked in memory while seeding (one query per movement, none per read).
+  const shelf = new Map<
+    string,
+    { lotId: string; itemId: string; quantity: number; expiryDate: string | null; receivedOn: string }[]
+  >();
+  for (const pointId of points)
+    shelf.set(
+      pointId,
+      (await goods.stockAtPoint(tx, pointId)).map((l) => ({
+        lotId: l.lot_id,
+        itemId: l.item_id,
+        quantity: l.quantity,
+        expiryDate: l.expiry_date,
+        receivedOn: l.received_on,
+      })),
+    );
+  const withdraw = async (
+    pointId: string,
+    batchId: string,
+    lines: { itemId: string; quantity: number }[],
+  ) => {
+    const moved: {
+      lotId: string;
+      itemId: string;
+      quantity: number;
+      expiryDate: string | null;
+      receivedOn: string;
+    }[] = [];
+    const lots = shelf.get(pointId)!;
+    for (const line of lines) {
+      const ofItem = lots.filter((l) => l.itemId === line.itemId && l.quantity > 0);
+      if (ofItem.reduce((sum, l) => sum + l.quantity, 0) < line.quantity) continue;
+      for (const take of chooseLotsFefo(ofItem, line.quantity, today)) {
+        await goods.appendMovement(tx, {
+          batchId,
+          pointId,
+          lotId: take.lotId,
+          comuneCode: CREMONA,
+          quantity: -take.quantity,
+        });
+        const lot = lots.find((l) => l.lotId === take.lotId)!;
+        lot.quantity -= take.quantity;
+        moved.push({ ...lot, quantity: take.quantity });
+      }
+    }
+    return moved;
+  };
+  for (let day = -28; day <= 0; day += 7) {
+    const transfer = await goods.insertBatch(tx, {
+      kind: 'transfer',
+      pointId: points[0]!,
+      toPointId: points[1]!,
+      comuneCode: CREMONA,
+      donorId: null,
+      occurredOn: addDays(today, day),
+      reason: null,
+      reversesBatchId: null,
+      withReceipt: false,
+      createdBy: operator,
+    });
+    const moved = await withdraw(
+      points[0]!,
+      transfer,
+      parcelLines.map((l) => ({ ...l, quantity: 40 })),
+    );
+    for (const m of moved) {
+      await goods.appendMovement(tx, {
+        batchId: transfer,
+        pointId: points[1]!,
+        lotId: m.lotId,
+        comuneCode: CREMONA,
+        quantity: m.quantity,
+      });
+      const there = shelf.get(points[1]!)!;
+      const lot = there.find((l) => l.lotId === m.lotId);
+      if (lot) lot.quantity += m.quantity;
+      else there.push({ ...m });
+    }
+    for (let parcel = 0; parcel < int(6, 9); parcel++) {
+      const batch = await goods.insertBatch(tx, {
+        kind: 'parcel',
+        pointId: points[1]!,
+        toPointId: null,
+        comuneCode: CREMONA,
+        donorId: null,
+        occurredOn: addDays(today, Math.min(0, day + int(0, 6))),
+        reason: 'Pacco alimentare',
+        reversesBatchId: null,
+        withReceipt: false,
+        createdBy: operator,
+      });
+      await withdraw(points[1]!, batch, parcelLines);
+    }
+  }
+
+  await seedProgrammesDemo(tx, { ...options, operator, int });
+}
+
+async function seedProgrammesDemo(
+  tx: Tx,
+  options: {
+    userIdsByRole: ReadonlyMap<string, string>;
+    today: string;
+    random: () => number;
+    operator: string | null;
+    int: (a: number, b: number) => number;
+  },
+): Promise<void> {
+  const { today, random, operator, int } = options;
+  const shops: { id: string; lat: number; lon: number }[] = [];
   for (const [i, shop] of DEMO_SHOPS.entries()) {
-    const id = await insertShop(tx, {
+    const id = await vouchers.insertShop(tx, {
       name: shop.name,
       vatNumber: demoVatNumber(shop.base),
       comuneCode: CREMONA,
       address: shop.address,
       latitude: shop.lat,
       longitude: shop.lon,
-      accreditedOn: options.today,
+      accreditedOn: addDays(today, -40),
     });
+    shops.push({ id, lat: shop.lat, lon: shop.lon });
     // The demo shop account works the till of the first shop.
     const esercente = options.userIdsByRole.get('esercente');
-    if (i === 0 && esercente) await addShopUser(tx, id, esercente);
+    if (i === 0 && esercente) await vouchers.addShopUser(tx, id, esercente);
+  }
+
+  // Applicants: every made-up household of the Ambito Cremonese in the demo registry.
+  const households = await queryRows<{
+    person_id: string;
+    household_id: string | null;
+    comune_code: string;
+    size: number;
+  }>(
+    tx,
+    sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
+               (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
+        FROM people p JOIN comuni c ON c.istat_code = p.comune_code
+        WHERE c.ambito_id = 'CREMONA' ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
+  );
+  const createdBy = operator ?? options.userIdsByRole.get('welfare_manager')!;
+  const programme = async (
+    kind: 'voucher' | 'solidarity_fund' | 'rent_fund',
+    name: string,
+    rule: ProgrammeRule,
+    budgetCents: number,
+    docs: string[],
+  ) =>
+    vouchers.insertProgramme(
+      tx,
+      {
+        kind,
+        name,
+        comuneCode: CREMONA,
+        rule,
+        validFrom: addDays(today, -30),
+        validUntil: addDays(today, 60),
+        budgetCents,
+        requiredDocuments: docs,
+      },
+      createdBy,
+    );
+  const voucherProgramme = await programme(
+    'voucher',
+    'Buoni spesa solidarietà alimentare 2026',
+    VOUCHER_RULE,
+    15_000_000,
+    ['Autocertificazione'],
+  );
+  const solidarity = await programme(
+    'solidarity_fund',
+    'Fondo di solidarietà per le emergenze sociali',
+    SOLIDARITY_RULE,
+    3_000_000,
+    ['ISEE', 'Relazione sociale'],
+  );
+  const rent = await programme('rent_fund', 'Fondo sociale affitti', RENT_RULE, 6_000_000, [
+    'ISEE',
+    'Contratto di locazione',
+  ]);
+
+  // Vouchers: one per household of the Ambito (one granted per household and programme), most partly spent.
+  for (const h of households) {
+    const size = Math.max(1, h.size);
+    const isee = int(0, 1_400_000);
+    const amount = amountFor(VOUCHER_RULE, { householdSize: size, iseeCents: isee });
+    const applicationId = await vouchers.insertApplication(tx, {
+      programmeId: voucherProgramme,
+      personId: h.person_id,
+      householdId: h.household_id,
+      householdKey: h.household_id ?? h.person_id,
+      comuneCode: h.comune_code,
+      channel: random() < 0.7 ? 'desk' : 'online',
+      householdSize: size,
+      iseeCents: isee,
+      documents: ['Autocertificazione'],
+      duplicateOf: null,
+      createdBy,
+    });
+    await vouchers.decideApplication(tx, applicationId, {
+      status: 'approved',
+      amountCents: amount,
+      reason: 'Requisiti verificati allo sportello',
+      decidedBy: createdBy,
+    });
+    if (!(await vouchers.commitBudget(tx, voucherProgramme, amount))) break;
+    const voucherId = await vouchers.insertVoucher(tx, {
+      programmeId: voucherProgramme,
+      applicationId,
+      householdKey: h.household_id ?? h.person_id,
+      comuneCode: h.comune_code,
+      code: voucherCode(randomBytes(8)),
+      amountCents: amount,
+      validFrom: addDays(today, -30),
+      validUntil: addDays(today, 60),
+      issuedBy: createdBy,
+    });
+    let balance = amount;
+    for (let spend = 0; spend < int(0, 3) && balance > 0; spend++) {
+      const amountCents = Math.min(balance, int(10, 80) * 100 + int(0, 99));
+      balance -= amountCents;
+      const shop = shops[int(0, shops.length - 1)]!;
+      await vouchers.insertRedemption(tx, {
+        voucherId,
+        shopId: shop.id,
+        comuneCode: h.comune_code,
+        amountCents,
+        balanceAfterCents: balance,
+        far: false,
+        userId: options.userIdsByRole.get('esercente') ?? createdBy,
+      });
+    }
+    await vouchers.setBalance(tx, voucherId, balance);
+  }
+
+  // The two funds: a few applications in each state (seed 003: "accompagnamento sociale accanto alle erogazioni").
+  const states = ['submitted', 'submitted', 'approved', 'rejected', 'paid', 'paid'] as const;
+  for (const [programmeId, rule, offset] of [
+    [solidarity, SOLIDARITY_RULE, 0],
+    [rent, RENT_RULE, 12],
+  ] as const) {
+    const used = new Set<string>();
+    for (const [i, state] of [...states, ...states].entries()) {
+      const h = households[(offset + i * 3) % households.length];
+      if (!h || used.has(h.household_id ?? h.person_id)) continue;
+      used.add(h.household_id ?? h.person_id);
+      const size = Math.max(1, h.size);
+      const isee = int(150_000, 880_000);
+      const applicationId = await vouchers.insertApplication(tx, {
+        programmeId,
+        personId: h.person_id,
+        householdId: h.household_id,
+        householdKey: h.household_id ?? h.person_id,
+        comuneCode: h.comune_code,
+        channel: 'desk',
+        householdSize: size,
+        iseeCents: isee,
+        documents:
+          i % 4 === 0
+            ? ['ISEE']
+            : ['ISEE', programmeId === rent ? 'Contratto di locazione' : 'Relazione sociale'],
+        duplicateOf: null,
+        createdBy,
+      });
+      if (state === 'submitted') continue;
+      const amount = amountFor(rule, { householdSize: size, iseeCents: isee });
+      await vouchers.decideApplication(tx, applicationId, {
+        status: state === 'rejected' ? 'rejected' : 'approved',
+        amountCents: state === 'rejected' ? null : amount,
+        reason:
+          state === 'rejected'
+            ? 'Manca il contratto di locazione registrato'
+            : 'Requisiti verificati, progetto di accompagnamento concordato',
+        decidedBy: createdBy,
+      });
+      if (state === 'paid' && (await vouchers.commitBudget(tx, programmeId, amount)))
+        await vouchers.markPaid(tx, applicationId, `MAND-${today.slice(0, 4)}-${100 + i}`);
+    }
   }
 }

@@ -201,8 +201,8 @@ const tables = (
         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   )
 ).map((t) => t.table_name);
-// Sessions are touched by every authenticated request (last seen); they hold no submitted data.
-const watched = tables.filter((t) => !['sessions'].includes(t));
+// Sessions (last seen) and rate-limit counters are bookkeeping of every request, not submitted data.
+const watched = tables.filter((t) => !['sessions', 'rate_limit_hits'].includes(t));
 const countQuery = sql.raw(
   `SELECT ${watched.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(', ')}`,
 );

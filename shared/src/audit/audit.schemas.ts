@@ -6,6 +6,7 @@ export const AuditEventView = Type.Object({
   at: Type.String(),
   actorUserId: Type.Union([Type.String(), Type.Null()]),
   actorEmail: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
   actorRoles: Type.Array(Type.String()),
   action: Type.String(),
   entityType: Type.String(),
@@ -19,7 +20,7 @@ export type AuditEventView = Static<typeof AuditEventView>;
 export const AuditQuery = Type.Object({
   entityType: Type.Optional(Trimmed({ maxLength: 40 })),
   entityId: Type.Optional(Trimmed({ maxLength: 80 })),
-  actor: Type.Optional(Trimmed({ maxLength: 200, description: 'email or part of it' })),
+  actor: Type.Optional(Trimmed({ maxLength: 200, description: 'email or name, or part of either' })),
   action: Type.Optional(Trimmed({ maxLength: 60 })),
   from: Type.Optional(Type.String({ format: 'date' })),
   to: Type.Optional(Type.String({ format: 'date' })),

@@ -1,11 +1,35 @@
 import type { App } from '../../platform/http/types.js';
 import { AuditPage, AuditQuery } from '../../../../shared/src/audit/audit.schemas.js';
-import { searchAudit } from './audit.service.js';
+import { Type } from 'typebox';
+import { exportAuditCsv, searchAudit } from './audit.service.js';
+
+const { limit: _limit, offset: _offset, ...filters } = AuditQuery.properties;
+const AuditExportQuery = Type.Object({
+  ...filters,
+  lang: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])),
+});
 
 export function registerAuditRoutes(app: App): void {
   app.get(
     '/api/audit',
     { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } },
     async (req) => searchAudit(req.ctx, req.query),
+  );
+  app.get(
+    '/api/audit/export.csv',
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: AuditExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { lang, ...query } = req.query;
+      const csv = await exportAuditCsv(req.ctx, query, lang ?? 'it');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="registro-accessi.csv"')
+        .send(csv);
+    },
   );
 }

@@ -17,3 +17,10 @@ export const volunteerNotInPlan = () =>
   });
 export const stopNotInPlan = () =>
   new AppError(422, 'STOP_NOT_IN_PLAN', 'Il compito non fa parte di questo piano.', { field: 'taskId' });
+export const planDateOutOfRange = (latest: string) =>
+  new AppError(
+    422,
+    'PLAN_DATE_OUT_OF_RANGE',
+    `Il giorno dei giri deve essere tra oggi e il ${latest.split('-').reverse().join('/')}.`,
+    { field: 'date' },
+  );

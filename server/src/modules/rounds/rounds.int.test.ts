@@ -230,4 +230,45 @@ describe('round planning in the product', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('refuses to plan a day in the past or beyond a year, naming the field', async () => {
+    for (const date of ['1900-01-01', addDays(dateInRome(), -1), addDays(dateInRome(), 400)]) {
+      const refused = await env.app.inject({
+        method: 'POST',
+        url: '/api/rounds',
+        headers: coordinator.headers,
+        payload: { date },
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error).toMatchObject({
+        code: 'PLAN_DATE_OUT_OF_RANGE',
+        details: { field: 'date' },
+      });
+    }
+  });
+
+  it('audits every response that names the beneficiaries, once, with the tasks shown', async () => {
+    // A plan of the earlier tests that has rounds (the day's tasks are published by now).
+    const [{ id } = { id: '' }] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`SELECT id FROM round_plans WHERE jsonb_array_length(plan->'rounds') > 0 ORDER BY created_at LIMIT 1`,
+    );
+    const plan = (
+      await env.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers: coordinator.headers })
+    ).json() as { rounds: { stops: { taskId: string }[] }[] };
+    const shown = plan.rounds.flatMap((r) => r.stops.map((s) => s.taskId)).sort();
+    expect(shown.length).toBeGreaterThan(0);
+    const before = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'round.read' AND entity_id = ${id}`,
+    );
+    await env.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers: coordinator.headers });
+    const events = await queryRows<{ actor_user_id: string; details: { ids: string[] } }>(
+      env.database.db,
+      sql`SELECT actor_user_id, details FROM audit_events WHERE action = 'round.read' AND entity_id = ${id} ORDER BY id`,
+    );
+    expect(events).toHaveLength(before[0]!.n + 1);
+    expect(events.at(-1)!.actor_user_id).toBe(coordinatorUser.id);
+    expect([...events.at(-1)!.details.ids].sort()).toEqual(shown);
+  });
 });

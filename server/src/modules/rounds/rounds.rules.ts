@@ -107,3 +107,11 @@ export function moveTask(
   target.taskIds.splice(Math.min(move.position, target.taskIds.length), 0, move.taskId);
   return result.filter((r) => r.taskIds.length > 0);
 }
+
+/** How far ahead a day's rounds can be planned: the volunteers' availability is known a year ahead at most. */
+export const PLANNING_HORIZON_DAYS = 366;
+
+/** A day that can be planned: from today to the horizon (a past day, or the year 1900, cannot). */
+export function isPlannableDate(date: string, today: string, latest: string): boolean {
+  return date >= today && date <= latest;
+}

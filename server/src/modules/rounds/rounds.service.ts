@@ -3,6 +3,7 @@ import { organizationsLimiting, type Actor } from '../../platform/access/actor.j
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
+import { addDays, dateInRome } from '../../platform/time.js';
 import { AppError } from '../../platform/errors.js';
 import type {
   DropOutBody,
@@ -34,7 +35,9 @@ import * as repo from './rounds.repository.js';
 import { enqueuePlan, enqueueReplan } from './rounds.jobs.js';
 import {
   clockOf,
+  isPlannableDate,
   minutesOf,
+  PLANNING_HORIZON_DAYS,
   moveTask,
   toPlanningTask,
   toPlanningVolunteer,
@@ -44,6 +47,7 @@ import {
 import {
   organizationRequired,
   planAlreadyPublished,
+  planDateOutOfRange,
   planNotFound,
   planNotPublished,
   planNotReady,
@@ -81,6 +85,9 @@ async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<repo.RoundPla
 export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   authorize(ctx, 'task.assign');
+  const today = dateInRome();
+  const latest = addDays(today, PLANNING_HORIZON_DAYS);
+  if (!isPlannableDate(body.date, today, latest)) throw planDateOutOfRange(latest);
   const organizationId = organizationFor(actor, body.organizationId);
   const timeLimitMs = (body.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
   const { id } = await withScope(ctx, 'task.assign', async (tx) => {
@@ -225,6 +232,29 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
   };
 }
 
+/**
+ * A plan as it leaves the server, audited when it carries beneficiaries' names, addresses or
+ * phones (rounds, unserved tasks, substitutes): one entry per response with the tasks' ids.
+ */
+async function presentAudited(ctx: Context, tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
+  const plan = await present(tx, row);
+  const ids = [
+    ...new Set([
+      ...plan.rounds.flatMap((r) => r.stops.map((s) => s.taskId)),
+      ...plan.unserved.map((u) => u.taskId),
+      ...plan.substitutes.map((u) => u.taskId),
+    ]),
+  ];
+  if (ids.length > 0)
+    await writeAudit(tx, ctx, {
+      action: 'round.read',
+      entityType: 'round_plan',
+      entityId: plan.id,
+      details: { ids },
+    });
+  return plan;
+}
+
 /** The plans of a date (a coordinator: of his organisations), to find the day's published plan again. */
 export async function listPlans(
   ctx: Context,
@@ -253,7 +283,7 @@ export async function listPlans(
 /** A plan with its progress while computing, then its rounds. @throws 404 for another organisation's plan. */
 export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'task.assign', async (tx) => present(tx, await loadPlan(tx, actor, id)));
+  return withScope(ctx, 'task.assign', async (tx) => presentAudited(ctx, tx, await loadPlan(tx, actor, id)));
 }
 
 /**
@@ -276,7 +306,7 @@ export async function moveStop(ctx: Context, id: string, body: MoveStopBody): Pr
     );
     const { plan, violations } = evaluateRounds(prepared, order, row.plan);
     await repo.replacePlan(tx, id, { ...plan, violations });
-    return present(tx, (await repo.findPlan(tx, id))!);
+    return presentAudited(ctx, tx, (await repo.findPlan(tx, id))!);
   });
 }
 
@@ -393,6 +423,6 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
       },
       actor.userId,
     );
-    return { replan: await present(tx, (await repo.findPlan(tx, replanId))!) };
+    return { replan: await presentAudited(ctx, tx, (await repo.findPlan(tx, replanId))!) };
   });
 }

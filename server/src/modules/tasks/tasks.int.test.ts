@@ -213,4 +213,20 @@ describe('tasks', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('audits the volunteer’s list of the day as one entry with the tasks shown', async () => {
+    const volunteerUser = await env.buildUser({ role: 'volontario' });
+    const volunteerId = await env.buildVolunteer({ organizationId, userId: volunteerUser.id });
+    const volunteer = await env.login(volunteerUser.email);
+    const taskId = await openTask();
+    await assign(taskId, volunteerId);
+    await env.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: volunteer.headers });
+    const events = await queryRows<{ action: string; details: { ids: string[] } }>(
+      env.database.db,
+      sql`SELECT action, details FROM audit_events WHERE actor_user_id = ${volunteerUser.id} AND action = 'task.read'`,
+    );
+    expect(events).toEqual([
+      { action: 'task.read', details: expect.objectContaining({ ids: [taskId], own: true }) },
+    ]);
+  });
 });

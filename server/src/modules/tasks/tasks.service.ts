@@ -88,6 +88,12 @@ export async function myTasks(ctx: Context, date: string | undefined): Promise<T
       { date: date ?? dateInRome(), volunteerId: me.id, limit: 200 },
       null,
     );
+    // The volunteer reads the beneficiaries' names, addresses and phones: audited as one list.
+    await writeAudit(tx, ctx, {
+      action: 'task.read',
+      entityType: 'task',
+      details: { ids: rows.map((r) => r.id), total, own: true },
+    });
     return { items: rows.map((r) => presentTask(actor, r)), total };
   });
 }

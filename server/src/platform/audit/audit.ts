@@ -1,6 +1,11 @@
 import { pgArray, sql, type Tx } from '../db/database.js';
 import type { Context } from '../context.js';
 import { rolesOf } from '../access/actor.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  type AuditLabel,
+} from '../../../../shared/src/audit/audit.catalog.js';
 
 /** The audited actions; each names what happened to which kind of record. */
 export type AuditAction =
@@ -29,6 +34,7 @@ export type AuditAction =
   | 'task.complete'
   | 'task.reimburse'
   | 'task.read'
+  | 'round.read'
   | 'volunteer.offer'
   | 'volunteer.read'
   | 'volunteer.search'
@@ -92,6 +98,7 @@ export interface AuditEvent {
     | 'membership'
     | 'request'
     | 'task'
+    | 'round_plan'
     | 'volunteer'
     | 'volunteer_import'
     | 'goods_item'
@@ -118,6 +125,10 @@ export interface AuditEvent {
   /** Never personal data in clear: ids, field names, counts. */
   details?: Record<string, unknown>;
 }
+
+// Every action and kind of record has its names for the audit page: add them to the catalogue.
+AUDIT_ACTIONS satisfies Record<AuditAction, AuditLabel>;
+AUDIT_ENTITY_TYPES satisfies Record<AuditEvent['entityType'], AuditLabel>;
 
 /** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */
 export async function writeAudit(tx: Tx, ctx: Context, event: AuditEvent): Promise<void> {

@@ -1,4 +1,6 @@
-import { useT } from '../../i18n/I18nProvider';
+import { useState, type FormEvent } from 'react';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../../shared/src/audit/audit.catalog';
+import { useI18n } from '../../i18n/I18nProvider';
 import { SelectField, TextField } from '../../ui/fields';
 import type { AuditFilter } from './api';
 import { useFilterDraft } from '../../ui/useFilterDraft';
@@ -10,12 +12,29 @@ interface AuditFiltersProps {
 
 /** Who, what, which record, when: the auditor's questions as filters. */
 export function AuditFilters({ value, onApply }: AuditFiltersProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const [rangeError, setRangeError] = useState('');
   const { draft, set, submit } = useFilterDraft(value, onApply);
-  const entityTypes = Object.entries(t.audit.entityTypes).map(([v, label]) => ({ value: v, label }));
-  const actions = Object.entries(t.audit.actions).map(([v, label]) => ({ value: v, label }));
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
+  const entityTypes = Object.entries(AUDIT_ENTITY_TYPES)
+    .map(([v, label]) => ({ value: v, label: label[locale] }))
+    .sort(byLabel);
+  const actions = Object.entries(AUDIT_ACTIONS)
+    .map(([v, label]) => ({ value: v, label: label[locale] }))
+    .sort(byLabel);
+  // A range that ends before it starts would silently find nothing: said next to "Al" instead.
+  const check = (event: FormEvent) => {
+    if (draft.from && draft.to && draft.to < draft.from) {
+      event.preventDefault();
+      setRangeError(t.audit.rangeReversed);
+      document.getElementById('audit-to')?.focus();
+      return;
+    }
+    setRangeError('');
+    submit(event);
+  };
   return (
-    <form role="search" onSubmit={submit} className="mb-4" aria-label={t.audit.filters}>
+    <form role="search" onSubmit={check} noValidate className="mb-4" aria-label={t.audit.filters}>
       <div className="row">
         <SelectField
           id="audit-entity-type"
@@ -50,6 +69,7 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           id="audit-actor"
           className="col-12 col-md-4"
           label={t.audit.actor}
+          hint={t.audit.actorHint}
           value={draft.actor}
           onChange={set('actor')}
         />
@@ -68,6 +88,7 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           label={t.audit.to}
           value={draft.to}
           onChange={set('to')}
+          error={rangeError || undefined}
         />
       </div>
       <button type="submit" className="btn btn-primary">

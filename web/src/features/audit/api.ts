@@ -26,3 +26,7 @@ export function filterFromParams(params: URLSearchParams): AuditFilter {
 
 export const auditPath = (filter: AuditFilter, page: number) =>
   withQuery('/api/audit', { ...filter, limit: AUDIT_PAGE_SIZE, offset: page * AUDIT_PAGE_SIZE });
+
+/** The same search as CSV for Excel, with the operations named in the interface's language. */
+export const auditExportPath = (filter: AuditFilter, lang: 'it' | 'en') =>
+  withQuery('/api/audit/export.csv', { ...filter, lang });

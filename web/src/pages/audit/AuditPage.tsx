@@ -1,8 +1,14 @@
 import { useSearchParams } from 'react-router';
 import type { AuditPage as AuditResults } from '../../../../shared/src/audit/audit.schemas';
 import { useApi } from '../../api/useApi';
-import { useT } from '../../i18n/I18nProvider';
-import { AUDIT_PAGE_SIZE, auditPath, filterFromParams, type AuditFilter } from '../../features/audit/api';
+import { useI18n } from '../../i18n/I18nProvider';
+import {
+  AUDIT_PAGE_SIZE,
+  auditExportPath,
+  auditPath,
+  filterFromParams,
+  type AuditFilter,
+} from '../../features/audit/api';
 import { AuditFilters } from '../../features/audit/AuditFilters';
 import { AuditTable } from '../../features/audit/AuditTable';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
@@ -12,7 +18,7 @@ import { Pager } from '../../ui/Pager';
 
 /** The audit trail for the revisore: who read or changed which record, when, under which role. */
 export function AuditPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const page = Math.max(0, Number(params.get('pagina') ?? '1') - 1) || 0;
@@ -35,6 +41,13 @@ export function AuditPage() {
         {results.loading && !results.data && <Loading />}
         {results.data && (
           <>
+            {results.data.total > 0 && (
+              <p>
+                <a className="btn btn-outline-primary" href={auditExportPath(filter, locale)} download>
+                  {t.audit.exportCsv}
+                </a>
+              </p>
+            )}
             <AuditTable events={results.data.items} />
             <Pager
               page={page}

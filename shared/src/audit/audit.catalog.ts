@@ -1,0 +1,115 @@
+import type { Capability } from '../accounts/capabilities.js';
+
+/**
+ * Every audited operation and kind of record, named for people in Italian and English. The
+ * server checks at compile time that each action and kind it writes is named here
+ * (server/src/platform/audit/audit.ts), so a new one cannot reach the audit page as a bare code.
+ */
+
+export interface AuditLabel {
+  it: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS = {
+  'person.read': { it: 'Lettura scheda persona', en: 'Person record read' },
+  'person.search': { it: 'Ricerca persone', en: 'People search' },
+  'person.create': { it: 'Registrazione persona', en: 'Person registered' },
+  'person.update': { it: 'Modifica persona', en: 'Person updated' },
+  'household.create': { it: 'Creazione nucleo', en: 'Household created' },
+  'household.read': { it: 'Lettura nucleo', en: 'Household read' },
+  'user.create': { it: 'Creazione utente', en: 'User created' },
+  'user.password_reset': { it: 'Reimpostazione password', en: 'Password reset' },
+  'user.login': { it: 'Accesso', en: 'Login' },
+  'user.login_failed': { it: 'Accesso non riuscito', en: 'Failed login' },
+  'comune.reassign': { it: 'Riassegnazione comune', en: 'Comune reassigned' },
+  'organization.create': { it: 'Registrazione organizzazione', en: 'Organisation registered' },
+  'membership.create': { it: 'Assegnazione ruolo', en: 'Role granted' },
+  'request.create': { it: 'Registrazione richiesta di aiuto', en: 'Help request registered' },
+  'request.read': { it: 'Lettura richiesta di aiuto', en: 'Help request read' },
+  'request.search': { it: 'Elenco richieste di aiuto', en: 'Help requests listed' },
+  'request.triage': { it: 'Valutazione richiesta di aiuto', en: 'Help request triaged' },
+  'request.cancel': { it: 'Annullamento richiesta di aiuto', en: 'Help request cancelled' },
+  'task.assign': { it: 'Assegnazione compito', en: 'Task assigned' },
+  'task.respond': { it: 'Risposta del volontario al compito', en: 'Volunteer answered a task' },
+  'task.complete': { it: 'Esito del compito', en: 'Task outcome recorded' },
+  'task.reimburse': { it: 'Rimborso spesa anticipata', en: 'Advanced money reimbursed' },
+  'task.read': { it: 'Lettura compiti', en: 'Tasks read' },
+  'round.read': { it: 'Lettura piano dei giri', en: 'Round plan read' },
+  'volunteer.offer': { it: 'Candidatura volontario', en: 'Volunteer offer' },
+  'volunteer.read': { it: 'Lettura scheda volontario', en: 'Volunteer record read' },
+  'volunteer.search': { it: 'Elenco volontari', en: 'Volunteers listed' },
+  'volunteer.create': { it: 'Registrazione volontario', en: 'Volunteer registered' },
+  'volunteer.review': { it: 'Esame candidatura volontario', en: 'Volunteer offer reviewed' },
+  'volunteer.update': { it: 'Modifica volontario', en: 'Volunteer updated' },
+  'volunteer.import': { it: 'Importazione volontari', en: 'Volunteers imported' },
+  'goods.item_create': { it: 'Registrazione articolo', en: 'Goods item created' },
+  'goods.point_create': { it: 'Registrazione punto di distribuzione', en: 'Distribution point created' },
+  'goods.donor_create': { it: 'Registrazione donatore di beni', en: 'Goods donor registered' },
+  'stock.donation': { it: 'Carico di una donazione', en: 'Donation received' },
+  'stock.transfer': { it: 'Trasferimento di merce', en: 'Stock transfer' },
+  'stock.write_off': { it: 'Scarico di merce', en: 'Stock written off' },
+  'stock.reverse': { it: 'Storno di un movimento di magazzino', en: 'Stock movement reversed' },
+  'fund.line.create': { it: 'Creazione linea di finanziamento', en: 'Funding line created' },
+  'fund.movement.create': { it: 'Movimento di fondi', en: 'Fund movement' },
+  'fund.movement.reverse': { it: 'Storno di un movimento di fondi', en: 'Fund movement reversed' },
+  'fund.allocation.confirm': { it: 'Conferma del riparto dei fondi', en: 'Fund allocation confirmed' },
+  'fund.project.create': { it: 'Creazione progetto', en: 'Project created' },
+  'fund.action.update': { it: 'Modifica azione', en: 'Action updated' },
+  'fund.campaign.create': { it: 'Creazione campagna di raccolta', en: 'Fundraising campaign created' },
+  'donor.read': { it: 'Lettura donatore', en: 'Donor read' },
+  'donor.create': { it: 'Registrazione donatore', en: 'Donor registered' },
+  'job.completed': { it: 'Lavoro in background completato', en: 'Background job completed' },
+  'job.failed': { it: 'Lavoro in background non riuscito', en: 'Background job failed' },
+} as const satisfies Record<string, AuditLabel>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEntityType extends AuditLabel {
+  /** The page of one record, for those who may open it. */
+  path?: (id: string) => string;
+  read?: Capability;
+}
+
+export const AUDIT_ENTITY_TYPES = {
+  person: { it: 'Persona', en: 'Person', path: (id) => `/persone/${id}`, read: 'person.read' },
+  household: { it: 'Nucleo familiare', en: 'Household' },
+  user: { it: 'Utente', en: 'User' },
+  comune: { it: 'Comune', en: 'Comune' },
+  organization: { it: 'Organizzazione', en: 'Organisation' },
+  membership: { it: 'Ruolo', en: 'Role' },
+  request: {
+    it: 'Richiesta di aiuto',
+    en: 'Help request',
+    path: (id) => `/richieste/${id}`,
+    read: 'request.read',
+  },
+  task: { it: 'Compito', en: 'Task', path: (id) => `/compiti/${id}`, read: 'task.read' },
+  round_plan: {
+    it: 'Piano dei giri',
+    en: 'Round plan',
+    path: (id) => `/giri?piano=${id}`,
+    read: 'task.assign',
+  },
+  volunteer: { it: 'Volontario', en: 'Volunteer', path: (id) => `/volontari/${id}`, read: 'volunteer.read' },
+  volunteer_import: { it: 'Importazione volontari', en: 'Volunteer import' },
+  goods_item: { it: 'Articolo', en: 'Goods item' },
+  distribution_point: { it: 'Punto di distribuzione', en: 'Distribution point' },
+  goods_donor: { it: 'Donatore di beni', en: 'Goods donor' },
+  stock_batch: { it: 'Movimento di magazzino', en: 'Stock movement' },
+  fund_line: { it: 'Linea di finanziamento', en: 'Funding line' },
+  fund_movement: { it: 'Movimento di fondi', en: 'Fund movement' },
+  fund_allocation: { it: 'Riparto dei fondi', en: 'Fund allocation' },
+  fund_project: { it: 'Progetto', en: 'Project' },
+  fund_action: { it: 'Azione', en: 'Action' },
+  fund_campaign: { it: 'Campagna di raccolta', en: 'Fundraising campaign' },
+  donor: { it: 'Donatore', en: 'Donor' },
+  job: { it: 'Lavoro in background', en: 'Background job' },
+} as const satisfies Record<string, AuditEntityType>;
+
+export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;
+
+/** The name of an action or record kind in a language; the code itself for one this list lacks. */
+export function auditLabel(catalog: Record<string, AuditLabel>, code: string, locale: 'it' | 'en'): string {
+  return catalog[code]?.[locale] ?? code;
+}

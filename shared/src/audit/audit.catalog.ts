@@ -35,7 +35,6 @@ export const AUDIT_ACTIONS = {
   'task.complete': { it: 'Esito del compito', en: 'Task outcome recorded' },
   'task.reimburse': { it: 'Rimborso spesa anticipata', en: 'Advanced money reimbursed' },
   'task.read': { it: 'Lettura compiti', en: 'Tasks read' },
-  'round.read': { it: 'Lettura piano dei giri', en: 'Round plan read' },
   'volunteer.offer': { it: 'Candidatura volontario', en: 'Volunteer offer' },
   'volunteer.read': { it: 'Lettura scheda volontario', en: 'Volunteer record read' },
   'volunteer.search': { it: 'Elenco volontari', en: 'Volunteers listed' },
@@ -61,6 +60,26 @@ export const AUDIT_ACTIONS = {
   'donor.create': { it: 'Registrazione donatore', en: 'Donor registered' },
   'job.completed': { it: 'Lavoro in background completato', en: 'Background job completed' },
   'job.failed': { it: 'Lavoro in background non riuscito', en: 'Background job failed' },
+  'open_data.publish': { it: 'Pubblicazione di dati aperti', en: 'Open data published' },
+  'user.password_change': { it: 'Cambio password', en: 'Password changed' },
+  'round_plan.create': { it: 'Calcolo di un piano dei giri', en: 'Round plan computed' },
+  'round_plan.read': { it: 'Lettura piano dei giri', en: 'Round plan read' },
+  'round_plan.search': { it: 'Elenco piani dei giri', en: 'Round plans listed' },
+  'round_plan.change': { it: 'Modifica piano dei giri', en: 'Round plan changed' },
+  'round_plan.publish': { it: 'Pubblicazione dei giri', en: 'Rounds published' },
+  'case.create': { it: 'Apertura cartella sociale', en: 'Case file opened' },
+  'case.read': { it: 'Lettura cartella sociale', en: 'Case file read' },
+  'case.search': { it: 'Ricerca cartelle sociali', en: 'Case files searched' },
+  'case.update': { it: 'Modifica cartella sociale', en: 'Case file updated' },
+  'case.access_denied': { it: 'Accesso negato a una cartella sociale', en: 'Case file access denied' },
+  'case.break_glass': {
+    it: 'Accesso d’emergenza a una cartella sociale',
+    en: 'Emergency access to a case file',
+  },
+  'case.board': { it: 'Quadro delle cartelle sociali', en: 'Case board' },
+  'case_document.read': { it: 'Lettura documento della cartella', en: 'Case document read' },
+  'person.export': { it: 'Esportazione dei dati personali', en: 'Personal data exported' },
+  'person.anonymise': { it: 'Anonimizzazione persona', en: 'Person anonymised' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -105,6 +124,9 @@ export const AUDIT_ENTITY_TYPES = {
   fund_campaign: { it: 'Campagna di raccolta', en: 'Fundraising campaign' },
   donor: { it: 'Donatore', en: 'Donor' },
   job: { it: 'Lavoro in background', en: 'Background job' },
+  open_data: { it: 'Dati aperti', en: 'Open data' },
+  case: { it: 'Cartella sociale', en: 'Case file' },
+  case_document: { it: 'Documento della cartella', en: 'Case document' },
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;

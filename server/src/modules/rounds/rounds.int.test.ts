@@ -260,12 +260,12 @@ describe('round planning in the product', () => {
     expect(shown.length).toBeGreaterThan(0);
     const before = await queryRows<{ n: number }>(
       env.database.db,
-      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'round.read' AND entity_id = ${id}`,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'round_plan.read' AND entity_id = ${id}`,
     );
     await env.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers: coordinator.headers });
     const events = await queryRows<{ actor_user_id: string; details: { ids: string[] } }>(
       env.database.db,
-      sql`SELECT actor_user_id, details FROM audit_events WHERE action = 'round.read' AND entity_id = ${id} ORDER BY id`,
+      sql`SELECT actor_user_id, details FROM audit_events WHERE action = 'round_plan.read' AND entity_id = ${id} ORDER BY id`,
     );
     expect(events).toHaveLength(before[0]!.n + 1);
     expect(events.at(-1)!.actor_user_id).toBe(coordinatorUser.id);

@@ -247,7 +247,7 @@ async function presentAudited(ctx: Context, tx: Tx, row: repo.RoundPlanRow): Pro
   ];
   if (ids.length > 0)
     await writeAudit(tx, ctx, {
-      action: 'round.read',
+      action: 'round_plan.read',
       entityType: 'round_plan',
       entityId: plan.id,
       details: { ids },

@@ -80,6 +80,19 @@ export const AUDIT_ACTIONS = {
   'case_document.read': { it: 'Lettura documento della cartella', en: 'Case document read' },
   'person.export': { it: 'Esportazione dei dati personali', en: 'Personal data exported' },
   'person.anonymise': { it: 'Anonimizzazione persona', en: 'Person anonymised' },
+  'programme.create': { it: 'Creazione programma di sostegno', en: 'Support programme created' },
+  'programme.application_create': { it: 'Domanda a un programma', en: 'Programme application made' },
+  'programme.application_read': { it: 'Lettura domanda a un programma', en: 'Programme application read' },
+  'programme.application_search': {
+    it: 'Elenco domande a un programma',
+    en: 'Programme applications listed',
+  },
+  'programme.application_decide': { it: 'Decisione su una domanda', en: 'Programme application decided' },
+  'programme.payment': { it: 'Erogazione di un programma', en: 'Programme payment' },
+  'voucher.issue': { it: 'Emissione buono', en: 'Voucher issued' },
+  'voucher.read': { it: 'Lettura buono', en: 'Voucher read' },
+  'voucher.redeem': { it: 'Riscossione buono', en: 'Voucher redeemed' },
+  'shop.create': { it: 'Registrazione esercizio convenzionato', en: 'Partner shop registered' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -127,6 +140,10 @@ export const AUDIT_ENTITY_TYPES = {
   open_data: { it: 'Dati aperti', en: 'Open data' },
   case: { it: 'Cartella sociale', en: 'Case file' },
   case_document: { it: 'Documento della cartella', en: 'Case document' },
+  programme: { it: 'Programma di sostegno', en: 'Support programme' },
+  programme_application: { it: 'Domanda a un programma', en: 'Programme application' },
+  voucher: { it: 'Buono', en: 'Voucher' },
+  voucher_shop: { it: 'Esercizio convenzionato', en: 'Partner shop' },
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;

@@ -15,6 +15,7 @@ import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
 import { registerGoodsRoutes } from './goods/goods.routes.js';
 import { registerFundsRoutes } from './funds/funds.routes.js';
 import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
+import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -34,4 +35,5 @@ export async function registerModules(app: App): Promise<void> {
   registerGoodsRoutes(app);
   registerFundsRoutes(app);
   registerVoucherRoutes(app);
+  registerCatalogRoutes(app);
 }

@@ -89,6 +89,21 @@ export const CAPABILITIES = {
   // Applications are personal data: who takes them at the desk and checks them.
   'programme.review': ['operatore', 'assistente_sociale', 'welfare_manager'],
   'voucher.redeem': ['esercente'],
+  // Service catalogue (seed 001). A provider publishes its own services; the Ambito moderates.
+  'catalog.manage': ['fornitore', 'amministratore'],
+  'catalog.moderate': ['amministratore'],
+  'tariff.manage': ['amministratore'],
+  // ISEE is economic data: who sets fees and orients citizens sees it; operators, providers and volunteers do not.
+  'isee.read': ['assistente_sociale', 'welfare_manager'],
+  'isee.write': ['assistente_sociale', 'welfare_manager'],
+  'isee.verify': ['assistente_sociale'],
+  // A citizen books for self; a welfare manager books for a citizen at an access point.
+  'order.own': ['cittadino'],
+  'order.assist': ['welfare_manager'],
+  'order.read': ['welfare_manager', 'assistente_sociale', 'amministratore'],
+  // A provider sees and handles the orders of its own organisation only.
+  'order.fulfil': ['fornitore'],
+  'accessPoint.manage': ['amministratore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

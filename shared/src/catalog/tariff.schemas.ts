@@ -5,6 +5,7 @@ export const ISEE_TYPES = ['ordinario', 'sociosanitario', 'minorenni', 'corrente
 export const IseeType = Type.Enum(ISEE_TYPES);
 export type IseeType = Static<typeof IseeType>;
 
+// Null first in unions: the server's Ajv coerces types, and would turn null into 0 for an integer branch tried first.
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000 });
 
 /** What a citizen pays per unit inside one band. */
@@ -25,7 +26,7 @@ export const TariffBand = Type.Object(
     fromCents: Cents,
     fromInclusive: Type.Boolean(),
     /** null: no upper threshold (the band runs to infinity). */
-    toCents: Type.Union([Cents, Type.Null()]),
+    toCents: Type.Union([Type.Null(), Cents]),
     toInclusive: Type.Boolean(),
     price: BandPrice,
   },
@@ -46,7 +47,7 @@ export const TariffRule = Type.Object(
     /** Above every band (or when no band matches). */
     fullTariffCents: Cents,
     /** Without any ISEE; null → the full tariff. */
-    noIseeCents: Type.Union([Cents, Type.Null()]),
+    noIseeCents: Type.Union([Type.Null(), Cents]),
     /** Expired or unverified ISEE (or a kind the rule does not accept). */
     invalidIsee: InvalidIseePolicy,
   },

@@ -83,7 +83,20 @@ export type AuditAction =
   | 'voucher.issue'
   | 'voucher.read'
   | 'voucher.redeem'
-  | 'shop.create';
+  | 'shop.create'
+  | 'isee.read'
+  | 'isee.create'
+  | 'isee.verify'
+  | 'order.create'
+  | 'order.read'
+  | 'order.search'
+  | 'order.update'
+  | 'payment.update'
+  | 'service.create'
+  | 'service.update'
+  | 'service.moderate'
+  | 'tariff.create'
+  | 'access_point.create';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -117,7 +130,13 @@ export interface AuditEvent {
     | 'programme'
     | 'programme_application'
     | 'voucher'
-    | 'voucher_shop';
+    | 'voucher_shop'
+    | 'isee'
+    | 'order'
+    | 'payment_notice'
+    | 'service'
+    | 'tariff_rule'
+    | 'access_point';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -1,0 +1,154 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../../test/harness.js';
+import { buildApprovedService, buildProvider, CREMA, serviceInput } from './catalog.fixtures.js';
+
+const env = await setupTestEnv();
+
+// The HSDS 3.0 schemas as copied into the repository (reference-data/hsds, CC BY-SA 4.0).
+const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../reference-data/hsds/schema');
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json') && f !== 'openapi.json')) {
+  ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object, file);
+}
+const compiled = ajv.compile(
+  JSON.parse(readFileSync(join(SCHEMA_DIR, 'compiled/service_with_definitions.json'), 'utf8')) as object,
+);
+const entity = (file: string) => ajv.getSchema(file)!;
+
+function assertValid(validate: ReturnType<typeof ajv.compile>, value: unknown): void {
+  const ok = validate(value);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+async function seedServiceWithTariff(): Promise<{ serviceId: string; providerId: string }> {
+  const providerId = await buildProvider(env, { comuni: [CREMA], name: `Cooperativa HSDS ${Date.now()}` });
+  const serviceId = await buildApprovedService(env, providerId, {
+    ...serviceInput(providerId),
+    name: 'Assistenza domiciliare HSDS',
+    categoryId: 'assistenza_domiciliare',
+    unit: 'hour',
+    listPriceCents: 2000,
+    cappedPriceCents: 1600,
+    requiredDocuments: ['Attestazione ISEE sociosanitario', 'Documento di identità'],
+  });
+  const admin = await env.loginAs('amministratore', { type: 'all' });
+  const rule = await env.app.inject({
+    method: 'POST',
+    url: '/api/tariff-rules',
+    headers: admin.headers,
+    payload: {
+      scopeType: 'ambito',
+      scopeId: 'CREMA',
+      categoryId: 'assistenza_domiciliare',
+      name: 'SAD Ambito Cremasco 2021',
+      rule: {
+        iseeTypes: ['ordinario', 'sociosanitario'],
+        bands: [
+          { fromCents: 0, fromInclusive: true, toCents: 300_000, toInclusive: true, price: { kind: 'free' } },
+          {
+            fromCents: 300_000,
+            fromInclusive: false,
+            toCents: 600_000,
+            toInclusive: true,
+            price: { kind: 'fixed', cents: 200 },
+          },
+          {
+            fromCents: 600_000,
+            fromInclusive: false,
+            toCents: 2_000_000,
+            toInclusive: true,
+            price: { kind: 'fixed', cents: 400 },
+          },
+        ],
+        fullTariffCents: 1600,
+        noIseeCents: null,
+        invalidIsee: 'full_tariff',
+      },
+    },
+  });
+  expect(rule.statusCode).toBe(201);
+  return { serviceId, providerId };
+}
+
+describe('HSDS 3.0 API', () => {
+  it('serves a service that validates against compiled/service_with_definitions.json, tariff bands as cost options', async () => {
+    const { serviceId } = await seedServiceWithTariff();
+    const response = await env.app.inject({ method: 'GET', url: `/api/hsds/services/${serviceId}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    assertValid(compiled, body);
+    assertValid(entity('service.json'), body);
+    expect(body).toMatchObject({ id: serviceId, status: 'active', name: 'Assistenza domiciliare HSDS' });
+    const options = body.cost_options.map((o: { option: string; amount: number }) => [o.option, o.amount]);
+    expect(options).toEqual([
+      ['Prezzo di listino', 20],
+      ['Prezzo calmierato', 16],
+      ['Ambito CREMA – ISEE da 0,00 € fino a 3000,00 €', 0],
+      ['Ambito CREMA – ISEE oltre 3000,00 € fino a 6000,00 €', 2],
+      ['Ambito CREMA – ISEE oltre 6000,00 € fino a 20000,00 €', 4],
+      ['Ambito CREMA – oltre l’ultima fascia ISEE', 16],
+    ]);
+    expect(body.required_documents.map((d: { document: string }) => d.document)).toEqual([
+      'Attestazione ISEE sociosanitario',
+      'Documento di identità',
+    ]);
+    expect(body.attributes[0].taxonomy_term).toMatchObject({
+      code: 'assistenza_domiciliare',
+      name: 'Assistenza domiciliare',
+    });
+  });
+
+  it('pages services as the standard does, each item valid', async () => {
+    await seedServiceWithTariff();
+    const response = await env.app.inject({ method: 'GET', url: '/api/hsds/services?page=1&per_page=1' });
+    expect(response.statusCode).toBe(200);
+    const page = response.json();
+    expect(page).toMatchObject({ page_number: 1, page: 1, size: 1, first_page: true, empty: false });
+    expect(page.total_items).toBeGreaterThanOrEqual(1);
+    expect(page.total_pages).toBe(page.total_items);
+    for (const item of page.contents) assertValid(entity('service.json'), item);
+  });
+
+  it('hides a service not yet approved with 404', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await env.loginAs('amministratore', { type: 'all' });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: provider.headers,
+      payload: serviceInput(providerId),
+    });
+    expect(created.json().status).toBe('pending');
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/hsds/services/${created.json().id}` })).statusCode,
+    ).toBe(404);
+  });
+
+  it('serves organisations, service_at_locations, taxonomies and taxonomy terms that validate', async () => {
+    const { providerId } = await seedServiceWithTariff();
+    const organizations = (
+      await env.app.inject({ method: 'GET', url: '/api/hsds/organizations?per_page=100' })
+    ).json();
+    expect(organizations.contents.map((o: { id: string }) => o.id)).toContain(providerId);
+    for (const o of organizations.contents) assertValid(entity('organization.json'), o);
+    const one = await env.app.inject({ method: 'GET', url: `/api/hsds/organizations/${providerId}` });
+    assertValid(entity('organization.json'), one.json());
+    const terms = (
+      await env.app.inject({ method: 'GET', url: '/api/hsds/taxonomy_terms?per_page=100' })
+    ).json();
+    expect(terms.total_items).toBe(17);
+    for (const t of terms.contents) assertValid(entity('taxonomy_term.json'), t);
+    const taxonomies = (await env.app.inject({ method: 'GET', url: '/api/hsds/taxonomies' })).json();
+    for (const t of taxonomies.contents) assertValid(entity('taxonomy.json'), t);
+    const locations = await env.app.inject({ method: 'GET', url: '/api/hsds/service_at_locations' });
+    expect(locations.statusCode).toBe(200);
+    for (const s of locations.json().contents) assertValid(entity('service_at_location.json'), s);
+  });
+});

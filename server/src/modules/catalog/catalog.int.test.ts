@@ -1,0 +1,468 @@
+import { describe, expect, it } from 'vitest';
+import { queryRows, sql } from '../../platform/db/database.js';
+import { setupTestEnv } from '../../test/harness.js';
+import {
+  auditActions,
+  buildApprovedService,
+  buildProvider,
+  count,
+  CREMA,
+  CREMONA,
+  loginCitizen,
+  loginMember,
+  PANDINO,
+  serviceInput,
+} from './catalog.fixtures.js';
+
+const env = await setupTestEnv();
+
+const CASSANO_LIKE_RULE = {
+  iseeTypes: ['ordinario'],
+  bands: [
+    { fromCents: 0, fromInclusive: true, toCents: 300_000, toInclusive: true, price: { kind: 'free' } },
+    {
+      fromCents: 300_000,
+      fromInclusive: false,
+      toCents: 750_000,
+      toInclusive: true,
+      price: { kind: 'linear', minCents: 200, maxCents: 500 },
+    },
+  ],
+  fullTariffCents: 700,
+  noIseeCents: 740,
+  invalidIsee: 'full_tariff',
+};
+
+async function serviceRow(id: string) {
+  const [row] = await queryRows<{ status: string; capped_price_cents: number; version: number }>(
+    env.database.db,
+    sql`SELECT status, capped_price_cents, version FROM catalog_services WHERE id = ${id}`,
+  );
+  return row;
+}
+
+describe('providers publish services, the Ambito moderates', () => {
+  it('answers 401 to an anonymous proposal and 403 to a volunteer', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const anonymous = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      payload: serviceInput(providerId),
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const volunteer = await env.loginAs('volontario');
+    const refused = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: volunteer.headers,
+      payload: serviceInput(providerId),
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('keeps a proposed service out of the public catalogue until approved, auditing both steps', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA, PANDINO] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: provider.headers,
+      payload: serviceInput(providerId, { name: 'Pasti caldi moderati', comuni: [CREMA, PANDINO] }),
+    });
+    expect(created.statusCode).toBe(201);
+    const service = created.json();
+    expect(service).toMatchObject({
+      status: 'pending',
+      cappedPriceCents: 750,
+      abilities: { edit: true, moderate: false },
+    });
+    const hidden = await env.app.inject({ method: 'GET', url: `/api/services/${service.id}` });
+    expect(hidden.statusCode).toBe(404);
+    const search = await env.app.inject({ method: 'GET', url: '/api/services?q=moderati' });
+    expect(search.json().total).toBe(0);
+
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const approved = await env.app.inject({
+      method: 'POST',
+      url: `/api/services/${service.id}/moderation`,
+      headers: admin.headers,
+      payload: { decision: 'approve' },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect((await serviceRow(service.id))!.status).toBe('approved');
+    const visible = await env.app.inject({ method: 'GET', url: `/api/services/${service.id}` });
+    expect(visible.statusCode).toBe(200);
+    expect(visible.json().comuni.map((c: { name: string }) => c.name)).toEqual(['Crema', 'Pandino']);
+    expect(await auditActions(env, service.id)).toEqual(['service.create', 'service.moderate']);
+  });
+
+  it('sends an approved service back to moderation when its price changes, not when its schedule does', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const id = await buildApprovedService(env, providerId);
+    const schedule = await env.app.inject({
+      method: 'PUT',
+      url: `/api/services/${id}`,
+      headers: provider.headers,
+      payload: { ...serviceInput(providerId), schedule: 'Tutti i giorni', version: 1 },
+    });
+    expect(schedule.statusCode).toBe(200);
+    expect(await serviceRow(id)).toMatchObject({ status: 'approved', version: 2 });
+    const price = await env.app.inject({
+      method: 'PUT',
+      url: `/api/services/${id}`,
+      headers: provider.headers,
+      payload: { ...serviceInput(providerId), cappedPriceCents: 800, version: 2 },
+    });
+    expect(price.statusCode).toBe(200);
+    expect(await serviceRow(id)).toMatchObject({ status: 'pending', capped_price_cents: 800, version: 3 });
+    expect((await env.app.inject({ method: 'GET', url: `/api/services/${id}` })).statusCode).toBe(404);
+  });
+
+  it('refuses a capped price above the list price, a negative price and a comune outside the provider’s territory, saving nothing', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const before = await count(env, 'catalog_services');
+    const post = (payload: Record<string, unknown>) =>
+      env.app.inject({ method: 'POST', url: '/api/services', headers: provider.headers, payload });
+    const capped = await post(serviceInput(providerId, { cappedPriceCents: 1000, listPriceCents: 900 }));
+    expect(capped.statusCode).toBe(422);
+    expect(capped.json().error).toMatchObject({
+      code: 'CAPPED_PRICE_ABOVE_LIST_PRICE',
+      details: { field: 'cappedPriceCents' },
+    });
+    expect(capped.json().error.message).toMatch(/prezzo calmierato/);
+    const negative = await post(serviceInput(providerId, { listPriceCents: -1 }));
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.details.fields[0].field).toBe('listPriceCents');
+    const outside = await post(serviceInput(providerId, { comuni: [CREMA, CREMONA] }));
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error).toMatchObject({
+      code: 'COMUNE_OUTSIDE_PROVIDER_TERRITORY',
+      details: { comuni: [CREMONA] },
+    });
+    expect(await count(env, 'catalog_services')).toBe(before);
+  });
+
+  it('forbids a provider to publish for another provider', async () => {
+    const mine = await buildProvider(env, { comuni: [CREMA] });
+    const theirs = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: mine,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: provider.headers,
+      payload: serviceInput(theirs),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('hides a pending service from a moderator of another territory with 404, leaving it pending', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: provider.headers,
+      payload: serviceInput(providerId),
+    });
+    const cremonese = await env.loginAs('amministratore', { type: 'ambito', id: 'CREMONA' });
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/services/${created.json().id}/moderation`,
+      headers: cremonese.headers,
+      payload: { decision: 'approve' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect((await serviceRow(created.json().id))!.status).toBe('pending');
+  });
+});
+
+describe('search', () => {
+  it('finds "pasti a domicilio anziani Crema" by stem and accent-free words, limited to Crema', async () => {
+    const providerId = await buildProvider(env, {
+      comuni: [CREMA, CREMONA],
+      name: 'Cooperativa Ricerca Uno',
+    });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'all' },
+    });
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const publish = async (overrides: Parameters<typeof serviceInput>[1]) => {
+      const created = await env.app.inject({
+        method: 'POST',
+        url: '/api/services',
+        headers: provider.headers,
+        payload: serviceInput(providerId, overrides),
+      });
+      expect(created.statusCode).toBe(201);
+      await env.app.inject({
+        method: 'POST',
+        url: `/api/services/${created.json().id}/moderation`,
+        headers: admin.headers,
+        payload: { decision: 'approve' },
+      });
+      return created.json().id as string;
+    };
+    const crema = await publish({ name: 'Pasti a domicilio – Crema', comuni: [CREMA] });
+    const cremona = await publish({ name: 'Pasti a domicilio – Cremona', comuni: [CREMONA] });
+    const badante = await publish({
+      name: 'Assistenza familiare qualificata',
+      categoryId: 'assistenza_domiciliare',
+      description:
+        'Assistenti familiari formati per la cura della persona non autosufficiente, anche di notte.',
+      unit: 'hour',
+      comuni: [CREMA],
+    });
+    const found = await env.app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent('pasti a domicilio anziani Crema')}`,
+    });
+    expect(found.statusCode).toBe(200);
+    const ids = found.json().items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(crema);
+    expect(ids).not.toContain(cremona);
+    expect(found.json().items[0]).toMatchObject({
+      id: crema,
+      providerName: 'Cooperativa Ricerca Uno',
+      cappedPriceCents: 750,
+    });
+    expect(found.json().items[0].priceForMeCents).toBeUndefined();
+
+    const byComune = await env.app.inject({ method: 'GET', url: `/api/services?q=pasto&comune=${CREMONA}` });
+    expect(byComune.json().items.map((i: { id: string }) => i.id)).toEqual([cremona]);
+    // "badante" is not in the service's text: the category's synonyms bring it in.
+    const synonym = await env.app.inject({ method: 'GET', url: '/api/services?q=badante' });
+    expect(synonym.json().items.map((i: { id: string }) => i.id)).toContain(badante);
+    // Accents: "attivita" and "attività" are the same word for the index.
+    const filtered = await env.app.inject({
+      method: 'GET',
+      url: `/api/services?category=assistenza_domiciliare&comune=${CREMA}`,
+    });
+    expect(filtered.json().items.map((i: { id: string }) => i.id)).toEqual([badante]);
+  });
+
+  it('gives a logged-in citizen their own price from their comune’s tariff and ISEE', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const serviceId = await buildApprovedService(env, providerId, { name: 'Pasti tariffati a Crema' });
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const rule = await env.app.inject({
+      method: 'POST',
+      url: '/api/tariff-rules',
+      headers: admin.headers,
+      payload: {
+        scopeType: 'comune',
+        scopeId: CREMA,
+        serviceId,
+        name: 'Pasti Crema',
+        rule: CASSANO_LIKE_RULE,
+      },
+    });
+    expect(rule.statusCode).toBe(201);
+    const citizen = await loginCitizen(env, CREMA);
+    const social = await env.loginAs('assistente_sociale', { type: 'ambito', id: 'CREMA' });
+    const isee = await env.app.inject({
+      method: 'POST',
+      url: `/api/people/${citizen.personId}/isee`,
+      headers: social.headers,
+      payload: {
+        iseeType: 'ordinario',
+        valueCents: 400_000,
+        dsuProtocol: 'INPS-ISEE-2026-00012345A-00',
+        issuedOn: '2026-01-10',
+        expiresOn: '2099-12-31',
+      },
+    });
+    expect(isee.statusCode).toBe(201);
+    expect(isee.json()).toMatchObject({ status: 'valid', valueCents: 400_000 });
+    const found = await env.app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent('pasti tariffati')}&comune=${CREMA}`,
+      headers: citizen.headers,
+    });
+    // 200 + 300 × 1,000/4,500 = 266.67 → 267 cents.
+    expect(found.json().items).toEqual([
+      expect.objectContaining({ id: serviceId, cappedPriceCents: 750, priceForMeCents: 267 }),
+    ]);
+    const page = await env.app.inject({
+      method: 'GET',
+      url: `/api/services/${serviceId}`,
+      headers: citizen.headers,
+    });
+    expect(page.json().priceForMe).toEqual({ unitCents: 267, basis: 'band', iseeStatus: 'valid', band: 1 });
+    const cheap = await env.app.inject({
+      method: 'GET',
+      url: `/api/services?comune=${CREMA}&maxPriceForMeCents=266`,
+      headers: citizen.headers,
+    });
+    expect(cheap.json().items.map((i: { id: string }) => i.id)).not.toContain(serviceId);
+  });
+});
+
+describe('ISEE declarations', () => {
+  const declaration = {
+    iseeType: 'sociosanitario',
+    valueCents: 1_250_000,
+    dsuProtocol: 'INPS-ISEE-2026-00099999B-00',
+    issuedOn: '2026-02-01',
+    expiresOn: '2026-12-31',
+  };
+
+  it('lets a welfare manager record one, unverified, and a social worker verify it, auditing each step', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    const manager = await env.loginAs('welfare_manager');
+    const created = await env.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/isee`,
+      headers: manager.headers,
+      payload: declaration,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'unverified', verifiedBy: null });
+    const social = await env.loginAs('assistente_sociale');
+    const verified = await env.app.inject({
+      method: 'POST',
+      url: `/api/isee/${created.json().id}/verify`,
+      headers: social.headers,
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().verifiedAt).not.toBeNull();
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/people/${personId}/isee`,
+      headers: social.headers,
+    });
+    expect(read.json()).toEqual([expect.objectContaining({ id: created.json().id, valueCents: 1_250_000 })]);
+    expect(await auditActions(env, created.json().id)).toEqual(['isee.create', 'isee.verify']);
+    expect(await auditActions(env, personId)).toEqual(['isee.read']);
+  });
+
+  it('refuses the ISEE to roles that may not see economic data: 401, then 403 for an operator, a provider and a volunteer', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    expect((await env.app.inject({ method: 'GET', url: `/api/people/${personId}/isee` })).statusCode).toBe(
+      401,
+    );
+    for (const role of ['operatore', 'fornitore', 'volontario', 'amministratore'] as const) {
+      const session = await env.loginAs(role);
+      const response = await env.app.inject({
+        method: 'GET',
+        url: `/api/people/${personId}/isee`,
+        headers: session.headers,
+      });
+      expect(response.statusCode, role).toBe(403);
+    }
+  });
+
+  it('hides a person of another Ambito with 404 and saves nothing', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    const cremasco = await env.loginAs('welfare_manager', { type: 'ambito', id: 'CREMA' });
+    const before = await count(env, 'isee_declarations');
+    const write = await env.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/isee`,
+      headers: cremasco.headers,
+      payload: declaration,
+    });
+    expect(write.statusCode).toBe(404);
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/people/${personId}/isee`,
+      headers: cremasco.headers,
+    });
+    expect(read.statusCode).toBe(404);
+    expect(await count(env, 'isee_declarations')).toBe(before);
+  });
+
+  it('refuses an expiry before the issue date with the field named', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    const manager = await env.loginAs('welfare_manager');
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/isee`,
+      headers: manager.headers,
+      payload: { ...declaration, expiresOn: '2026-01-01' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.details.field).toBe('expiresOn');
+  });
+});
+
+describe('tariff rules', () => {
+  it('refuses a rule whose threshold belongs to both bands, saving nothing', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const bad = {
+      ...CASSANO_LIKE_RULE,
+      bands: [
+        { ...CASSANO_LIKE_RULE.bands[0], toInclusive: true },
+        { ...CASSANO_LIKE_RULE.bands[1], fromInclusive: true },
+      ],
+    };
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/tariff-rules',
+      headers: admin.headers,
+      payload: {
+        scopeType: 'comune',
+        scopeId: CREMONA,
+        categoryId: 'assistenza_domiciliare',
+        name: 'SAD',
+        rule: bad,
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('TARIFF_RULE_INVALID');
+    const [row] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM catalog_tariff_rules WHERE scope_id = ${CREMONA} AND category_id = 'assistenza_domiciliare'`,
+    );
+    expect(row!.n).toBe(0);
+  });
+
+  it('refuses tariffs to a provider with 403 and to another Ambito’s administrator with 404', async () => {
+    const provider = await env.loginAs('fornitore');
+    const payload = {
+      scopeType: 'comune',
+      scopeId: CREMA,
+      categoryId: 'pasti_domicilio',
+      name: 'Pasti',
+      rule: CASSANO_LIKE_RULE,
+    };
+    expect(
+      (await env.app.inject({ method: 'POST', url: '/api/tariff-rules', headers: provider.headers, payload }))
+        .statusCode,
+    ).toBe(403);
+    const cremonese = await env.loginAs('amministratore', { type: 'ambito', id: 'CREMONA' });
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/tariff-rules',
+          headers: cremonese.headers,
+          payload,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

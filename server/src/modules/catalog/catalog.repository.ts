@@ -1,0 +1,875 @@
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { SQL } from 'drizzle-orm';
+import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
+
+/*
+ * The only SQL of the catalogue. Services, providers, taxonomy, tariffs and access points are public
+ * reference data; ISEE declarations, orders, their events and payment notices carry personal data and
+ * are read only through a Tx opened by withScope / withExplicitScope, where RLS limits the territory.
+ */
+
+// ---- taxonomy -------------------------------------------------------------------------------
+
+export interface TermRow {
+  id: string;
+  taxonomy_id: string;
+  parent_id: string | null;
+  name_it: string;
+  name_en: string;
+  description: string;
+  keywords: string;
+}
+
+export async function listTerms(tx: Tx): Promise<TermRow[]> {
+  return queryRows<TermRow>(tx, sql`SELECT * FROM catalog_taxonomy_terms ORDER BY sort_order`);
+}
+
+export async function findTerm(tx: Tx, id: string): Promise<TermRow | null> {
+  const [row] = await queryRows<TermRow>(tx, sql`SELECT * FROM catalog_taxonomy_terms WHERE id = ${id}`);
+  return row ?? null;
+}
+
+export interface TaxonomyRow {
+  id: string;
+  name: string;
+  description: string;
+  uri: string | null;
+  version: string;
+}
+
+export async function listTaxonomies(tx: Tx): Promise<TaxonomyRow[]> {
+  return queryRows<TaxonomyRow>(tx, sql`SELECT * FROM catalog_taxonomies ORDER BY id`);
+}
+
+// ---- providers ------------------------------------------------------------------------------
+
+export interface ProviderRow {
+  organization_id: string;
+  name: string;
+  kind: string;
+  description: string;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  comuni_served: string[];
+  creditor_tax_code: string | null;
+  segregation_code: string | null;
+  tax_code: string | null;
+}
+
+const SELECT_PROVIDER = sql`
+  SELECT p.organization_id, o.name, o.kind, p.description, p.website, coalesce(p.email, o.email) AS email,
+         coalesce(p.phone, o.phone) AS phone, p.comuni_served, p.creditor_tax_code, p.segregation_code, o.tax_code
+  FROM catalog_providers p JOIN organizations o ON o.id = p.organization_id`;
+
+export async function findProvider(tx: Tx, organizationId: string): Promise<ProviderRow | null> {
+  const [row] = await queryRows<ProviderRow>(
+    tx,
+    sql`${SELECT_PROVIDER} WHERE p.organization_id = ${organizationId}`,
+  );
+  return row ?? null;
+}
+
+export async function listProviders(
+  tx: Tx,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ProviderRow[]; total: number }> {
+  const rows = await queryRows<ProviderRow>(
+    tx,
+    sql`${SELECT_PROVIDER}
+        WHERE EXISTS (SELECT 1 FROM catalog_services s WHERE s.provider_id = p.organization_id AND s.status = 'approved')
+        ORDER BY o.name LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM catalog_providers p
+        WHERE EXISTS (SELECT 1 FROM catalog_services s WHERE s.provider_id = p.organization_id AND s.status = 'approved')`,
+  );
+  return { rows, total: count!.n };
+}
+
+export async function upsertProvider(
+  tx: Tx,
+  values: {
+    organizationId: string;
+    description: string;
+    website?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    comuniServed: string[];
+    creditorTaxCode?: string | null;
+    segregationCode?: string | null;
+  },
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO catalog_providers (organization_id, description, website, email, phone, comuni_served, creditor_tax_code, segregation_code)
+    VALUES (${values.organizationId}, ${values.description}, ${values.website ?? null}, ${values.email ?? null}, ${values.phone ?? null},
+            ${pgArray(values.comuniServed)}::text[], ${values.creditorTaxCode ?? null}, ${values.segregationCode ?? null})
+    ON CONFLICT (organization_id) DO UPDATE SET description = EXCLUDED.description, comuni_served = EXCLUDED.comuni_served,
+      website = EXCLUDED.website, email = EXCLUDED.email, phone = EXCLUDED.phone,
+      creditor_tax_code = EXCLUDED.creditor_tax_code, segregation_code = EXCLUDED.segregation_code`);
+}
+
+// ---- services -------------------------------------------------------------------------------
+
+export interface ServiceRow {
+  id: string;
+  provider_id: string;
+  provider_name: string;
+  provider_email: string | null;
+  provider_phone: string | null;
+  provider_website: string | null;
+  provider_description: string;
+  category_id: string;
+  category_name: string;
+  name: string;
+  description: string;
+  target_groups: string[];
+  comuni: string[];
+  base_comune_code: string;
+  schedule: string;
+  unit: 'hour' | 'meal' | 'trip' | 'session' | 'month' | 'service';
+  list_price_cents: number;
+  capped_price_cents: number;
+  capacity: number | null;
+  capacity_period: 'day' | 'week' | 'month' | null;
+  is_municipal: boolean;
+  municipal_program: 'saap' | 'disabled_transport' | 'conciliazione' | null;
+  required_documents: string[];
+  status: 'pending' | 'approved' | 'rejected';
+  moderation_note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT_SERVICE = sql`
+  SELECT s.id, s.provider_id, o.name AS provider_name, coalesce(p.email, o.email) AS provider_email,
+         coalesce(p.phone, o.phone) AS provider_phone, p.website AS provider_website, p.description AS provider_description,
+         s.category_id, t.name_it AS category_name, s.name, s.description, s.target_groups, s.comuni, s.base_comune_code,
+         s.schedule, s.unit, s.list_price_cents, s.capped_price_cents, s.capacity, s.capacity_period, s.is_municipal,
+         s.municipal_program, s.required_documents, s.status, s.moderation_note, s.version,
+         s.created_at::text AS created_at, s.updated_at::text AS updated_at
+  FROM catalog_services s
+  JOIN catalog_providers p ON p.organization_id = s.provider_id
+  JOIN organizations o ON o.id = s.provider_id
+  JOIN catalog_taxonomy_terms t ON t.id = s.category_id`;
+
+export async function findService(tx: Tx, id: string): Promise<ServiceRow | null> {
+  const [row] = await queryRows<ServiceRow>(tx, sql`${SELECT_SERVICE} WHERE s.id = ${id}`);
+  return row ?? null;
+}
+
+/** Locks a service row for the rest of the transaction (moderation and price changes). */
+export async function lockService(tx: Tx, id: string): Promise<ServiceRow | null> {
+  const [locked] = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM catalog_services WHERE id = ${id} FOR UPDATE`,
+  );
+  return locked ? findService(tx, id) : null;
+}
+
+export interface ServiceValues {
+  providerId: string;
+  categoryId: string;
+  name: string;
+  description: string;
+  targetGroups: string[];
+  comuni: string[];
+  baseComuneCode: string;
+  schedule: string;
+  unit: string;
+  listPriceCents: number;
+  cappedPriceCents: number;
+  capacity: number | null;
+  capacityPeriod: string | null;
+  isMunicipal: boolean;
+  municipalProgram: string | null;
+  requiredDocuments: string[];
+  searchText: string;
+}
+
+export async function insertService(
+  tx: Tx,
+  v: ServiceValues,
+  status: 'pending' | 'approved',
+  userId: string | null,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO catalog_services (provider_id, category_id, name, description, target_groups, comuni, base_comune_code, schedule,
+          unit, list_price_cents, capped_price_cents, capacity, capacity_period, is_municipal, municipal_program, required_documents,
+          status, search_text, created_by, updated_by, moderated_at, moderated_by)
+        VALUES (${v.providerId}, ${v.categoryId}, ${v.name}, ${v.description}, ${pgArray(v.targetGroups)}::text[],
+          ${pgArray(v.comuni)}::text[], ${v.baseComuneCode}, ${v.schedule}, ${v.unit}, ${v.listPriceCents}, ${v.cappedPriceCents},
+          ${v.capacity}, ${v.capacityPeriod}, ${v.isMunicipal}, ${v.municipalProgram}, ${pgArray(v.requiredDocuments)}::text[],
+          ${status}, ${v.searchText}, ${userId}, ${userId},
+          ${status === 'approved' ? sql`now()` : sql`NULL`}, ${status === 'approved' ? userId : null})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** Updates a service if its version is still `version`; returns false when someone changed it meanwhile. */
+export async function updateService(
+  tx: Tx,
+  id: string,
+  version: number,
+  v: ServiceValues,
+  status: 'pending' | 'approved' | 'rejected',
+  userId: string,
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE catalog_services SET category_id = ${v.categoryId}, name = ${v.name}, description = ${v.description},
+          target_groups = ${pgArray(v.targetGroups)}::text[], comuni = ${pgArray(v.comuni)}::text[], base_comune_code = ${v.baseComuneCode},
+          schedule = ${v.schedule}, unit = ${v.unit}, list_price_cents = ${v.listPriceCents}, capped_price_cents = ${v.cappedPriceCents},
+          capacity = ${v.capacity}, capacity_period = ${v.capacityPeriod}, is_municipal = ${v.isMunicipal},
+          municipal_program = ${v.municipalProgram}, required_documents = ${pgArray(v.requiredDocuments)}::text[],
+          search_text = ${v.searchText}, status = ${status}, version = version + 1, updated_at = now(), updated_by = ${userId}
+        WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return rows.length === 1;
+}
+
+export async function setModeration(
+  tx: Tx,
+  id: string,
+  status: 'approved' | 'rejected',
+  note: string | null,
+  userId: string,
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_services SET status = ${status}, moderation_note = ${note}, moderated_at = now(), moderated_by = ${userId},
+      version = version + 1, updated_at = now()
+    WHERE id = ${id}`);
+}
+
+export async function listServices(
+  tx: Tx,
+  filter: { providerIds?: string[] | null; status?: string | null; approvedOnly?: boolean },
+  page: { limit: number; offset: number },
+): Promise<{ rows: ServiceRow[]; total: number }> {
+  const conditions: SQL[] = [sql`true`];
+  if (filter.providerIds) conditions.push(sql`s.provider_id = ANY (${pgArray(filter.providerIds)}::uuid[])`);
+  if (filter.status) conditions.push(sql`s.status = ${filter.status}`);
+  if (filter.approvedOnly) conditions.push(sql`s.status = 'approved'`);
+  const where = sql.join(conditions, sql` AND `);
+  const rows = await queryRows<ServiceRow>(
+    tx,
+    sql`${SELECT_SERVICE} WHERE ${where} ORDER BY s.updated_at DESC, s.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM catalog_services s WHERE ${where}`,
+  );
+  return { rows, total: count!.n };
+}
+
+export interface SearchRow extends ServiceRow {
+  rank: number;
+  distance_km: number | null;
+}
+
+/**
+ * Full-text search of approved services (Italian configuration over folded text), filtered, ranked by
+ * relevance weighted by the distance from `origin` to where the service is based.
+ * @param filter.words folded words of the query; `mode` 'all' requires every word, 'any' one of them.
+ */
+export async function searchServices(
+  tx: Tx,
+  filter: {
+    words: string[];
+    mode: 'all' | 'any';
+    comune: string | null;
+    category: string | null;
+    target: string | null;
+    municipal: boolean | null;
+    origin: { latitude: number; longitude: number } | null;
+  },
+  page: { limit: number; offset: number },
+  providerId: string | null = null,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const query =
+    filter.words.length > 0
+      ? sql`(SELECT ${filter.mode === 'all' ? sql`string_agg(q::text, ' & ')` : sql`string_agg(q::text, ' | ')`}::tsquery
+             FROM (SELECT plainto_tsquery('italian', w) AS q FROM unnest(${pgArray(filter.words)}::text[]) AS w) AS parts
+             WHERE q::text <> '')`
+      : null;
+  const conditions: SQL[] = [sql`s.status = 'approved'`];
+  if (query) conditions.push(sql`s.search_vector @@ coalesce(${query}, ''::tsquery)`);
+  if (filter.comune) conditions.push(sql`s.comuni @> ARRAY[${filter.comune}]::text[]`);
+  if (filter.category) {
+    conditions.push(
+      sql`(s.category_id = ${filter.category} OR s.category_id IN (SELECT id FROM catalog_taxonomy_terms WHERE parent_id = ${filter.category}))`,
+    );
+  }
+  if (filter.target)
+    conditions.push(
+      sql`(s.target_groups @> ARRAY[${filter.target}]::text[] OR s.target_groups @> ARRAY['tutti']::text[])`,
+    );
+  if (filter.municipal !== null) conditions.push(sql`s.is_municipal = ${filter.municipal}`);
+  if (providerId) conditions.push(sql`s.provider_id = ${providerId}`);
+  const where = sql.join(conditions, sql` AND `);
+  const distance = filter.origin
+    ? sql`(SELECT 111.2 * sqrt(power(c.latitude - ${filter.origin.latitude}, 2)
+            + power((c.longitude - ${filter.origin.longitude}) * cos(radians(${filter.origin.latitude})), 2))
+           FROM comuni c WHERE c.istat_code = s.base_comune_code)`
+    : sql`NULL::double precision`;
+  const rank = query ? sql`ts_rank(s.search_vector, coalesce(${query}, ''::tsquery))` : sql`1.0::real`;
+  const rows = await queryRows<SearchRow>(
+    tx,
+    sql`WITH hits AS (
+          SELECT s.id, ${rank} AS rank, ${distance} AS distance_km
+          FROM catalog_services s WHERE ${where}
+        )
+        SELECT hits.rank, hits.distance_km, service.* FROM hits
+        JOIN (${SELECT_SERVICE}) AS service ON service.id = hits.id
+        ORDER BY hits.rank / (1 + coalesce(hits.distance_km, 0) / 20) DESC, service.name, service.id
+        LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM catalog_services s WHERE ${where}`,
+  );
+  return { rows, total: count!.n };
+}
+
+// ---- comuni (reference data) ----------------------------------------------------------------
+
+export interface ComuneRow {
+  istat_code: string;
+  name: string;
+  ambito_id: string;
+  latitude: number;
+  longitude: number;
+}
+
+export async function listComuniRows(tx: Tx): Promise<ComuneRow[]> {
+  return queryRows<ComuneRow>(
+    tx,
+    sql`SELECT istat_code, name, ambito_id, latitude, longitude FROM comuni ORDER BY istat_code`,
+  );
+}
+
+// ---- tariff rules ---------------------------------------------------------------------------
+
+export interface TariffRuleRow {
+  id: string;
+  scope_type: 'comune' | 'ambito';
+  scope_id: string;
+  service_id: string | null;
+  category_id: string | null;
+  name: string;
+  source: string | null;
+  rule: TariffRule;
+  created_at: string;
+}
+
+/** Retires the current rule for the same scope and target, then inserts the new one. */
+export async function replaceTariffRule(
+  tx: Tx,
+  v: {
+    scopeType: string;
+    scopeId: string;
+    serviceId: string | null;
+    categoryId: string | null;
+    name: string;
+    source: string | null;
+    rule: TariffRule;
+  },
+  userId: string | null,
+): Promise<string> {
+  await tx.execute(sql`
+    UPDATE catalog_tariff_rules SET retired_at = now(), retired_by = ${userId}
+    WHERE retired_at IS NULL AND scope_type = ${v.scopeType} AND scope_id = ${v.scopeId}
+      AND coalesce(service_id::text, category_id) = ${v.serviceId ?? v.categoryId}`);
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO catalog_tariff_rules (scope_type, scope_id, service_id, category_id, name, source, rule, created_by)
+        VALUES (${v.scopeType}, ${v.scopeId}, ${v.serviceId}, ${v.categoryId}, ${v.name}, ${v.source},
+                ${JSON.stringify(v.rule)}::jsonb, ${userId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+const SELECT_RULE = sql`SELECT id, scope_type, scope_id, service_id, category_id, name, source, rule, created_at::text AS created_at
+  FROM catalog_tariff_rules`;
+
+export async function listTariffRules(
+  tx: Tx,
+  filter: { scopeIds: string[] | null },
+): Promise<TariffRuleRow[]> {
+  return queryRows<TariffRuleRow>(
+    tx,
+    sql`${SELECT_RULE} WHERE retired_at IS NULL
+        ${filter.scopeIds ? sql`AND scope_id = ANY (${pgArray(filter.scopeIds)}::text[])` : sql``}
+        ORDER BY scope_type, scope_id, name`,
+  );
+}
+
+/** The current rules that may apply to a citizen of `comune` (in `ambito`) for these services. */
+export async function applicableRules(
+  tx: Tx,
+  comune: string,
+  ambito: string,
+  serviceIds: string[],
+  categoryIds: string[],
+): Promise<TariffRuleRow[]> {
+  if (serviceIds.length === 0) return [];
+  return queryRows<TariffRuleRow>(
+    tx,
+    sql`${SELECT_RULE} WHERE retired_at IS NULL
+          AND ((scope_type = 'comune' AND scope_id = ${comune}) OR (scope_type = 'ambito' AND scope_id = ${ambito}))
+          AND (service_id = ANY (${pgArray(serviceIds)}::uuid[]) OR category_id = ANY (${pgArray(categoryIds)}::text[]))`,
+  );
+}
+
+// ---- ISEE -----------------------------------------------------------------------------------
+
+export interface IseeRow {
+  id: string;
+  person_id: string;
+  comune_code: string;
+  isee_type: 'ordinario' | 'sociosanitario' | 'minorenni' | 'corrente';
+  value_cents: number;
+  dsu_protocol: string;
+  issued_on: string;
+  expires_on: string;
+  verified_at: string | null;
+  verified_by_name: string | null;
+}
+
+const SELECT_ISEE = sql`
+  SELECT i.id, i.person_id, i.comune_code, i.isee_type, i.value_cents, i.dsu_protocol, i.issued_on::text AS issued_on,
+         i.expires_on::text AS expires_on, i.verified_at::text AS verified_at, u.full_name AS verified_by_name
+  FROM isee_declarations i LEFT JOIN users u ON u.id = i.verified_by`;
+
+export async function listIsee(tx: Tx, personId: string): Promise<IseeRow[]> {
+  return queryRows<IseeRow>(
+    tx,
+    sql`${SELECT_ISEE} WHERE i.person_id = ${personId} ORDER BY i.issued_on DESC, i.id`,
+  );
+}
+
+export async function findIsee(tx: Tx, id: string): Promise<IseeRow | null> {
+  const [row] = await queryRows<IseeRow>(tx, sql`${SELECT_ISEE} WHERE i.id = ${id}`);
+  return row ?? null;
+}
+
+export async function insertIsee(
+  tx: Tx,
+  v: {
+    personId: string;
+    comuneCode: string;
+    iseeType: string;
+    valueCents: number;
+    dsuProtocol: string;
+    issuedOn: string;
+    expiresOn: string;
+    verifiedBy?: string | null;
+  },
+  userId: string | null,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO isee_declarations (person_id, comune_code, isee_type, value_cents, dsu_protocol, issued_on, expires_on,
+          verified_at, verified_by, created_by)
+        VALUES (${v.personId}, ${v.comuneCode}, ${v.iseeType}, ${v.valueCents}, ${v.dsuProtocol}, ${v.issuedOn}, ${v.expiresOn},
+          ${v.verifiedBy ? sql`now()` : sql`NULL`}, ${v.verifiedBy ?? null}, ${userId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function verifyIsee(tx: Tx, id: string, userId: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE isee_declarations SET verified_at = now(), verified_by = ${userId} WHERE id = ${id}`,
+  );
+}
+
+// ---- access points --------------------------------------------------------------------------
+
+export interface AccessPointRow {
+  id: string;
+  name: string;
+  organization_id: string;
+  organization_name: string;
+  kind: 'public' | 'private';
+  comune_code: string;
+  comune_name: string;
+  neighbourhood: string | null;
+  address: string;
+  latitude: number;
+  longitude: number;
+  opening_hours: { day: number; from: string; to: string }[];
+  phone: string | null;
+  email: string | null;
+}
+
+const SELECT_ACCESS_POINT = sql`
+  SELECT a.id, a.name, a.organization_id, o.name AS organization_name, a.kind, a.comune_code, c.name AS comune_name,
+         a.neighbourhood, a.address, a.latitude, a.longitude, a.opening_hours, a.phone, a.email
+  FROM access_points a JOIN organizations o ON o.id = a.organization_id JOIN comuni c ON c.istat_code = a.comune_code`;
+
+export async function listAccessPoints(tx: Tx, filter: { comune: string | null }): Promise<AccessPointRow[]> {
+  return queryRows<AccessPointRow>(
+    tx,
+    sql`${SELECT_ACCESS_POINT} ${filter.comune ? sql`WHERE a.comune_code = ${filter.comune}` : sql``} ORDER BY c.name, a.name`,
+  );
+}
+
+export async function findAccessPoint(tx: Tx, id: string): Promise<AccessPointRow | null> {
+  const [row] = await queryRows<AccessPointRow>(tx, sql`${SELECT_ACCESS_POINT} WHERE a.id = ${id}`);
+  return row ?? null;
+}
+
+export async function insertAccessPoint(
+  tx: Tx,
+  v: {
+    name: string;
+    organizationId: string;
+    kind: 'public' | 'private';
+    comuneCode: string;
+    neighbourhood: string | null;
+    address: string;
+    latitude: number;
+    longitude: number;
+    openingHours: { day: number; from: string; to: string }[];
+    phone: string | null;
+    email: string | null;
+  },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO access_points (name, organization_id, kind, comune_code, neighbourhood, address, latitude, longitude, opening_hours, phone, email)
+        VALUES (${v.name}, ${v.organizationId}, ${v.kind}, ${v.comuneCode}, ${v.neighbourhood}, ${v.address}, ${v.latitude},
+                ${v.longitude}, ${JSON.stringify(v.openingHours)}::jsonb, ${v.phone}, ${v.email})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function addAccessPointStaff(tx: Tx, accessPointId: string, userId: string): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO access_point_staff (access_point_id, user_id) VALUES (${accessPointId}, ${userId}) ON CONFLICT DO NOTHING`,
+  );
+}
+
+export async function isAccessPointStaff(tx: Tx, accessPointId: string, userId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    tx,
+    sql`SELECT 1 AS one FROM access_point_staff WHERE access_point_id = ${accessPointId} AND user_id = ${userId}`,
+  );
+  return rows.length > 0;
+}
+
+export async function accessPointsOfStaff(tx: Tx, userId: string): Promise<AccessPointRow[]> {
+  return queryRows<AccessPointRow>(
+    tx,
+    sql`${SELECT_ACCESS_POINT} WHERE a.id IN (SELECT access_point_id FROM access_point_staff WHERE user_id = ${userId}) ORDER BY a.name`,
+  );
+}
+
+// ---- capacity -------------------------------------------------------------------------------
+
+/**
+ * Books `quantity` units of a service's period if they fit under `capacity`, in one statement: the
+ * row lock of the upsert serialises concurrent bookings of the same period, and the WHERE refuses
+ * the one that would exceed it. Returns false when it does not fit.
+ */
+export async function reserveCapacity(
+  tx: Tx,
+  serviceId: string,
+  periodKey: string,
+  quantity: number,
+  capacity: number,
+): Promise<boolean> {
+  if (quantity > capacity) return false;
+  const rows = await queryRows<{ booked: number }>(
+    tx,
+    sql`INSERT INTO catalog_capacity_usage (service_id, period_key, booked) VALUES (${serviceId}, ${periodKey}, ${quantity})
+        ON CONFLICT (service_id, period_key) DO UPDATE SET booked = catalog_capacity_usage.booked + EXCLUDED.booked
+        WHERE catalog_capacity_usage.booked + EXCLUDED.booked <= ${capacity}
+        RETURNING booked`,
+  );
+  return rows.length === 1;
+}
+
+export async function releaseCapacity(
+  tx: Tx,
+  serviceId: string,
+  periodKey: string,
+  quantity: number,
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_capacity_usage SET booked = greatest(booked - ${quantity}, 0)
+    WHERE service_id = ${serviceId} AND period_key = ${periodKey}`);
+}
+
+export async function bookedUnits(tx: Tx, serviceId: string, periodKey: string): Promise<number> {
+  const [row] = await queryRows<{ booked: number }>(
+    tx,
+    sql`SELECT booked FROM catalog_capacity_usage WHERE service_id = ${serviceId} AND period_key = ${periodKey}`,
+  );
+  return row?.booked ?? 0;
+}
+
+// ---- orders ---------------------------------------------------------------------------------
+
+export interface OrderRow {
+  id: string;
+  service_id: string;
+  service_name: string;
+  unit: string;
+  provider_id: string;
+  provider_name: string;
+  person_id: string;
+  beneficiary_name: string;
+  comune_code: string;
+  quantity: number;
+  start_date: string;
+  period_key: string;
+  notes: string | null;
+  unit_price_cents: number;
+  capped_unit_price_cents: number;
+  total_cents: number;
+  subsidy_cents: number;
+  channel: 'online' | 'assisted';
+  access_point_id: string | null;
+  status: 'requested' | 'confirmed' | 'delivered' | 'closed' | 'declined' | 'cancelled';
+  status_reason: string | null;
+  payment_status: 'not_required' | 'pending' | 'paid' | 'failed' | 'expired' | 'cancelled';
+  created_by: string;
+  created_at: string;
+  notice_number: string | null;
+  iuv: string | null;
+  creditor_tax_code: string | null;
+  amount_cents: number | null;
+  due_date: string | null;
+  reason: string | null;
+  notice_status: 'pending' | 'paid' | 'failed' | 'expired' | 'cancelled' | null;
+  receipt: Record<string, unknown> | null;
+  paid_at: string | null;
+}
+
+const SELECT_ORDER = sql`
+  SELECT r.id, r.service_id, s.name AS service_name, s.unit, r.provider_id, o.name AS provider_name, r.person_id,
+         p.given_name || ' ' || p.family_name AS beneficiary_name, r.comune_code, r.quantity, r.start_date::text AS start_date,
+         r.period_key, r.notes, r.unit_price_cents, r.capped_unit_price_cents, r.total_cents, r.subsidy_cents, r.channel,
+         r.access_point_id, r.status, r.status_reason, r.payment_status, r.created_by, r.created_at::text AS created_at,
+         n.notice_number, n.iuv, n.creditor_tax_code, n.amount_cents, n.due_date::text AS due_date, n.reason,
+         n.status AS notice_status, n.receipt, n.paid_at::text AS paid_at
+  FROM catalog_orders r
+  JOIN catalog_services s ON s.id = r.service_id
+  JOIN organizations o ON o.id = r.provider_id
+  JOIN people p ON p.id = r.person_id
+  LEFT JOIN payment_notices n ON n.order_id = r.id`;
+
+export async function findOrder(tx: Tx, id: string): Promise<OrderRow | null> {
+  const [row] = await queryRows<OrderRow>(tx, sql`${SELECT_ORDER} WHERE r.id = ${id}`);
+  return row ?? null;
+}
+
+export async function lockOrder(tx: Tx, id: string): Promise<OrderRow | null> {
+  const [locked] = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM catalog_orders WHERE id = ${id} FOR UPDATE`,
+  );
+  return locked ? findOrder(tx, id) : null;
+}
+
+export async function findOrderByIdempotencyKey(
+  tx: Tx,
+  userId: string,
+  key: string,
+): Promise<OrderRow | null> {
+  const [row] = await queryRows<OrderRow>(
+    tx,
+    sql`${SELECT_ORDER} WHERE r.created_by = ${userId} AND r.idempotency_key = ${key}`,
+  );
+  return row ?? null;
+}
+
+export async function insertOrder(
+  tx: Tx,
+  v: {
+    serviceId: string;
+    providerId: string;
+    personId: string;
+    comuneCode: string;
+    quantity: number;
+    startDate: string;
+    periodKey: string;
+    notes: string | null;
+    unitPriceCents: number;
+    cappedUnitPriceCents: number;
+    totalCents: number;
+    subsidyCents: number;
+    tariff: unknown;
+    eligibility: unknown;
+    channel: 'online' | 'assisted';
+    accessPointId: string | null;
+    assistedBy: string | null;
+    consent: boolean;
+    paymentStatus: 'not_required' | 'pending';
+    idempotencyKey: string | null;
+  },
+  userId: string,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO catalog_orders (service_id, provider_id, person_id, comune_code, quantity, start_date, period_key, notes,
+          unit_price_cents, capped_unit_price_cents, total_cents, subsidy_cents, tariff, eligibility, channel, access_point_id,
+          assisted_by, consent_at, payment_status, idempotency_key, created_by)
+        VALUES (${v.serviceId}, ${v.providerId}, ${v.personId}, ${v.comuneCode}, ${v.quantity}, ${v.startDate}, ${v.periodKey},
+          ${v.notes}, ${v.unitPriceCents}, ${v.cappedUnitPriceCents}, ${v.totalCents}, ${v.subsidyCents},
+          ${JSON.stringify(v.tariff)}::jsonb, ${v.eligibility === null ? null : JSON.stringify(v.eligibility)}::jsonb, ${v.channel},
+          ${v.accessPointId}, ${v.assistedBy}, ${v.consent ? sql`now()` : sql`NULL`}, ${v.paymentStatus}, ${v.idempotencyKey}, ${userId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+export async function setOrderStatus(
+  tx: Tx,
+  id: string,
+  status: OrderRow['status'],
+  reason: string | null,
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_orders SET status = ${status}, status_reason = coalesce(${reason}, status_reason), updated_at = now()
+    WHERE id = ${id}`);
+}
+
+export async function setPaymentStatus(
+  tx: Tx,
+  id: string,
+  status: OrderRow['payment_status'],
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE catalog_orders SET payment_status = ${status}, updated_at = now() WHERE id = ${id}`,
+  );
+}
+
+export async function insertOrderEvent(
+  tx: Tx,
+  v: { orderId: string; comuneCode: string; kind: string; details?: Record<string, unknown> },
+  userId: string | null,
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO catalog_order_events (order_id, comune_code, actor_user_id, kind, details)
+    VALUES (${v.orderId}, ${v.comuneCode}, ${userId}, ${v.kind}, ${JSON.stringify(v.details ?? {})}::jsonb)`);
+}
+
+export async function listOrders(
+  tx: Tx,
+  filter: {
+    providerIds?: string[] | null;
+    personId?: string | null;
+    createdBy?: string | null;
+    status?: string | null;
+  },
+  page: { limit: number; offset: number },
+): Promise<{ rows: OrderRow[]; total: number }> {
+  const conditions: SQL[] = [sql`true`];
+  if (filter.providerIds) conditions.push(sql`r.provider_id = ANY (${pgArray(filter.providerIds)}::uuid[])`);
+  if (filter.personId) conditions.push(sql`r.person_id = ${filter.personId}`);
+  if (filter.createdBy) conditions.push(sql`r.created_by = ${filter.createdBy}`);
+  if (filter.status) conditions.push(sql`r.status = ${filter.status}`);
+  const where = sql.join(conditions, sql` AND `);
+  const rows = await queryRows<OrderRow>(
+    tx,
+    sql`${SELECT_ORDER} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM catalog_orders r WHERE ${where}`,
+  );
+  return { rows, total: count!.n };
+}
+
+// ---- payment notices ------------------------------------------------------------------------
+
+export async function nextIuvSequence(tx: Tx): Promise<string> {
+  const [row] = await queryRows<{ n: string }>(tx, sql`SELECT nextval('payment_iuv_seq')::text AS n`);
+  return row!.n;
+}
+
+export async function insertNotice(
+  tx: Tx,
+  v: {
+    orderId: string;
+    comuneCode: string;
+    provider: string;
+    noticeNumber: string;
+    iuv: string;
+    creditorTaxCode: string;
+    amountCents: number;
+    dueDate: string;
+    reason: string;
+  },
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO payment_notices (order_id, comune_code, provider, notice_number, iuv, creditor_tax_code, amount_cents, due_date, reason)
+    VALUES (${v.orderId}, ${v.comuneCode}, ${v.provider}, ${v.noticeNumber}, ${v.iuv}, ${v.creditorTaxCode}, ${v.amountCents},
+            ${v.dueDate}, ${v.reason})`);
+}
+
+export async function updateNotice(
+  tx: Tx,
+  orderId: string,
+  status: 'pending' | 'paid' | 'failed' | 'expired' | 'cancelled',
+  receipt: Record<string, unknown> | null,
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE payment_notices SET status = ${status}, receipt = coalesce(${receipt === null ? null : JSON.stringify(receipt)}::jsonb, receipt),
+      paid_at = ${status === 'paid' ? sql`now()` : sql`paid_at`}, updated_at = now()
+    WHERE order_id = ${orderId}`);
+}
+
+// ---- statement ------------------------------------------------------------------------------
+
+export interface StatementRowDb {
+  comune_code: string;
+  comune_name: string;
+  orders: number;
+  quantity: number;
+  paid_cents: number;
+  owed_cents: number;
+}
+
+/** Orders of a provider started in a month, not declined or cancelled, per comune. */
+export async function statementRows(
+  tx: Tx,
+  providerId: string,
+  monthStart: string,
+  nextMonth: string,
+): Promise<StatementRowDb[]> {
+  return queryRows<StatementRowDb>(
+    tx,
+    sql`SELECT r.comune_code, c.name AS comune_name, count(*)::int AS orders, sum(r.quantity)::int AS quantity,
+               sum(CASE WHEN r.payment_status IN ('paid', 'not_required') THEN r.total_cents ELSE 0 END)::int AS paid_cents,
+               sum(r.subsidy_cents)::int AS owed_cents
+        FROM catalog_orders r JOIN comuni c ON c.istat_code = r.comune_code
+        WHERE r.provider_id = ${providerId} AND r.start_date >= ${monthStart} AND r.start_date < ${nextMonth}
+          AND r.status NOT IN ('declined', 'cancelled')
+        GROUP BY r.comune_code, c.name ORDER BY c.name`,
+  );
+}
+
+/** Every current rule (any territory) for these services or categories: published as HSDS cost options. */
+export async function rulesForServices(
+  tx: Tx,
+  serviceIds: string[],
+  categoryIds: string[],
+): Promise<TariffRuleRow[]> {
+  if (serviceIds.length === 0) return [];
+  return queryRows<TariffRuleRow>(
+    tx,
+    sql`${SELECT_RULE} WHERE retired_at IS NULL
+          AND (service_id = ANY (${pgArray(serviceIds)}::uuid[]) OR category_id = ANY (${pgArray(categoryIds)}::text[]))
+        ORDER BY scope_type, scope_id, name`,
+  );
+}

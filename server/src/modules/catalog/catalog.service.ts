@@ -34,7 +34,7 @@ import type {
   UpdateServiceBody,
 } from '../../../../shared/src/catalog/catalog.schemas.js';
 import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
-import { findPerson } from '../people/people.repository.js';
+import { findPersonRecord as findPerson } from '../people/index.js';
 import { foldName } from '../people/people.rules.js';
 import * as repo from './catalog.repository.js';
 import * as errors from './catalog.errors.js';

@@ -6,3 +6,4 @@ export { computeTariff, priceForCitizen, validateTariffRule, type IseeFacts } fr
 export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
 export { eligibilityReasons, type EligibilityFacts } from './catalog.rules.js';
 export { usePaymentProvider, type PaymentProvider } from './catalog.payments.js';
+export { seedCatalogDemo } from './catalog.demo.js';

@@ -15,6 +15,7 @@ import { listAmbiti, listComuni } from '../territory/index.js';
 import { PROVINCE_SLUG, territorySlug, unsafeQueuePublication } from '../reports/index.js';
 import { dateInRome } from '../../platform/time.js';
 import { seedCasesDemo } from '../cases/index.js';
+import { seedCatalogDemo } from '../catalog/index.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
@@ -121,6 +122,7 @@ export async function seedDemo(
       today: dateInRome(),
       random: rand,
     });
+    await seedCatalogDemo(tx, { organizationIdsByName: orgIds, userIdsByRole: userIds });
     // This year's open data of every Ambito and of the province, computed by the job queue.
     const year = Number(dateInRome().slice(0, 4));
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])

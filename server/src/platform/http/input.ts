@@ -107,6 +107,18 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/volunteers/offers',
   'GET /api/open-data',
   'GET /api/open-data/:year/:territory/:dataset.csv',
+  // The service catalogue (seed 001) and its Open Referral HSDS 3.0 API: approved services only.
+  'GET /api/catalog/categories',
+  'GET /api/services',
+  'GET /api/services/:id',
+  'GET /api/access-points',
+  'GET /api/hsds/services',
+  'GET /api/hsds/services/:id',
+  'GET /api/hsds/organizations',
+  'GET /api/hsds/organizations/:id',
+  'GET /api/hsds/service_at_locations',
+  'GET /api/hsds/taxonomies',
+  'GET /api/hsds/taxonomy_terms',
 ]);
 
 function isPublic(request: FastifyRequest): boolean {

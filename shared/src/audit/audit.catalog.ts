@@ -93,6 +93,19 @@ export const AUDIT_ACTIONS = {
   'voucher.read': { it: 'Lettura buono', en: 'Voucher read' },
   'voucher.redeem': { it: 'Riscossione buono', en: 'Voucher redeemed' },
   'shop.create': { it: 'Registrazione esercizio convenzionato', en: 'Partner shop registered' },
+  'isee.read': { it: 'Lettura ISEE di una persona', en: 'ISEE of a person read' },
+  'isee.create': { it: 'Registrazione dichiarazione ISEE', en: 'ISEE declaration recorded' },
+  'isee.verify': { it: 'Verifica dichiarazione ISEE', en: 'ISEE declaration verified' },
+  'order.create': { it: 'Prenotazione di un servizio', en: 'Service booked' },
+  'order.read': { it: 'Lettura ordine', en: 'Order read' },
+  'order.search': { it: 'Elenco ordini', en: 'Orders listed' },
+  'order.update': { it: 'Cambio di stato di un ordine', en: 'Order status changed' },
+  'payment.update': { it: 'Pagamento di un avviso', en: 'Payment notice paid' },
+  'service.create': { it: 'Proposta di un servizio', en: 'Service proposed' },
+  'service.update': { it: 'Modifica di un servizio', en: 'Service changed' },
+  'service.moderate': { it: 'Moderazione di un servizio', en: 'Service moderated' },
+  'tariff.create': { it: 'Nuova tariffa ISEE', en: 'ISEE tariff set' },
+  'access_point.create': { it: 'Registrazione sportello di prossimità', en: 'Access point registered' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -144,6 +157,12 @@ export const AUDIT_ENTITY_TYPES = {
   programme_application: { it: 'Domanda a un programma', en: 'Programme application' },
   voucher: { it: 'Buono', en: 'Voucher' },
   voucher_shop: { it: 'Esercizio convenzionato', en: 'Partner shop' },
+  isee: { it: 'Dichiarazione ISEE', en: 'ISEE declaration' },
+  order: { it: 'Ordine di un servizio', en: 'Service order' },
+  payment_notice: { it: 'Avviso di pagamento', en: 'Payment notice' },
+  service: { it: 'Servizio del catalogo', en: 'Catalogue service' },
+  tariff_rule: { it: 'Tariffa ISEE', en: 'ISEE tariff' },
+  access_point: { it: 'Sportello di prossimità', en: 'Access point' },
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;

@@ -10,7 +10,7 @@ import {
   CREMONA,
   loginCitizen,
   loginMember,
-} from './catalog.fixtures.js';
+} from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
 const tomorrow = addDays(dateInRome(), 1);

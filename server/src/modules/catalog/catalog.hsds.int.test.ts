@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
-import { buildApprovedService, buildProvider, CREMA, serviceInput } from './catalog.fixtures.js';
+import { buildApprovedService, buildProvider, CREMA, serviceInput } from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
 

@@ -12,7 +12,7 @@ import {
   loginMember,
   PANDINO,
   serviceInput,
-} from './catalog.fixtures.js';
+} from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
 

@@ -13,7 +13,7 @@ import {
   CREMONA,
   loginCitizen,
   loginMember,
-} from './catalog.fixtures.js';
+} from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
 const tomorrow = addDays(dateInRome(), 1);

@@ -1,11 +1,11 @@
-import type { Role } from '../../platform/access/roles.js';
-import { queryRows, sql } from '../../platform/db/database.js';
-import { hashPassword } from '../accounts/accounts.passwords.js';
-import { insertMembership, insertUser } from '../accounts/accounts.repository.js';
-import { insertOrganization } from '../organizations/organizations.repository.js';
-import { TEST_PASSWORD, type Session, type TestEnv, type TestScope } from '../../test/harness.js';
-import type { ServiceInput } from '../../../../shared/src/catalog/catalog.schemas.js';
-import * as repo from './catalog.repository.js';
+import type { Role } from '../platform/access/roles.js';
+import { queryRows, sql } from '../platform/db/database.js';
+import { hashPassword } from '../modules/accounts/accounts.passwords.js';
+import { insertMembership, insertUser } from '../modules/accounts/accounts.repository.js';
+import { insertOrganization } from '../modules/organizations/organizations.repository.js';
+import { TEST_PASSWORD, type Session, type TestEnv, type TestScope } from './harness.js';
+import type { ServiceInput } from '../../../shared/src/catalog/catalog.schemas.js';
+import * as repo from '../modules/catalog/catalog.repository.js';
 
 /* Test factories for the catalogue: providers, org-bound users, citizens with a person record. */
 

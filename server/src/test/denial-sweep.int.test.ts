@@ -23,6 +23,18 @@ const PUBLIC: Record<string, string> = {
   'GET /api/intervention-types': 'the catalogue the citizens’ form lists',
   'GET /api/open-data': 'open data catalogue, after disclosure control',
   'GET /api/open-data/{year}/{territory}/{dataset}.csv': 'open data, after disclosure control',
+  // The service catalogue is public for approved services (issue 11), and so is its HSDS 3.0 API.
+  'GET /api/services': 'public catalogue search of approved services',
+  'GET /api/services/{id}': 'public page of an approved service',
+  'GET /api/catalog/categories': 'the catalogue taxonomy',
+  'GET /api/access-points': 'the map of proximity access points',
+  'GET /api/hsds/services': 'HSDS 3.0 open standard, approved services only',
+  'GET /api/hsds/services/{id}': 'HSDS 3.0 open standard, approved services only',
+  'GET /api/hsds/organizations': 'HSDS 3.0 open standard: providers of approved services',
+  'GET /api/hsds/organizations/{id}': 'HSDS 3.0 open standard: providers of approved services',
+  'GET /api/hsds/service_at_locations': 'HSDS 3.0 open standard, approved services only',
+  'GET /api/hsds/taxonomies': 'HSDS 3.0 open standard: the taxonomy',
+  'GET /api/hsds/taxonomy_terms': 'HSDS 3.0 open standard: the taxonomy',
 };
 
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000';

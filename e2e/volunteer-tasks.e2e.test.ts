@@ -33,7 +33,7 @@ describe("a volunteer's tasks of the day, on a phone", () => {
     const call = card.getByRole('link', { name: `Chiama ${name}` });
     expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
     expect(await card.getByRole('link', { name: /Indicazioni stradali/ }).getAttribute('href')).toMatch(
-      /^https:\/\/www\.openstreetmap\.org\/directions\?route=;\d+\.\d+,\d+\.\d+$/,
+      /^https:\/\/www\.openstreetmap\.org\/directions\?route=;\d+\.\d+(,|%2C)\d+\.\d+$/,
     );
     // Big targets on the phone.
     const accept = card.getByRole('button', { name: 'Accetto' });

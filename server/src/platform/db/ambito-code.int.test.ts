@@ -10,49 +10,6 @@ import { CREMA, CREMONA, setupTestEnv } from '../../test/harness.js';
 const env = await setupTestEnv();
 const db = env.database.db;
 
-// Tables of migrations later than 20261201120000 (cases, funds, goods, vouchers), created after
-// this one ran: a later migration gives them the column with `SELECT legami_add_ambito_code('…')`
-// and removes them from this list. Listed so that no other table goes without it unnoticed.
-const PENDING = new Set<string>([
-  'access_points',
-  'catalog_order_events',
-  'catalog_orders',
-  'isee_declarations',
-  'payment_notices',
-  'case_access_grants',
-  'case_assessments',
-  'case_budget_expenses',
-  'case_budgets',
-  'case_discharge_steps',
-  'case_discharges',
-  'case_documents',
-  'case_entries',
-  'case_plan_commitments',
-  'case_plan_goals',
-  'case_plan_interventions',
-  'case_plans',
-  'cases',
-  'distribution_points',
-  'fund_allocation_shares',
-  'fund_campaigns',
-  'fund_donations',
-  'fund_donors',
-  'fund_lines',
-  'fund_movements',
-  'goods_donors',
-  'programme_applications',
-  'programme_fraud_signals',
-  'social_team_members',
-  'social_teams',
-  'stock_balances',
-  'stock_batches',
-  'stock_movements',
-  'support_programmes',
-  'voucher_redemptions',
-  'voucher_shops',
-  'vouchers',
-]);
-
 async function ambitoOf(comune: string): Promise<string> {
   const [row] = await queryRows<{ ambito_id: string }>(
     db,
@@ -78,7 +35,7 @@ describe('ambito_code', () => {
     expect(rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining(['people', 'help_requests', 'tasks', 'volunteers']),
     );
-    const missing = rows.filter((r) => !(r.has_column && r.has_trigger) && !PENDING.has(r.table_name));
+    const missing = rows.filter((r) => !(r.has_column && r.has_trigger));
     expect(missing.map((r) => r.table_name)).toEqual([]);
   });
 
@@ -104,5 +61,51 @@ describe('ambito_code', () => {
     );
     expect(row!.ambito_code).toBe(other);
     await db.execute(sql`UPDATE comuni SET ambito_id = ${before} WHERE istat_code = ${CREMONA}`);
+  });
+});
+
+describe('append-only ledgers', () => {
+  it('keep the Ambito they were written with: each exists and refuses rewrites', async () => {
+    const rows = await queryRows<{ name: string; exists: boolean; guarded: boolean }>(
+      db,
+      sql`SELECT n AS name,
+                 to_regclass(format('public.%I', n)) IS NOT NULL AS exists,
+                 EXISTS (SELECT 1 FROM pg_trigger g
+                         WHERE g.tgrelid = to_regclass(format('public.%I', n)) AND NOT g.tgisinternal
+                           AND g.tgname <> 'legami_ambito_code' AND (g.tgtype & 16) <> 0) AS guarded
+          FROM unnest(legami_ambito_as_written()) AS n`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => !r.exists || !r.guarded).map((r) => r.name)).toEqual([]);
+  });
+
+  it('do not block moving a comune that has ledger rows', async () => {
+    const [organization] = await queryRows<{ id: string }>(
+      db,
+      sql`INSERT INTO organizations (name, kind, comune_code) VALUES ('Banco di prova', 'association', ${CREMONA}) RETURNING id`,
+    );
+    const [point] = await queryRows<{ id: string }>(
+      db,
+      sql`INSERT INTO distribution_points (name, kind, organization_id, comune_code, address)
+          VALUES ('Punto di prova', 'point', ${organization!.id}, ${CREMONA}, 'Via Prova 1') RETURNING id`,
+    );
+    await db.execute(
+      sql`INSERT INTO stock_batches (kind, point_id, comune_code, occurred_on, reason)
+          VALUES ('write_off', ${point!.id}, ${CREMONA}, CURRENT_DATE, 'prova')`,
+    );
+    const before = await ambitoOf(CREMONA);
+    const other = await ambitoOf(CREMA);
+    await db.execute(sql`UPDATE comuni SET ambito_id = ${other} WHERE istat_code = ${CREMONA}`);
+    const [batch] = await queryRows<{ ambito_code: string }>(
+      db,
+      sql`SELECT ambito_code FROM stock_batches WHERE point_id = ${point!.id}`,
+    );
+    const [moved] = await queryRows<{ ambito_code: string }>(
+      db,
+      sql`SELECT ambito_code FROM distribution_points WHERE id = ${point!.id}`,
+    );
+    await db.execute(sql`UPDATE comuni SET ambito_id = ${before} WHERE istat_code = ${CREMONA}`);
+    expect(batch!.ambito_code).toBe(before);
+    expect(moved!.ambito_code).toBe(other);
   });
 });

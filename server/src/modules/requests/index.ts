@@ -27,3 +27,6 @@ export const helpRequestsOfPerson = (tx: Tx, personId: string) => repo.requestsO
 
 /** GDPR art. 17: clears free text and requester details of the person's requests; returns how many. */
 export const anonymiseHelpRequestsOf = (tx: Tx, personId: string) => repo.anonymiseRequestsOf(tx, personId);
+
+// Tasks tell the request when its last task closed; the request's status is written only here.
+export { completeHelpRequestAfterTasks } from './requests.service.js';

@@ -17,7 +17,7 @@ import { interventionTypeInactive, interventionTypeUnknown } from '../interventi
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { findPerson, personNotFound, registerRelativeForCitizen } from '../people/index.js';
 import { findComune } from '../territory/territory.repository.js';
-import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/tasks.repository.js';
+import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/index.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
 import * as repo from './requests.repository.js';
 import { presentRequest } from './requests.presenter.js';
@@ -329,6 +329,33 @@ export async function createCitizenRequest(
       comune: beneficiary.comune_code,
     });
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
+}
+
+/**
+ * The last task of a request has closed (the tasks module calls this in its own transaction): an
+ * accepted request becomes completed, with its event, and the requester is told. A request in any
+ * other state (cancelled meanwhile, already completed) is left as it is.
+ */
+export async function completeHelpRequestAfterTasks(
+  tx: Tx,
+  options: { requestId: string; actorId: string },
+): Promise<void> {
+  const request = await repo.findRequest(tx, options.requestId, true);
+  if (!request || request.status !== 'accepted') return;
+  await repo.setRequestStatus(tx, request.id, 'completed');
+  await repo.insertEvent(tx, {
+    requestId: request.id,
+    comuneCode: request.comune_code,
+    actorId: options.actorId,
+    kind: 'completed',
+  });
+  await enqueueNotification(tx, {
+    kind: 'request.completed',
+    recipientEmail: request.beneficiary_email,
+    recipientPhone: request.requester_phone ?? request.beneficiary_phone,
+    subject: 'Richiesta completata',
+    body: `L’intervento "${request.intervention_type_name}" è stato completato.`,
   });
 }
 

@@ -1,8 +1,12 @@
-/* What other modules may use of tasks: the tasks of a help request, for a case's timeline. */
+/*
+ * What other modules may use of tasks: the tasks a help request becomes (the requests module creates
+ * and cancels them), and those tasks for a case's timeline.
+ */
 import type { Tx } from '../../platform/db/database.js';
 import * as repo from './tasks.repository.js';
 
 export type { TaskRow } from './tasks.repository.js';
+export { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from './tasks.repository.js';
 
 /** The tasks a help request became, by due date. */
 export async function tasksOfHelpRequest(tx: Tx, requestId: string): Promise<repo.TaskRow[]> {

@@ -183,6 +183,41 @@ describe('tasks', () => {
     expect(outbox!.n).toBeGreaterThan(0);
   });
 
+  it('completes the request, with its event, and tells the requester when its last task closes', async () => {
+    const volunteerUser = await env.buildUser({ role: 'volontario' });
+    const volunteerId = await env.buildVolunteer({ organizationId, userId: volunteerUser.id });
+    const volunteer = await env.login(volunteerUser.email);
+    const taskId = await openTask();
+    await assign(taskId, volunteerId);
+    const countCompletedNotices = async () =>
+      (
+        await queryRows<{ n: number }>(
+          env.database.db,
+          sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'request.completed'`,
+        )
+      )[0]!.n;
+    const noticesBefore = await countCompletedNotices();
+    const done = await env.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${taskId}/complete`,
+      headers: volunteer.headers,
+      payload: { outcome: 'done' },
+    });
+    const request = (
+      await env.app.inject({
+        method: 'GET',
+        url: `/api/requests/${done.json().requestId}`,
+        headers: operator.headers,
+      })
+    ).json();
+    expect(request.status).toBe('completed');
+    expect(request.events.at(-1)).toMatchObject({
+      kind: 'completed',
+      actorName: expect.stringMatching(/^Utente volontario/),
+    });
+    expect(await countCompletedNotices()).toBe(noticesBefore + 1);
+  });
+
   it('needs a reason when a task fails, and hides other volunteers’ tasks', async () => {
     const volunteerUser = await env.buildUser({ role: 'volontario' });
     const volunteerId = await env.buildVolunteer({ organizationId, userId: volunteerUser.id });

@@ -12,7 +12,7 @@ import type {
   TasksQuery,
 } from '../../../../shared/src/tasks/tasks.schemas.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
-import { findRequest, insertEvent, setRequestStatus } from '../requests/requests.repository.js';
+import { completeHelpRequestAfterTasks } from '../requests/index.js';
 import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
 import * as repo from './tasks.repository.js';
 import { presentTask } from './tasks.presenter.js';
@@ -235,23 +235,7 @@ export async function completeTask(ctx: Context, id: string, body: CompleteBody)
       details: { outcome: body.outcome },
     });
     if (await repo.allTasksClosed(tx, row.request_id)) {
-      const request = await findRequest(tx, row.request_id);
-      if (request && request.status === 'accepted') {
-        await setRequestStatus(tx, row.request_id, 'completed');
-        await insertEvent(tx, {
-          requestId: row.request_id,
-          comuneCode: row.comune_code,
-          actorId: actor.userId,
-          kind: 'completed',
-        });
-        await enqueueNotification(tx, {
-          kind: 'request.completed',
-          recipientEmail: request.beneficiary_email,
-          recipientPhone: request.requester_phone ?? request.beneficiary_phone,
-          subject: 'Richiesta completata',
-          body: `L’intervento "${request.intervention_type_name}" è stato completato.`,
-        });
-      }
+      await completeHelpRequestAfterTasks(tx, { requestId: row.request_id, actorId: actor.userId });
     }
     return presentTask(actor, (await repo.findTask(tx, id))!);
   });

@@ -13,7 +13,7 @@ import { logChannel } from '../../server/src/modules/notifications/notifications
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-const SETTINGS: Settings = { production: false, sessionTtlHours: 12 };
+const SETTINGS: Settings = { production: false, sessionTtlHours: 12, demo: true };
 
 export interface RunningLegami {
   url: string;

@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     geocoderUrl: config.geocoderUrl ?? null,
     mapTilesUrl: config.mapTilesUrl ?? null,
     mapTilesAttribution: config.mapTilesAttribution ?? null,
+    demo: config.seedDemo,
+    helpline: config.helpline ?? null,
+    contactEmail: config.contactEmail ?? null,
   };
   // The pool reports idle connections that the server dropped; the logger exists once the app does.
   const logger: { current?: { warn: (details: object, message: string) => void } } = {};

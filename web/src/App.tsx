@@ -32,6 +32,11 @@ import { InterventionTypesPage } from './pages/protocol/InterventionTypesPage';
 import { AskHelpPage } from './pages/citizen/AskHelpPage';
 import { MyRequestsPage } from './pages/citizen/MyRequestsPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
+import { PublicHomePage } from './pages/public/PublicHomePage';
+import { DonatePage } from './pages/public/DonatePage';
+import { AccessibilityPage, LegalNotesPage, PrivacyPage } from './pages/public/LegalPages';
+import { useSession } from './features/session/SessionProvider';
+import { Loading } from './ui/Loading';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
@@ -60,12 +65,24 @@ function guarded(element: ReactNode, capability?: Capability) {
   return <RequireSession capability={capability}>{element}</RequireSession>;
 }
 
+/** `/`: the public home before logging in, the user's own home after. */
+function HomeRoute() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'anonymous') return <PublicHomePage />;
+  return guarded(<HomePage />);
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/" element={guarded(<HomePage />)} />
+        <Route path="/" element={<HomeRoute />} />
+        <Route path="/dona" element={<DonatePage />} />
+        <Route path="/privacy" element={<PrivacyPage />} />
+        <Route path="/note-legali" element={<LegalNotesPage />} />
+        <Route path="/accessibilita" element={<AccessibilityPage />} />
         <Route path={CHANGE_PASSWORD_PATH} element={guarded(<ChangePasswordPage />)} />
         <Route path="/persone" element={guarded(<PeopleSearchPage />, 'person.read')} />
         <Route path="/persone/nuova" element={guarded(<PersonCreatePage />, 'person.write')} />

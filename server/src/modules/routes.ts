@@ -16,6 +16,7 @@ import { registerGoodsRoutes } from './goods/goods.routes.js';
 import { registerFundsRoutes } from './funds/funds.routes.js';
 import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
+import { registerSiteRoutes } from './site/index.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -36,4 +37,5 @@ export async function registerModules(app: App): Promise<void> {
   registerFundsRoutes(app);
   registerVoucherRoutes(app);
   registerCatalogRoutes(app);
+  registerSiteRoutes(app);
 }

@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     ).toBe(false);
   });
 
+  it('reads the help line only with both its number and its hours', () => {
+    const dir = { DATA_DIR: '/tmp/legami-config-test' };
+    expect(
+      loadConfig({ ...dir, HELPLINE_PHONE: '0372 407 335', HELPLINE_HOURS: 'lunedì–venerdì 9–12' }).helpline,
+    ).toEqual({ phone: '0372 407 335', hours: 'lunedì–venerdì 9–12' });
+    expect(() => loadConfig({ ...dir, HELPLINE_PHONE: '0372 407 335' })).toThrow(/HELPLINE_HOURS/);
+    expect(() => loadConfig({ ...dir, HELPLINE_PHONE: 'chiamaci', HELPLINE_HOURS: 'sempre' })).toThrow(
+      /HELPLINE_PHONE/,
+    );
+    expect(() => loadConfig({ ...dir, CONTACT_EMAIL: 'privacy' })).toThrow(/CONTACT_EMAIL/);
+  });
+
   it('leaves geocoding and street tiles off unless configured', () => {
     const config = loadConfig({ DATA_DIR: '/tmp/legami-config-test' });
     expect(config.geocoderUrl).toBeUndefined();

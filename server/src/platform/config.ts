@@ -19,6 +19,10 @@ export interface Config {
   /** Street tiles, `https://…/{z}/{x}/{y}.png`, and the attribution the tile server requires. */
   mapTilesUrl: string | undefined;
   mapTilesAttribution: string | undefined;
+  /** The help line on the public home (HELPLINE_PHONE and HELPLINE_HOURS, both or neither). */
+  helpline: { phone: string; hours: string } | undefined;
+  /** Where people write about their data and accessibility (CONTACT_EMAIL). */
+  contactEmail: string | undefined;
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
 }
@@ -105,6 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     !(/^https?:\/\//.test(mapTilesUrl) && ['{z}', '{x}', '{y}'].every((p) => mapTilesUrl.includes(p)))
   )
     throw new ConfigError('MAP_TILES_URL must be an http(s) address with {z}, {x} and {y}');
+  const helplinePhone = env.HELPLINE_PHONE?.trim() || undefined;
+  const helplineHours = env.HELPLINE_HOURS?.trim() || undefined;
+  if (helplinePhone && !/^\+?[0-9][0-9 ./-]{4,24}$/.test(helplinePhone))
+    throw new ConfigError(`HELPLINE_PHONE must be a phone number (digits, spaces), got "${helplinePhone}"`);
+  if (Boolean(helplinePhone) !== Boolean(helplineHours))
+    throw new ConfigError('HELPLINE_PHONE and HELPLINE_HOURS go together: set both or neither');
+  const contactEmail = env.CONTACT_EMAIL?.trim() || undefined;
+  if (contactEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contactEmail))
+    throw new ConfigError(`CONTACT_EMAIL must be an email address, got "${contactEmail}"`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -121,5 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTilesUrl,
     mapTilesAttribution: env.MAP_TILES_ATTRIBUTION || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    helpline: helplinePhone && helplineHours ? { phone: helplinePhone, hours: helplineHours } : undefined,
+    contactEmail,
   };
 }

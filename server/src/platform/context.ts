@@ -21,6 +21,12 @@ export interface Settings {
   /** Street tiles for the maps (MAP_TILES_URL, `{z}/{x}/{y}`) and their attribution. */
   mapTilesUrl?: string | null;
   mapTilesAttribution?: string | null;
+  /** Demo data and demo logins are on (SEED_DEMO, never in production): the login lists them. */
+  demo?: boolean;
+  /** The help line citizens call (HELPLINE_PHONE, HELPLINE_HOURS), on the public home. */
+  helpline?: { phone: string; hours: string } | null;
+  /** Where people write about their data and accessibility (CONTACT_EMAIL). */
+  contactEmail?: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { production: false, sessionTtlHours: 12 };

@@ -14,6 +14,7 @@ const env = await setupTestEnv({ jobs: false });
 /** Operations open without a session, each with why. `METHOD path` as in the OpenAPI document. */
 const PUBLIC: Record<string, string> = {
   'GET /api/health': 'load balancers probe it',
+  'GET /api/site': 'the public home: help line, contact address, whether demo logins exist',
   'POST /api/auth/login': 'opens the session (rate-limited, Origin checked)',
   'POST /api/auth/logout': 'ends a session if there is one; harmless without',
   'GET /api/ambiti': 'territory: ISTAT open data',

@@ -1,5 +1,6 @@
 import type { Messages } from './it';
 import { fundsEn } from './funds.en';
+import { siteEn } from './site.en';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -1188,4 +1189,5 @@ export const en: Messages = {
     reason: (reason: string) => `Reason: ${reason}`,
   },
   funds: fundsEn,
+  site: siteEn,
 };

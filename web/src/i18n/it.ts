@@ -5,6 +5,7 @@ import type { CHANNELS, RequestStatus, Urgency } from '../../../shared/src/reque
 import type { OUTCOME_REASONS, TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
 import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
 import { fundsIt } from './funds.it';
+import { siteIt } from './site.it';
 
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 type RequestChannel = (typeof CHANNELS)[number];
@@ -1191,6 +1192,7 @@ export const it = {
     reason: (reason: string) => `Motivo: ${reason}`,
   },
   funds: fundsIt,
+  site: siteIt,
 };
 
 export type Messages = typeof it;

@@ -98,6 +98,7 @@ function boundIntegers(node: unknown, depth = 0): void {
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
   'GET /api/openapi.json',
+  'GET /api/site',
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/ambiti',

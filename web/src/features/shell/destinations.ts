@@ -14,8 +14,8 @@ export interface Destination {
   visible: (me: Me) => boolean;
 }
 
-// Territory data is public open data; the page is for people who work in the services.
-const worksInServices = (me: Me) => me.capabilities.length > 0;
+// Territory data is public open data; the page is for people who work in the services, not citizens.
+export const worksInServices = (me: Me) => me.roles.some((role) => role !== 'cittadino');
 
 /**
  * What a user can open, decided by the capabilities the server granted.

@@ -6,6 +6,7 @@ import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { useSession } from '../../features/session/SessionProvider';
+import { useSite } from '../../features/site/useSite';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -20,6 +21,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useAction(signIn);
+  const site = useSite();
 
   if (state.status === 'authenticated') return <Navigate to={from} replace />;
 
@@ -72,31 +74,33 @@ export function LoginPage() {
             </Link>
           </p>
         </div>
-        <div className="col-12 col-lg-6">
-          <Callout color="note" tag="aside" aria-labelledby="demo-accounts-title" className="mt-0">
-            <CalloutTitle>
-              <Icon icon="it-info-circle" aria-hidden="true" />
-              <span id="demo-accounts-title">{t.login.demoTitle}</span>
-            </CalloutTitle>
-            <p>{t.login.demoText(DEMO_PASSWORD)}</p>
-            <ul className="demo-accounts list-unstyled mb-0">
-              {ROLE_NAMES.map((role) => (
-                <li key={role}>
-                  <button
-                    type="button"
-                    className="btn btn-link p-0 text-start"
-                    onClick={() => {
-                      setEmail(`${role}@${DEMO_DOMAIN}`);
-                      setPassword(DEMO_PASSWORD);
-                    }}
-                  >
-                    <strong>{t.roles[role]}</strong>: {role}@{DEMO_DOMAIN}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </Callout>
-        </div>
+        {site.data?.demoAccounts && (
+          <div className="col-12 col-lg-6">
+            <Callout color="note" tag="aside" aria-labelledby="demo-accounts-title" className="mt-0">
+              <CalloutTitle>
+                <Icon icon="it-info-circle" aria-hidden="true" />
+                <span id="demo-accounts-title">{t.login.demoTitle}</span>
+              </CalloutTitle>
+              <p>{t.login.demoText(DEMO_PASSWORD)}</p>
+              <ul className="demo-accounts list-unstyled mb-0">
+                {ROLE_NAMES.map((role) => (
+                  <li key={role}>
+                    <button
+                      type="button"
+                      className="btn btn-link p-0 text-start"
+                      onClick={() => {
+                        setEmail(`${role}@${DEMO_DOMAIN}`);
+                        setPassword(DEMO_PASSWORD);
+                      }}
+                    >
+                      <strong>{t.roles[role]}</strong>: {role}@{DEMO_DOMAIN}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </Callout>
+          </div>
+        )}
       </div>
     </Page>
   );

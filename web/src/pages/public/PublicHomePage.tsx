@@ -1,0 +1,71 @@
+import type { Category, ServiceSearchPage } from '../../../../shared/src/catalog/catalog.schemas';
+import { useApi } from '../../api/useApi';
+import { useT } from '../../i18n/I18nProvider';
+import { HomeCard } from '../../features/home/HomeCard';
+import { HelplineBox } from '../../features/site/HelplineBox';
+import { useSite } from '../../features/site/useSite';
+import { LargeText } from '../../ui/LargeText';
+import { Page } from '../../ui/Page';
+
+/** `/` before logging in: what Legami offers in plain Italian, the help line, the ways to help and be helped. */
+export function PublicHomePage() {
+  const t = useT().site.home;
+  const site = useSite();
+  return (
+    <Page title={t.title} lead={t.lead}>
+      <LargeText>
+        {site.data?.helpline && <HelplineBox helpline={site.data.helpline} />}
+        <div className="row">
+          <HomeCard to="/chiedi-aiuto" icon="it-help-circle" title={t.askHelp} description={t.askHelpText} />
+          <HomeCard
+            to="/diventa-volontario"
+            icon="it-star-outline"
+            title={t.volunteer}
+            description={t.volunteerText}
+          />
+          <HomeCard to="/dona" icon="it-card" title={t.donate} description={t.donateText} />
+          <HomeCard to="/login" icon="it-user" title={t.login} description={t.loginText} />
+        </div>
+        <section aria-labelledby="offers-title" className="mb-4">
+          <h2 id="offers-title" className="h3">
+            {t.offersTitle}
+          </h2>
+          <ul>
+            {t.offers.map((offer) => (
+              <li key={offer}>{offer}</li>
+            ))}
+          </ul>
+        </section>
+        <CatalogOverview />
+      </LargeText>
+    </Page>
+  );
+}
+
+/** The catalogue's top categories and how many approved services it holds; nothing while it is empty. */
+function CatalogOverview() {
+  const t = useT().site.home;
+  const categories = useApi<Category[]>('/api/catalog/categories');
+  const services = useApi<ServiceSearchPage>('/api/services?limit=1');
+  const total = services.data?.total ?? 0;
+  const top = (categories.data ?? []).filter((c) => c.parentId === null);
+  if (total === 0 || top.length === 0) return null;
+  return (
+    <section aria-labelledby="catalog-title" className="mb-4">
+      <h2 id="catalog-title" className="h3">
+        {t.catalogTitle}
+      </h2>
+      <p>
+        {t.catalogLead} {t.catalogCount(total)}.
+      </p>
+      <ul>
+        {top.map((category) => (
+          <li key={category.id}>
+            <strong>{category.name}</strong>
+            {category.description && <>: {category.description}</>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -30,7 +30,7 @@ export default tseslint.config(
     // transaction that withScope (or a job's / seed's named system context) hands it, never
     // through the raw handle. Jobs, demo seeds and tests are exempt; the files listed below are
     // the raw-handle uses that predate the rule (territory and catalogue reads, the session and
-    // login machinery, round plans), to be moved behind the door — a NEW use anywhere fails lint.
+    // login machinery), to be moved behind the door — a NEW use anywhere fails lint.
     files: ['server/src/modules/**/*.ts'],
     ignores: [
       'server/src/modules/**/*.jobs.ts',
@@ -41,7 +41,6 @@ export default tseslint.config(
       'server/src/modules/interventions/interventions.service.ts',
       'server/src/modules/organizations/organizations.service.ts',
       'server/src/modules/people/people.service.ts',
-      'server/src/modules/rounds/rounds.service.ts',
       'server/src/modules/territory/territory.service.ts',
     ],
     rules: {

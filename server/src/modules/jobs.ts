@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { DeliveryChannel } from './notifications/notifications.channels.js';
 import { notificationJobs } from './notifications/notifications.jobs.js';
-import { planJob, replanJob } from './rounds/rounds.jobs.js';
+import { planJob, replanJob } from './rounds/index.js';
 import { publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
 import { caseRemindersJob } from './cases/index.js';

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../platform/errors.js';
 
 export const planNotFound = () => notFound('Piano dei giri');
+export const organizationNotFound = () => new AppError(404, 'NOT_FOUND', 'Organizzazione non trovata.');
 export const organizationRequired = () =>
   new AppError(422, 'ORGANIZATION_REQUIRED', 'Indica per quale organizzazione pianificare i giri.', {
     field: 'organizationId',

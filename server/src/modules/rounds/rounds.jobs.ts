@@ -6,7 +6,10 @@ import * as repo from './rounds.repository.js';
 /*
  * Round planning on the platform's queue: the request stores the problem and enqueues; a runner
  * computes in a worker thread of its bounded pool, stores the progress, and commits the plan with
- * the job's completion. A run whose instance dies is detected by the queue and runs again.
+ * the job's completion. A run whose instance dies is detected by the queue and runs again — the one
+ * stale check, which also marks the plan of a run that gave up failed (`onGiveUp`).
+ * Runs under the job's named system context (`job.ctx`, requestId `job:<id>`): the plan, stored
+ * under the territory of whoever asked, is read and written past row-level security here only.
  */
 
 export const PLAN_ROUNDS = 'rounds.plan';

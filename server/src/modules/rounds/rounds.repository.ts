@@ -11,6 +11,8 @@ export interface RoundPlanRow {
   id: string;
   organization_id: string;
   organization_name: string;
+  /** The comuni of the tasks and volunteers planned: the plan's territory, as row-level security reads it. */
+  comuni: string[];
   plan_date: string;
   status: 'planning' | 'ready' | 'failed' | 'published' | 'superseded';
   problem: StoredProblem;
@@ -37,7 +39,7 @@ export interface StoredProblem {
 }
 
 const SELECT_PLAN = sql`
-  SELECT p.id, p.organization_id, o.name AS organization_name, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, p.status,
+  SELECT p.id, p.organization_id, o.name AS organization_name, p.comuni, to_char(p.plan_date, 'YYYY-MM-DD') AS plan_date, p.status,
          p.problem, p.plan, p.progress, p.error, p.based_on, p.dropped_volunteer_id, p.substitutes,
          to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published_at
   FROM round_plans p JOIN organizations o ON o.id = p.organization_id`;
@@ -72,6 +74,7 @@ export async function insertPlan(
   tx: Tx,
   plan: {
     organizationId: string;
+    comuni: readonly string[];
     date: string;
     problem: StoredProblem;
     actorId: string;
@@ -83,8 +86,8 @@ export async function insertPlan(
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO round_plans (organization_id, plan_date, status, problem, plan, based_on, dropped_volunteer_id, created_by)
-        VALUES (${plan.organizationId}, ${plan.date}, ${plan.status ?? 'planning'}, ${JSON.stringify(plan.problem)}::jsonb,
+    sql`INSERT INTO round_plans (organization_id, comuni, plan_date, status, problem, plan, based_on, dropped_volunteer_id, created_by)
+        VALUES (${plan.organizationId}, ${pgArray(plan.comuni)}::text[], ${plan.date}, ${plan.status ?? 'planning'}, ${JSON.stringify(plan.problem)}::jsonb,
                 ${plan.result ? JSON.stringify(plan.result) : null}::jsonb, ${plan.basedOn ?? null}, ${plan.droppedVolunteerId ?? null}, ${plan.actorId})
         RETURNING id`,
   );
@@ -134,30 +137,6 @@ export async function saveSubstitutes(tx: Tx, id: string, substitutes: StoredSub
   );
 }
 
-export interface PlanningTaskRow {
-  id: string;
-  comune_code: string;
-  latitude: number | null;
-  longitude: number | null;
-  approximate_location: boolean;
-  window_start: string | null;
-  window_end: string | null;
-  service_minutes: number;
-  load: number;
-  requires_car: boolean;
-  requires_health_training: boolean;
-}
-
-/** Open tasks of an organisation on a date (RLS keeps them in the actor's territory). */
-export function openTasksFor(tx: Tx, organizationId: string, date: string): Promise<PlanningTaskRow[]> {
-  return queryRows<PlanningTaskRow>(
-    tx,
-    sql`SELECT id, comune_code::text, latitude, longitude, approximate_location, to_char(window_start, 'HH24:MI') AS window_start,
-               to_char(window_end, 'HH24:MI') AS window_end, service_minutes, load, requires_car, requires_health_training
-        FROM tasks WHERE organization_id = ${organizationId} AND due_date = ${date} AND status = 'open' ORDER BY id`,
-  );
-}
-
 export function comunePoints(
   tx: Tx,
   codes: string[],
@@ -166,8 +145,4 @@ export function comunePoints(
     tx,
     sql`SELECT istat_code::text, latitude, longitude FROM comuni WHERE istat_code = ANY(${pgArray(codes)}::text[])`,
   );
-}
-
-export async function setPlannedStart(tx: Tx, taskId: string, start: string): Promise<void> {
-  await tx.execute(sql`UPDATE tasks SET planned_start = ${start}::time WHERE id = ${taskId}`);
 }

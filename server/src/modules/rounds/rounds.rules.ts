@@ -1,7 +1,7 @@
 import type { AssignableVolunteer } from '../volunteers/index.js';
 import { isoWeekday } from '../volunteers/index.js';
 import type { PlanningTask, PlanningVolunteer, RoundViolation, UnservedReason } from '../planner/index.js';
-import type { PlanningTaskRow } from './rounds.repository.js';
+import type { PlanningTaskRow } from '../tasks/index.js';
 
 // Parcels a volunteer can carry: a car boot, or two bags on foot or by bike.
 export const CAPACITY_WITH_CAR = 12;

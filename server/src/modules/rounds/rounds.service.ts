@@ -1,10 +1,9 @@
-import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
-import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { authorize, requireActor, withScope } from '../../platform/access/access.js';
+import { organizationsLimiting, scopeCovers, type Actor, type Scope } from '../../platform/access/actor.js';
+import { writeAudit, type AuditAction } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
-import { AppError } from '../../platform/errors.js';
 import type {
   DropOutBody,
   DropOutResult,
@@ -23,13 +22,15 @@ import {
   type PlanningVolunteer,
   type RoundViolation,
 } from '../planner/index.js';
+import { territoryOfOrganization } from '../organizations/index.js';
 import {
-  assignIfOpen,
+  assignPlannedStops,
   findTasksByIds,
-  releaseTask,
+  openTasksForPlanning,
   tasksPerVolunteer,
+  type PlannedStop,
   type TaskRow,
-} from '../tasks/tasks.repository.js';
+} from '../tasks/index.js';
 import { listApprovedVolunteers, type AssignableVolunteer } from '../volunteers/index.js';
 import * as repo from './rounds.repository.js';
 import { enqueuePlan, enqueueReplan } from './rounds.jobs.js';
@@ -45,6 +46,7 @@ import {
   VIOLATION_MESSAGES,
 } from './rounds.rules.js';
 import {
+  organizationNotFound,
   organizationRequired,
   planAlreadyPublished,
   planDateOutOfRange,
@@ -56,23 +58,59 @@ import {
 } from './rounds.errors.js';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
+const TASK_TAKEN = 'Il compito è già stato assegnato o chiuso da qualcun altro.';
 
-/** The organisation whose rounds the actor plans: the one asked, if the actor runs it. */
-function organizationFor(actor: Actor, requested: string | undefined): string {
+/*
+ * Round plans are scoped like the tasks they plan. Invariants:
+ * - every use case runs in `withScope(…, 'task.assign')`; a plan carries the comuni of its tasks and
+ *   volunteers, and row-level security shows it only where the actor's territory covers them all
+ *   (`coversPlan` says the same in code): another territory's plan answers 404;
+ * - a coordinator reaches only his organisations' plans; the organisation a request names is
+ *   planned for only if the actor's grants reach it (his own, or one working in his territory);
+ * - task rows change only through the tasks module (`assignPlannedStops`);
+ * - each request that computes, opens, lists, changes or publishes a plan writes one audit entry
+ *   naming the plans or tasks it showed or changed.
+ */
+
+/**
+ * The organisation whose rounds the actor plans — the one asked, or the only one he runs — and
+ * the comuni of its territory he covers. The body names it; the actor's grants decide.
+ * @throws 404 for an organisation unknown, not his (a coordinator) or outside his territory,
+ *   422 when none is named and he does not run exactly one.
+ */
+async function organizationFor(
+  tx: Tx,
+  actor: Actor,
+  scope: Scope,
+  requested: string | undefined,
+): Promise<{ id: string; comuni: string[] }> {
   const limiting = organizationsLimiting(actor, 'task.assign');
-  if (requested) {
-    if (limiting && !limiting.includes(requested))
-      throw new AppError(404, 'NOT_FOUND', 'Organizzazione non trovata.');
-    return requested;
-  }
-  if (limiting?.length === 1) return limiting[0]!;
-  throw organizationRequired();
+  const id = requested ?? (limiting?.length === 1 ? limiting[0] : undefined);
+  if (!id) throw organizationRequired();
+  if (limiting && !limiting.includes(id)) throw organizationNotFound();
+  const territory = await territoryOfOrganization(tx, id);
+  if (!territory) throw organizationNotFound();
+  const comuni =
+    territory === 'all'
+      ? scope.all
+        ? []
+        : [...scope.comuni]
+      : territory.filter((c) => scopeCovers(scope, c));
+  if (!scope.all && comuni.length === 0) throw organizationNotFound();
+  return { id, comuni };
 }
 
-async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<repo.RoundPlanRow> {
+/** The check of the `round_plans_territory` policy: the scope covers every comune of the plan. */
+function coversPlan(scope: Scope, row: repo.RoundPlanRow): boolean {
+  return scope.all || (row.comuni.length > 0 && row.comuni.every((c) => scopeCovers(scope, c)));
+}
+
+/** @throws 404 for a plan of another territory or, for a coordinator, of another organisation. */
+async function loadPlan(tx: Tx, actor: Actor, scope: Scope, id: string): Promise<repo.RoundPlanRow> {
   const row = await repo.findPlan(tx, id);
   const limiting = organizationsLimiting(actor, 'task.assign');
-  if (!row || (limiting && !limiting.includes(row.organization_id))) throw planNotFound();
+  if (!row || !coversPlan(scope, row) || (limiting && !limiting.includes(row.organization_id)))
+    throw planNotFound();
   return row;
 }
 
@@ -88,11 +126,11 @@ export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise
   const today = dateInRome();
   const latest = addDays(today, PLANNING_HORIZON_DAYS);
   if (!isPlannableDate(body.date, today, latest)) throw planDateOutOfRange(latest);
-  const organizationId = organizationFor(actor, body.organizationId);
   const timeLimitMs = (body.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
-  const { id } = await withScope(ctx, 'task.assign', async (tx) => {
-    const tasks = await repo.openTasksFor(tx, organizationId, body.date);
-    const volunteers = await listApprovedVolunteers(tx, { organizationIds: [organizationId] });
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const organization = await organizationFor(tx, actor, scope, body.organizationId);
+    const tasks = await openTasksForPlanning(tx, organization.id, body.date);
+    const volunteers = await listApprovedVolunteers(tx, { organizationIds: [organization.id] });
     const points = await repo.comunePoints(tx, [
       ...new Set([...tasks.map((t) => t.comune_code), ...volunteers.map((v) => v.comuneCode)]),
     ]);
@@ -110,16 +148,30 @@ export async function startPlanning(ctx: Context, body: PlanRoundsBody): Promise
       timeLimitMs,
       capacities: Object.fromEntries(planning.map((v) => [v.id, v.capacity])),
     };
+    const planned = new Set(planning.map((v) => v.id));
+    const comuni = [
+      ...new Set([
+        ...tasks.map((t) => t.comune_code),
+        ...volunteers.filter((v) => planned.has(v.id)).map((v) => v.comuneCode),
+      ]),
+    ].sort();
     const id = await repo.insertPlan(tx, {
-      organizationId,
+      organizationId: organization.id,
+      // A day with nothing to plan still gets a territory: the organisation's, within the actor's.
+      comuni: comuni.length > 0 ? comuni : organization.comuni,
       date: body.date,
       problem: stored,
       actorId: actor.userId,
     });
     await enqueuePlan(tx, id, actor.userId, timeLimitMs);
+    await writeAudit(tx, ctx, {
+      action: 'round_plan.create',
+      entityType: 'round_plan',
+      entityId: id,
+      details: { ids: tasks.map((t) => t.id), volunteers: planning.length },
+    });
     return { id };
   });
-  return { id };
 }
 
 function presentRound(
@@ -233,10 +285,16 @@ async function present(tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
 }
 
 /**
- * A plan as it leaves the server, audited when it carries beneficiaries' names, addresses or
- * phones (rounds, unserved tasks, substitutes): one entry per response with the tasks' ids.
+ * A plan as it leaves the server, with the one audit entry of the request (`action`) naming the
+ * tasks whose beneficiaries' names, addresses or phones it shows (rounds, unserved, substitutes).
  */
-async function presentAudited(ctx: Context, tx: Tx, row: repo.RoundPlanRow): Promise<RoundPlan> {
+async function presentAudited(
+  ctx: Context,
+  tx: Tx,
+  row: repo.RoundPlanRow,
+  action: Extract<AuditAction, 'round_plan.read' | 'round_plan.change' | 'round_plan.create'>,
+  details: Record<string, unknown> = {},
+): Promise<RoundPlan> {
   const plan = await present(tx, row);
   const ids = [
     ...new Set([
@@ -245,13 +303,12 @@ async function presentAudited(ctx: Context, tx: Tx, row: repo.RoundPlanRow): Pro
       ...plan.substitutes.map((u) => u.taskId),
     ]),
   ];
-  if (ids.length > 0)
-    await writeAudit(tx, ctx, {
-      action: 'round_plan.read',
-      entityType: 'round_plan',
-      entityId: plan.id,
-      details: { ids },
-    });
+  await writeAudit(tx, ctx, {
+    action,
+    entityType: 'round_plan',
+    entityId: plan.id,
+    details: { ...details, ids },
+  });
   return plan;
 }
 
@@ -261,29 +318,37 @@ export async function listPlans(
   query: { date: string; organizationId?: string },
 ): Promise<RoundPlanSummary[]> {
   const actor = requireActor(ctx);
-  authorize(ctx, 'task.assign');
-  const limiting = organizationsLimiting(actor, 'task.assign');
-  const organizations = query.organizationId
-    ? limiting && !limiting.includes(query.organizationId)
-      ? []
-      : [query.organizationId]
-    : limiting;
-  const rows = await repo.listPlans(ctx.database.db, query.date, organizations);
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.plan_date,
-    organizationName: r.organization_name,
-    status: r.status,
-    createdAt: r.created_at,
-    publishedAt: r.published_at,
-    droppedVolunteerId: r.dropped_volunteer_id,
-  }));
+  return withScope(ctx, 'task.assign', async (tx) => {
+    const limiting = organizationsLimiting(actor, 'task.assign');
+    const organizations = query.organizationId
+      ? limiting && !limiting.includes(query.organizationId)
+        ? []
+        : [query.organizationId]
+      : limiting;
+    const rows = await repo.listPlans(tx, query.date, organizations);
+    await writeAudit(tx, ctx, {
+      action: 'round_plan.search',
+      entityType: 'round_plan',
+      details: { ids: rows.map((r) => r.id), date: query.date },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      date: r.plan_date,
+      organizationName: r.organization_name,
+      status: r.status,
+      createdAt: r.created_at,
+      publishedAt: r.published_at,
+      droppedVolunteerId: r.dropped_volunteer_id,
+    }));
+  });
 }
 
 /** A plan with its progress while computing, then its rounds. @throws 404 for another organisation's plan. */
 export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'task.assign', async (tx) => presentAudited(ctx, tx, await loadPlan(tx, actor, id)));
+  return withScope(ctx, 'task.assign', async (tx, scope) =>
+    presentAudited(ctx, tx, await loadPlan(tx, actor, scope, id), 'round_plan.read'),
+  );
 }
 
 /**
@@ -293,8 +358,8 @@ export async function getPlan(ctx: Context, id: string): Promise<RoundPlan> {
  */
 export async function moveStop(ctx: Context, id: string, body: MoveStopBody): Promise<RoundPlan> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'task.assign', async (tx) => {
-    const row = await loadPlan(tx, actor, id);
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const row = await loadPlan(tx, actor, scope, id);
     if (row.status === 'published') throw planAlreadyPublished();
     if (row.status !== 'ready' || !row.plan) throw planNotReady();
     if (!row.problem.problem.tasks.some((t) => t.id === body.taskId)) throw stopNotInPlan();
@@ -306,7 +371,9 @@ export async function moveStop(ctx: Context, id: string, body: MoveStopBody): Pr
     );
     const { plan, violations } = evaluateRounds(prepared, order, row.plan);
     await repo.replacePlan(tx, id, { ...plan, violations });
-    return presentAudited(ctx, tx, (await repo.findPlan(tx, id))!);
+    return presentAudited(ctx, tx, (await repo.findPlan(tx, id))!, 'round_plan.change', {
+      moved: body.taskId,
+    });
   });
 }
 
@@ -319,64 +386,55 @@ export async function moveStop(ctx: Context, id: string, body: MoveStopBody): Pr
 export async function publishPlan(ctx: Context, id: string): Promise<PublishResult> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.assign', async (tx, scope) => {
-    const row = await loadPlan(tx, actor, id);
+    const row = await loadPlan(tx, actor, scope, id);
     if (row.status === 'published') throw planAlreadyPublished();
     if (row.status !== 'ready' || !row.plan) throw planNotReady();
-    const tasks = new Map(
-      (
-        await findTasksByIds(
-          tx,
-          row.problem.problem.tasks.map((t) => t.id),
-        )
-      ).map((t) => [t.id, t]),
+    const stops: PlannedStop[] = row.plan.rounds.flatMap((round) =>
+      round.stops.flatMap((stop, index) =>
+        stop.completed
+          ? []
+          : [
+              {
+                taskId: stop.taskId,
+                volunteerId: round.volunteerId,
+                position: index + 1,
+                plannedStart: clockOf(stop.serviceStart),
+              },
+            ],
+      ),
     );
+    // A re-plan after a drop-out may move tasks between the remaining rounds: it takes them back first.
+    const { assigned, conflicts } = await assignPlannedStops(ctx, tx, {
+      stops,
+      takeBack: row.based_on !== null,
+    });
+    const done = new Set(assigned);
     const volunteers = new Map(
       (await listApprovedVolunteers(tx, { organizationIds: [row.organization_id] })).map((v) => [v.id, v]),
     );
-    const conflicts: PublishResult['conflicts'] = [];
-    let assigned = 0;
     for (const round of row.plan.rounds) {
-      let firstStart: string | null = null;
-      for (const [position, stop] of round.stops.entries()) {
-        const task = tasks.get(stop.taskId);
-        if (!task || stop.completed) continue;
-        assertInScope(scope, task.comune_code, 'Compito');
-        const live = ['assigned', 'accepted'].includes(task.status);
-        const sameVolunteer = live && task.volunteer_id === round.volunteerId;
-        // A re-plan after a drop-out may move tasks between the remaining rounds: it takes them back first.
-        if (row.based_on && live && !sameVolunteer) await releaseTask(tx, task.id);
-        if (
-          !sameVolunteer &&
-          !(await assignIfOpen(tx, task.id, round.volunteerId, actor.userId, position + 1))
-        ) {
-          conflicts.push({
-            taskId: task.id,
-            message: 'Il compito è già stato assegnato o chiuso da qualcun altro.',
-          });
-          continue;
-        }
-        await repo.setPlannedStart(tx, task.id, clockOf(stop.serviceStart));
-        firstStart ??= clockOf(stop.arrival);
-        assigned++;
-      }
       const volunteer = volunteers.get(round.volunteerId);
-      if (volunteer && firstStart) {
-        await enqueueNotification(tx, {
-          kind: 'task.assigned',
-          recipientEmail: volunteer.email,
-          recipientPhone: volunteer.phone,
-          subject: `Il tuo giro del ${row.plan_date}`,
-          body: `${round.stops.length} consegne, partenza alle ${clockOf(round.departure)}, prima tappa alle ${firstStart}. Apri Legami per il foglio di giro.`,
-        });
-      }
+      const first = round.stops.find((s) => done.has(s.taskId));
+      if (!volunteer || !first) continue;
+      await enqueueNotification(tx, {
+        kind: 'task.assigned',
+        recipientEmail: volunteer.email,
+        recipientPhone: volunteer.phone,
+        subject: `Il tuo giro del ${row.plan_date}`,
+        body: `${round.stops.length} consegne, partenza alle ${clockOf(round.departure)}, prima tappa alle ${clockOf(first.arrival)}. Apri Legami per il foglio di giro.`,
+      });
     }
     await repo.markPublished(tx, id, actor.userId);
     await writeAudit(tx, ctx, {
-      action: 'task.assign',
-      entityType: 'task',
-      details: { planId: id, assigned, conflicts: conflicts.length },
+      action: 'round_plan.publish',
+      entityType: 'round_plan',
+      entityId: id,
+      details: { ids: assigned, conflicts },
     });
-    return { assigned, conflicts };
+    return {
+      assigned: assigned.length,
+      conflicts: conflicts.map((taskId) => ({ taskId, message: TASK_TAKEN })),
+    };
   });
 }
 
@@ -388,8 +446,8 @@ export async function publishPlan(ctx: Context, id: string): Promise<PublishResu
  */
 export async function dropOut(ctx: Context, id: string, body: DropOutBody): Promise<DropOutResult> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'task.assign', async (tx) => {
-    const row = await loadPlan(tx, actor, id);
+  return withScope(ctx, 'task.assign', async (tx, scope) => {
+    const row = await loadPlan(tx, actor, scope, id);
     if (row.status !== 'published' || !row.plan) throw planNotPublished();
     const round = row.plan.rounds.find((r) => r.volunteerId === body.volunteerId);
     if (!round) throw volunteerNotInPlan();
@@ -405,6 +463,7 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
     const closed = (taskId: string) => ['done', 'failed'].includes(tasks.get(taskId)?.status ?? '');
     const replanId = await repo.insertPlan(tx, {
       organizationId: row.organization_id,
+      comuni: row.comuni,
       date: row.plan_date,
       problem: row.problem,
       actorId: actor.userId,
@@ -423,6 +482,10 @@ export async function dropOut(ctx: Context, id: string, body: DropOutBody): Prom
       },
       actor.userId,
     );
-    return { replan: await presentAudited(ctx, tx, (await repo.findPlan(tx, replanId))!) };
+    const replan = await presentAudited(ctx, tx, (await repo.findPlan(tx, replanId))!, 'round_plan.create', {
+      basedOn: row.id,
+      droppedVolunteerId: body.volunteerId,
+    });
+    return { replan };
   });
 }

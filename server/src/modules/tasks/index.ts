@@ -1,12 +1,16 @@
 /*
  * What other modules may use of tasks: the tasks a help request becomes (the requests module creates
- * and cancels them), and those tasks for a case's timeline.
+ * and cancels them), those tasks for a case's timeline, and what round planning reads and publishes.
+ * Every function takes a `Tx` already inside the caller's scope (`withScope`): row-level security
+ * limits the rows to that territory. Only this module writes task rows.
  */
 import type { Tx } from '../../platform/db/database.js';
 import * as repo from './tasks.repository.js';
 
-export type { TaskRow } from './tasks.repository.js';
+export type { PlanningTaskRow, TaskRow } from './tasks.repository.js';
 export { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from './tasks.repository.js';
+export { findTasksByIds, openTasksForPlanning, tasksPerVolunteer } from './tasks.repository.js';
+export { assignPlannedStops, type PlannedStop } from './tasks.service.js';
 
 /** The tasks a help request became, by due date. */
 export async function tasksOfHelpRequest(tx: Tx, requestId: string): Promise<repo.TaskRow[]> {

@@ -140,6 +140,35 @@ export async function searchTasks(
   return { rows, total: count?.total ?? 0 };
 }
 
+/** What the round planner needs of a task: where, when, how long, how heavy, which skills. */
+export interface PlanningTaskRow {
+  id: string;
+  comune_code: string;
+  latitude: number | null;
+  longitude: number | null;
+  approximate_location: boolean;
+  window_start: string | null;
+  window_end: string | null;
+  service_minutes: number;
+  load: number;
+  requires_car: boolean;
+  requires_health_training: boolean;
+}
+
+/** Open tasks of an organisation on a date (RLS keeps them in the caller's territory). */
+export function openTasksForPlanning(
+  tx: Tx,
+  organizationId: string,
+  date: string,
+): Promise<PlanningTaskRow[]> {
+  return queryRows<PlanningTaskRow>(
+    tx,
+    sql`SELECT id, comune_code::text, latitude, longitude, approximate_location, to_char(window_start, 'HH24:MI') AS window_start,
+               to_char(window_end, 'HH24:MI') AS window_end, service_minutes, load, requires_car, requires_health_training
+        FROM tasks WHERE organization_id = ${organizationId} AND due_date = ${date} AND status = 'open' ORDER BY id`,
+  );
+}
+
 /** Tasks of each volunteer on a date, to weigh load and enforce the daily maximum. */
 export async function tasksPerVolunteer(tx: Tx, date: string): Promise<Map<string, number>> {
   const rows = await queryRows<{ volunteer_id: string; n: number }>(
@@ -185,6 +214,11 @@ export async function assignIfOpen(
 export async function releaseTask(tx: Tx, id: string): Promise<void> {
   await tx.execute(sql`UPDATE tasks SET status = 'open', volunteer_id = NULL, assigned_at = NULL, assigned_by = NULL,
                        round_position = NULL WHERE id = ${id}`);
+}
+
+/** The time a published round expects the volunteer at the task (`HH:MM`), for the round sheet. */
+export async function setPlannedStart(tx: Tx, id: string, start: string): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET planned_start = ${start}::time WHERE id = ${id}`);
 }
 
 export async function setTaskStatus(tx: Tx, id: string, status: TaskStatus): Promise<void> {

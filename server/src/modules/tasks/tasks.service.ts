@@ -1,5 +1,5 @@
-import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
-import { can, organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
+import { can, organizationsLimiting, type Actor, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { sql, type Tx } from '../../platform/db/database.js';
@@ -41,18 +41,18 @@ function needsOf(row: repo.TaskRow): TaskNeeds {
   };
 }
 
-/** A task the actor coordinates: in the territory and, for a coordinator, of his organisation. */
-async function coordinatedTask(
-  tx: Tx,
-  actor: Actor,
-  scope: Parameters<typeof assertInScope>[0],
-  id: string,
-): Promise<repo.TaskRow> {
-  const row = await repo.findTask(tx, id);
-  if (!row) throw taskNotFound();
+/** @throws 404 unless the actor coordinates the task: in the territory and, for a coordinator, of his organisation. */
+function assertCoordinated(actor: Actor, scope: Scope, row: repo.TaskRow): void {
   assertInScope(scope, row.comune_code, 'Compito');
   const organizations = organizationsLimiting(actor, 'task.assign');
   if (organizations && !organizations.includes(row.organization_id ?? '')) throw taskNotFound();
+}
+
+/** A task the actor coordinates. @throws 404 when unknown or not the actor's to coordinate. */
+async function coordinatedTask(tx: Tx, actor: Actor, scope: Scope, id: string): Promise<repo.TaskRow> {
+  const row = await repo.findTask(tx, id);
+  if (!row) throw taskNotFound();
+  assertCoordinated(actor, scope, row);
   return row;
 }
 
@@ -184,6 +184,62 @@ export async function assignTask(
     });
     return presentTask(actor, (await repo.findTask(tx, id))!);
   });
+}
+
+/** One stop of a published round: the task, its volunteer, its place in the round, the time expected. */
+export interface PlannedStop {
+  taskId: string;
+  volunteerId: string;
+  /** 1 for the round's first stop. */
+  position: number;
+  /** `HH:MM`, when the volunteer is expected to start the task. */
+  plannedStart: string;
+}
+
+/**
+ * Gives the stops of published rounds to their volunteers, in the caller's transaction (the rounds
+ * module publishing a plan inside `withScope`; it audits the publication once, naming these tasks).
+ * A task someone assigned or closed meanwhile is a conflict, not overwritten; with `takeBack` (a
+ * re-plan after a drop-out) a live task now planned for another volunteer is released first.
+ * Tasks no longer visible (removed, or out of the territory) are skipped.
+ * @returns the tasks assigned and those in conflict, by id
+ * @throws 403 without task.assign, 404 for a task the actor does not coordinate.
+ */
+export async function assignPlannedStops(
+  ctx: Context,
+  tx: Tx,
+  options: { stops: readonly PlannedStop[]; takeBack: boolean },
+): Promise<{ assigned: string[]; conflicts: string[] }> {
+  const actor = requireActor(ctx);
+  const scope = authorize(ctx, 'task.assign');
+  const rows = new Map(
+    (
+      await repo.findTasksByIds(
+        tx,
+        options.stops.map((s) => s.taskId),
+      )
+    ).map((t) => [t.id, t]),
+  );
+  const assigned: string[] = [];
+  const conflicts: string[] = [];
+  for (const stop of options.stops) {
+    const row = rows.get(stop.taskId);
+    if (!row) continue;
+    assertCoordinated(actor, scope, row);
+    const live = ['assigned', 'accepted'].includes(row.status);
+    const sameVolunteer = live && row.volunteer_id === stop.volunteerId;
+    if (options.takeBack && live && !sameVolunteer) await repo.releaseTask(tx, row.id);
+    if (
+      !sameVolunteer &&
+      !(await repo.assignIfOpen(tx, row.id, stop.volunteerId, actor.userId, stop.position))
+    ) {
+      conflicts.push(row.id);
+      continue;
+    }
+    await repo.setPlannedStart(tx, row.id, stop.plannedStart);
+    assigned.push(row.id);
+  }
+  return { assigned, conflicts };
 }
 
 /** The volunteer accepts, or declines and the task goes back to the coordinator. */

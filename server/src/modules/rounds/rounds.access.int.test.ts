@@ -122,6 +122,29 @@ function administratorOf(comune: string): Actor {
   };
 }
 
+describe('who may reach round plans', () => {
+  it('answers 401 without a session', async () => {
+    for (const [method, url] of [
+      ['GET', `/api/rounds?date=${date}`],
+      ['GET', `/api/rounds/${live}`],
+      ['POST', `/api/rounds/${ready}/publish`],
+    ] as const) {
+      expect((await env.app.inject({ method, url })).statusCode).toBe(401);
+    }
+  });
+
+  it('refuses an operator, who reads tasks but does not plan them, with 403', async () => {
+    for (const [method, url] of [
+      ['GET', `/api/rounds?date=${date}`],
+      ['GET', `/api/rounds/${live}`],
+      ['POST', `/api/rounds/${ready}/publish`],
+    ] as const) {
+      expect((await env.app.inject({ method, url, headers: operator.headers })).statusCode).toBe(403);
+    }
+    expect(await statusOf(ready)).toBe('ready');
+  });
+});
+
 describe('round plans of another Ambito', () => {
   it('answers 404 to an administrator of the Cremasco opening a plan of the Cremonese', async () => {
     const response = await env.app.inject({
@@ -153,6 +176,60 @@ describe('round plans of another Ambito', () => {
     expect(response.statusCode).toBe(404);
     expect(await statusOf(live)).toBe('published');
     expect(await statusOf(ready)).toBe('ready');
+  });
+
+  it('refuses to move a stop of one with 404 and leaves its rounds as they were', async () => {
+    const before = await queryRows<{ plan: unknown }>(
+      db,
+      sql`SELECT plan FROM round_plans WHERE id = ${ready}`,
+    );
+    const plan = (
+      await env.app.inject({ method: 'GET', url: `/api/rounds/${ready}`, headers: cremoneseAdmin.headers })
+    ).json() as { rounds: { volunteerId: string; stops: { taskId: string }[] }[] };
+    const round = plan.rounds.find((r) => r.stops.length > 0)!;
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/rounds/${ready}/move`,
+      headers: cremascoAdmin.headers,
+      payload: { taskId: round.stops[0]!.taskId, toVolunteerId: round.volunteerId, position: 0 },
+    });
+    expect(response.statusCode).toBe(404);
+    const after = await queryRows<{ plan: unknown }>(
+      db,
+      sql`SELECT plan FROM round_plans WHERE id = ${ready}`,
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a drop-out on one with 404 and stores no re-plan', async () => {
+    const plan = (
+      await env.app.inject({ method: 'GET', url: `/api/rounds/${live}`, headers: cremoneseAdmin.headers })
+    ).json() as { rounds: { volunteerId: string }[] };
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/rounds/${live}/drop-out`,
+      headers: cremascoAdmin.headers,
+      payload: { volunteerId: plan.rounds[0]!.volunteerId },
+    });
+    expect(response.statusCode).toBe(404);
+    const replans = await queryRows<{ id: string }>(
+      db,
+      sql`SELECT id FROM round_plans WHERE based_on = ${live}`,
+    );
+    expect(replans).toEqual([]);
+  });
+
+  it('refuses a coordinator of the Cremasco planning for a Cremonese organisation named in the body', async () => {
+    const user = await env.buildUser({ role: 'coordinatore', scope: { type: 'ambito', id: 'CREMA' } });
+    await db.execute(sql`UPDATE memberships SET organization_id = ${cremasco} WHERE user_id = ${user.id}`);
+    const coordinator = await env.login(user.email);
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/rounds',
+      headers: coordinator.headers,
+      payload: { date, organizationId: cremonese },
+    });
+    expect(response.statusCode).toBe(404);
   });
 
   it('refuses to plan for an organisation of another Ambito named in the body', async () => {

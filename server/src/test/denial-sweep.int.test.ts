@@ -1,83 +1,255 @@
-import { describe, expect, it } from 'vitest';
-import { setupTestEnv } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SQL } from 'drizzle-orm';
+import type { Role } from '../platform/access/roles.js';
+import { systemContext } from '../platform/context.js';
+import { queryRows } from '../platform/db/database.js';
+import { seedDemo } from '../modules/demo/demo.seed.js';
+import { setupTestEnv, type Session, type TestScope } from './harness.js';
+import { sampleOf, type JsonSchema } from './openapi-sample.js';
+import { KNOWN_GAPS, SWEEP, type PathParams, type SweepData, type SweepEntry } from './denial-sweep.table.js';
 
 /*
- * The denial sweep, first part: EVERY operation of the OpenAPI document, called without a session,
- * answers 401 — unless it is listed below as public, on purpose. A new route is swept the moment it
- * exists; a new public route fails here until it is added to PUBLIC with a reason.
- * Not yet swept (issue 7): 403 for a role without the capability, 404 across Ambiti with the row
- * re-read, lists without another territory's rows.
+ * The denial sweep (issue 7): for EVERY operation of the OpenAPI document, anonymous → 401, a role
+ * without the capability → 403, a user of another Ambito with an id of the Ambito Cremonese → 404
+ * with the record unchanged, and lists without another territory's rows. What each operation needs
+ * is its entry in denial-sweep.table.ts; an operation without one fails here. Runs on the demo data.
  */
 
 const env = await setupTestEnv({ jobs: false });
+await seedDemo(systemContext(env.database));
 
-/** Operations open without a session, each with why. `METHOD path` as in the OpenAPI document. */
-const PUBLIC: Record<string, string> = {
-  'GET /api/health': 'load balancers probe it',
-  'GET /api/site': 'the public home: help line, contact address, whether demo logins exist',
-  'POST /api/auth/login': 'opens the session (rate-limited, Origin checked)',
-  'POST /api/auth/logout': 'ends a session if there is one; harmless without',
-  'GET /api/ambiti': 'territory: ISTAT open data',
-  'GET /api/comuni': 'territory: ISTAT open data',
-  'GET /api/comuni/{code}': 'territory: ISTAT open data',
-  'POST /api/volunteers/offers': 'the public volunteer offer form (rate-limited)',
-  'GET /api/intervention-types': 'the catalogue the citizens’ form lists',
-  'GET /api/open-data': 'open data catalogue, after disclosure control',
-  'GET /api/open-data/{year}/{territory}/{dataset}.csv': 'open data, after disclosure control',
-  // The service catalogue is public for approved services (issue 11), and so is its HSDS 3.0 API.
-  'GET /api/services': 'public catalogue search of approved services',
-  'GET /api/services/{id}': 'public page of an approved service',
-  'GET /api/catalog/categories': 'the catalogue taxonomy',
-  'GET /api/access-points': 'the map of proximity access points',
-  'GET /api/hsds/services': 'HSDS 3.0 open standard, approved services only',
-  'GET /api/hsds/services/{id}': 'HSDS 3.0 open standard, approved services only',
-  'GET /api/hsds/organizations': 'HSDS 3.0 open standard: providers of approved services',
-  'GET /api/hsds/organizations/{id}': 'HSDS 3.0 open standard: providers of approved services',
-  'GET /api/hsds/service_at_locations': 'HSDS 3.0 open standard, approved services only',
-  'GET /api/hsds/taxonomies': 'HSDS 3.0 open standard: the taxonomy',
-  'GET /api/hsds/taxonomy_terms': 'HSDS 3.0 open standard: the taxonomy',
-};
-
-const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000';
-
-function concretePath(path: string): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    /id$/i.test(name) ? SAMPLE_UUID : name === 'year' ? '2026' : 'x',
-  );
+interface Operation {
+  key: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  parameters: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
+  body?: { contentType: string; schema?: JsonSchema };
 }
 
 const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Operation['parameters'];
+        requestBody?: { content: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
 }>();
-const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-  Object.keys(methods)
-    .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-    .map((m) => ({ key: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path })),
+const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  Object.entries(methods)
+    .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+    .map(([m, op]) => {
+      const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+      return {
+        key: `${m.toUpperCase()} ${path}`,
+        method: m.toUpperCase() as Operation['method'],
+        path,
+        parameters: op.parameters ?? [],
+        ...(contentType ? { body: { contentType, schema: media?.schema } } : {}),
+      };
+    }),
 );
+const byKey = new Map(operations.map((op) => [op.key, op]));
+const entryOf = (op: Operation): SweepEntry => SWEEP[op.key] ?? {};
 
-describe('denial sweep: anonymous', () => {
-  it(`answers 401 to every non-public operation of the OpenAPI document`, async () => {
-    const wrong: string[] = [];
-    for (const op of operations.filter((o) => !(o.key in PUBLIC))) {
-      const response = await env.app.inject({
-        method: op.method as 'GET',
-        url: concretePath(op.path),
-        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: {} }),
-      });
-      if (response.statusCode !== 401)
-        wrong.push(
-          `${op.key} answered ${response.statusCode} without a session: make it require a session, or — if it is ` +
-            `public on purpose — add it to PUBLIC in server/src/test/denial-sweep.int.test.ts with the reason`,
-        );
-    }
-    console.log(
-      `denial sweep: ${operations.length} operations, ${operations.length - Object.keys(PUBLIC).length} answer 401 without a session, ${Object.keys(PUBLIC).length} public`,
-    );
-    expect(wrong).toEqual([]);
+const sessions = new Map<string, Promise<Session>>();
+/** One logged-in user per role and territory, shared by the whole sweep. */
+function sessionOf(role: Role, ambito: 'CREMONA' | 'CREMA'): Promise<Session> {
+  const scope: TestScope =
+    role === 'cittadino'
+      ? { type: 'comune', id: ambito === 'CREMONA' ? '019036' : '019035' }
+      : { type: 'ambito', id: ambito };
+  const key = `${role}@${ambito}`;
+  if (!sessions.has(key)) sessions.set(key, env.loginAs(role, scope));
+  return sessions.get(key)!;
+}
+
+const data: SweepData = {
+  env,
+  async id(query: SQL) {
+    const [row] = await queryRows<{ id: string }>(env.database.db, query);
+    if (!row) throw new Error('the sweep found no row for an entry’s query in the demo data');
+    return row.id;
+  },
+};
+
+function urlOf(op: Operation, entry: SweepEntry, params: PathParams = {}, query?: PathParams): string {
+  const path = op.path.replace(
+    /\{([^}]+)\}/g,
+    (_, name: string) =>
+      params[name] ?? String(sampleOf(op.parameters.find((p) => p.name === name && p.in === 'path')?.schema)),
+  );
+  const search = new URLSearchParams(
+    query ??
+      entry.query ??
+      Object.fromEntries(
+        op.parameters
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => [p.name, String(sampleOf(p.schema))]),
+      ),
+  );
+  return search.size ? `${path}?${search}` : path;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Calls the operation as `session` (or anonymously) with the entry's input or the schema's smallest. */
+async function call(op: Operation, session: Session | null, params?: PathParams, query?: PathParams) {
+  const entry = entryOf(op);
+  const contentType = entry.contentType ?? op.body?.contentType;
+  const sample = op.body ? sampleOf(op.body.schema) : undefined;
+  const body =
+    isObject(entry.body) && isObject(sample) ? { ...sample, ...entry.body } : (entry.body ?? sample);
+  return env.app.inject({
+    method: op.method,
+    url: urlOf(op, entry, params, query),
+    headers: { ...session?.headers, ...(contentType ? { 'content-type': contentType } : {}) },
+    ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+const counts = { anonymous: 0, forbidden: 0, foreign: 0, lists: 0, exempt: 0, gaps: 0, pending: 0 };
+afterAll(() => {
+  const covered = operations.filter((op) => op.key in SWEEP).length;
+  console.log(
+    `denial sweep: ${covered}/${operations.length} operations covered (401: ${counts.anonymous}, ` +
+      `403: ${counts.forbidden}, 404: ${counts.foreign}, lists: ${counts.lists}, ` +
+      `territory-exempt: ${counts.exempt}, known gaps: ${counts.gaps}, territory not yet swept: ${counts.pending})`,
+  );
+});
+
+describe('denial sweep: the table', () => {
+  it('has an entry for every operation of the OpenAPI document', () => {
+    const missing = operations.filter((op) => !(op.key in SWEEP)).map((op) => op.key);
+    expect(
+      missing,
+      'add each to SWEEP in server/src/test/denial-sweep.table.ts: who is refused it and how another Ambito is kept out',
+    ).toEqual([]);
   });
 
-  it('lists as public only operations that exist', () => {
-    const existing = new Set(operations.map((o) => o.key));
-    expect(Object.keys(PUBLIC).filter((key) => !existing.has(key))).toEqual([]);
+  it('has entries only for operations that exist', () => {
+    expect(Object.keys({ ...SWEEP, ...KNOWN_GAPS }).filter((key) => !byKey.has(key))).toEqual([]);
+  });
+
+  it('says for every non-public operation who is refused it', () => {
+    const silent = Object.entries(SWEEP)
+      .filter(([, e]) => !e.public && !e.deny)
+      .map(([key]) => key);
+    expect(silent, 'each needs `deny`: a role refused it, or { none: why }').toEqual([]);
+  });
+
+  it('says at most one way another Ambito is kept out', () => {
+    const territories = (e: SweepEntry) => [e.owned, e.list, e.exempt].filter(Boolean).length;
+    const twice = Object.entries(SWEEP)
+      .filter(([key, e]) => territories(e) > 1 || (key in KNOWN_GAPS && territories(e) > 0))
+      .map(([key]) => key);
+    expect(twice, 'one of owned / list / exempt, or a KNOWN_GAPS reason').toEqual([]);
+    counts.exempt = Object.values(SWEEP).filter((e) => !e.public && e.exempt).length;
+    counts.gaps = Object.keys(KNOWN_GAPS).length;
+    counts.pending = Object.entries(SWEEP).filter(
+      ([key, e]) => !e.public && territories(e) === 0 && !(key in KNOWN_GAPS),
+    ).length;
+  });
+});
+
+describe('denial sweep: anonymous', () => {
+  it('answers 401 to every non-public operation', async () => {
+    const wrong: string[] = [];
+    for (const op of operations.filter((o) => !entryOf(o).public)) {
+      const response = await call(op, null);
+      if (response.statusCode === 401) counts.anonymous += 1;
+      else
+        wrong.push(
+          `${op.key} answered ${response.statusCode} without a session: make it require a session, or — if it is ` +
+            `public on purpose — give its entry in server/src/test/denial-sweep.table.ts a \`public\` reason`,
+        );
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('denial sweep: a role without the capability', () => {
+  it('answers 403 to every operation a role lacks', async () => {
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const { deny } = entryOf(op);
+      if (typeof deny !== 'string') continue;
+      const response = await call(op, await sessionOf(deny, 'CREMONA'));
+      if (response.statusCode === 403) counts.forbidden += 1;
+      else wrong.push(`${op.key} as ${deny}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('denial sweep: another Ambito', () => {
+  it('answers 404 to a user of the Cremasco for a record of the Cremonese, which is unchanged', async () => {
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const { owned } = entryOf(op);
+      if (!owned) continue;
+      const params = await owned.params(data);
+      const reread = byKey.get(owned.reread?.op ?? `GET ${op.path}`);
+      if (!reread) {
+        wrong.push(`${op.key}: no GET of the same path; give its entry owned.reread.op`);
+        continue;
+      }
+      const owner = await sessionOf(owned.reread?.as ?? owned.as, 'CREMONA');
+      const before = await call(reread, owner, params);
+      if (before.statusCode !== 200) {
+        wrong.push(
+          `${op.key}: the owner's ${reread.key} answered ${before.statusCode}: not a record of theirs`,
+        );
+        continue;
+      }
+      const response = await call(op, await sessionOf(owned.as, 'CREMA'), params);
+      const after = await call(reread, owner, params);
+      if (response.statusCode !== 404)
+        wrong.push(
+          `${op.key} as ${owned.as} of the Cremasco: ${response.statusCode} ${response.body.slice(0, 160)}`,
+        );
+      else if (after.body !== before.body)
+        wrong.push(`${op.key}: the record changed though the answer was 404`);
+      else counts.foreign += 1;
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('denial sweep: lists', () => {
+  it('show a user of the Cremasco no row the same role sees over the Cremonese', async () => {
+    const wrong: string[] = [];
+    const rowsOf = (body: unknown): { id: unknown }[] =>
+      Array.isArray(body) ? body : ((body as { items?: { id: unknown }[] }).items ?? []);
+    for (const op of operations) {
+      const { list } = entryOf(op);
+      if (!list) continue;
+      const query = await list.query?.(data);
+      const [own, foreign] = await Promise.all(
+        (['CREMONA', 'CREMA'] as const).map(async (ambito) =>
+          call(op, await sessionOf(list.as, ambito), {}, query),
+        ),
+      );
+      if (own!.statusCode !== 200 || foreign!.statusCode !== 200) {
+        wrong.push(
+          `${op.key} as ${list.as}: ${own!.statusCode} over the Cremonese, ${foreign!.statusCode} over the Cremasco`,
+        );
+        continue;
+      }
+      const ownIds = new Set((list.rows ?? rowsOf)(own!.json()).map((row) => JSON.stringify(row.id)));
+      const shared = (list.rows ?? rowsOf)(foreign!.json()).filter((row) =>
+        ownIds.has(JSON.stringify(row.id)),
+      );
+      if (ownIds.size === 0)
+        wrong.push(`${op.key} as ${list.as}: the Cremonese's list is empty, nothing is proved`);
+      else if (shared.length > 0)
+        wrong.push(`${op.key}: the Cremasco sees ${shared.length} rows of the Cremonese`);
+      else counts.lists += 1;
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -27,21 +27,14 @@ export default tseslint.config(
   },
   {
     // One door to personal data: module code reaches the database only through the scoped
-    // transaction that withScope (or a job's / seed's named system context) hands it, never
-    // through the raw handle. Jobs, demo seeds and tests are exempt; the files listed below are
-    // the raw-handle uses that predate the rule (territory and catalogue reads, the session and
-    // login machinery), to be moved behind the door — a NEW use anywhere fails lint.
+    // transaction that withScope / withPublicScope (or a named system context: a job's, a seed's,
+    // the accounts machinery's) hands it, never through the raw handle. Jobs, demo seeds and tests
+    // are exempt, and nothing else is.
     files: ['server/src/modules/**/*.ts'],
     ignores: [
       'server/src/modules/**/*.jobs.ts',
       'server/src/modules/**/*.test.ts',
       'server/src/modules/demo/**',
-      'server/src/modules/accounts/accounts.service.ts',
-      'server/src/modules/audit/audit.service.ts',
-      'server/src/modules/interventions/interventions.service.ts',
-      'server/src/modules/organizations/organizations.service.ts',
-      'server/src/modules/people/people.service.ts',
-      'server/src/modules/territory/territory.service.ts',
     ],
     rules: {
       'no-restricted-syntax': [

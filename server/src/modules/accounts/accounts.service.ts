@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { authorize } from '../../platform/access/access.js';
+import { authorize, unsafeAccountsTransaction } from '../../platform/access/access.js';
 import { rolesOf, scopeCovers, type Actor, type Grant, type Scope } from '../../platform/access/actor.js';
 import { CAPABILITIES, roleHas, type Capability } from '../../platform/access/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type {
   ChangePasswordBody,
@@ -76,7 +76,9 @@ export async function loadActor(
   database: Database,
   sessionId: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const found = await repo.findSessionUser(database.db, hashSessionId(sessionId));
+  const found = await unsafeAccountsTransaction({ database }, (tx) =>
+    repo.findSessionUser(tx, hashSessionId(sessionId)),
+  );
   if (!found) return null;
   const { user, memberships, csrfToken } = found;
   return {
@@ -99,16 +101,17 @@ export async function loadActor(
  */
 export async function login(ctx: Context, email: string, password: string): Promise<{ sessionId: string }> {
   const normalized = email.trim().toLowerCase();
-  const { db } = ctx.database;
-  const failures = await repo.recentFailures(db, normalized, ctx.ip, LOCK_WINDOW_MINUTES);
+  const { failures, user } = await unsafeAccountsTransaction(ctx, async (tx) => ({
+    failures: await repo.recentFailures(tx, normalized, ctx.ip, LOCK_WINDOW_MINUTES),
+    user: await repo.findUserByEmail(tx, normalized),
+  }));
   if (failures.byIp >= MAX_FAILURES_PER_IP) throw tooManyAttempts();
   if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT) throw accountLocked(LOCK_WINDOW_MINUTES);
-  const user = await repo.findUserByEmail(db, normalized);
   const ok = user
     ? await verifyPassword(user.password_hash, password)
     : await verifyPassword(await DUMMY_HASH, password);
   if (!user || !ok) {
-    await db.transaction(async (tx) => {
+    await unsafeAccountsTransaction(ctx, async (tx) => {
       await repo.recordLoginAttempt(tx, normalized, ctx.ip, false);
       await writeAudit(tx, ctx, {
         action: 'user.login_failed',
@@ -121,7 +124,7 @@ export async function login(ctx: Context, email: string, password: string): Prom
   if (user.is_demo && ctx.settings.production) throw demoDisabled();
   if (!user.is_active) throw accountDisabled();
   const sessionId = randomBytes(32).toString('base64url');
-  await db.transaction(async (tx) => {
+  await unsafeAccountsTransaction(ctx, async (tx) => {
     await repo.recordLoginAttempt(tx, normalized, ctx.ip, true);
     await repo.insertSession(tx, {
       idHash: hashSessionId(sessionId),
@@ -144,16 +147,18 @@ export async function login(ctx: Context, email: string, password: string): Prom
 }
 
 export async function logout(ctx: Context, sessionId: string): Promise<void> {
-  await repo.deleteSession(ctx.database.db, hashSessionId(sessionId));
+  await unsafeAccountsTransaction(ctx, (tx) => repo.deleteSession(tx, hashSessionId(sessionId)));
 }
 
 /** The logged-in user as the web app sees it. @throws 401 without a session. */
 export async function me(ctx: Context, csrfToken: string): Promise<Me> {
   const actor = ctx.actor;
   if (!actor) throw notFound('Utente');
-  const user = await repo.findUserById(ctx.database.db, actor.userId);
+  const { user, memberships } = await unsafeAccountsTransaction(ctx, async (tx) => ({
+    user: await repo.findUserById(tx, actor.userId),
+    memberships: (await repo.membershipsOf(tx, [actor.userId])).get(actor.userId) ?? [],
+  }));
   if (!user) throw notFound('Utente');
-  const memberships = (await repo.membershipsOf(ctx.database.db, [user.id])).get(user.id) ?? [];
   const base = toUser(user, memberships);
   return {
     id: base.id,
@@ -182,21 +187,21 @@ export async function changePassword(
   currentSessionId: string,
 ): Promise<void> {
   const actor = ctx.actor!;
-  const user = await repo.findUserById(ctx.database.db, actor.userId);
+  const user = await unsafeAccountsTransaction(ctx, (tx) => repo.findUserById(tx, actor.userId));
   if (!user || !(await verifyPassword(user.password_hash, body.currentPassword)))
     throw wrongCurrentPassword();
   const passwordHash = await hashPassword(body.newPassword);
-  await ctx.database.db.transaction(async (tx) => {
+  await unsafeAccountsTransaction(ctx, async (tx) => {
     await repo.updatePassword(tx, user.id, passwordHash, false);
     await repo.deleteSessionsOf(tx, user.id, hashSessionId(currentSessionId));
     await writeAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: user.id });
   });
 }
 
-async function membershipComuni(ctx: Context, m: MembershipInput): Promise<string[] | 'all'> {
+async function membershipComuni(tx: Tx, m: MembershipInput): Promise<string[] | 'all'> {
   if (m.scopeType === 'all') return 'all';
   const comuni = await resolveComuni(
-    ctx.database.db,
+    tx,
     m.scopeType === 'ambito' ? [m.scopeId ?? ''] : [],
     m.scopeType === 'comune' ? [m.scopeId ?? ''] : [],
   );
@@ -222,12 +227,12 @@ function intersect(a: string[] | 'all', b: string[] | 'all'): string[] | 'all' {
  * @throws 422 for an unknown organisation or one outside the membership's or the administrator's territory.
  */
 async function assertOrganizationGrantable(
-  ctx: Context,
+  tx: Tx,
   scope: Scope,
   organizationId: string,
   membershipComuni: string[] | 'all',
 ): Promise<void> {
-  const worksIn = await territoryOfOrganization(ctx.database.db, organizationId);
+  const worksIn = await territoryOfOrganization(tx, organizationId);
   if (worksIn === null) throw invalidMembership('Organizzazione sconosciuta.');
   const where = intersect(worksIn, membershipComuni);
   if (where !== 'all' && where.length === 0)
@@ -250,15 +255,17 @@ export async function createUser(
     if ((m.scopeType === 'all') !== (m.scopeId === null)) {
       throw invalidMembership('Indica il territorio (Ambito o comune) oppure scegli "tutto il territorio".');
     }
-    const comuni = await membershipComuni(ctx, m);
-    if (!covers(scope, comuni))
-      throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
-    if (m.organizationId) await assertOrganizationGrantable(ctx, scope, m.organizationId, comuni);
   }
   const email = body.email.trim().toLowerCase();
   const issued = body.password ? null : temporaryPassword();
   const passwordHash = await hashPassword(body.password ?? issued!);
-  return ctx.database.db.transaction(async (tx) => {
+  return unsafeAccountsTransaction(ctx, async (tx) => {
+    for (const m of body.memberships) {
+      const comuni = await membershipComuni(tx, m);
+      if (!covers(scope, comuni))
+        throw invalidMembership('Non puoi assegnare un territorio che non amministri.');
+      if (m.organizationId) await assertOrganizationGrantable(tx, scope, m.organizationId, comuni);
+    }
     if (await repo.findUserByEmail(tx, email)) throw emailTaken();
     const user = await repo.insertUser(tx, {
       email,
@@ -285,11 +292,16 @@ function managedBy(scope: Scope, memberships: repo.MembershipRow[]): boolean {
 /** Users whose every membership lies in the administrator's territory. */
 export async function listUsers(ctx: Context): Promise<User[]> {
   const scope = authorize(ctx, 'user.manage');
-  const users = await repo.listUsers(ctx.database.db);
-  const memberships = await repo.membershipsOf(
-    ctx.database.db,
-    users.map((u) => u.id),
-  );
+  const { users, memberships } = await unsafeAccountsTransaction(ctx, async (tx) => {
+    const users = await repo.listUsers(tx);
+    return {
+      users,
+      memberships: await repo.membershipsOf(
+        tx,
+        users.map((u) => u.id),
+      ),
+    };
+  });
   return users
     .filter((u) => managedBy(scope, memberships.get(u.id) ?? []))
     .map((u) => toUser(u, memberships.get(u.id) ?? []));
@@ -303,7 +315,7 @@ export async function resetPassword(ctx: Context, userId: string): Promise<{ tem
   const scope = authorize(ctx, 'user.manage');
   const issued = temporaryPassword();
   const passwordHash = await hashPassword(issued);
-  await ctx.database.db.transaction(async (tx) => {
+  await unsafeAccountsTransaction(ctx, async (tx) => {
     const user = await repo.findUserById(tx, userId);
     const memberships = (await repo.membershipsOf(tx, [userId])).get(userId) ?? [];
     if (!user || !managedBy(scope, memberships)) throw notFound('Utente');
@@ -334,7 +346,7 @@ export async function createAdministrator(
   if (weakness) throw new AdministratorInputError(weakness);
   const all = options.ambito.toLowerCase() === 'all';
   const passwordHash = await hashPassword(options.password);
-  return ctx.database.db.transaction(async (tx) => {
+  return unsafeAccountsTransaction(ctx, async (tx) => {
     if (!all && !(await findAmbito(tx, options.ambito.toUpperCase())))
       throw new AdministratorInputError(`Ambito sconosciuto: "${options.ambito}".`);
     if (await repo.findUserByEmail(tx, email))

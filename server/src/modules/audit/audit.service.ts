@@ -1,5 +1,6 @@
-import { authorize } from '../../platform/access/access.js';
-import { pgArray, queryRows, sql } from '../../platform/db/database.js';
+import { withScope } from '../../platform/access/access.js';
+import type { Scope } from '../../platform/access/actor.js';
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
 import type { Context } from '../../platform/context.js';
 import type { AuditPage, AuditQuery } from '../../../../shared/src/audit/audit.schemas.js';
 import { invalid } from '../../platform/errors.js';
@@ -29,9 +30,15 @@ interface AuditRow {
  * on its comuni only; events tied to no comune (logins, accounts) need the whole territory.
  * @throws 403 for every role but revisore.
  */
-export async function searchAudit(ctx: Context, query: AuditQuery): Promise<AuditPage> {
-  const scope = authorize(ctx, 'audit.read');
-  if (query.from && query.to && query.from > query.to) throw rangeReversed();
+export function searchAudit(ctx: Context, query: AuditQuery): Promise<AuditPage> {
+  return withScope(ctx, 'audit.read', async (tx, scope) => {
+    if (query.from && query.to && query.from > query.to) throw rangeReversed();
+    return searchInScope(tx, scope, query);
+  });
+}
+
+// The query filters the territory itself; row-level security on audit_events is the backstop.
+async function searchInScope(tx: Tx, scope: Scope, query: AuditQuery): Promise<AuditPage> {
   const comuni = scope.all ? null : pgArray([...scope.comuni]);
   const actor = query.actor?.trim() ? `%${query.actor.trim()}%` : null;
   const where = sql`
@@ -44,7 +51,7 @@ export async function searchAudit(ctx: Context, query: AuditQuery): Promise<Audi
       AND (${query.from ?? null}::date IS NULL OR e.at >= ${query.from ?? null}::date)
       AND (${query.to ?? null}::date IS NULL OR e.at < ${query.to ?? null}::date + 1)`;
   const rows = await queryRows<AuditRow>(
-    ctx.database.db,
+    tx,
     // A login is written before the session's roles are loaded: its roles are the user's.
     sql`SELECT e.id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, e.actor_user_id, e.actor_email,
                u.full_name AS actor_name,
@@ -56,7 +63,7 @@ export async function searchAudit(ctx: Context, query: AuditQuery): Promise<Audi
         ${where} ORDER BY e.id DESC LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
   );
   const [count] = await queryRows<{ total: number }>(
-    ctx.database.db,
+    tx,
     sql`SELECT count(*)::int AS total FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id ${where}`,
   );
   return {

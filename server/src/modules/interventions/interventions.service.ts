@@ -1,4 +1,4 @@
-import { authorize } from '../../platform/access/access.js';
+import { authorize, withPublicScope, withScope } from '../../platform/access/access.js';
 import { scopeCovers } from '../../platform/access/actor.js';
 import type { Context } from '../../platform/context.js';
 import { AppError, forbidden } from '../../platform/errors.js';
@@ -37,7 +37,7 @@ function authorizeProvinceWide(ctx: Context): void {
 
 /** The catalogue of interventions is public: the citizens' request form lists it. */
 export function listInterventionTypes(ctx: Context): Promise<InterventionType[]> {
-  return repo.listInterventionTypes(ctx.database.db);
+  return withPublicScope(ctx, (tx) => repo.listInterventionTypes(tx));
 }
 
 /** @throws 403 without interventionType.manage, 409 duplicate code. */
@@ -46,7 +46,7 @@ export async function createInterventionType(
   body: CreateInterventionTypeBody,
 ): Promise<InterventionType> {
   authorizeProvinceWide(ctx);
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'interventionType.manage', async (tx) => {
     if (await repo.findInterventionType(tx, body.id)) throw interventionTypeExists();
     await repo.insertInterventionType(tx, body, ctx.actor!.userId);
     return (await repo.findInterventionType(tx, body.id))!;
@@ -60,7 +60,7 @@ export async function updateInterventionType(
   body: UpdateInterventionTypeBody,
 ): Promise<InterventionType> {
   authorizeProvinceWide(ctx);
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'interventionType.manage', async (tx) => {
     if (!(await repo.findInterventionType(tx, id))) throw interventionTypeNotFound();
     await repo.updateInterventionType(tx, id, body, ctx.actor!.userId);
     return (await repo.findInterventionType(tx, id))!;
@@ -72,11 +72,12 @@ export async function listCompetenceRules(
   ctx: Context,
   query: { interventionType?: string; history?: boolean },
 ): Promise<CompetenceRule[]> {
-  authorize(ctx, 'competence.read');
-  return repo.listCompetenceRules(ctx.database.db, {
-    interventionTypeId: query.interventionType,
-    history: query.history ?? false,
-  });
+  return withScope(ctx, 'competence.read', (tx) =>
+    repo.listCompetenceRules(tx, {
+      interventionTypeId: query.interventionType,
+      history: query.history ?? false,
+    }),
+  );
 }
 
 /**
@@ -85,19 +86,18 @@ export async function listCompetenceRules(
  * @throws 403 outside the territory, 422 unknown type, territory or organisation.
  */
 export async function setCompetence(ctx: Context, body: SetCompetenceBody): Promise<CompetenceRule[]> {
-  const scope = authorize(ctx, 'competence.manage');
-  if ((body.scopeType === 'all') !== (body.scopeId === null)) throw competenceScopeInvalid();
-  const comuni =
-    body.scopeType === 'all'
-      ? 'all'
-      : await resolveComuni(
-          ctx.database.db,
-          body.scopeType === 'ambito' ? [body.scopeId!] : [],
-          body.scopeType === 'comune' ? [body.scopeId!] : [],
-        );
-  if (comuni !== 'all' && comuni.length === 0) throw competenceScopeInvalid();
-  if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) throw forbidden();
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'competence.manage', async (tx, scope) => {
+    if ((body.scopeType === 'all') !== (body.scopeId === null)) throw competenceScopeInvalid();
+    const comuni =
+      body.scopeType === 'all'
+        ? 'all'
+        : await resolveComuni(
+            tx,
+            body.scopeType === 'ambito' ? [body.scopeId!] : [],
+            body.scopeType === 'comune' ? [body.scopeId!] : [],
+          );
+    if (comuni !== 'all' && comuni.length === 0) throw competenceScopeInvalid();
+    if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) throw forbidden();
     if (!(await repo.findInterventionType(tx, body.interventionTypeId)))
       throw interventionTypeUnknown(body.interventionTypeId);
     for (const id of body.organizationIds)
@@ -117,6 +117,7 @@ export async function resolveCompetence(
   interventionTypeId: string,
   comuneCode: string,
 ): Promise<CompetentOrganization[]> {
-  authorize(ctx, 'competence.read');
-  return repo.resolveCompetence(ctx.database.db, interventionTypeId, comuneCode);
+  return withScope(ctx, 'competence.read', (tx) =>
+    repo.resolveCompetence(tx, interventionTypeId, comuneCode),
+  );
 }

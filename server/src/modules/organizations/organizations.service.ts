@@ -1,4 +1,4 @@
-import { authorize } from '../../platform/access/access.js';
+import { withScope } from '../../platform/access/access.js';
 import { scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -20,15 +20,11 @@ const territoryRequired = () =>
 
 /** Comuni where an organisation works: its comune, its Ambito, or everywhere when it has neither. */
 async function comuniOf(
-  ctx: Context,
+  tx: Tx,
   org: { ambitoId: string | null; comuneCode: string | null },
 ): Promise<string[] | 'all'> {
   if (!org.ambitoId && !org.comuneCode) return 'all';
-  return resolveComuni(
-    ctx.database.db,
-    org.ambitoId ? [org.ambitoId] : [],
-    org.comuneCode ? [org.comuneCode] : [],
-  );
+  return resolveComuni(tx, org.ambitoId ? [org.ambitoId] : [], org.comuneCode ? [org.comuneCode] : []);
 }
 
 /**
@@ -37,9 +33,7 @@ async function comuniOf(
  */
 export async function territoryOfOrganization(tx: Tx, id: string): Promise<string[] | 'all' | null> {
   const org = await repo.findOrganization(tx, id);
-  if (!org) return null;
-  if (!org.ambitoId && !org.comuneCode) return 'all';
-  return resolveComuni(tx, org.ambitoId ? [org.ambitoId] : [], org.comuneCode ? [org.comuneCode] : []);
+  return org ? comuniOf(tx, org) : null;
 }
 
 function overlaps(scope: Scope, comuni: string[] | 'all'): boolean {
@@ -51,33 +45,27 @@ export async function listOrganizations(
   ctx: Context,
   filter: { kind?: OrganizationKind; ambito?: string; q?: string },
 ): Promise<Organization[]> {
-  const scope = authorize(ctx, 'organization.read');
-  const all = await repo.listOrganizations(ctx.database.db, {
-    kind: filter.kind,
-    ambitoId: filter.ambito,
-    q: filter.q,
-  });
-  if (scope.all) return all;
-  const ambitoComuni = new Map<string, string[]>();
-  const visible: Organization[] = [];
-  for (const org of all) {
-    const key = `${org.ambitoId ?? ''}|${org.comuneCode ?? ''}`;
-    if (!ambitoComuni.has(key)) {
-      const comuni = await comuniOf(ctx, org);
-      ambitoComuni.set(key, comuni === 'all' ? ['*'] : comuni);
+  return withScope(ctx, 'organization.read', async (tx, scope) => {
+    const all = await repo.listOrganizations(tx, { kind: filter.kind, ambitoId: filter.ambito, q: filter.q });
+    if (scope.all) return all;
+    const ambitoComuni = new Map<string, string[] | 'all'>();
+    const visible: Organization[] = [];
+    for (const org of all) {
+      const key = `${org.ambitoId ?? ''}|${org.comuneCode ?? ''}`;
+      if (!ambitoComuni.has(key)) ambitoComuni.set(key, await comuniOf(tx, org));
+      if (overlaps(scope, ambitoComuni.get(key)!)) visible.push(org);
     }
-    const comuni = ambitoComuni.get(key)!;
-    if (overlaps(scope, comuni[0] === '*' ? 'all' : comuni)) visible.push(org);
-  }
-  return visible;
+    return visible;
+  });
 }
 
 /** @throws 404 for an organisation outside the actor's territory. */
 export async function getOrganization(ctx: Context, id: string): Promise<Organization> {
-  const scope = authorize(ctx, 'organization.read');
-  const org = await repo.findOrganization(ctx.database.db, id);
-  if (!org || !overlaps(scope, await comuniOf(ctx, org))) throw organizationNotFound();
-  return org;
+  return withScope(ctx, 'organization.read', async (tx, scope) => {
+    const org = await repo.findOrganization(tx, id);
+    if (!org || !overlaps(scope, await comuniOf(tx, org))) throw organizationNotFound();
+    return org;
+  });
 }
 
 /**
@@ -85,13 +73,12 @@ export async function getOrganization(ctx: Context, id: string): Promise<Organiz
  * @throws 403 without organization.manage or outside the territory, 409 duplicate name.
  */
 export async function createOrganization(ctx: Context, body: CreateOrganizationBody): Promise<Organization> {
-  const scope = authorize(ctx, 'organization.manage');
-  const comuni = await comuniOf(ctx, body);
-  if (comuni !== 'all' && comuni.length === 0) throw territoryRequired();
-  if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) {
-    throw new AppError(403, 'FORBIDDEN', 'Non puoi registrare un’organizzazione fuori dal tuo territorio.');
-  }
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'organization.manage', async (tx, scope) => {
+    const comuni = await comuniOf(tx, body);
+    if (comuni !== 'all' && comuni.length === 0) throw territoryRequired();
+    if (comuni === 'all' ? !scope.all : !comuni.every((c) => scopeCovers(scope, c))) {
+      throw new AppError(403, 'FORBIDDEN', 'Non puoi registrare un’organizzazione fuori dal tuo territorio.');
+    }
     if (await repo.findOrganizationByName(tx, body.name.trim())) throw organizationExists();
     const id = await repo.insertOrganization(tx, body);
     await writeAudit(tx, ctx, { action: 'organization.create', entityType: 'organization', entityId: id });

@@ -1,4 +1,10 @@
-import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
+import {
+  assertInScope,
+  authorize,
+  requireActor,
+  withPublicScope,
+  withScope,
+} from '../../platform/access/access.js';
 import { scopeCovers, scopeOf, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -14,7 +20,7 @@ import type {
   UpdatePersonBody,
 } from '../../../../shared/src/people/people.schemas.js';
 import * as repo from './people.repository.js';
-import { findComune } from '../territory/territory.repository.js';
+import { findComune } from '../territory/index.js';
 import { geocodeAddress } from './people.geocoder.js';
 import { presentHousehold, presentPerson } from './people.presenter.js';
 import {
@@ -126,7 +132,7 @@ async function withGeocodedPoint<T extends PersonInput>(ctx: Context, input: T):
   const street = input.address?.trim();
   const geocoderUrl = ctx.settings.geocoderUrl;
   if (!street || !geocoderUrl || (input.latitude != null && input.longitude != null)) return input;
-  const comune = await findComune(ctx.database.db, input.comuneCode);
+  const comune = await withPublicScope(ctx, (tx) => findComune(tx, input.comuneCode));
   if (!comune) return input;
   const point = await geocodeAddress(
     geocoderUrl,

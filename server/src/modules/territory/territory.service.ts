@@ -1,4 +1,9 @@
-import { authorize, assertInScope } from '../../platform/access/access.js';
+import {
+  assertInScope,
+  unsafeSystemTransaction,
+  withPublicScope,
+  withScope,
+} from '../../platform/access/access.js';
 import { scopeCovers } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
@@ -21,16 +26,16 @@ import { readTerritoryData } from './territory.import.js';
 // Territory is public open data (ISTAT): reading it needs no session.
 
 export function listAmbiti(ctx: Context): Promise<Ambito[]> {
-  return repo.listAmbiti(ctx.database.db);
+  return withPublicScope(ctx, (tx) => repo.listAmbiti(tx));
 }
 
 export function listComuni(ctx: Context, filter: { ambitoId?: string; q?: string }): Promise<Comune[]> {
-  return repo.listComuni(ctx.database.db, filter);
+  return withPublicScope(ctx, (tx) => repo.listComuni(tx, filter));
 }
 
 /** @throws 404 for an unknown comune. */
 export async function getComune(ctx: Context, istatCode: string): Promise<Comune> {
-  const comune = await repo.findComune(ctx.database.db, istatCode);
+  const comune = await withPublicScope(ctx, (tx) => repo.findComune(tx, istatCode));
   if (!comune) throw comuneNotFound();
   return comune;
 }
@@ -45,8 +50,7 @@ export async function reassignComune(
   istatCode: string,
   change: ReassignComuneBody,
 ): Promise<Comune> {
-  const scope = authorize(ctx, 'territory.manage');
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'territory.manage', async (tx, scope) => {
     const comune = await repo.findComune(tx, istatCode);
     if (!comune) throw comuneNotFound();
     assertInScope(scope, comune.istatCode, 'Comune');
@@ -79,8 +83,7 @@ export async function reassignComune(
 
 /** @throws 403 unless the actor manages the whole Ambito, 409 for a duplicate name. */
 export async function createSubAmbito(ctx: Context, ambitoId: string, name: string): Promise<SubAmbito> {
-  const scope = authorize(ctx, 'territory.manage');
-  return ctx.database.db.transaction(async (tx) => {
+  return withScope(ctx, 'territory.manage', async (tx, scope) => {
     if (!(await repo.findAmbito(tx, ambitoId))) throw ambitoUnknown(ambitoId);
     const comuni = await repo.resolveComuni(tx, [ambitoId], []);
     if (!comuni.every((code) => scopeCovers(scope, code))) throw forbidden();
@@ -98,6 +101,6 @@ export async function importTerritory(
   dir?: string,
 ): Promise<{ ambiti: number; comuni: number }> {
   const data = readTerritoryData(dir);
-  await ctx.database.db.transaction((tx) => repo.upsertTerritory(tx, data.ambiti, data.comuni));
+  await unsafeSystemTransaction(ctx, (tx) => repo.upsertTerritory(tx, data.ambiti, data.comuni));
   return { ambiti: data.ambiti.length, comuni: data.comuni.length };
 }

@@ -73,9 +73,25 @@ export async function withExplicitScope<T>(
   });
 }
 
-/** A transaction that bypasses territory scoping: jobs, seeds, migrations and session lookup only. */
-export async function unsafeSystemTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** A transaction that bypasses territory scoping: jobs, seeds and migrations only. */
+export async function unsafeSystemTransaction<T>(
+  ctx: Pick<Context, 'database'>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return ctx.database.db.transaction(work);
+}
+
+/**
+ * The accounts machinery's system context: session lookup, login, one's own password, user
+ * management. Row-level security hides users' credentials, sessions and login attempts from the
+ * application role, so this is the only way to them. Only the accounts module may call it (lint);
+ * it authorises before calling, and every change made here is audited in the same transaction.
+ */
+export async function unsafeAccountsTransaction<T>(
+  ctx: Pick<Context, 'database'>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return unsafeSystemTransaction(ctx, work);
 }
 
 /**

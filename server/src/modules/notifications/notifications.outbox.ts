@@ -28,12 +28,15 @@ export const MAX_ATTEMPTS = 6;
  */
 export async function enqueueNotification(tx: Tx, n: OutgoingNotification): Promise<void> {
   if (!n.recipientEmail && !n.recipientPhone) return;
+  // The id is drawn first: the application role may append to the outbox but not read it back
+  // (row-level security), so the insert cannot RETURN it.
   await tx.execute(sql`
-    WITH queued AS (
-      INSERT INTO notifications (kind, recipient_email, recipient_phone, subject, body)
-      VALUES (${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body}) RETURNING id)
+    WITH next AS (SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id),
+    queued AS (
+      INSERT INTO notifications (id, kind, recipient_email, recipient_phone, subject, body) OVERRIDING SYSTEM VALUE
+      SELECT id, ${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body} FROM next)
     INSERT INTO jobs (kind, payload, max_attempts)
-    SELECT ${DELIVER_NOTIFICATION}, jsonb_build_object('notificationId', id), ${MAX_ATTEMPTS} FROM queued`);
+    SELECT ${DELIVER_NOTIFICATION}, jsonb_build_object('notificationId', id), ${MAX_ATTEMPTS} FROM next`);
 }
 
 export interface ClaimedNotification {

@@ -1,4 +1,4 @@
-import { organizationsLimiting, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
+import { reachesOrganization, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import type { OrderRow, ServiceRow } from './catalog.repository.js';
 
 /*
@@ -9,10 +9,9 @@ import type { OrderRow, ServiceRow } from './catalog.repository.js';
 /** A provider's staff manage their own organisation's services; an administrator any in territory. */
 export function mayManageProvider(actor: Actor | null, providerId: string): boolean {
   if (!actor) return false;
-  const organizations = organizationsLimiting(actor, 'catalog.manage');
   const scope = scopeOf(actor, 'catalog.manage');
   if (!scope.all && scope.comuni.size === 0) return false;
-  return organizations === null || organizations.includes(providerId);
+  return reachesOrganization(actor, 'catalog.manage', providerId);
 }
 
 export function mayModerate(actor: Actor | null, service: Pick<ServiceRow, 'base_comune_code'>): boolean {
@@ -33,8 +32,7 @@ export function mayFulfil(
   order: Pick<OrderRow, 'provider_id' | 'comune_code'>,
 ): boolean {
   if (!actor || !scopeCovers(scopeOf(actor, 'order.fulfil'), order.comune_code)) return false;
-  const organizations = organizationsLimiting(actor, 'order.fulfil');
-  return organizations === null || organizations.includes(order.provider_id);
+  return reachesOrganization(actor, 'order.fulfil', order.provider_id);
 }
 
 /** The citizen the order is for, or a welfare manager of its territory. */

@@ -10,16 +10,11 @@ import * as repo from './dashboard.repository.js';
 export async function getDashboard(ctx: Context, query: DashboardQuery): Promise<Dashboard> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'dashboard.read', async (tx) => {
-    const limiting = organizationsLimiting(actor, 'dashboard.read');
     const filter: repo.DashboardFilter = {
       date: query.date ?? dateInRome(),
       ambitoId: query.ambito ?? null,
       comuneCode: query.comune ?? null,
-      organizationIds: query.organizationId
-        ? limiting
-          ? limiting.filter((id) => id === query.organizationId)
-          : [query.organizationId]
-        : limiting,
+      organizationIds: organizationsLimiting(actor, 'dashboard.read', query.organizationId),
     };
     const [byType, byComune, byUrgency, c, days, open] = [
       await repo.requestBuckets(tx, filter, 'type'),

@@ -1,4 +1,10 @@
-import { scopeCovers, type Actor, type Scope } from '../../platform/access/actor.js';
+import {
+  isOrganizationBound,
+  organizationReach,
+  scopeCovers,
+  type Actor,
+  type Scope,
+} from '../../platform/access/actor.js';
 import { roleHas, type Role } from '../../platform/access/roles.js';
 
 /*
@@ -12,7 +18,7 @@ import { roleHas, type Role } from '../../platform/access/roles.js';
  * A line the actor sees but may not spend on answers 403.
  */
 
-const ORGANIZATION_BOUND: readonly Role[] = ['coordinatore', 'fornitore'];
+// Social services spend on their comuni's lines only, never on project-wide ones.
 const TERRITORY_ONLY: readonly Role[] = ['assistente_sociale'];
 
 export interface SpendReach {
@@ -22,29 +28,17 @@ export interface SpendReach {
   organizations: ReadonlySet<string>;
 }
 
+/** The one organisation rule (platform/access) for funds.spend, plus who reaches project-wide lines. */
 export function spendReach(actor: Actor): SpendReach {
-  const comuni = new Set<string>();
-  const organizations = new Set<string>();
-  let all = false;
-  let everyComune = false;
-  for (const grant of actor.grants) {
-    if (!roleHas(grant.role, 'funds.spend')) continue;
-    if (ORGANIZATION_BOUND.includes(grant.role)) {
-      if (grant.organizationId) organizations.add(grant.organizationId);
-      continue;
-    }
-    if (grant.comuni === 'all') {
-      everyComune = true;
-      if (!TERRITORY_ONLY.includes(grant.role)) all = true;
-      continue;
-    }
-    for (const code of grant.comuni) comuni.add(code);
-  }
-  return {
-    comuni: everyComune ? { all: true } : { all: false, comuni },
-    projectWide: all,
-    organizations,
-  };
+  const { everyOrganization, organizations } = organizationReach(actor, 'funds.spend');
+  const projectWide = actor.grants.some(
+    (g) =>
+      roleHas(g.role, 'funds.spend') &&
+      !isOrganizationBound(g.role) &&
+      !TERRITORY_ONLY.includes(g.role) &&
+      g.comuni === 'all',
+  );
+  return { comuni: everyOrganization, projectWide, organizations };
 }
 
 /** Whether the actor may record a commitment or an expense on the line. */

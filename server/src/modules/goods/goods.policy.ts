@@ -1,4 +1,4 @@
-import { organizationsLimiting, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
+import { reachesOrganization, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 
 /*
  * Who may do what with goods, as rules a person can read.
@@ -11,7 +11,8 @@ export function mayManagePoint(
   actor: Actor,
   point: { comune_code: string; organization_id: string },
 ): boolean {
-  if (!scopeCovers(scopeOf(actor, 'goods.manage'), point.comune_code)) return false;
-  const organizations = organizationsLimiting(actor, 'goods.manage');
-  return organizations === null || organizations.includes(point.organization_id);
+  return (
+    scopeCovers(scopeOf(actor, 'goods.manage'), point.comune_code) &&
+    reachesOrganization(actor, 'goods.manage', point.organization_id)
+  );
 }

@@ -1,5 +1,5 @@
 import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
-import { organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { organizationsLimiting, reachesOrganization, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -205,8 +205,7 @@ export async function getRequest(ctx: Context, id: string): Promise<HelpRequestD
     const row = await repo.findRequest(tx, id);
     if (!row) throw requestNotFound();
     assertInScope(scope, row.comune_code, 'Richiesta');
-    const organizations = organizationsLimiting(actor, 'request.read');
-    if (organizations && !organizations.includes(row.organization_id ?? '')) throw requestNotFound();
+    if (!reachesOrganization(actor, 'request.read', row.organization_id)) throw requestNotFound();
     await writeAudit(tx, ctx, {
       action: 'request.read',
       entityType: 'request',

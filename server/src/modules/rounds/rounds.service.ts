@@ -1,5 +1,11 @@
 import { authorize, requireActor, withScope } from '../../platform/access/access.js';
-import { organizationsLimiting, scopeCovers, type Actor, type Scope } from '../../platform/access/actor.js';
+import {
+  organizationsLimiting,
+  reachesOrganization,
+  scopeCovers,
+  type Actor,
+  type Scope,
+} from '../../platform/access/actor.js';
 import { writeAudit, type AuditAction } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -87,7 +93,7 @@ async function organizationFor(
   const limiting = organizationsLimiting(actor, 'task.assign');
   const id = requested ?? (limiting?.length === 1 ? limiting[0] : undefined);
   if (!id) throw organizationRequired();
-  if (limiting && !limiting.includes(id)) throw organizationNotFound();
+  if (!reachesOrganization(actor, 'task.assign', id)) throw organizationNotFound();
   const territory = await territoryOfOrganization(tx, id);
   if (!territory) throw organizationNotFound();
   const comuni =
@@ -108,8 +114,7 @@ function coversPlan(scope: Scope, row: repo.RoundPlanRow): boolean {
 /** @throws 404 for a plan of another territory or, for a coordinator, of another organisation. */
 async function loadPlan(tx: Tx, actor: Actor, scope: Scope, id: string): Promise<repo.RoundPlanRow> {
   const row = await repo.findPlan(tx, id);
-  const limiting = organizationsLimiting(actor, 'task.assign');
-  if (!row || !coversPlan(scope, row) || (limiting && !limiting.includes(row.organization_id)))
+  if (!row || !coversPlan(scope, row) || !reachesOrganization(actor, 'task.assign', row.organization_id))
     throw planNotFound();
   return row;
 }
@@ -319,12 +324,7 @@ export async function listPlans(
 ): Promise<RoundPlanSummary[]> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'task.assign', async (tx) => {
-    const limiting = organizationsLimiting(actor, 'task.assign');
-    const organizations = query.organizationId
-      ? limiting && !limiting.includes(query.organizationId)
-        ? []
-        : [query.organizationId]
-      : limiting;
+    const organizations = organizationsLimiting(actor, 'task.assign', query.organizationId);
     const rows = await repo.listPlans(tx, query.date, organizations);
     await writeAudit(tx, ctx, {
       action: 'round_plan.search',

@@ -1,4 +1,4 @@
-import { scopeCovers, scopeOf, organizationsLimiting, type Actor } from '../../platform/access/actor.js';
+import { reachesOrganization, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import type { Task } from '../../../../shared/src/tasks/tasks.schemas.js';
 import type { TaskRow } from './tasks.repository.js';
 
@@ -6,10 +6,9 @@ const OPEN = ['open', 'assigned', 'accepted'];
 
 /** What a task shows to this actor, with the actions the same policies allow. */
 export function presentTask(actor: Actor, row: TaskRow): Task {
-  const limiting = organizationsLimiting(actor, 'task.assign');
   const coordinates =
     scopeCovers(scopeOf(actor, 'task.assign'), row.comune_code) &&
-    (limiting === null || limiting.includes(row.organization_id ?? ''));
+    reachesOrganization(actor, 'task.assign', row.organization_id);
   const own = row.volunteer_user_id === actor.userId;
   return {
     id: row.id,

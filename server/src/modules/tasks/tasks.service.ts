@@ -1,5 +1,11 @@
 import { assertInScope, authorize, requireActor, withScope } from '../../platform/access/access.js';
-import { can, organizationsLimiting, type Actor, type Scope } from '../../platform/access/actor.js';
+import {
+  can,
+  organizationsLimiting,
+  reachesOrganization,
+  type Actor,
+  type Scope,
+} from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { sql, type Tx } from '../../platform/db/database.js';
@@ -44,8 +50,7 @@ function needsOf(row: repo.TaskRow): TaskNeeds {
 /** @throws 404 unless the actor coordinates the task: in the territory and, for a coordinator, of his organisation. */
 function assertCoordinated(actor: Actor, scope: Scope, row: repo.TaskRow): void {
   assertInScope(scope, row.comune_code, 'Compito');
-  const organizations = organizationsLimiting(actor, 'task.assign');
-  if (organizations && !organizations.includes(row.organization_id ?? '')) throw taskNotFound();
+  if (!reachesOrganization(actor, 'task.assign', row.organization_id)) throw taskNotFound();
 }
 
 /** A task the actor coordinates. @throws 404 when unknown or not the actor's to coordinate. */

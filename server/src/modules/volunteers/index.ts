@@ -10,7 +10,7 @@ import type { AssignableVolunteer } from './volunteers.rules.js';
 
 export type { AssignableVolunteer } from './volunteers.rules.js';
 export { coversComune, isAvailableAt, isInsuredOn, isoWeekday } from './volunteers.rules.js';
-export { volunteerReach, reaches, type VolunteerReach } from './volunteers.policy.js';
+export { reaches } from './volunteers.policy.js';
 export { importJob } from './volunteers.jobs.js';
 export { seedDemoVolunteers } from './volunteers.seed.js';
 

@@ -1,6 +1,6 @@
-import { scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
+import { organizationReach, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import type { Volunteer } from '../../../../shared/src/volunteers/volunteers.schemas.js';
-import { reaches, volunteerReach } from './volunteers.policy.js';
+import { reaches } from './volunteers.policy.js';
 import type { VolunteerRow } from './volunteers.repository.js';
 import { canReview, canUpdate } from './volunteers.rules.js';
 
@@ -13,7 +13,7 @@ export function presentVolunteer(actor: Actor, row: VolunteerRow): Volunteer {
   const target = { comuneCode: row.comune_code, organizationId: row.organization_id };
   const manages =
     scopeCovers(scopeOf(actor, 'volunteer.manage'), row.comune_code) &&
-    reaches(volunteerReach(actor, 'volunteer.manage'), target);
+    reaches(organizationReach(actor, 'volunteer.manage'), target);
   return {
     id: row.id,
     userId: row.user_id,

@@ -1,5 +1,10 @@
 import { authorize, requireActor, withExplicitScope, withScope } from '../../platform/access/access.js';
-import { scopeCovers, type Scope } from '../../platform/access/actor.js';
+import {
+  organizationReach,
+  scopeCovers,
+  type OrganizationReach,
+  type Scope,
+} from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -32,13 +37,7 @@ import {
 } from './volunteers.errors.js';
 import { readSheet, type ImportFileKind } from './volunteers.import.js';
 import { enqueueImport } from './volunteers.jobs.js';
-import {
-  chooseAffiliation,
-  mayAffiliate,
-  reaches,
-  volunteerReach,
-  type VolunteerReach,
-} from './volunteers.policy.js';
+import { chooseAffiliation, mayAffiliate, reaches } from './volunteers.policy.js';
 import { presentVolunteer } from './volunteers.presenter.js';
 import * as repo from './volunteers.repository.js';
 import {
@@ -56,7 +55,7 @@ import { todayInRome } from '../../platform/time.js';
 const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 /** The policy's organisation filter in the form the repository applies. */
-function organizationFilter(reach: VolunteerReach): repo.OrganizationFilter {
+function organizationFilter(reach: OrganizationReach): repo.OrganizationFilter {
   return {
     everyOrganizationIn: reach.everyOrganization.all ? 'all' : [...reach.everyOrganization.comuni],
     organizations: [...reach.organizations],
@@ -149,7 +148,7 @@ export async function offerToVolunteer(
 }
 
 /** Loads a volunteer the actor reaches. @throws 404 outside the territory or in another organisation. */
-async function reachableVolunteer(tx: Tx, reach: VolunteerReach, id: string): Promise<repo.VolunteerRow> {
+async function reachableVolunteer(tx: Tx, reach: OrganizationReach, id: string): Promise<repo.VolunteerRow> {
   const row = await repo.findVolunteerRow(tx, id);
   if (!row || !reaches(reach, { comuneCode: row.comune_code, organizationId: row.organization_id }))
     throw volunteerNotFound();
@@ -159,7 +158,7 @@ async function reachableVolunteer(tx: Tx, reach: VolunteerReach, id: string): Pr
 /** @throws 422 when the organisation is not one the actor may affiliate to, or does not exist. */
 async function assertAffiliation(
   tx: Tx,
-  reach: VolunteerReach,
+  reach: OrganizationReach,
   organizationId: string | null,
 ): Promise<void> {
   if (!mayAffiliate(reach, organizationId)) throw organizationNotAllowed();
@@ -173,7 +172,7 @@ async function assertAffiliation(
 export async function searchVolunteers(ctx: Context, query: VolunteersQuery): Promise<VolunteersPage> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'volunteer.read', async (tx) => {
-    const reach = volunteerReach(actor, 'volunteer.read');
+    const reach = organizationReach(actor, 'volunteer.read');
     const classified = query.q?.trim() ? classifyQuery(query.q) : null;
     const q: repo.VolunteerSearch['q'] = !classified
       ? null
@@ -209,7 +208,7 @@ export async function searchVolunteers(ctx: Context, query: VolunteersQuery): Pr
 export async function getVolunteer(ctx: Context, id: string): Promise<Volunteer> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'volunteer.read', async (tx) => {
-    const row = await reachableVolunteer(tx, volunteerReach(actor, 'volunteer.read'), id);
+    const row = await reachableVolunteer(tx, organizationReach(actor, 'volunteer.read'), id);
     await writeAudit(tx, ctx, {
       action: 'volunteer.read',
       entityType: 'volunteer',
@@ -232,7 +231,7 @@ export async function reviewVolunteer(
 ): Promise<Volunteer> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'volunteer.manage', async (tx) => {
-    const reach = volunteerReach(actor, 'volunteer.manage');
+    const reach = organizationReach(actor, 'volunteer.manage');
     const row = await reachableVolunteer(tx, reach, id);
     if (!canReview(row.status)) throw alreadyReviewed();
     const reason = reviewReason(body.decision, body.reason);
@@ -261,7 +260,7 @@ export async function createVolunteer(ctx: Context, body: CreateVolunteerBody): 
   return withScope(ctx, 'volunteer.manage', async (tx, scope) => {
     if (!body.consentPrivacy) throw consentAttestationRequired();
     if (!scopeCovers(scope, body.comuneCode)) throw comuneOutsideTerritory();
-    const reach = volunteerReach(actor, 'volunteer.manage');
+    const reach = organizationReach(actor, 'volunteer.manage');
     const affiliation = chooseAffiliation(reach, body.organizationId);
     if (affiliation === 'ambiguous') throw organizationRequired();
     if (affiliation === 'forbidden') throw organizationNotAllowed();
@@ -306,7 +305,7 @@ export async function updateVolunteer(
 ): Promise<Volunteer> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'volunteer.manage', async (tx) => {
-    const row = await reachableVolunteer(tx, volunteerReach(actor, 'volunteer.manage'), id);
+    const row = await reachableVolunteer(tx, organizationReach(actor, 'volunteer.manage'), id);
     if (!canUpdate(row.status)) throw notUpdatable();
     const changes: repo.VolunteerChanges = {
       phone: body.phone?.trim(),
@@ -354,7 +353,7 @@ export async function startImport(
   authorize(ctx, 'volunteer.manage');
   const rows = await readSheet(upload.kind, upload.bytes);
   const importId = await withScope(ctx, 'volunteer.manage', async (tx, scope) => {
-    const reach = volunteerReach(actor, 'volunteer.manage');
+    const reach = organizationReach(actor, 'volunteer.manage');
     const affiliation = chooseAffiliation(reach, upload.organizationId);
     if (affiliation === 'ambiguous') throw organizationRequired();
     if (affiliation === 'forbidden') throw organizationNotAllowed();

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { can, scopeOf, type Actor, type Grant } from './actor.js';
+import {
+  can,
+  isOrganizationBound,
+  organizationReach,
+  organizationsLimiting,
+  reachesOrganization,
+  scopeOf,
+  type Actor,
+  type Grant,
+} from './actor.js';
+import { ROLES } from './roles.js';
 
 function actorWith(...grants: Grant[]): Actor {
   return { userId: 'u', email: 'u@test', fullName: 'U', personId: null, locale: 'it', grants };
@@ -34,5 +44,53 @@ describe('scopeOf', () => {
   it('widens to everywhere with a whole-territory grant', () => {
     const auditor: Grant = { role: 'revisore', organizationId: null, scope: { type: 'all' }, comuni: 'all' };
     expect(scopeOf(actorWith(auditor), 'audit.read')).toEqual({ all: true });
+  });
+});
+
+const coordinatorOf = (organizationId: string): Grant => ({
+  role: 'coordinatore',
+  organizationId,
+  scope: { type: 'ambito', id: 'CREMONA' },
+  comuni: new Set(['019036']),
+});
+
+describe('the organisation rule', () => {
+  it('binds coordinators, volunteers and providers to their organisation, and no other role', () => {
+    expect(ROLES.filter(isOrganizationBound)).toEqual(['coordinatore', 'volontario', 'fornitore']);
+  });
+
+  it('limits a coordinator to the records of his own organisations', () => {
+    const actor = actorWith(coordinatorOf('auser'), coordinatorOf('caritas'));
+    expect(organizationsLimiting(actor, 'task.assign')).toEqual(['auser', 'caritas']);
+    expect(reachesOrganization(actor, 'task.assign', 'caritas')).toBe(true);
+    expect(reachesOrganization(actor, 'task.assign', 'anteas')).toBe(false);
+    expect(reachesOrganization(actor, 'task.assign', null)).toBe(false);
+  });
+
+  it('lets a role of the territory reach every organisation’s records', () => {
+    const actor = actorWith(operatorInCremona);
+    expect(organizationsLimiting(actor, 'task.read')).toBeNull();
+    expect(reachesOrganization(actor, 'task.read', 'anteas')).toBe(true);
+    expect(reachesOrganization(actor, 'task.read', null)).toBe(true);
+  });
+
+  it('keeps a list’s organisation filter only when the actor reaches it', () => {
+    const coordinator = actorWith(coordinatorOf('auser'));
+    expect(organizationsLimiting(coordinator, 'task.assign', 'auser')).toEqual(['auser']);
+    expect(organizationsLimiting(coordinator, 'task.assign', 'caritas')).toEqual([]);
+    expect(organizationsLimiting(actorWith(operatorInCremona), 'task.read', 'caritas')).toEqual(['caritas']);
+  });
+
+  it('reaches grant by grant: the territory of an unbound role, the organisation of a bound one', () => {
+    const administrator: Grant = {
+      role: 'amministratore',
+      organizationId: null,
+      scope: { type: 'comune', id: '019035' },
+      comuni: new Set(['019035']),
+    };
+    expect(organizationReach(actorWith(coordinatorOf('auser'), administrator), 'volunteer.read')).toEqual({
+      everyOrganization: { all: false, comuni: new Set(['019035']) },
+      organizations: new Set(['auser']),
+    });
   });
 });

@@ -54,15 +54,65 @@ export function can(actor: Actor | null, capability: Capability, comune?: string
   return comune === undefined ? !scopeIsEmpty(scope) : scopeCovers(scope, comune);
 }
 
-// Roles that act for their own organisation only (they see what is routed to it).
+/*
+ * "A coordinator's own organisation", written once for every module (and for the presenters'
+ * abilities). A grant of an organisation-bound role (coordinatore, volontario, fornitore) reaches,
+ * with a capability, only the records of its organisation; a grant of any other role reaches every
+ * organisation's records of its territory. Row-level security applies the territory either way.
+ */
 const ORGANIZATION_BOUND: ReadonlySet<Role> = new Set(['coordinatore', 'volontario', 'fornitore']);
+
+export function isOrganizationBound(role: Role): boolean {
+  return ORGANIZATION_BOUND.has(role);
+}
+
+/** What an actor reaches with a capability, grant by grant. */
+export interface OrganizationReach {
+  /** Comuni where the actor reaches the records of every organisation. */
+  everyOrganization: Scope;
+  /** Organisations whose records the actor reaches wherever the capability applies. */
+  organizations: ReadonlySet<string>;
+}
+
+export function organizationReach(actor: Actor, capability: Capability): OrganizationReach {
+  const comuni = new Set<string>();
+  const organizations = new Set<string>();
+  let all = false;
+  for (const grant of actor.grants) {
+    if (!roleHas(grant.role, capability)) continue;
+    if (isOrganizationBound(grant.role)) {
+      if (grant.organizationId) organizations.add(grant.organizationId);
+    } else if (grant.comuni === 'all') {
+      all = true;
+    } else {
+      for (const code of grant.comuni) comuni.add(code);
+    }
+  }
+  return { everyOrganization: all ? { all: true } : { all: false, comuni }, organizations };
+}
 
 /**
  * The organisations an actor's access is limited to for a capability, or null when some role
- * holding it sees the whole territory (an operator, a social worker, an administrator).
+ * holding it sees the whole territory (an operator, a social worker, an administrator). With
+ * `requested`, the filter a list asked for, kept only if the actor reaches it (else nothing).
  */
-export function organizationsLimiting(actor: Actor, capability: Capability): string[] | null {
-  const grants = actor.grants.filter((g) => roleHas(g.role, capability));
-  if (grants.some((g) => !ORGANIZATION_BOUND.has(g.role))) return null;
-  return [...new Set(grants.map((g) => g.organizationId).filter((id): id is string => id !== null))];
+export function organizationsLimiting(
+  actor: Actor,
+  capability: Capability,
+  requested?: string | null,
+): string[] | null {
+  const reach = organizationReach(actor, capability);
+  const limiting = scopeIsEmpty(reach.everyOrganization) ? [...reach.organizations] : null;
+  if (!requested) return limiting;
+  return limiting === null || limiting.includes(requested) ? [requested] : [];
+}
+
+/** Whether the actor reaches, with the capability, a record of this organisation (null: of none). */
+export function reachesOrganization(
+  actor: Actor,
+  capability: Capability,
+  organizationId: string | null,
+): boolean {
+  const limiting = organizationsLimiting(actor, capability);
+  return limiting === null || (organizationId !== null && limiting.includes(organizationId));
 }

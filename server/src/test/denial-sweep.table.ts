@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../platform/access/roles.js';
-import { CREMONA, type TestEnv } from './harness.js';
+import { queryRows } from '../platform/db/database.js';
+import { CREMA, CREMONA, type Session, type TestEnv } from './harness.js';
 
 /*
  * The denial sweep's table: one entry per operation of the OpenAPI document, `METHOD path` as the
@@ -19,11 +20,23 @@ import { CREMONA, type TestEnv } from './harness.js';
  * `body` (an object) is laid over that sample, its `query` replaces the sample's.
  */
 
+/** A demo login (password `legami-demo`), for rules tied to the person and not only the role. */
+export type DemoLogin = `${string}@demo.legami.it`;
+
 /** What the sweep hands an entry to find ids in the demo data. */
 export interface SweepData {
   env: TestEnv;
   /** The first row's `id` column of a system query on the seeded demo data; throws when none. */
   id(query: SQL): Promise<string>;
+  /** The sweep's session of that role over the Ambito Cremonese, or of that demo login. */
+  session(who: Role | DemoLogin): Promise<Session>;
+  /** Calls the API as that role over the Ambito Cremonese (or as that demo login); the JSON answer. */
+  api(
+    who: Role | DemoLogin,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>>;
 }
 
 export type PathParams = Record<string, string>;
@@ -33,17 +46,29 @@ export interface Owned {
   params(data: SweepData): Promise<PathParams>;
   /** The role that holds the capability: over the Cremasco it must get 404. */
   as: Role;
-  /** Who re-reads the record and how (default: the same role, `GET` of the same path). */
-  reread?: { as?: Role; op?: string };
+  /** Whose record it is (default the Cremonese); a user of the other Ambito asks for it. */
+  of?: 'CREMONA' | 'CREMA';
+  /** Who asks instead of `as` from the other Ambito (a demo login). */
+  foreign?: DemoLogin;
+  /** When the refusal is not 404, and why that reveals nothing. */
+  refused?: { status: 403; why: string };
+  /** The query, when it too names the record (built from `params`). */
+  query?: (params: PathParams) => PathParams;
+  /** The body, when it too names the record (built from `params`). */
+  body?: (params: PathParams) => unknown;
+  /** Who re-reads the record and how (default: `as` over the Cremonese, `GET` of the same path). */
+  reread?: { as?: Role | DemoLogin; op?: string; params?: (data: SweepData) => Promise<PathParams> };
 }
 
 export interface List {
-  /** The role that holds the capability; its list over the Cremonese must not be empty. */
+  /** The role that holds the capability; its lists over the two Ambiti must not both be empty. */
   as: Role;
-  /** The rows of the response (default: `items`, or the body when it is an array). */
-  rows?: (body: unknown) => { id: unknown }[];
+  /** The rows of the response (default: `items`, or the body when it is an array); `body` is its text. */
+  rows?: (body: string) => { id: unknown }[];
   /** A query naming records of the Cremonese (instead of the entry's `query`). */
   query?: (data: SweepData) => Promise<PathParams>;
+  /** Demo logins of the Cremonese and of another Ambito, instead of `as` over each. */
+  logins?: [DemoLogin, DemoLogin];
 }
 
 export interface SweepEntry {
@@ -61,14 +86,143 @@ const ALL_SIGNED_IN = (why: string) => ({ none: why });
 
 // Creation routes name no existing record: there is no id of another Ambito to reach.
 const CREATES = 'creates a record: no existing id to reach across Ambiti';
+const OWN = 'the actor’s own records, found from the session';
+const REFERENCE = 'reference data shared by the province (no personal data, no territory)';
+const PROVINCE_WIDE = 'province-wide reference data: changed only by a province-wide administrator';
+const AGGREGATE = 'counts over the actor’s own territory, no rows (dashboard.int.test.ts)';
+const PROJECTS =
+  'a project is run by its partnership across Ambiti: money data, no comune (funds.int.test.ts)';
+const PDF = '%PDF-1.4\n%%EOF\n';
+const PROTOCOL =
+  'the operating protocol (which organisation is competent where) is shared by the province: no personal data';
+const GOODS_DONORS =
+  'donors of goods are companies and collection drives, never natural persons: one list for the province';
+const CAMPAIGNS =
+  'a fundraising campaign is public (advertised with its IBAN); its donors and donations are under row-level security';
+
+/** The rows of a JSON list (`items`, or the body itself), with the fields the sweep filters on. */
+export function rowsOf(text: string): (Record<string, unknown> & { id: unknown })[] {
+  const body = JSON.parse(text) as { items?: { id: unknown }[] } | { id: unknown }[];
+  return (Array.isArray(body) ? body : (body.items ?? [])) as (Record<string, unknown> & { id: unknown })[];
+}
+
+/** A CSV export's data lines, each its own id. */
+const csvRows = (text: string) =>
+  text
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => ({ id: line }));
+
+const first = (d: SweepData, query: SQL) => d.id(query).then((id) => ({ id }));
 
 // The export lists the reads of the record, the export itself included: the registry is re-read.
 const THE_PERSON = { as: 'operatore', op: 'GET /api/people/{id}' } as const;
 
 /** A person of the demo registry living in Cremona. */
-const person = async (d: SweepData) => ({
-  id: await d.id(sql`SELECT id FROM people WHERE comune_code = ${CREMONA} ORDER BY family_name LIMIT 1`),
-});
+const person = (d: SweepData) =>
+  first(d, sql`SELECT id FROM people WHERE comune_code = ${CREMONA} ORDER BY family_name LIMIT 1`);
+const volunteer = (d: SweepData) =>
+  first(d, sql`SELECT id FROM volunteers WHERE comune_code = ${CREMONA} ORDER BY family_name LIMIT 1`);
+const helpRequest = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM help_requests WHERE comune_code = ${CREMONA} AND status = 'new' ORDER BY created_at LIMIT 1`,
+  );
+const task = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM tasks WHERE comune_code = ${CREMONA} AND status = 'assigned' ORDER BY created_at LIMIT 1`,
+  );
+const THE_TASK = { op: 'GET /api/tasks/{id}' };
+/** A task assigned to the demo volunteer. */
+const demoVolunteersTask = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT t.id FROM tasks t JOIN volunteers v ON v.id = t.volunteer_id JOIN users u ON u.id = v.user_id
+        WHERE u.email = 'volontario@demo.legami.it' AND t.status = 'assigned' LIMIT 1`,
+  );
+/** A round plan of AUSER Cremona for tomorrow, computed on the spot (the job queue is off: it stays queued). */
+const roundPlan = async (d: SweepData) => {
+  const organizationId = await d.id(sql`SELECT id FROM organizations WHERE name = 'AUSER Cremona'`);
+  const plan = await d.api('amministratore', 'POST', '/api/rounds', { date: tomorrow(), organizationId });
+  return { id: String(plan.id), date: tomorrow() };
+};
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+// Case files are opened by their team: the demo social worker of Cremona re-reads, Crema's asks.
+const THE_CASE = { as: 'assistente_sociale@demo.legami.it', op: 'GET /api/cases/{id}' } as const;
+const CASE_WORKERS = {
+  as: 'assistente_sociale',
+  foreign: 'assistente_sociale.crema@demo.legami.it',
+  reread: { as: 'assistente_sociale@demo.legami.it' },
+} as const;
+const caseFile = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT c.id FROM cases c JOIN users u ON u.id = c.responsible_user_id
+        WHERE c.comune_code = ${CREMONA} AND u.email = 'assistente_sociale@demo.legami.it' ORDER BY c.opened_on LIMIT 1`,
+  );
+const casePlan = async (d: SweepData) => {
+  const [row] = await queryRows<{ id: string; plan: string }>(
+    d.env.database.db,
+    sql`SELECT c.id, p.id AS plan FROM cases c JOIN case_plans p ON p.case_id = c.id JOIN users u ON u.id = c.responsible_user_id
+        WHERE c.comune_code = ${CREMONA} AND u.email = 'assistente_sociale@demo.legami.it' ORDER BY p.created_at LIMIT 1`,
+  );
+  return { id: row!.id, planId: row!.plan };
+};
+const dischargeStep = async (d: SweepData) => {
+  const [row] = await queryRows<{ id: string; step: string }>(
+    d.env.database.db,
+    sql`SELECT x.case_id AS id, s.id AS step FROM case_discharge_steps s JOIN case_discharges x ON x.id = s.discharge_id
+        WHERE s.comune_code = ${CREMONA} AND s.completed_on IS NULL LIMIT 1`,
+  );
+  return { id: row!.id, stepId: row!.step };
+};
+/** A document uploaded to a Cremona case file by its social worker. */
+const caseDocument = async (d: SweepData) => {
+  const { id } = await caseFile(d);
+  const response = await d.env.app.inject({
+    method: 'POST',
+    url: `/api/cases/${id}/documents?title=Relazione`,
+    headers: {
+      ...(await d.session('assistente_sociale@demo.legami.it')).headers,
+      'content-type': 'application/pdf',
+    },
+    payload: PDF,
+  });
+  return { id, documentId: response.json<{ id: string }>().id };
+};
+
+const point = (d: SweepData) =>
+  first(d, sql`SELECT id FROM distribution_points WHERE comune_code = ${CREMONA} ORDER BY name LIMIT 1`);
+const batch = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM stock_batches WHERE comune_code = ${CREMONA} AND kind = 'donation' AND reverses_batch_id IS NULL
+        ORDER BY occurred_on DESC LIMIT 1`,
+  );
+// The demo's comune lines are the PNRR shares of the Cremasco (seed 002): records of the Cremasco.
+const fundLine = (d: SweepData) =>
+  first(d, sql`SELECT id FROM fund_lines WHERE comune_code = ${CREMA} ORDER BY created_at LIMIT 1`);
+const movement = (d: SweepData) =>
+  first(d, sql`SELECT id FROM fund_movements WHERE comune_code = ${CREMA} ORDER BY recorded_at LIMIT 1`);
+const allocation = (d: SweepData) =>
+  first(d, sql`SELECT id FROM fund_allocations WHERE territory_id = 'CREMA' ORDER BY created_at LIMIT 1`);
+const programme = (d: SweepData) =>
+  first(d, sql`SELECT id FROM support_programmes WHERE comune_code = ${CREMONA} ORDER BY created_at LIMIT 1`);
+const application = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM programme_applications WHERE comune_code = ${CREMONA} AND status = 'submitted' ORDER BY created_at LIMIT 1`,
+  );
+const service = (d: SweepData) =>
+  first(d, sql`SELECT id FROM catalog_services WHERE base_comune_code = ${CREMONA} ORDER BY name LIMIT 1`);
+const iseePerson = (d: SweepData) =>
+  first(d, sql`SELECT person_id AS id FROM isee_declarations WHERE comune_code = ${CREMONA} LIMIT 1`);
+const order = (d: SweepData) =>
+  first(d, sql`SELECT id FROM catalog_orders WHERE comune_code = ${CREMONA} ORDER BY created_at LIMIT 1`);
+const THE_ORDER = { as: 'welfare_manager', op: 'GET /api/orders/{id}' } as const;
 
 export const SWEEP: Record<string, SweepEntry> = {
   // Platform and session.
@@ -86,26 +240,49 @@ export const SWEEP: Record<string, SweepEntry> = {
   },
 
   // Accounts.
-  'GET /api/users': { deny: 'operatore' },
-  'POST /api/users': { deny: 'operatore' },
-  'POST /api/users/{id}/reset-password': { deny: 'operatore' },
-
+  'GET /api/users': { deny: 'operatore', list: { as: 'amministratore' } },
+  'POST /api/users': { deny: 'operatore', exempt: CREATES },
+  'POST /api/users/{id}/reset-password': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => ({
+        id: await d.id(sql`SELECT id FROM users WHERE email = 'operatore@demo.legami.it'`),
+      }),
+      reread: { op: 'GET /api/users' },
+    },
+  },
   // Territory.
   'GET /api/ambiti': { public: 'territory: ISTAT open data' },
   'GET /api/comuni': { public: 'territory: ISTAT open data' },
   'GET /api/comuni/{code}': { public: 'territory: ISTAT open data' },
-  'PATCH /api/comuni/{code}': { deny: 'operatore', body: { ambitoId: 'CREMONA' } },
-  'POST /api/sub-ambiti': { deny: 'operatore' },
+  'PATCH /api/comuni/{code}': {
+    deny: 'operatore',
+    body: { ambitoId: 'CREMONA' },
+    owned: { as: 'amministratore', params: async () => ({ code: CREMONA }) },
+  },
+  'POST /api/sub-ambiti': { deny: 'operatore', exempt: CREATES },
   'GET /api/map-settings': {
     deny: ALL_SIGNED_IN('every signed-in user draws the map'),
     exempt: 'the map’s tiles and centre: no record of a territory',
   },
 
   // Organisations.
-  'GET /api/organizations': { deny: 'esercente' },
-  'POST /api/organizations': { deny: 'operatore' },
-  'GET /api/organizations/{id}': { deny: 'esercente' },
-
+  'GET /api/organizations': {
+    deny: 'esercente',
+    // Province-wide organisations (no Ambito, no comune) serve everyone; the others are compared.
+    list: { as: 'operatore', rows: (text) => rowsOf(text).filter((o) => o.ambitoId || o.comuneCode) },
+  },
+  'POST /api/organizations': { deny: 'operatore', exempt: CREATES },
+  'GET /api/organizations/{id}': {
+    deny: 'esercente',
+    owned: {
+      as: 'operatore',
+      params: async (d) => ({
+        id: await d.id(sql`SELECT id FROM organizations WHERE ambito_id = 'CREMONA' LIMIT 1`),
+      }),
+    },
+  },
   // People.
   'GET /api/people': { deny: 'coordinatore', list: { as: 'operatore' } },
   'POST /api/people': { deny: 'amministratore', exempt: CREATES },
@@ -150,153 +327,408 @@ export const SWEEP: Record<string, SweepEntry> = {
   },
 
   // Audit.
-  'GET /api/audit': { deny: 'amministratore' },
-  'GET /api/audit/export.csv': { deny: 'amministratore' },
-
+  'GET /api/audit': { deny: 'amministratore', list: { as: 'revisore' } },
+  'GET /api/audit/export.csv': { deny: 'amministratore', list: { as: 'revisore', rows: csvRows } },
   // Volunteers.
   'POST /api/volunteers/offers': { public: 'the public volunteer offer form (rate-limited)' },
-  'GET /api/volunteers': { deny: 'operatore' },
-  'POST /api/volunteers': { deny: 'operatore' },
-  'GET /api/volunteers/{id}': { deny: 'operatore' },
-  'PUT /api/volunteers/{id}': { deny: 'operatore', body: { hasCar: true } },
-  'POST /api/volunteers/{id}/review': { deny: 'operatore' },
-  'POST /api/volunteers/imports': { deny: 'operatore', contentType: 'text/csv', body: 'nome;cognome\n' },
-  'GET /api/volunteers/imports/{id}': { deny: 'operatore' },
-
+  'GET /api/volunteers': { deny: 'operatore', list: { as: 'coordinatore' } },
+  'POST /api/volunteers': { deny: 'operatore', exempt: CREATES },
+  // A coordinator sees their organisation's volunteers; the Ambito's administrator all of its territory.
+  'GET /api/volunteers/{id}': { deny: 'operatore', owned: { as: 'amministratore', params: volunteer } },
+  'PUT /api/volunteers/{id}': {
+    deny: 'operatore',
+    body: { hasCar: true },
+    owned: { as: 'amministratore', params: volunteer },
+  },
+  'POST /api/volunteers/{id}/review': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: volunteer, reread: { op: 'GET /api/volunteers/{id}' } },
+  },
+  'POST /api/volunteers/imports': {
+    deny: 'operatore',
+    contentType: 'text/csv',
+    body: 'nome;cognome\n',
+    exempt: CREATES,
+  },
+  'GET /api/volunteers/imports/{id}': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => {
+        const organizationId = await d.id(sql`SELECT id FROM organizations WHERE name = 'AUSER Cremona'`);
+        const response = await d.env.app.inject({
+          method: 'POST',
+          url: `/api/volunteers/imports?organizationId=${organizationId}`,
+          headers: { ...(await d.session('amministratore')).headers, 'content-type': 'text/csv' },
+          payload: 'nome;cognome;telefono;comune\nSara;Longhi;333 1111111;Cremona\n',
+        });
+        return { id: response.json<{ importId: string }>().importId };
+      },
+    },
+  },
   // Interventions and competence rules.
   'GET /api/intervention-types': { public: 'the catalogue the citizens’ form lists' },
-  'POST /api/intervention-types': { deny: 'operatore' },
-  'PUT /api/intervention-types/{id}': { deny: 'operatore' },
-  'GET /api/competence-rules': { deny: 'revisore' },
-  'PUT /api/competence-rules': { deny: 'operatore' },
-  'GET /api/competence-rules/resolve': { deny: 'revisore' },
-
+  'POST /api/intervention-types': { deny: 'operatore', exempt: PROVINCE_WIDE },
+  'PUT /api/intervention-types/{id}': { deny: 'operatore', exempt: PROVINCE_WIDE },
+  'GET /api/competence-rules': { deny: 'revisore', exempt: PROTOCOL },
+  'PUT /api/competence-rules': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async () => ({}),
+      body: () => ({
+        interventionTypeId: 'spesa',
+        scopeType: 'ambito',
+        scopeId: 'CREMONA',
+        organizationIds: [],
+      }),
+      reread: { op: 'GET /api/competence-rules' },
+      refused: { status: 403, why: 'the Ambito named in the body is public: refusing it reveals nothing' },
+    },
+  },
+  'GET /api/competence-rules/resolve': {
+    deny: 'revisore',
+    query: { interventionType: 'spesa', comune: CREMONA },
+    exempt: PROTOCOL,
+  },
   // Help requests.
-  'GET /api/requests': { deny: 'revisore' },
-  'POST /api/requests': { deny: 'coordinatore' },
-  'POST /api/requests/online': { deny: 'operatore' },
-  'GET /api/requests/mine': { deny: 'operatore' },
-  'GET /api/requests/{id}': { deny: 'revisore' },
-  'POST /api/requests/{id}/triage': { deny: 'coordinatore' },
-  'POST /api/requests/{id}/cancel': { deny: 'coordinatore' },
-
+  'GET /api/requests': { deny: 'revisore', list: { as: 'operatore' } },
+  'POST /api/requests': { deny: 'coordinatore', exempt: CREATES },
+  'POST /api/requests/online': { deny: 'operatore', exempt: CREATES },
+  'GET /api/requests/mine': { deny: 'operatore', exempt: OWN },
+  'GET /api/requests/{id}': { deny: 'revisore', owned: { as: 'operatore', params: helpRequest } },
+  'POST /api/requests/{id}/triage': {
+    deny: 'coordinatore',
+    owned: { as: 'operatore', params: helpRequest, reread: { op: 'GET /api/requests/{id}' } },
+  },
+  'POST /api/requests/{id}/cancel': {
+    deny: 'coordinatore',
+    owned: { as: 'operatore', params: helpRequest, reread: { op: 'GET /api/requests/{id}' } },
+  },
   // Tasks.
-  'GET /api/tasks': { deny: 'welfare_manager' },
-  'GET /api/tasks/mine': { deny: 'operatore' },
-  'GET /api/tasks/{id}': { deny: 'welfare_manager' },
-  'GET /api/tasks/{id}/suggestions': { deny: 'operatore' },
-  'POST /api/tasks/{id}/assign': { deny: 'operatore' },
-  'POST /api/tasks/{id}/accept': { deny: 'operatore' },
-  'POST /api/tasks/{id}/decline': { deny: 'operatore' },
-  'POST /api/tasks/{id}/complete': { deny: 'operatore' },
-  'POST /api/tasks/{id}/reimburse': { deny: 'operatore' },
-
+  'GET /api/tasks': { deny: 'welfare_manager', list: { as: 'operatore' } },
+  'GET /api/tasks/mine': { deny: 'operatore', exempt: OWN },
+  'GET /api/tasks/{id}': { deny: 'welfare_manager', owned: { as: 'coordinatore', params: task } },
+  'GET /api/tasks/{id}/suggestions': {
+    deny: 'operatore',
+    owned: { as: 'coordinatore', params: task, reread: THE_TASK },
+  },
+  'POST /api/tasks/{id}/assign': {
+    deny: 'operatore',
+    owned: { as: 'coordinatore', params: task, reread: THE_TASK },
+  },
+  'POST /api/tasks/{id}/accept': {
+    deny: 'operatore',
+    // A volunteer's tasks are those assigned to them: one of another Ambito is refused the demo volunteer's.
+    owned: {
+      as: 'volontario',
+      params: demoVolunteersTask,
+      reread: { as: 'coordinatore', op: 'GET /api/tasks/{id}' },
+    },
+  },
+  'POST /api/tasks/{id}/decline': {
+    deny: 'operatore',
+    // A volunteer's tasks are those assigned to them: one of another Ambito is refused the demo volunteer's.
+    owned: {
+      as: 'volontario',
+      params: demoVolunteersTask,
+      reread: { as: 'coordinatore', op: 'GET /api/tasks/{id}' },
+    },
+  },
+  'POST /api/tasks/{id}/complete': {
+    deny: 'operatore',
+    owned: { as: 'coordinatore', params: task, reread: THE_TASK },
+  },
+  'POST /api/tasks/{id}/reimburse': {
+    deny: 'operatore',
+    owned: { as: 'coordinatore', params: task, reread: THE_TASK },
+  },
   // Round plans.
-  'POST /api/rounds': { deny: 'operatore' },
-  'GET /api/rounds': { deny: 'operatore' },
-  'GET /api/rounds/{id}': { deny: 'operatore' },
-  'POST /api/rounds/{id}/move': { deny: 'operatore' },
-  'POST /api/rounds/{id}/publish': { deny: 'operatore' },
-  'POST /api/rounds/{id}/drop-out': { deny: 'operatore' },
-
+  'POST /api/rounds': { deny: 'operatore', exempt: CREATES },
+  'GET /api/rounds': {
+    deny: 'operatore',
+    list: { as: 'amministratore', query: async (d) => ({ date: (await roundPlan(d)).date }) },
+  },
+  'GET /api/rounds/{id}': { deny: 'operatore', owned: { as: 'amministratore', params: roundPlan } },
+  'POST /api/rounds/{id}/move': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: roundPlan, reread: { op: 'GET /api/rounds/{id}' } },
+  },
+  'POST /api/rounds/{id}/publish': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: roundPlan, reread: { op: 'GET /api/rounds/{id}' } },
+  },
+  'POST /api/rounds/{id}/drop-out': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: roundPlan, reread: { op: 'GET /api/rounds/{id}' } },
+  },
   // Dashboard.
-  'GET /api/dashboard': { deny: 'welfare_manager' },
-  'GET /api/dashboard/export.csv': { deny: 'welfare_manager' },
-
+  'GET /api/dashboard': { deny: 'welfare_manager', exempt: AGGREGATE },
+  'GET /api/dashboard/export.csv': { deny: 'welfare_manager', exempt: AGGREGATE },
   // Reports and open data.
   'GET /api/open-data': { public: 'open data catalogue, after disclosure control' },
   'GET /api/open-data/{year}/{territory}/{dataset}.csv': { public: 'open data, after disclosure control' },
-  'POST /api/open-data/{year}/{territory}/publish': { deny: 'operatore' },
-  'GET /api/open-data/publications/{id}': { deny: 'operatore' },
-
+  'POST /api/open-data/{year}/{territory}/publish': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => ({
+        year: '2026',
+        territory: await d.id(
+          sql`SELECT territory AS id FROM open_data_publications WHERE territory LIKE '%cremonese%'`,
+        ),
+      }),
+      reread: { op: 'GET /api/open-data' },
+    },
+  },
+  'GET /api/open-data/publications/{id}': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => ({
+        id: await d.id(sql`SELECT id FROM open_data_publications WHERE territory LIKE '%cremonese%'`),
+      }),
+    },
+  },
   // Case files.
-  'GET /api/cases': { deny: 'operatore' },
-  'POST /api/cases': { deny: 'operatore' },
-  'GET /api/cases/board': { deny: 'operatore' },
-  'GET /api/social-teams': { deny: 'operatore' },
-  'GET /api/cases/{id}': { deny: 'operatore' },
+  'GET /api/cases': {
+    deny: 'operatore',
+    list: {
+      as: 'assistente_sociale',
+      logins: ['assistente_sociale@demo.legami.it', 'assistente_sociale.crema@demo.legami.it'],
+    },
+  },
+  'POST /api/cases': { deny: 'operatore', exempt: CREATES },
+  'GET /api/cases/board': {
+    deny: 'operatore',
+    exempt: 'the actor’s own case files and their team’s (the board of who asks)',
+  },
+  'GET /api/social-teams': { deny: 'operatore', list: { as: 'assistente_sociale' } },
+  'GET /api/cases/{id}': { deny: 'operatore', owned: { ...CASE_WORKERS, params: caseFile } },
   'POST /api/cases/{id}/break-glass': {
     deny: 'operatore',
     body: { reason: 'Accesso urgente: la persona è in pronto soccorso' },
+    // Emergency access is for a social worker of the territory: one of another Ambito is not told the file exists.
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
   },
-  'POST /api/cases/{id}/status': { deny: 'operatore' },
-  'GET /api/cases/{id}/timeline': { deny: 'operatore' },
-  'POST /api/cases/{id}/entries': { deny: 'operatore' },
-  'POST /api/cases/{id}/assessments': { deny: 'operatore' },
+  'POST /api/cases/{id}/status': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'GET /api/cases/{id}/timeline': { deny: 'operatore', owned: { ...CASE_WORKERS, params: caseFile } },
+  'POST /api/cases/{id}/entries': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/assessments': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
   'GET /api/cases/{id}/assessments/compare': {
     deny: 'operatore',
     query: { from: '00000000-0000-4000-8000-000000000001', to: '00000000-0000-4000-8000-000000000002' },
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
   },
-  'POST /api/cases/{id}/plans': { deny: 'operatore' },
-  'PUT /api/cases/{id}/plans/{planId}': { deny: 'operatore' },
-  'POST /api/cases/{id}/plans/{planId}/transition': { deny: 'operatore' },
-  'POST /api/cases/{id}/plans/{planId}/budget': { deny: 'operatore' },
-  'POST /api/cases/{id}/plans/{planId}/budget/expenses': { deny: 'operatore' },
-  'POST /api/cases/{id}/discharges': { deny: 'operatore' },
-  'POST /api/cases/{id}/discharge-steps/{stepId}/complete': { deny: 'operatore' },
+  'POST /api/cases/{id}/plans': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'PUT /api/cases/{id}/plans/{planId}': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: casePlan, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/plans/{planId}/transition': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: casePlan, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/plans/{planId}/budget': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: casePlan, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/plans/{planId}/budget/expenses': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: casePlan, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/discharges': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/discharge-steps/{stepId}/complete': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: dischargeStep, reread: THE_CASE },
+  },
   'POST /api/cases/{id}/documents': {
     deny: 'operatore',
     contentType: 'application/pdf',
-    body: '%PDF-1.4\n%%EOF\n',
+    body: PDF,
     query: { title: 'Relazione' },
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
   },
-  'GET /api/cases/{id}/documents/{documentId}': { deny: 'operatore' },
-
+  'GET /api/cases/{id}/documents/{documentId}': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseDocument },
+  },
   // Goods.
-  'GET /api/goods/items': { deny: 'revisore' },
-  'POST /api/goods/items': { deny: 'welfare_manager' },
-  'GET /api/goods/points': { deny: 'revisore' },
-  'POST /api/goods/points': { deny: 'coordinatore' },
-  'GET /api/goods/points/{id}': { deny: 'revisore' },
-  'GET /api/goods/donors': { deny: 'revisore' },
-  'POST /api/goods/donors': { deny: 'welfare_manager' },
-  'GET /api/goods/donors/{id}': { deny: 'revisore' },
-  'GET /api/stock': { deny: 'revisore' },
-  'GET /api/stock/batches': { deny: 'revisore' },
-  'GET /api/stock/batches/{id}': { deny: 'revisore' },
-  'POST /api/stock/donations': { deny: 'welfare_manager' },
-  'POST /api/stock/transfers': { deny: 'welfare_manager' },
-  'POST /api/stock/write-offs': { deny: 'welfare_manager' },
-  'POST /api/stock/batches/{id}/reverse': { deny: 'welfare_manager' },
-
+  'GET /api/goods/items': { deny: 'revisore', exempt: REFERENCE },
+  'POST /api/goods/items': { deny: 'welfare_manager', exempt: REFERENCE },
+  'GET /api/goods/points': { deny: 'revisore', list: { as: 'operatore' } },
+  'POST /api/goods/points': { deny: 'coordinatore', exempt: CREATES },
+  'GET /api/goods/points/{id}': { deny: 'revisore', owned: { as: 'operatore', params: point } },
+  'GET /api/goods/donors': { deny: 'revisore', exempt: GOODS_DONORS },
+  'POST /api/goods/donors': { deny: 'welfare_manager', exempt: CREATES },
+  'GET /api/goods/donors/{id}': { deny: 'revisore', exempt: GOODS_DONORS },
+  'GET /api/stock': {
+    deny: 'revisore',
+    owned: {
+      as: 'operatore',
+      params: point,
+      query: ({ id }) => ({ point: id! }),
+      reread: { op: 'GET /api/stock' },
+    },
+  },
+  'GET /api/stock/batches': { deny: 'revisore', list: { as: 'operatore' } },
+  'GET /api/stock/batches/{id}': { deny: 'revisore', owned: { as: 'operatore', params: batch } },
+  'POST /api/stock/donations': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'operatore',
+      params: point,
+      body: ({ id }) => ({ pointId: id }),
+      reread: { op: 'GET /api/goods/points/{id}' },
+    },
+  },
+  'POST /api/stock/transfers': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'operatore',
+      params: point,
+      body: ({ id }) => ({ fromPointId: id }),
+      reread: { op: 'GET /api/goods/points/{id}' },
+    },
+  },
+  'POST /api/stock/write-offs': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'operatore',
+      params: point,
+      body: ({ id }) => ({ pointId: id, reason: 'Scaduto' }),
+      reread: { op: 'GET /api/goods/points/{id}' },
+    },
+  },
+  'POST /api/stock/batches/{id}/reverse': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: batch, reread: { op: 'GET /api/stock/batches/{id}' } },
+  },
   // Funds.
-  'GET /api/funds/sources': { deny: 'operatore' },
-  'POST /api/funds/sources': { deny: 'coordinatore' },
-  'GET /api/funds/lines': { deny: 'operatore' },
-  'POST /api/funds/lines': { deny: 'coordinatore' },
-  'GET /api/funds/lines/{id}': { deny: 'operatore' },
-  'POST /api/funds/lines/{id}/movements': { deny: 'revisore' },
-  'POST /api/funds/movements/{id}/reversal': { deny: 'revisore' },
-  'GET /api/allocations': { deny: 'revisore' },
-  'POST /api/allocations': { deny: 'revisore' },
-  'POST /api/allocations/preview': { deny: 'revisore' },
-  'GET /api/allocations/{id}': { deny: 'revisore' },
-  'POST /api/allocations/{id}/reallocation': { deny: 'revisore' },
-  'GET /api/campaigns': { deny: 'operatore' },
-  'POST /api/campaigns': { deny: 'coordinatore' },
-  'GET /api/campaigns/{id}': { deny: 'operatore' },
-  'GET /api/projects': { deny: 'operatore' },
-  'POST /api/projects': { deny: 'coordinatore' },
-  'PATCH /api/project-actions/{id}': { deny: 'revisore', body: { status: 'in_progress' } },
-  'GET /api/projects/{id}/report': { deny: 'operatore' },
-
+  'GET /api/funds/sources': { deny: 'operatore', exempt: REFERENCE },
+  'POST /api/funds/sources': { deny: 'coordinatore', exempt: REFERENCE },
+  'GET /api/funds/lines': {
+    deny: 'operatore',
+    // Lines of a project or an Ambito-wide allocation belong to no comune; a comune's share is compared.
+    list: { as: 'amministratore', rows: (text) => rowsOf(text).filter((l) => l.comuneCode) },
+  },
+  'POST /api/funds/lines': { deny: 'coordinatore', exempt: CREATES },
+  'GET /api/funds/lines/{id}': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', of: 'CREMA', params: fundLine },
+  },
+  'POST /api/funds/lines/{id}/movements': {
+    deny: 'revisore',
+    owned: {
+      as: 'amministratore',
+      of: 'CREMA',
+      params: fundLine,
+      reread: { op: 'GET /api/funds/lines/{id}' },
+    },
+  },
+  'POST /api/funds/movements/{id}/reversal': {
+    deny: 'revisore',
+    owned: {
+      as: 'amministratore',
+      of: 'CREMA',
+      params: movement,
+      reread: {
+        op: 'GET /api/funds/lines/{id}',
+        params: async (d) =>
+          first(d, sql`SELECT line_id AS id FROM fund_movements WHERE id = ${(await movement(d)).id}`),
+      },
+    },
+  },
+  'GET /api/allocations': { deny: 'revisore', list: { as: 'amministratore' } },
+  'POST /api/allocations': { deny: 'revisore', exempt: CREATES },
+  'POST /api/allocations/preview': { deny: 'revisore', exempt: 'computes a split without saving it' },
+  'GET /api/allocations/{id}': {
+    deny: 'revisore',
+    owned: { as: 'amministratore', of: 'CREMA', params: allocation },
+  },
+  'POST /api/allocations/{id}/reallocation': {
+    deny: 'revisore',
+    owned: {
+      as: 'amministratore',
+      of: 'CREMA',
+      params: allocation,
+      reread: { op: 'GET /api/allocations/{id}' },
+    },
+  },
+  'GET /api/campaigns': { deny: 'operatore', exempt: CAMPAIGNS },
+  'POST /api/campaigns': { deny: 'coordinatore', exempt: CREATES },
+  'GET /api/campaigns/{id}': { deny: 'operatore', exempt: CAMPAIGNS },
+  'GET /api/projects': { deny: 'operatore', exempt: PROJECTS },
+  'POST /api/projects': { deny: 'coordinatore', exempt: PROJECTS },
+  'PATCH /api/project-actions/{id}': { deny: 'revisore', body: { status: 'in_progress' }, exempt: PROJECTS },
+  'GET /api/projects/{id}/report': { deny: 'operatore', exempt: PROJECTS },
   // Vouchers and economic-support programmes.
-  'GET /api/programmes': { deny: 'coordinatore' },
-  'POST /api/programmes': { deny: 'operatore' },
-  'GET /api/programmes/{id}': { deny: 'coordinatore' },
-  'GET /api/programmes/{id}/applications': { deny: 'amministratore' },
-  'POST /api/programmes/{id}/applications': { deny: 'amministratore' },
-  'GET /api/programmes/{id}/signals': { deny: 'amministratore' },
-  'GET /api/applications/{id}': { deny: 'amministratore' },
-  'POST /api/applications/{id}/decision': { deny: 'amministratore' },
-  'POST /api/applications/{id}/voucher': { deny: 'amministratore' },
-  'POST /api/applications/{id}/payment': { deny: 'amministratore' },
-  'GET /api/vouchers/{id}': { deny: 'amministratore' },
-  'POST /api/vouchers/redeem': { deny: 'operatore' },
-  'GET /api/shops': { deny: 'coordinatore' },
-  'POST /api/shops': { deny: 'operatore' },
-  'GET /api/shops/me': { deny: 'operatore' },
-
+  'GET /api/programmes': {
+    deny: 'coordinatore',
+    list: { as: 'operatore', rows: (text) => rowsOf(text).filter((p) => p.comuneCode) },
+  },
+  'POST /api/programmes': { deny: 'operatore', exempt: CREATES },
+  'GET /api/programmes/{id}': { deny: 'coordinatore', owned: { as: 'operatore', params: programme } },
+  'GET /api/programmes/{id}/applications': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: programme },
+  },
+  'POST /api/programmes/{id}/applications': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: programme, reread: { op: 'GET /api/programmes/{id}/applications' } },
+  },
+  'GET /api/programmes/{id}/signals': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: programme },
+  },
+  'GET /api/applications/{id}': { deny: 'amministratore', owned: { as: 'operatore', params: application } },
+  'POST /api/applications/{id}/decision': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: application, reread: { op: 'GET /api/applications/{id}' } },
+  },
+  'POST /api/applications/{id}/voucher': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: application, reread: { op: 'GET /api/applications/{id}' } },
+  },
+  'POST /api/applications/{id}/payment': {
+    deny: 'amministratore',
+    owned: { as: 'operatore', params: application, reread: { op: 'GET /api/applications/{id}' } },
+  },
+  'GET /api/vouchers/{id}': {
+    deny: 'amministratore',
+    owned: {
+      as: 'operatore',
+      params: async (d) => ({
+        id: await d.id(sql`SELECT id FROM vouchers WHERE comune_code = ${CREMONA} LIMIT 1`),
+      }),
+    },
+  },
+  'POST /api/vouchers/redeem': {
+    deny: 'operatore',
+    exempt: 'the shop’s own till: a voucher code, not an id (vouchers.int.test.ts)',
+  },
+  'GET /api/shops': {
+    deny: 'coordinatore',
+    exempt:
+      'the accredited shops are public: where a voucher can be spent (their takings are counted under row-level security)',
+  },
+  'POST /api/shops': { deny: 'operatore', exempt: CREATES },
+  'GET /api/shops/me': { deny: 'operatore', exempt: OWN },
   // Service catalogue (issue 11): public for approved services, and so is its HSDS 3.0 API.
   'GET /api/services': { public: 'public catalogue search of approved services' },
   'GET /api/services/{id}': { public: 'public page of an approved service' },
@@ -309,31 +741,76 @@ export const SWEEP: Record<string, SweepEntry> = {
   'GET /api/hsds/service_at_locations': { public: 'HSDS 3.0 open standard, approved services only' },
   'GET /api/hsds/taxonomies': { public: 'HSDS 3.0 open standard: the taxonomy' },
   'GET /api/hsds/taxonomy_terms': { public: 'HSDS 3.0 open standard: the taxonomy' },
-  'POST /api/services': { deny: 'operatore' },
-  'PUT /api/services/{id}': { deny: 'operatore' },
-  'POST /api/services/{id}/moderation': { deny: 'fornitore' },
-  'GET /api/catalog/managed-services': { deny: 'operatore' },
-  'GET /api/tariff-rules': { deny: 'fornitore' },
+  'POST /api/services': { deny: 'operatore', exempt: CREATES },
+  'PUT /api/services/{id}': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: service, reread: { op: 'GET /api/services/{id}' } },
+  },
+  'POST /api/services/{id}/moderation': {
+    deny: 'fornitore',
+    owned: { as: 'amministratore', params: service, reread: { op: 'GET /api/services/{id}' } },
+  },
+  'GET /api/catalog/managed-services': { deny: 'operatore', list: { as: 'amministratore' } },
+  'GET /api/tariff-rules': { deny: 'fornitore', list: { as: 'amministratore' } },
   'POST /api/tariff-rules': {
     deny: 'fornitore',
     body: { scopeType: 'ambito', scopeId: 'CREMONA', categoryId: 'home-care' },
+    exempt: CREATES,
   },
-  'GET /api/people/{id}/isee': { deny: 'operatore' },
-  'POST /api/people/{id}/isee': { deny: 'operatore' },
-  'POST /api/isee/{id}/verify': { deny: 'welfare_manager' },
-  'GET /api/me/isee': { deny: 'operatore' },
-  'GET /api/me/access-points': { deny: 'operatore' },
-  'POST /api/orders': { deny: 'welfare_manager' },
-  'GET /api/orders': { deny: 'operatore' },
-  'GET /api/orders/{id}': { deny: 'operatore' },
-  'POST /api/orders/{id}/confirm': { deny: 'welfare_manager' },
-  'POST /api/orders/{id}/decline': { deny: 'welfare_manager', body: { reason: 'Posti esauriti' } },
-  'POST /api/orders/{id}/deliver': { deny: 'welfare_manager' },
-  'POST /api/orders/{id}/close': { deny: 'welfare_manager' },
-  'POST /api/orders/{id}/cancel': { deny: 'operatore', body: { reason: 'Non serve più' } },
-  'POST /api/orders/{id}/payment': { deny: 'operatore' },
-  'GET /api/provider/statement': { deny: 'amministratore' },
-  'GET /api/provider/statement/export': { deny: 'amministratore' },
+  'GET /api/people/{id}/isee': { deny: 'operatore', owned: { as: 'welfare_manager', params: iseePerson } },
+  'POST /api/people/{id}/isee': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: iseePerson, reread: { op: 'GET /api/people/{id}/isee' } },
+  },
+  'POST /api/isee/{id}/verify': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'assistente_sociale',
+      params: async (d) => ({
+        id: await d.id(sql`SELECT id FROM isee_declarations WHERE comune_code = ${CREMONA} LIMIT 1`),
+      }),
+      reread: { op: 'GET /api/people/{id}/isee', params: iseePerson },
+    },
+  },
+  'GET /api/me/isee': { deny: 'operatore', exempt: OWN },
+  'GET /api/me/access-points': { deny: 'operatore', exempt: OWN },
+  'POST /api/orders': { deny: 'welfare_manager', exempt: CREATES },
+  'GET /api/orders': { deny: 'operatore', list: { as: 'welfare_manager' } },
+  'GET /api/orders/{id}': { deny: 'operatore', owned: { as: 'welfare_manager', params: order } },
+  'POST /api/orders/{id}/confirm': {
+    deny: 'welfare_manager',
+    owned: { as: 'fornitore', params: order, reread: THE_ORDER },
+  },
+  'POST /api/orders/{id}/decline': {
+    deny: 'welfare_manager',
+    body: { reason: 'Posti esauriti' },
+    owned: { as: 'fornitore', params: order, reread: THE_ORDER },
+  },
+  'POST /api/orders/{id}/deliver': {
+    deny: 'welfare_manager',
+    owned: { as: 'fornitore', params: order, reread: THE_ORDER },
+  },
+  'POST /api/orders/{id}/close': {
+    deny: 'welfare_manager',
+    owned: { as: 'fornitore', params: order, reread: THE_ORDER },
+  },
+  'POST /api/orders/{id}/cancel': {
+    deny: 'operatore',
+    body: { reason: 'Non serve più' },
+    owned: { as: 'welfare_manager', params: order, reread: THE_ORDER },
+  },
+  'POST /api/orders/{id}/payment': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: order, reread: THE_ORDER },
+  },
+  'GET /api/provider/statement': {
+    deny: 'amministratore',
+    exempt: 'the provider’s own orders, by its organisation',
+  },
+  'GET /api/provider/statement/export': {
+    deny: 'amministratore',
+    exempt: 'the provider’s own orders, by its organisation',
+  },
 };
 
 /** Operations swept only in part, each with why; the count prints them as gaps. */

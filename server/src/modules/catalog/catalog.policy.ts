@@ -14,6 +14,21 @@ export function mayManageProvider(actor: Actor | null, providerId: string): bool
   return reachesOrganization(actor, 'catalog.manage', providerId);
 }
 
+/**
+ * Whether the actor may change this service: its provider's staff wherever it is based, an
+ * administrator only for a service based in their territory (another Ambito's is not theirs).
+ */
+export function mayManageService(
+  actor: Actor | null,
+  service: Pick<ServiceRow, 'provider_id' | 'base_comune_code'>,
+): boolean {
+  if (!actor || !mayManageProvider(actor, service.provider_id)) return false;
+  return (
+    organizationsLimiting(actor, 'catalog.manage') !== null ||
+    scopeCovers(scopeOf(actor, 'catalog.manage'), service.base_comune_code)
+  );
+}
+
 export function mayModerate(actor: Actor | null, service: Pick<ServiceRow, 'base_comune_code'>): boolean {
   return actor !== null && scopeCovers(scopeOf(actor, 'catalog.moderate'), service.base_comune_code);
 }

@@ -9,7 +9,7 @@ import type {
 import type { Actor } from '../../platform/access/actor.js';
 import type { TariffOutcome } from './catalog.tariff.js';
 import type { AccessPointRow, IseeRow, OrderRow, ServiceRow, TariffRuleRow } from './catalog.repository.js';
-import { mayBook, mayManageProvider, mayModerate, orderAbilities } from './catalog.policy.js';
+import { mayBook, mayManageService, mayModerate, orderAbilities } from './catalog.policy.js';
 
 export function presentPrice(outcome: TariffOutcome): PriceForMe {
   return {
@@ -66,13 +66,12 @@ export function presentService(
     municipalProgram: row.municipal_program,
     requiredDocuments: row.required_documents,
     status: row.status,
-    moderationNote:
-      mayManageProvider(actor, row.provider_id) || mayModerate(actor, row) ? row.moderation_note : null,
+    moderationNote: mayManageService(actor, row) || mayModerate(actor, row) ? row.moderation_note : null,
     version: row.version,
     ...(extra.priceForMe ? { priceForMe: presentPrice(extra.priceForMe) } : {}),
     ...(extra.nearestAccessPoint !== undefined ? { nearestAccessPoint: extra.nearestAccessPoint } : {}),
     abilities: {
-      edit: mayManageProvider(actor, row.provider_id),
+      edit: mayManageService(actor, row),
       moderate: mayModerate(actor, row),
       book: row.status === 'approved' && mayBook(actor),
     },

@@ -38,7 +38,7 @@ import { findPersonRecord as findPerson } from '../people/index.js';
 import { foldName } from '../people/people.rules.js';
 import * as repo from './catalog.repository.js';
 import * as errors from './catalog.errors.js';
-import { mayManageProvider, mayModerate } from './catalog.policy.js';
+import { mayManageProvider, mayManageService, mayModerate } from './catalog.policy.js';
 import { presentAccessPoint, presentIsee, presentService, presentTariffRule } from './catalog.presenter.js';
 import { priceForCitizen, validateTariffRule, type IseeFacts, type TariffOutcome } from './catalog.tariff.js';
 
@@ -296,7 +296,7 @@ export async function updateService(ctx: Context, id: string, input: UpdateServi
   const actor = requireActor(ctx);
   return withScope(ctx, 'catalog.manage', async (tx) => {
     const current = await repo.lockService(tx, id);
-    if (!current || !mayManageProvider(actor, current.provider_id)) throw errors.serviceNotFound();
+    if (!current || !mayManageService(actor, current)) throw errors.serviceNotFound();
     if (input.providerId !== current.provider_id) throw forbidden();
     const provider = await providerFor(tx, actor, current.provider_id);
     const values = await toServiceValues(ctx, tx, input, provider);
@@ -359,7 +359,7 @@ export async function listManagedServices(
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { rows, total } = await repo.listServices(tx, { providerIds, status: query.status ?? null }, page);
     const names = await comuneNames(ctx, tx);
-    const visible = rows.filter((r) => mayManageProvider(actor, r.provider_id) || mayModerate(actor, r));
+    const visible = rows.filter((r) => mayManageService(actor, r) || mayModerate(actor, r));
     return { items: visible.map((r) => presentService(actor, r, names)), total };
   });
 }
@@ -374,11 +374,7 @@ export async function getService(ctx: Context, id: string): Promise<Service> {
   return publicTransaction(ctx, async (tx) => {
     const row = await repo.findService(tx, id);
     if (!row) throw errors.serviceNotFound();
-    if (
-      row.status !== 'approved' &&
-      !mayManageProvider(ctx.actor, row.provider_id) &&
-      !mayModerate(ctx.actor, row)
-    ) {
+    if (row.status !== 'approved' && !mayManageService(ctx.actor, row) && !mayModerate(ctx.actor, row)) {
       throw errors.serviceNotFound();
     }
     const comuni = await comuniIndex(ctx, tx);

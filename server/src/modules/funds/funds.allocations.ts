@@ -247,8 +247,10 @@ export async function confirmAllocation(ctx: Context, body: ConfirmAllocationBod
 
 async function load(tx: Tx, id: string): Promise<Allocation> {
   const allocation = await repo.findAllocation(tx, id);
-  if (!allocation) throw allocationNotFound();
-  const shares = await repo.sharesOf(tx, [id]);
+  const shares = allocation ? await repo.sharesOf(tx, [id]) : [];
+  // Row-level security hides another territory's shares: without one, the allocation is not the
+  // actor's, and is not revealed (as in the list).
+  if (!allocation || shares.length === 0) throw allocationNotFound();
   const lines = await repo.listLines(tx, { allocationId: id });
   const balances = await balancesOf(tx, lines);
   const comuni = new Map((await listComuni(tx)).map((c) => [c.istatCode, c.name]));
@@ -327,6 +329,7 @@ export async function reallocate(ctx: Context, id: string, body: ReallocateBody)
     const original = await repo.findAllocation(tx, id);
     if (!original) throw allocationNotFound();
     const shares = await repo.sharesOf(tx, [id]);
+    if (shares.length === 0) throw allocationNotFound();
     const comuneCodes = shares.map((s) => s.comuneCode);
     if (comuneCodes.some((c) => !scopeCovers(scope, c))) throw forbidden();
     await repo.lockLines(

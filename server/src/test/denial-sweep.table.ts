@@ -171,6 +171,16 @@ const casePlan = async (d: SweepData) => {
   );
   return { id: row!.id, planId: row!.plan };
 };
+const caseExpense = async (d: SweepData) => {
+  const [row] = await queryRows<{ id: string; plan: string; expense: string }>(
+    d.env.database.db,
+    sql`SELECT b.case_id AS id, b.plan_id AS plan, e.id AS expense FROM case_budget_expenses e
+          JOIN case_budgets b ON b.id = e.budget_id JOIN cases c ON c.id = b.case_id JOIN users u ON u.id = c.responsible_user_id
+        WHERE c.comune_code = ${CREMONA} AND u.email = 'assistente_sociale@demo.legami.it' AND e.reverses_id IS NULL
+        ORDER BY e.created_at LIMIT 1`,
+  );
+  return { id: row!.id, planId: row!.plan, expenseId: row!.expense };
+};
 const dischargeStep = async (d: SweepData) => {
   const [row] = await queryRows<{ id: string; step: string }>(
     d.env.database.db,
@@ -548,6 +558,10 @@ export const SWEEP: Record<string, SweepEntry> = {
   'POST /api/cases/{id}/plans/{planId}/budget/expenses': {
     deny: 'operatore',
     owned: { ...CASE_WORKERS, params: casePlan, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/plans/{planId}/budget/expenses/{expenseId}/reversal': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseExpense, reread: THE_CASE },
   },
   'POST /api/cases/{id}/discharges': {
     deny: 'operatore',

@@ -15,6 +15,15 @@ export const INTERVENTION_KINDS = ['catalog_order', 'help_request', 'municipal_s
 export const BUDGET_PROGRAMMES = ['fare_legami', 'pnrr_home_care', 'comune', 'other'] as const;
 export const ENTRY_KINDS = ['note', 'contact', 'correction'] as const;
 
+/** The checklist of a protected discharge, in order, from seed 003 (the web form lists the same). */
+export const DISCHARGE_STEPS = [
+  { key: 'ward_assessment', label: 'Valutazione in reparto' },
+  { key: 'home_care_plan', label: 'Piano di assistenza domiciliare' },
+  { key: 'aids', label: 'Ausili' },
+  { key: 'caregiver', label: 'Caregiver individuato' },
+  { key: 'first_visit', label: 'Prima visita a domicilio' },
+] as const;
+
 export const CaseArea = Type.Enum(CASE_AREAS);
 export type CaseArea = Static<typeof CaseArea>;
 export const CaseStatus = Type.Enum(CASE_STATUSES);
@@ -204,13 +213,20 @@ export const ExpenseBody = Type.Object({
 });
 export type ExpenseBody = Static<typeof ExpenseBody>;
 
+/** A reversal corrects an expense with a new entry; its reason (or the credit note) is recorded. */
+export const ExpenseReversalBody = Type.Object({ reason: Text(200) });
+export type ExpenseReversalBody = Static<typeof ExpenseReversalBody>;
+
 export const Expense = Type.Object({
   id: Uuid,
   spentOn: IsoDate,
   supplier: Type.String(),
   documentRef: Type.String(),
   interventionId: Type.Union([Uuid, Type.Null()]),
+  /** Negative for a reversal. */
   amountCents: Type.Integer(),
+  /** The expense this entry reverses. */
+  reversesId: Type.Union([Uuid, Type.Null()]),
   createdAt: Type.String(),
 });
 export type Expense = Static<typeof Expense>;
@@ -373,7 +389,7 @@ export const TimelineItem = Type.Object({
   author: Type.Union([Type.String(), Type.Null()]),
   correctsEntryId: Type.Union([Type.String(), Type.Null()]),
   correctedBy: Type.Union([Type.String(), Type.Null()]),
-  source: Type.Enum(['case', 'request', 'task'] as const),
+  source: Type.Enum(['case', 'request', 'task', 'catalog_order'] as const),
 });
 export type TimelineItem = Static<typeof TimelineItem>;
 
@@ -428,6 +444,7 @@ export const SocialTeam = Type.Object({
     Type.Object({ id: Uuid, name: Type.String(), role: Type.Enum(['member', 'supervisor'] as const) }),
   ),
 });
+export type SocialTeam = Static<typeof SocialTeam>;
 export const SocialTeams = Type.Array(SocialTeam);
 
 export const AnonymiseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) });

@@ -113,13 +113,23 @@ export const interventionNotInPlan = () =>
     field: 'interventionId',
   });
 
-/** The cap holds: nothing is saved and the person reads what remains. */
+/**
+ * The cap holds: nothing is saved and the person reads what remains. 409, as the funds ledger answers
+ * for the same code: the request is well formed, it conflicts with what the line has already spent
+ * (the same expense fits after a reversal, and one of two concurrent expenses gets it).
+ */
 export const budgetCapExceeded = (remainingCents: number, capCents: number, amountCents: number) =>
   new AppError(
-    422,
+    409,
     'BUDGET_CAP_EXCEEDED',
     `Importo: la spesa di ${formatEuro(amountCents)} supera il budget. Restano ${formatEuro(remainingCents)} su ${formatEuro(capCents)}.`,
     { field: 'amountCents', remainingCents, capCents },
+  );
+
+export const expenseNotReversible = () =>
+  conflict(
+    'EXPENSE_NOT_REVERSIBLE',
+    'Storno: la spesa non è di questo budget, è già stata stornata o è essa stessa uno storno.',
   );
 
 export const documentTooLarge = (maxBytes: number) =>

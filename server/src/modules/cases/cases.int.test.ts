@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../../platform/access/roles.js';
 import { queryRows, sql } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import { CREMA, CREMONA, setupTestEnv, type Session } from '../../test/harness.js';
+import { buildApprovedService, buildProvider } from '../../test/catalog-factories.js';
+import { insertOrder } from '../catalog/catalog.repository.js';
 import { insertTeam } from './cases.repository.js';
 import { sendCaseReminders } from './cases.service.js';
 import { DISCHARGE_STEPS } from './cases.rules.js';
@@ -539,7 +541,7 @@ describe('the personal budget', () => {
       world.responsible,
       expense(50_001),
     );
-    expect(over.statusCode).toBe(422);
+    expect(over.statusCode).toBe(409);
     expect(over.json().error).toMatchObject({
       code: 'BUDGET_CAP_EXCEEDED',
       details: { remainingCents: 50_000, capCents: 200_000 },
@@ -555,6 +557,34 @@ describe('the personal budget', () => {
       expense(50_000),
     );
     expect(exact.json().plans[0].budget).toMatchObject({ remainingCents: 0, nearCap: true });
+  });
+
+  it('corrects an expense with a reversal entry, never a deletion, and only once', async () => {
+    const { id } = await openCase({ area: 'poverty' });
+    const { planId } = await planWithBudget(id);
+    const spent = await post(
+      `/api/cases/${id}/plans/${planId}/budget/expenses`,
+      world.responsible,
+      expense(150_000),
+    );
+    const expenseId = spent.json().plans[0].budget.expenses[0].id as string;
+    const url = `/api/cases/${id}/plans/${planId}/budget/expenses/${expenseId}/reversal`;
+    const reversed = await post(url, world.responsible, { reason: 'Importo sbagliato, fattura rifatta' });
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    const budget = reversed.json().plans[0].budget;
+    expect(budget).toMatchObject({ spentCents: 0, remainingCents: 200_000 });
+    expect(budget.expenses).toHaveLength(2);
+    expect(budget.expenses[1]).toMatchObject({ reversesId: expenseId, amountCents: -150_000 });
+    const again = await post(url, world.responsible, { reason: 'Di nuovo' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('EXPENSE_NOT_REVERSIBLE');
+    const byOtherTeam = await post(url, world.otherTeam, { reason: 'Non è mio' });
+    expect(byOtherTeam.statusCode).toBe(403);
+    const [n] = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM case_budget_expenses WHERE id = ${expenseId} OR reverses_id = ${expenseId}`,
+    );
+    expect(n!.n).toBe(2);
+    expect(await auditCount(id, 'case.update')).toBeGreaterThanOrEqual(3);
   });
 
   it('takes the programme’s own cap', async () => {
@@ -573,7 +603,7 @@ describe('the personal budget', () => {
     );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(6);
-    expect(codes.filter((c) => c === 422)).toHaveLength(4);
+    expect(codes.filter((c) => c === 409)).toHaveLength(4);
     const [sum] = await rows<{ sum: number }>(
       sql`SELECT coalesce(sum(amount_cents), 0)::int AS sum FROM case_budget_expenses e JOIN case_budgets b ON b.id = e.budget_id WHERE b.plan_id = ${planId}`,
     );
@@ -731,6 +761,49 @@ describe('the timeline', () => {
     await expect(
       env.database.db.execute(sql`UPDATE case_entries SET body = 'x' WHERE id = ${original.id}`),
     ).rejects.toThrow();
+  });
+
+  it('tells the person’s catalogue orders among the rest, in time order', async () => {
+    const { id, personId } = await openCase();
+    const providerId = await buildProvider(env, { comuni: [CREMONA] });
+    const serviceId = await buildApprovedService(env, providerId, { comuni: [CREMONA] });
+    const orderId = await insertOrder(
+      env.database.db,
+      {
+        serviceId,
+        providerId,
+        personId,
+        comuneCode: CREMONA,
+        quantity: 10,
+        startDate: today,
+        periodKey: today.slice(0, 7),
+        notes: null,
+        unitPriceCents: 450,
+        cappedUnitPriceCents: 750,
+        totalCents: 4500,
+        subsidyCents: 3000,
+        tariff: {},
+        eligibility: null,
+        channel: 'online',
+        accessPointId: null,
+        assistedBy: null,
+        consent: false,
+        paymentStatus: 'not_required',
+        idempotencyKey: null,
+      },
+      world.responsibleId,
+    );
+    const response = await get(`/api/cases/${id}/timeline`, world.responsible);
+    expect(response.statusCode, response.body).toBe(200);
+    const items = response.json<{ items: { id: string; kind: string; at: string; summary: string }[] }>()
+      .items;
+    const order = items.find((i) => i.id === orderId);
+    expect(order).toMatchObject({ kind: 'catalog_order', source: 'catalog_order' });
+    expect(order!.summary).toContain('Pasti a domicilio per anziani');
+    expect(order!.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(items.map((i) => i.kind).slice(-1)).toEqual(['catalog_order']);
+    const other = await get(`/api/cases/${id}/timeline`, world.otherDistrict);
+    expect(other.statusCode).toBe(404);
   });
 });
 
@@ -926,6 +999,7 @@ describe('a personal budget on the funds ledger', () => {
       world.responsible,
       expense(80_001),
     );
+    expect(over.statusCode).toBe(409);
     expect(over.json().error).toMatchObject({
       code: 'BUDGET_CAP_EXCEEDED',
       details: { remainingCents: 80_000 },

@@ -2,7 +2,13 @@ import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { ExpenseBody } from '../../../../shared/src/cases/cases.schemas.js';
-import { checkSpend, openChildLine, recordSpend, type LedgerMovement } from '../funds/index.js';
+import {
+  checkSpend,
+  openChildLine,
+  recordSpend,
+  reverseMovement,
+  type LedgerMovement,
+} from '../funds/index.js';
 import * as repo from './cases.repository.js';
 
 /*
@@ -39,6 +45,17 @@ export interface PersonalBudgetLedger {
     budgetId: string,
     expense: ExpenseBody,
   ): Promise<{ ok: true; id: string } | { ok: false; remainingCents: number; capCents: number }>;
+  /**
+   * Reverses an expense with a new entry of the same amount (and its funds movement); null when the
+   * expense is not on this budget, is itself a reversal, or was already reversed.
+   */
+  reverseExpense(
+    tx: Tx,
+    ctx: Context,
+    budgetId: string,
+    expenseId: string,
+    reversal: { reason: string; on: string },
+  ): Promise<{ id: string; amountCents: number } | null>;
 }
 
 function movementsOf(expenses: readonly repo.ExpenseRow[]): LedgerMovement[] {
@@ -90,15 +107,17 @@ export const casesBudgetLedger: PersonalBudgetLedger = {
         remainingCents: 'remainingCents' in refusal ? refusal.remainingCents : 0,
         capCents: budget.cap_cents,
       };
+    let fundsMovementId: string | null = null;
     if (budget.funds_line_id) {
       try {
-        await recordSpend(tx, ctx, budget.funds_line_id, {
+        const spent = await recordSpend(tx, ctx, budget.funds_line_id, {
           kind: 'expense',
           amountCents: expense.amountCents,
           occurredOn: expense.spentOn,
           supplier: expense.supplier,
           document: expense.documentRef,
         });
+        fundsMovementId = spent.movement.id;
       } catch (error) {
         const details = error instanceof AppError ? error.details : undefined;
         if (error instanceof AppError && typeof details?.remainingCents === 'number')
@@ -109,9 +128,38 @@ export const casesBudgetLedger: PersonalBudgetLedger = {
     const id = await repo.insertExpense(
       tx,
       { id: budgetId, comuneCode: budget.comune_code },
-      expense,
+      { ...expense, fundsMovementId },
       ctx.actor?.userId ?? null,
     );
     return { ok: true, id };
+  },
+
+  async reverseExpense(tx, ctx, budgetId, expenseId, reversal) {
+    const budget = await repo.lockBudget(tx, budgetId);
+    if (!budget) throw new Error(`budget ${budgetId} not found`);
+    const expenses = await repo.expensesOf(tx, [budgetId]);
+    const target = expenses.find((e) => e.id === expenseId && !e.reverses_id);
+    if (!target || expenses.some((e) => e.reverses_id === expenseId)) return null;
+    const movement = target.funds_movement_id
+      ? await reverseMovement(tx, ctx, target.funds_movement_id, {
+          reason: reversal.reason,
+          occurredOn: reversal.on,
+        })
+      : null;
+    const id = await repo.insertExpense(
+      tx,
+      { id: budgetId, comuneCode: budget.comune_code },
+      {
+        spentOn: reversal.on,
+        supplier: target.supplier,
+        documentRef: reversal.reason,
+        interventionId: target.intervention_id,
+        amountCents: target.amount_cents,
+        reversesId: target.id,
+        fundsMovementId: movement?.movement.id ?? null,
+      },
+      ctx.actor?.userId ?? null,
+    );
+    return { id, amountCents: target.amount_cents };
   },
 };

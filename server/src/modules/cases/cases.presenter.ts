@@ -92,6 +92,7 @@ export function presentBudget(row: repo.BudgetRow, expenses: repo.ExpenseRow[]):
         documentRef: e.document_ref,
         interventionId: e.intervention_id,
         amountCents: e.reverses_id ? -e.amount_cents : e.amount_cents,
+        reversesId: e.reverses_id,
         createdAt: e.created_at,
       })),
   };

@@ -579,6 +579,7 @@ export interface ExpenseRow {
   intervention_id: string | null;
   amount_cents: number;
   reverses_id: string | null;
+  funds_movement_id: string | null;
   created_at: string;
 }
 
@@ -586,22 +587,27 @@ export function expensesOf(tx: Tx, budgetIds: readonly string[]): Promise<Expens
   return queryRows<ExpenseRow>(
     tx,
     sql`SELECT id, budget_id, ${day('spent_on')} AS spent_on, supplier, document_ref, intervention_id, amount_cents, reverses_id,
-               ${iso('created_at')} AS created_at
+               funds_movement_id, ${iso('created_at')} AS created_at
         FROM case_budget_expenses WHERE budget_id = ANY(${pgArray(budgetIds)}::uuid[]) ORDER BY spent_on, created_at`,
   );
 }
 
+/**
+ * Appends an expense, or the reversal of one (`reversesId`, same positive amount), to a budget;
+ * `fundsMovementId` is its movement on the funds ledger when the budget is drawn from a funds line.
+ */
 export async function insertExpense(
   tx: Tx,
   budget: { id: string; comuneCode: string },
-  e: ExpenseBody,
+  e: ExpenseBody & { reversesId?: string | null; fundsMovementId?: string | null },
   createdBy: string | null,
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO case_budget_expenses (budget_id, comune_code, spent_on, supplier, document_ref, intervention_id, amount_cents, created_by)
+    sql`INSERT INTO case_budget_expenses (budget_id, comune_code, spent_on, supplier, document_ref, intervention_id, amount_cents,
+          reverses_id, funds_movement_id, created_by)
         VALUES (${budget.id}, ${budget.comuneCode}, ${e.spentOn}, ${e.supplier}, ${e.documentRef}, ${e.interventionId ?? null},
-                ${e.amountCents}, ${createdBy})
+                ${e.amountCents}, ${e.reversesId ?? null}, ${e.fundsMovementId ?? null}, ${createdBy})
         RETURNING id`,
   );
   return row!.id;

@@ -23,6 +23,7 @@ import {
   DocumentQuery,
   EntryBody,
   ExpenseBody,
+  ExpenseReversalBody,
   ExportQuery,
   PlanBody,
   PlanTransitionBody,
@@ -37,6 +38,7 @@ const tags = ['cases'];
 const PlanParams = Type.Object({ id: Uuid, planId: Uuid });
 const StepParams = Type.Object({ id: Uuid, stepId: Uuid });
 const DocumentParams = Type.Object({ id: Uuid, documentId: Uuid });
+const ExpenseParams = Type.Object({ id: Uuid, planId: Uuid, expenseId: Uuid });
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'];
 
 export function registerCaseRoutes(app: App): void {
@@ -171,6 +173,30 @@ export function registerCaseRoutes(app: App): void {
     },
     async (req, reply) =>
       reply.status(201).send(await cases.addExpense(req.ctx, req.params.id, req.params.planId, req.body)),
+  );
+  app.post(
+    '/api/cases/:id/plans/:planId/budget/expenses/:expenseId/reversal',
+    {
+      schema: {
+        tags,
+        summary: 'Storna una spesa con una scrittura di rettifica (mai una cancellazione)',
+        params: ExpenseParams,
+        body: ExpenseReversalBody,
+        response: { 201: CaseDetail },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await cases.reverseExpense(
+            req.ctx,
+            req.params.id,
+            req.params.planId,
+            req.params.expenseId,
+            req.body,
+          ),
+        ),
   );
   app.post(
     '/api/cases/:id/discharges',

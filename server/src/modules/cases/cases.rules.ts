@@ -2,6 +2,7 @@
  * Pure rules of case files: the plan's states, reviews due, the protected-discharge checklist and its
  * escalation, and how close a personal budget is to its cap. No database; dates are YYYY-MM-DD in Rome.
  */
+import { DISCHARGE_STEPS } from '../../../../shared/src/cases/cases.schemas.js';
 
 export const CASE_AREAS = ['elderly', 'disability', 'minors_family', 'poverty', 'adults'] as const;
 export type CaseArea = (typeof CASE_AREAS)[number];
@@ -112,14 +113,8 @@ export function reviewIsDue(
 // ---------------------------------------------------------------------------------------------
 // Protected discharge (dimissione protetta)
 
-/** The checklist of a protected discharge, in order, from seed 003. */
-export const DISCHARGE_STEPS = [
-  { key: 'ward_assessment', label: 'Valutazione in reparto' },
-  { key: 'home_care_plan', label: 'Piano di assistenza domiciliare' },
-  { key: 'aids', label: 'Ausili' },
-  { key: 'caregiver', label: 'Caregiver individuato' },
-  { key: 'first_visit', label: 'Prima visita a domicilio' },
-] as const;
+/** The checklist of a protected discharge (shared with the web form that opens one). */
+export { DISCHARGE_STEPS };
 export type DischargeStepKey = (typeof DISCHARGE_STEPS)[number]['key'];
 
 export interface DischargeStepFacts {

@@ -32,6 +32,7 @@ import type {
   DocumentMeta,
   EntryBody,
   ExpenseBody,
+  ExpenseReversalBody,
   PlanBody,
   PlanTransitionBody,
   PlanUpdateBody,
@@ -42,6 +43,7 @@ import { findUserContacts, type UserContact } from '../accounts/index.js';
 import { enqueueNotification } from '../notifications/notifications.outbox.js';
 import { findPersonRecord, markKnownToSocialServices, type PersonRow } from '../people/index.js';
 import { findHelpRequest, helpRequestsOfPerson } from '../requests/index.js';
+import { ordersOfPerson } from '../catalog/index.js';
 import { tasksOfHelpRequest } from '../tasks/index.js';
 import * as errors from './cases.errors.js';
 import { casesBudgetLedger, type PersonalBudgetLedger } from './cases.ledger.js';
@@ -339,7 +341,7 @@ export async function getCase(ctx: Context, id: string): Promise<CaseDetail> {
 
 /**
  * The timeline: the case's own entries (never deleted; corrections point at what they correct)
- * with the person's help requests and their tasks, oldest first. Audited as a read.
+ * with the person's help requests and their tasks and catalogue orders, oldest first. Audited as a read.
  */
 export async function getTimeline(ctx: Context, id: string): Promise<Timeline> {
   return withCase(ctx, id, 'read', async (tx, row, access) => {
@@ -383,7 +385,20 @@ export async function getTimeline(ctx: Context, id: string): Promise<Timeline> {
           source: 'task',
         });
     }
-    items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    for (const o of await ordersOfPerson(tx, row.person_id))
+      items.push({
+        id: o.id,
+        at: o.createdAt,
+        kind: 'catalog_order',
+        summary: `Ordine dal catalogo: ${o.serviceName} (${o.providerName}), ${o.quantity} × ${o.unit} dal ${o.startDate}: ${o.status}`,
+        body: null,
+        author: null,
+        correctsEntryId: null,
+        correctedBy: null,
+        source: 'catalog_order',
+      });
+    // By instant, not by text: the modules write their instants with different precision.
+    items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     await auditCase(tx, ctx, row, 'case.read', { because: access.because, part: 'timeline' });
     return { items };
   });
@@ -809,7 +824,7 @@ export async function createBudget(
 }
 
 /**
- * Records an expense on a plan's budget. The cap holds: over it, a 422 with the remaining amount
+ * Records an expense on a plan's budget. The cap holds: over it, a 409 with the remaining amount
  * and nothing saved — also under concurrent requests (the ledger locks the line).
  */
 export async function addExpense(
@@ -836,6 +851,44 @@ export async function addExpense(
       authorUserId: actor.userId,
     });
     await auditCase(tx, ctx, row, 'case.update', { part: 'expense', expenseId: result.id });
+    return detailOf(tx, actor, row, access);
+  });
+}
+
+/**
+ * Corrects an expense with a reversal: a new entry of the same amount (and a reversal movement on
+ * the funds ledger when the budget is drawn from a line); nothing is edited or deleted.
+ * @throws 404 no budget, 409 EXPENSE_NOT_REVERSIBLE (unknown, a reversal, or reversed already).
+ */
+export async function reverseExpense(
+  ctx: Context,
+  id: string,
+  planId: string,
+  expenseId: string,
+  body: ExpenseReversalBody,
+): Promise<CaseDetail> {
+  return withCase(ctx, id, 'change', async (tx, row, access, actor) => {
+    const plan = await planOf(tx, id, planId);
+    const [budget] = await repo.budgetsOfPlans(tx, [plan.id]);
+    if (!budget) throw errors.noBudget();
+    const reversed = await ledger.reverseExpense(tx, ctx, budget.id, expenseId, {
+      reason: body.reason.trim(),
+      on: today(),
+    });
+    if (!reversed) throw errors.expenseNotReversible();
+    await repo.insertEntry(tx, {
+      caseId: id,
+      comuneCode: row.comune_code,
+      kind: 'budget',
+      summary: `Storno di ${(reversed.amountCents / 100).toFixed(2).replace('.', ',')} €: ${body.reason.trim()}`,
+      details: { planId, budgetId: budget.id, expenseId, reversalId: reversed.id },
+      authorUserId: actor.userId,
+    });
+    await auditCase(tx, ctx, row, 'case.update', {
+      part: 'expense_reversal',
+      expenseId,
+      reversalId: reversed.id,
+    });
     return detailOf(tx, actor, row, access);
   });
 }

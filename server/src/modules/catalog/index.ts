@@ -1,9 +1,50 @@
 /*
  * What other modules may use of the catalogue: the pure rules (tariffs, pagoPA notice numbers,
- * eligibility) and the demo seed. Everything else goes through the HTTP API.
+ * eligibility), the demo seed, and a person's orders for the case-file timeline. Everything else
+ * goes through the HTTP API.
  */
+import type { Tx } from '../../platform/db/database.js';
+import { listOrders, type OrderRow } from './catalog.repository.js';
+
 export { computeTariff, priceForCitizen, validateTariffRule, type IseeFacts } from './catalog.tariff.js';
 export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
 export { eligibilityReasons, type EligibilityFacts } from './catalog.rules.js';
 export { usePaymentProvider, type PaymentProvider } from './catalog.payments.js';
 export { seedCatalogDemo } from './catalog.demo.js';
+
+/** A person's catalogue order as the case-file timeline tells it (no prices of others, no payment data). */
+export interface PersonOrder {
+  id: string;
+  createdAt: string;
+  serviceName: string;
+  providerName: string;
+  quantity: number;
+  unit: string;
+  startDate: string;
+  status: OrderRow['status'];
+  totalCents: number;
+}
+
+// The repository reads timestamps as PostgreSQL text ('2026-12-01 09:30:00.123+00'); the timeline
+// merges and sorts ISO instants from several modules.
+const isoInstant = (text: string) =>
+  new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+
+/**
+ * The catalogue orders of a person, newest first (at most 100), for the case-file timeline.
+ * Runs in the caller's transaction and scope: row-level security keeps it to the caller's territory.
+ */
+export async function ordersOfPerson(tx: Tx, personId: string): Promise<PersonOrder[]> {
+  const { rows } = await listOrders(tx, { personId }, { limit: 100, offset: 0 });
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: isoInstant(r.created_at),
+    serviceName: r.service_name,
+    providerName: r.provider_name,
+    quantity: r.quantity,
+    unit: r.unit,
+    startDate: r.start_date,
+    status: r.status,
+    totalCents: r.total_cents,
+  }));
+}

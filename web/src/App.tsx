@@ -37,6 +37,12 @@ import { DonatePage } from './pages/public/DonatePage';
 import { AccessibilityPage, LegalNotesPage, PrivacyPage } from './pages/public/LegalPages';
 import { useSession } from './features/session/SessionProvider';
 import { Loading } from './ui/Loading';
+import { CaseBoardPage } from './pages/cases/CaseBoardPage';
+import { OpenCasePage } from './pages/cases/OpenCasePage';
+import { CasePage } from './pages/cases/CasePage';
+import { AssessmentPage } from './pages/cases/AssessmentPage';
+import { PlanCreatePage } from './pages/cases/PlanCreatePage';
+import { PrivacyExportPage } from './pages/cases/PrivacyExportPage';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
@@ -57,6 +63,7 @@ const AllocationDetailPage = lazy(() =>
 );
 const LinePage = lazy(() => import('./pages/funds/LinePage').then((m) => ({ default: m.LinePage })));
 const ReportPage = lazy(() => import('./pages/funds/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ComparePage = lazy(() => import('./pages/cases/ComparePage').then((m) => ({ default: m.ComparePage })));
 const RoundPlanningPage = lazy(() =>
   import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
 );
@@ -126,6 +133,13 @@ export function AppRoutes() {
         <Route path="/fondi/riparti/:id" element={guarded(<AllocationDetailPage />, 'funds.manage')} />
         <Route path="/fondi/voci/:id" element={guarded(<LinePage />, 'funds.read')} />
         <Route path="/fondi/progetti/:id" element={guarded(<ReportPage />, 'funds.read')} />
+        <Route path="/fascicoli" element={guarded(<CaseBoardPage />, 'case.read')} />
+        <Route path="/fascicoli/nuovo" element={guarded(<OpenCasePage />, 'case.write')} />
+        <Route path="/fascicoli/:id" element={guarded(<CasePage />, 'case.read')} />
+        <Route path="/fascicoli/:id/valutazioni/nuova" element={guarded(<AssessmentPage />, 'case.write')} />
+        <Route path="/fascicoli/:id/valutazioni/confronto" element={guarded(<ComparePage />, 'case.read')} />
+        <Route path="/fascicoli/:id/progetti/nuovo" element={guarded(<PlanCreatePage />, 'case.write')} />
+        <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

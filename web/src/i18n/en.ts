@@ -1,4 +1,5 @@
 import type { Messages } from './it';
+import { casesEn } from './cases.en';
 import { fundsEn } from './funds.en';
 import { siteEn } from './site.en';
 
@@ -129,8 +130,7 @@ export const en: Messages = {
     upcoming: {
       cittadino: 'Soon you will also be able to book local services and support fundraising campaigns.',
       operatore: null,
-      assistente_sociale:
-        'Soon you will be able to open and follow case files, with assessments, personal plans and budgets.',
+      assistente_sociale: null,
       welfare_manager: 'Soon you will be able to guide citizens and book catalogue services on their behalf.',
       coordinatore: null,
       volontario: null,
@@ -142,6 +142,16 @@ export const en: Messages = {
     },
   },
   destinations: {
+    cases: {
+      title: 'Case files',
+      menu: 'Case files',
+      description: 'The team board: case files, assessments, plans, budgets and protected discharges.',
+    },
+    privacy: {
+      title: 'Access to data (GDPR)',
+      menu: 'GDPR',
+      description: 'Export a person’s data, as JSON and PDF, for an access request.',
+    },
     funds: {
       title: 'Funds and projects',
       menu: 'Funds',
@@ -1190,4 +1200,5 @@ export const en: Messages = {
   },
   funds: fundsEn,
   site: siteEn,
+  cases: casesEn,
 };

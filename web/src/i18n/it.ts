@@ -4,6 +4,7 @@ import type { HOUSEHOLD_RELATIONS } from '../../../shared/src/people/people.sche
 import type { CHANNELS, RequestStatus, Urgency } from '../../../shared/src/requests/requests.schemas';
 import type { OUTCOME_REASONS, TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
 import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
+import { casesIt } from './cases.it';
 import { fundsIt } from './funds.it';
 import { siteIt } from './site.it';
 
@@ -104,8 +105,7 @@ export const it = {
       cittadino:
         'Presto da qui potrai anche prenotare i servizi del territorio e sostenere le raccolte fondi.',
       operatore: null,
-      assistente_sociale:
-        'Presto da qui potrai aprire e seguire le cartelle sociali, con valutazioni, progetti personalizzati e budget.',
+      assistente_sociale: null,
       welfare_manager:
         'Presto da qui potrai orientare i cittadini e prenotare i servizi del catalogo per loro conto.',
       coordinatore: null,
@@ -118,6 +118,16 @@ export const it = {
     } satisfies Record<RoleName, string | null>,
   },
   destinations: {
+    cases: {
+      title: 'Fascicoli sociali',
+      menu: 'Fascicoli',
+      description: 'La bacheca dell’équipe: fascicoli, valutazioni, progetti, budget e dimissioni protette.',
+    },
+    privacy: {
+      title: 'Accesso ai dati (GDPR)',
+      menu: 'GDPR',
+      description: 'Esporta i dati di una persona, in JSON e in PDF, per una richiesta di accesso.',
+    },
     funds: {
       title: 'Fondi e progetti',
       menu: 'Fondi',
@@ -1193,6 +1203,7 @@ export const it = {
   },
   funds: fundsIt,
   site: siteIt,
+  cases: casesIt,
 };
 
 export type Messages = typeof it;

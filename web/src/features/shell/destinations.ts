@@ -44,6 +44,20 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'dashboard.read'),
   },
   {
+    key: 'cases',
+    path: '/fascicoli',
+    icon: 'it-folder',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'case.read'),
+  },
+  {
+    key: 'privacy',
+    path: '/gdpr',
+    icon: 'it-locked',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'privacy.export'),
+  },
+  {
     key: 'funds',
     path: '/fondi',
     icon: 'it-folder',

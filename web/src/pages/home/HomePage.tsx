@@ -1,6 +1,7 @@
 import { Callout, CalloutTitle, Icon } from 'design-react-kit';
 import { useT } from '../../i18n/I18nProvider';
-import { useMe } from '../../features/session/SessionProvider';
+import { useCan, useMe } from '../../features/session/SessionProvider';
+import { CaseBoard } from '../../features/cases/CaseBoard';
 import { destinationsFor } from '../../features/shell/destinations';
 import { HomeCard } from '../../features/home/HomeCard';
 import { Page } from '../../ui/Page';
@@ -10,12 +11,15 @@ export function HomePage() {
   const t = useT();
   const me = useMe();
   const destinations = destinationsFor(me);
+  // A social worker's home is their team's board.
+  const followsCases = useCan('case.read');
   const upcoming = me.roles.flatMap((role) => {
     const text = t.home.upcoming[role];
     return text ? [{ role, text }] : [];
   });
   return (
     <Page title={t.home.title} lead={t.home.lead(me.fullName, me.roles.map((r) => t.roles[r]).join(', '))}>
+      {followsCases && <CaseBoard />}
       {destinations.length > 0 && (
         <section aria-labelledby="home-actions">
           <h2 id="home-actions" className="h3 mb-3">

@@ -32,6 +32,7 @@ export function RequestDetailPage() {
   const interventions = useInterventionTypes();
   const canReadPeople = useCan('person.read');
   const canReadTasks = useCan('task.read');
+  const canOpenCase = useCan('case.write');
   const none = t.common.none;
   const after = (next: Notice) => () => {
     setNotice(next);
@@ -62,6 +63,13 @@ export function RequestDetailPage() {
         { label: t.shell.home, to: '/' },
         { label: t.requests.title, to: '/richieste' },
       ]}
+      actions={
+        canOpenCase && (
+          <Link to={`/fascicoli/nuovo?richiesta=${id}`} className="btn btn-primary">
+            {t.cases.open.button}
+          </Link>
+        )
+      }
     >
       {notice && (
         <SuccessAlert>

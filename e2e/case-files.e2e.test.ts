@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './harness/api.js';
+import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
+
+interface Person {
+  id: string;
+  givenName: string;
+  familyName: string;
+  comuneCode: string;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const CREMONA = '019036';
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** A help request taken at the phone for the n-th person of the registry in Cremona. */
+async function helpRequestInCremona(n: number): Promise<{ requestId: string; person: Person }> {
+  const operator = await apiAs('operatore');
+  const people = await operator.get<{ items: Person[] }>(`/api/people?comune=${CREMONA}&limit=50`);
+  const person = people.items[people.items.length - 1 - n]!;
+  const request = await operator.post<{ id: string }>('/api/requests', {
+    channel: 'phone',
+    beneficiaryId: person.id,
+    interventionTypeId: 'groceries_medicines',
+    description: 'Vive sola, fatica a uscire di casa',
+    confirmSimilar: true,
+  });
+  await operator.dispose();
+  return { requestId: request.id, person };
+}
+
+/** Fills every choice of the assessment form with its first option, then the given ones. */
+async function fillAssessment(page: Page, choices: Record<string, string>): Promise<void> {
+  await page.locator('#assessment-katz_adl-bathing').waitFor();
+  const selects = page.locator('form select');
+  const count = await selects.count();
+  for (let i = 0; i < count; i++) {
+    const select = selects.nth(i);
+    const first = await select.locator('option').nth(1).getAttribute('value');
+    await select.selectOption(first!);
+  }
+  for (const [id, value] of Object.entries(choices)) await page.locator(`#${id}`).selectOption(value);
+}
+
+async function openCaseFromRequest(page: Page, requestId: string, person: Person): Promise<string> {
+  await page.goto(`/richieste/${requestId}`);
+  await page.getByRole('link', { name: 'Apri un fascicolo' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Apri un fascicolo' }).waitFor();
+  await page.getByLabel(/^Area/).selectOption('elderly');
+  await page
+    .getByLabel(/^Motivo della presa in carico/)
+    .fill('Anziana sola, segnalata dal centralino per la spesa');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Apri il fascicolo' }).click();
+  await page
+    .getByRole('heading', { level: 1, name: `Fascicolo di ${person.givenName} ${person.familyName}` })
+    .waitFor();
+  return new URL(page.url()).pathname;
+}
+
+describe('case files in the browser', () => {
+  it('a social worker opens a case from a help request, assesses, plans with a budget and is refused an expense over the cap', async () => {
+    const { requestId, person } = await helpRequestInCremona(0);
+    const page = await openPage(browser);
+    await logIn(page, 'assistente_sociale');
+    const casePath = await openCaseFromRequest(page, requestId, person);
+    await page.getByText('Presa in carico', { exact: true }).first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Nuova valutazione' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Valutazione multidimensionale' }).waitFor();
+    await fillAssessment(page, {
+      'assessment-katz_adl-bathing': 'dependent',
+      'assessment-katz_adl-dressing': 'dependent',
+      'assessment-lawton_iadl-shopping': 'c',
+    });
+    await page.getByText('Punteggio Indice di Katz (ADL): 4 / 6').waitFor();
+    await page.getByText('Punteggio Scala di Lawton (IADL): 7 / 8').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Registra la valutazione' }).click();
+    await page.getByText('Valutazione registrata.').waitFor();
+    await page.getByRole('cell', { name: '4 / 6' }).first().waitFor();
+
+    await page.getByRole('link', { name: 'Nuovo progetto' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo progetto personalizzato' }).waitFor();
+    await page.getByLabel(/^Tipo di progetto/).selectOption('inclusion_pact');
+    await page.getByLabel(/^Titolo/).fill('Patto per l’inclusione 2027');
+    await page.getByLabel(/^Obiettivo 1/).fill('Fare la spesa in autonomia una volta a settimana');
+    await page.getByLabel(/^Indicatore 1/).fill('Spese fatte da sola in un mese');
+    await page.getByLabel(/^Impegno 1/).fill('Partecipare al laboratorio di quartiere');
+    await page.getByLabel(/^Intervento 1/).fill('Trasporto sociale per la spesa');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Crea il progetto' }).click();
+    await page.getByText('Progetto creato.').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Patto per l’inclusione 2027' }).waitFor();
+
+    await page.getByRole('button', { name: 'Apri il budget' }).click();
+    const amount = page.getByLabel(/^Importo \(euro\)/);
+    await amount.waitFor();
+    await amount.fill('2.500,00');
+    await page.getByLabel(/^Fornitore/).fill('Cooperativa Igea');
+    await page.getByLabel(/^Documento \(fattura, ricevuta\)/).fill('Fattura 118/2026');
+    await page.getByRole('button', { name: 'Registra la spesa' }).click();
+    const refusal = page.locator('[id^="expense-amount-"][id$="-error"]');
+    await expect
+      .poll(() => refusal.textContent())
+      .toMatch(/supera il budget\. Restano € 2\.000,00 su € 2\.000,00\./);
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+
+    await amount.fill('450,00');
+    await page.getByRole('button', { name: 'Registra la spesa' }).click();
+    await page.getByText('Spesa registrata.').waitFor();
+    await page.getByRole('cell', { name: 'Cooperativa Igea' }).first().waitFor();
+    await page.getByText('Spesa di 450,00 € (Cooperativa Igea)').waitFor();
+    expect(new URL(page.url()).pathname).toBe(casePath);
+  });
+
+  it('shows a second assessment’s change side by side, with a chart per domain', async () => {
+    const { requestId, person } = await helpRequestInCremona(1);
+    const page = await openPage(browser);
+    await logIn(page, 'assistente_sociale');
+    await openCaseFromRequest(page, requestId, person);
+    for (const [on, bathing] of [
+      [isoDay(-30), 'dependent'],
+      [isoDay(0), 'independent'],
+    ] as const) {
+      await page.getByRole('link', { name: 'Nuova valutazione' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Valutazione multidimensionale' }).waitFor();
+      await fillAssessment(page, { 'assessment-katz_adl-bathing': bathing });
+      await page.getByLabel(/^Data della valutazione/).fill(on);
+      await page.getByRole('button', { name: 'Registra la valutazione' }).click();
+      await page.getByText('Valutazione registrata.').waitFor();
+    }
+    await page.getByRole('button', { name: 'Confronta' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Confronto tra due valutazioni' }).waitFor();
+    const health = page.getByRole('row', { name: /Salute e autonomia/ });
+    await expect.poll(() => health.textContent()).toMatch(/Migliorato/);
+    expect(await health.textContent()).toContain('-1');
+    expect(await page.locator('figure .recharts-surface').count()).toBe(6);
+    await page.getByRole('cell', { name: '5 / 6' }).first().waitFor();
+    await page.getByRole('cell', { name: '6 / 6' }).first().waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('puts a protected discharge with a late step on the board, in red', async () => {
+    const { requestId, person } = await helpRequestInCremona(2);
+    const page = await openPage(browser);
+    await logIn(page, 'assistente_sociale');
+    await openCaseFromRequest(page, requestId, person);
+    await page.getByRole('button', { name: 'Nuova dimissione protetta' }).click();
+    await page.getByLabel(/^Ospedale/).fill('ASST di Cremona');
+    await page.getByLabel(/^Reparto/).fill('Medicina generale');
+    await page.getByLabel(/^Data della segnalazione/).fill(isoDay(-10));
+    await page.getByLabel(/^Data di dimissione/).fill(isoDay(-4));
+    // The first step is three days late; the others fall due around the discharge.
+    await page.getByLabel(/^Valutazione in reparto/).fill(isoDay(-3));
+    await page.getByLabel(/^Piano di assistenza domiciliare/).fill(isoDay(0));
+    await page.getByLabel(/^Ausili/).fill(isoDay(1));
+    await page.getByLabel(/^Caregiver individuato/).fill(isoDay(1));
+    await page.getByLabel(/^Prima visita a domicilio/).fill(isoDay(2));
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Apri la dimissione protetta' }).click();
+    await page.getByText('In ritardo di 3 giorni').waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Home' }).first().click();
+    const late = page.locator('#board-late').locator('..').locator('li', { hasText: person.familyName });
+    await late.waitFor();
+    expect(await late.textContent()).toMatch(/Valutazione in reparto.*3 giorni di ritardo/);
+    expect(await late.getAttribute('class')).toContain('case-late');
+    expect(await late.getByText('In ritardo', { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  });
+
+  it('finds no violations on the case pages on a phone (390×844)', async () => {
+    const { requestId, person } = await helpRequestInCremona(3);
+    const page = await openPage(browser, { viewport: PHONE });
+    await logIn(page, 'assistente_sociale');
+    await expectNoAxeViolations(page);
+    const casePath = await openCaseFromRequest(page, requestId, person);
+    await expectNoAxeViolations(page);
+    await page.goto(`${casePath}/valutazioni/nuova`);
+    await page.getByRole('heading', { level: 1, name: 'Valutazione multidimensionale' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto(`${casePath}/progetti/nuovo`);
+    await page.getByRole('heading', { level: 1, name: 'Nuovo progetto personalizzato' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto('/fascicoli');
+    await page.getByRole('heading', { level: 1, name: 'Fascicoli sociali' }).waitFor();
+    await page.getByRole('heading', { name: /^I miei fascicoli/ }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+import { IsoDate, IstatCode, NonBlank, Trimmed, Uuid } from '../common/common.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000_000 });
@@ -400,6 +400,104 @@ export const CreateCampaignBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
+
+export const DonationChannel = Type.Union([
+  Type.Literal('bank_transfer'),
+  Type.Literal('cash'),
+  Type.Literal('online'),
+]);
+export type DonationChannel = Static<typeof DonationChannel>;
+
+export const Donation = Type.Object({
+  id: Uuid,
+  campaignId: Uuid,
+  channel: DonationChannel,
+  amountCents: Type.Integer(),
+  receivedOn: IsoDate,
+  donor: Nullable(
+    Type.Object({
+      id: Uuid,
+      kind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
+      name: Type.String(),
+      taxCode: Nullable(Type.String()),
+      email: Nullable(Type.String()),
+      consentContact: Type.Boolean(),
+    }),
+  ),
+  bankReference: Nullable(Type.String()),
+  reconciledAt: Nullable(Type.String({ format: 'date-time' })),
+  receiptNumber: Nullable(Type.Integer()),
+  note: Nullable(Type.String()),
+});
+export type Donation = Static<typeof Donation>;
+
+/** A donor registered with their gift. Donors are personal data: consent to be contacted is explicit. */
+export const NewDonor = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
+    name: NonBlank({ maxLength: 200 }),
+    taxCode: Type.Optional(Trimmed({ maxLength: 16, pattern: '^([A-Za-z0-9]{11}|[A-Za-z0-9]{16})?$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    phone: Type.Optional(Trimmed({ maxLength: 30, pattern: '^[+0-9 ./()-]*$' })),
+    consentContact: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** A gift recorded by hand: from a registered donor, a new one, or anonymous (cash at a stall). */
+export const RecordDonationBody = Type.Object(
+  {
+    channel: DonationChannel,
+    amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000_000 }),
+    receivedOn: IsoDate,
+    donorId: Type.Optional(Uuid),
+    donor: Type.Optional(NewDonor),
+    note: Type.Optional(Trimmed({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type RecordDonationBody = Static<typeof RecordDonationBody>;
+
+export const BankLine = Type.Object({
+  id: Uuid,
+  bookedOn: IsoDate,
+  valueOn: Nullable(IsoDate),
+  amountCents: Type.Integer(),
+  description: Type.String(),
+  donationId: Nullable(Uuid),
+  matchedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export type BankLine = Static<typeof BankLine>;
+
+/** What an imported statement did: new lines, lines already known, matches made, and what is left. */
+export const StatementImport = Type.Object({
+  lines: Type.Integer(),
+  newLines: Type.Integer(),
+  alreadyImported: Type.Integer(),
+  matched: Type.Integer(),
+  unmatched: Type.Array(BankLine),
+  problems: Type.Array(Type.Object({ fileLine: Type.Integer(), message: Type.String() })),
+});
+export type StatementImport = Static<typeof StatementImport>;
+
+/** The operator decides an open line: it is this donation, or a new donation made from the line. */
+export const MatchBankLineBody = Type.Union([
+  Type.Object({ donationId: Uuid }, { additionalProperties: false }),
+  Type.Object(
+    {
+      newDonation: Type.Object(
+        {
+          donorId: Type.Optional(Uuid),
+          donor: Type.Optional(NewDonor),
+          note: Type.Optional(Trimmed({ maxLength: 500 })),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type MatchBankLineBody = Static<typeof MatchBankLineBody>;
 
 export const CreateProjectBody = Type.Object(
   {

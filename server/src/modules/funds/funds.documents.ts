@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import { toCardinal } from 'n2words/it-IT';
+import { renderPdf, type Pdf } from '../../platform/pdf.js';
 import type { ProgressReport, Totals } from '../../../../shared/src/funds/funds.schemas.js';
+import type { DonationReceipt } from './funds.donations.js';
 import { formatEuro } from './funds.rules.js';
 
 /*
@@ -23,17 +25,13 @@ const pct = (v: number) =>
   `${v.toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 
 /** The report as an A4 PDF (standard Helvetica, WinAnsi: Italian accents and the euro sign). */
-export async function reportPdf(report: ProgressReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    info: { Title: `Stato di avanzamento — ${report.project.title}`, Author: 'Legami' },
-    lang: 'it-IT',
-    bufferPages: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+export function reportPdf(report: ProgressReport): Promise<Buffer> {
+  return renderPdf({ title: `Stato di avanzamento — ${report.project.title}`, bufferPages: true }, (doc) =>
+    drawReport(doc, report),
+  );
+}
+
+function drawReport(doc: Pdf, report: ProgressReport): void {
   const width = doc.page.width - 112;
   const left = 56;
 
@@ -209,8 +207,50 @@ export async function reportPdf(report: ProgressReport): Promise<Buffer> {
       );
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
+}
+
+const CHANNEL_LABELS = { bank_transfer: 'bonifico bancario', cash: 'contanti', online: 'pagamento online' };
+
+/** An amount as receipts write it in words: «quarantaduemilasettecentotto/00». */
+export function euroInWords(cents: number): string {
+  return `${toCardinal(Math.floor(cents / 100))}/${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** The receipt of a donation: A4, numbered, the amount in figures and in words. */
+export function receiptPdf(receipt: DonationReceipt): Promise<Buffer> {
+  const { donation, campaign } = receipt;
+  const title = `Ricevuta n. ${receipt.number} del ${italianDate(receipt.issuedOn)}`;
+  return renderPdf({ title }, (doc) => {
+    const width = doc.page.width - 112;
+    doc.font('Helvetica-Bold').fontSize(16).text('Ricevuta di erogazione liberale', { width });
+    doc.font('Helvetica').fontSize(11).moveDown(0.3).text(title, { width });
+    doc.moveDown(1.2).fontSize(11);
+    const line = (label: string, value: string) =>
+      doc
+        .font('Helvetica-Bold')
+        .text(`${label}: `, { continued: true })
+        .font('Helvetica')
+        .text(value, { width });
+    line('Beneficiario', campaign.holder ?? 'Legami');
+    line('Campagna', campaign.title);
+    if (campaign.iban) line('Conto (IBAN)', campaign.iban.replace(/(.{4})/g, '$1 ').trim());
+    line(
+      'Donatore',
+      donation.donor
+        ? `${donation.donor.name}${donation.donor.taxCode ? `, codice fiscale ${donation.donor.taxCode}` : ''}`
+        : 'anonimo',
+    );
+    line('Importo', `${formatEuro(donation.amountCents)} (euro ${euroInWords(donation.amountCents)})`);
+    line('Ricevuto il', `${italianDate(donation.receivedOn)}, con ${CHANNEL_LABELS[donation.channel]}`);
+    doc
+      .moveDown(1.5)
+      .fontSize(10)
+      .text(
+        'Si rilascia la presente ricevuta a titolo di quietanza per l’erogazione liberale in denaro sopra indicata, ' +
+          'destinata alle finalità della campagna. Conservarla per le detrazioni o deduzioni previste dalla legge.',
+        { width },
+      );
+  });
 }
 
 const EURO = '#,##0.00 "€"';

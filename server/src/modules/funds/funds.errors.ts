@@ -69,3 +69,44 @@ export const nothingToReallocate = () =>
     },
   );
 export const ibanInvalid = (message: string) => new AppError(422, 'IBAN_INVALID', message, { field: 'iban' });
+
+export const donationNotFound = () => notFound('Donazione');
+export const bankLineNotFound = () => notFound('Riga dell’estratto conto');
+export const statementUnreadable = () =>
+  new AppError(
+    422,
+    'STATEMENT_UNREADABLE',
+    'Il file non è un estratto conto leggibile: serve un CSV con le colonne della data (es. «Data contabile») e dell’importo (es. «Importo» oppure «Accrediti»).',
+    { field: 'file' },
+  );
+export const bankLineAlreadyMatched = () =>
+  new AppError(
+    409,
+    'BANK_LINE_ALREADY_MATCHED',
+    'Questa riga dell’estratto conto è già abbinata a una donazione.',
+  );
+export const donationAlreadyReconciled = () =>
+  new AppError(
+    409,
+    'DONATION_ALREADY_RECONCILED',
+    'Questa donazione è già abbinata a una riga dell’estratto conto.',
+    {
+      field: 'donationId',
+    },
+  );
+export const bankAmountMismatch = (lineCents: number, donationCents: number) =>
+  new AppError(
+    422,
+    'BANK_AMOUNT_MISMATCH',
+    `L’importo non coincide: la riga è di ${formatEuro(lineCents)}, la donazione di ${formatEuro(donationCents)}.`,
+    { field: 'donationId' },
+  );
+export const donorChoice = () =>
+  new AppError(
+    422,
+    'DONOR_CHOICE',
+    'Indica un donatore registrato oppure i dati di un nuovo donatore, non entrambi.',
+    {
+      field: 'donor',
+    },
+  );

@@ -748,17 +748,236 @@ export async function insertDonor(
   v: {
     kind: 'person' | 'company';
     name: string;
+    taxCode?: string | null;
     email?: string | null;
+    phone?: string | null;
     comuneCode: string;
     consentContact: boolean;
   },
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO fund_donors (kind, name, email, comune_code, consent_contact)
-        VALUES (${v.kind}, ${v.name}, ${v.email ?? null}, ${v.comuneCode}, ${v.consentContact}) RETURNING id`,
+    sql`INSERT INTO fund_donors (kind, name, tax_code, email, phone, comune_code, consent_contact)
+        VALUES (${v.kind}, ${v.name}, ${v.taxCode ?? null}, ${v.email ?? null}, ${v.phone ?? null}, ${v.comuneCode},
+                ${v.consentContact}) RETURNING id`,
   );
   return row!.id;
+}
+
+export async function donorExists(tx: Tx, id: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM fund_donors WHERE id = ${id}`);
+  return rows.length > 0;
+}
+
+export interface DonationRow {
+  id: string;
+  campaignId: string;
+  channel: 'bank_transfer' | 'cash' | 'online';
+  amountCents: number;
+  receivedOn: string;
+  donor: {
+    id: string;
+    kind: 'person' | 'company';
+    name: string;
+    taxCode: string | null;
+    email: string | null;
+    consentContact: boolean;
+  } | null;
+  bankReference: string | null;
+  reconciledAt: string | null;
+  receiptNumber: number | null;
+  receiptIssuedOn: string | null;
+  note: string | null;
+  comuneCode: string;
+}
+
+export async function insertDonation(
+  tx: Tx,
+  v: {
+    campaignId: string;
+    donorId: string | null;
+    channel: string;
+    amountCents: number;
+    receivedOn: string;
+    note: string | null;
+    comuneCode: string;
+    recordedBy: string | null;
+  },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_donations (campaign_id, donor_id, channel, amount_cents, received_on, note, comune_code, recorded_by)
+        VALUES (${v.campaignId}, ${v.donorId}, ${v.channel}, ${v.amountCents}, ${v.receivedOn}, ${v.note}, ${v.comuneCode},
+                ${v.recordedBy}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** A campaign's donations with their donors, newest first; or one donation by id. */
+export async function listDonations(
+  tx: Tx,
+  filter: { campaignId: string } | { id: string },
+): Promise<DonationRow[]> {
+  const campaignId = 'campaignId' in filter ? filter.campaignId : null;
+  const id = 'id' in filter ? filter.id : null;
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT d.id, d.campaign_id, d.channel, d.amount_cents, d.received_on::text AS received_on, d.bank_reference,
+               d.reconciled_at, d.receipt_number, d.receipt_issued_on::text AS receipt_issued_on, d.note, d.comune_code,
+               o.id AS donor_id, o.kind AS donor_kind, o.name AS donor_name, o.tax_code, o.email, o.consent_contact
+        FROM fund_donations d LEFT JOIN fund_donors o ON o.id = d.donor_id
+        WHERE (${campaignId}::uuid IS NULL OR d.campaign_id = ${campaignId})
+          AND (${id}::uuid IS NULL OR d.id = ${id})
+        ORDER BY d.received_on DESC, d.created_at DESC, d.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    campaignId: r.campaign_id as string,
+    channel: r.channel as DonationRow['channel'],
+    amountCents: n(r.amount_cents),
+    receivedOn: r.received_on as string,
+    donor: r.donor_id
+      ? {
+          id: r.donor_id as string,
+          kind: r.donor_kind as 'person' | 'company',
+          name: r.donor_name as string,
+          taxCode: r.tax_code as string | null,
+          email: r.email as string | null,
+          consentContact: Boolean(r.consent_contact),
+        }
+      : null,
+    bankReference: r.bank_reference as string | null,
+    reconciledAt: r.reconciled_at === null ? null : iso(r.reconciled_at),
+    receiptNumber: nn(r.receipt_number),
+    receiptIssuedOn: r.receipt_issued_on as string | null,
+    note: r.note as string | null,
+    comuneCode: r.comune_code as string,
+  }));
+}
+
+/** Gives the donation its receipt number and date the first time; later calls keep them. */
+export async function issueReceipt(tx: Tx, id: string, today: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE fund_donations
+        SET receipt_number = coalesce(receipt_number, nextval('fund_receipt_seq')),
+            receipt_issued_on = coalesce(receipt_issued_on, ${today}::date)
+        WHERE id = ${id}`,
+  );
+}
+
+/** Bank-transfer donations of a campaign not reconciled yet, locked so two imports cannot take one twice. */
+export async function openTransferDonations(
+  tx: Tx,
+  campaignId: string,
+): Promise<{ id: string; amountCents: number; receivedOn: string; donorName: string | null }[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT d.id, d.amount_cents, d.received_on::text AS received_on, o.name AS donor_name
+        FROM fund_donations d LEFT JOIN fund_donors o ON o.id = d.donor_id
+        WHERE d.campaign_id = ${campaignId} AND d.channel = 'bank_transfer' AND d.reconciled_at IS NULL
+        ORDER BY d.id
+        FOR UPDATE OF d`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    amountCents: n(r.amount_cents),
+    receivedOn: r.received_on as string,
+    donorName: r.donor_name as string | null,
+  }));
+}
+
+export interface BankLineRow {
+  id: string;
+  key: string;
+  campaignId: string;
+  bookedOn: string;
+  valueOn: string | null;
+  amountCents: number;
+  description: string;
+  donationId: string | null;
+  matchedAt: string | null;
+}
+
+/** Stores the lines not seen before; returns how many were new. */
+export async function insertBankLines(
+  tx: Tx,
+  v: {
+    campaignId: string;
+    comuneCode: string;
+    importedBy: string | null;
+    lines: readonly {
+      key: string;
+      bookedOn: string;
+      valueOn: string | null;
+      amountCents: number;
+      description: string;
+    }[];
+  },
+): Promise<number> {
+  if (v.lines.length === 0) return 0;
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_bank_lines (campaign_id, line_key, booked_on, value_on, amount_cents, description, comune_code, imported_by)
+        SELECT ${v.campaignId}, l.key, l.booked_on, l.value_on, l.amount_cents, l.description, ${v.comuneCode}, ${v.importedBy}
+        FROM jsonb_to_recordset(${JSON.stringify(
+          v.lines.map((l) => ({
+            key: l.key,
+            booked_on: l.bookedOn,
+            value_on: l.valueOn,
+            amount_cents: l.amountCents,
+            description: l.description,
+          })),
+        )}::jsonb) AS l(key text, booked_on date, value_on date, amount_cents bigint, description text)
+        ON CONFLICT (campaign_id, line_key) DO NOTHING
+        RETURNING id`,
+  );
+  return rows.length;
+}
+
+/** A campaign's statement lines (only the open ones on request), or one line by id, locked when asked. */
+export async function listBankLines(
+  tx: Tx,
+  filter: { campaignId: string; open?: boolean } | { id: string; forUpdate?: boolean },
+): Promise<BankLineRow[]> {
+  const byCampaign = 'campaignId' in filter;
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    byCampaign
+      ? sql`SELECT l.*, l.booked_on::text AS booked, l.value_on::text AS valued FROM fund_bank_lines l
+            WHERE l.campaign_id = ${filter.campaignId} AND (${filter.open ?? false} = false OR l.donation_id IS NULL)
+            ORDER BY l.booked_on, l.line_key`
+      : filter.forUpdate
+        ? sql`SELECT l.*, l.booked_on::text AS booked, l.value_on::text AS valued FROM fund_bank_lines l
+              WHERE l.id = ${filter.id} FOR UPDATE`
+        : sql`SELECT l.*, l.booked_on::text AS booked, l.value_on::text AS valued FROM fund_bank_lines l
+              WHERE l.id = ${filter.id}`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    key: r.line_key as string,
+    campaignId: r.campaign_id as string,
+    bookedOn: r.booked as string,
+    valueOn: r.valued as string | null,
+    amountCents: n(r.amount_cents),
+    description: r.description as string,
+    donationId: r.donation_id as string | null,
+    matchedAt: r.matched_at === null ? null : iso(r.matched_at),
+  }));
+}
+
+/** Records that a line is a donation: the line points at it, the donation is reconciled. */
+export async function matchBankLine(
+  tx: Tx,
+  v: { lineId: string; donationId: string; userId: string | null },
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE fund_bank_lines SET donation_id = ${v.donationId}, matched_by = ${v.userId}, matched_at = now()
+        WHERE id = ${v.lineId}`,
+  );
+  await tx.execute(
+    sql`UPDATE fund_donations d SET reconciled_at = now(), bank_reference = l.description
+        FROM fund_bank_lines l WHERE l.id = ${v.lineId} AND d.id = ${v.donationId}`,
+  );
 }
 
 /** Inserts many donations in one statement (demo seed, statement import). */

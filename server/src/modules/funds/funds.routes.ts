@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
+import { RawFileBody, registerUploadRoutes } from '../../platform/http/uploads.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   Allocation,
@@ -8,6 +9,11 @@ import {
   Campaign,
   ConfirmAllocationBody,
   CreateCampaignBody,
+  BankLine,
+  Donation,
+  MatchBankLineBody,
+  RecordDonationBody,
+  StatementImport,
   CreateLineBody,
   CreateSourceBody,
   FundLine,
@@ -26,9 +32,15 @@ import {
 import * as funds from './funds.service.js';
 import * as allocations from './funds.allocations.js';
 import * as projects from './funds.projects.js';
-import { reportPdf, reportXlsx } from './funds.documents.js';
+import * as donations from './funds.donations.js';
+import { receiptPdf, reportPdf, reportXlsx } from './funds.documents.js';
 
 const tags = ['funds'];
+const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
+const OpenLinesQuery = Type.Object(
+  { open: Type.Optional(Type.Boolean({ description: 'solo le righe non ancora abbinate' })) },
+  { additionalProperties: false },
+);
 
 export function registerFundsRoutes(app: App): void {
   app.get(
@@ -109,6 +121,66 @@ export function registerFundsRoutes(app: App): void {
     { schema: { tags, params: IdParams, response: { 200: Campaign } } },
     async (req) => funds.getCampaign(req.ctx, req.params.id),
   );
+
+  app.get(
+    '/api/campaigns/:id/donations',
+    { schema: { tags, params: IdParams, response: { 200: Type.Array(Donation) } } },
+    async (req) => donations.listDonations(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/campaigns/:id/donations',
+    { schema: { tags, params: IdParams, body: RecordDonationBody, response: { 201: Donation } } },
+    async (req, reply) =>
+      reply.status(201).send(await donations.recordDonation(req.ctx, req.params.id, req.body)),
+  );
+  // The receipt at a stable URL: numbered the first time it is asked for, the same PDF afterwards.
+  app.get(
+    '/api/donations/:id/receipt',
+    { schema: { tags, params: IdParams, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const receipt = await donations.issueReceipt(req.ctx, req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="ricevuta-${receipt.number}.pdf"`)
+        .send(await receiptPdf(receipt));
+    },
+  );
+  app.get(
+    '/api/campaigns/:id/bank-lines',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: OpenLinesQuery,
+        response: { 200: Type.Array(BankLine) },
+      },
+    },
+    async (req) => donations.listBankLines(req.ctx, req.params.id, req.query.open ?? false),
+  );
+  app.post(
+    '/api/bank-lines/:id/match',
+    { schema: { tags, params: IdParams, body: MatchBankLineBody, response: { 200: Donation } } },
+    async (req) => donations.matchBankLine(req.ctx, req.params.id, req.body),
+  );
+  registerUploadRoutes(app, { contentTypes: ['text/csv'], bodyLimit: MAX_STATEMENT_BYTES }, (uploads) => {
+    uploads.post(
+      '/api/campaigns/:id/bank-statements',
+      {
+        schema: {
+          tags,
+          summary:
+            'Importa l’estratto conto della campagna (CSV della banca) e lo riconcilia con le donazioni',
+          description:
+            'Content-Type: text/csv; al massimo 5 MB. Si leggono gli accrediti (colonne «Data contabile» o «Data operazione», «Importo» oppure «Accrediti», «Descrizione» o «Causale»); reimportare lo stesso estratto non duplica nulla. Le righe non abbinate restano all’operatore.',
+          consumes: ['text/csv'],
+          params: IdParams,
+          body: RawFileBody('Il file CSV dell’estratto conto'),
+          response: { 200: StatementImport },
+        },
+      },
+      async (req) => donations.importStatement(req.ctx, req.params.id, req.body),
+    );
+  });
 
   app.get('/api/projects', { schema: { tags, response: { 200: Type.Array(ProjectSummary) } } }, async (req) =>
     projects.listProjects(req.ctx),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { AppError, invalid } from '../../platform/errors.js';
+import { parseItalianDate, readUploadedCsv } from '../../platform/http/csv.js';
 import { storableText } from '../../platform/http/text.js';
 import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/people.rules.js';
 import { emptyImport, tooManyRows, unreadableFile } from './volunteers.errors.js';
@@ -8,7 +8,6 @@ import {
   DEFAULT_MAX_TASKS_PER_DAY,
   normalizeTags,
   parseAvailabilityText,
-  parseItalianDate,
   parseYesNo,
   validateVolunteerAge,
   type VolunteerProfile,
@@ -168,45 +167,18 @@ function toRows(headers: readonly string[], records: { row: number; cells: strin
   return rows;
 }
 
-/** UTF-8 (with or without BOM), falling back to Windows-1252, which Excel for Windows still writes. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** The separator of the header line: whichever of `;`, `,` and tab occurs most outside quotes. */
-function delimiterOf(text: string): string {
-  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
-  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length - 1] as const);
-  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-}
-
 /**
  * Reads a CSV volunteer list.
  * @throws 422 for an unreadable file, a bad header, no rows or too many rows.
  */
 export function readCsv(bytes: Uint8Array): SheetRow[] {
-  const text = decode(bytes);
-  let records: { info: { lines: number }; record: string[] }[];
-  try {
-    records = parse(text, {
-      delimiter: delimiterOf(text),
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { info: { lines: number }; record: string[] }[];
-  } catch {
-    throw unreadableFile('csv');
-  }
+  const records = readUploadedCsv(bytes);
+  if (!records) throw unreadableFile('csv');
   const [header, ...data] = records;
   if (!header) throw emptyImport();
   return toRows(
-    header.record,
-    data.map((r) => ({ row: r.info.lines, cells: r.record })),
+    header.cells,
+    data.map((r) => ({ row: r.line, cells: r.cells })),
   );
 }
 

@@ -1,6 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { PUBLIC_FORM_RATE_LIMIT, type App } from '../../platform/http/types.js';
+import { RawFileBody, registerUploadRoutes } from '../../platform/http/uploads.js';
 import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   CreateVolunteerBody,
@@ -83,43 +82,35 @@ export function registerVolunteerRoutes(app: App): void {
     async (req) => volunteers.getImport(req.ctx, req.params.id, req.query.rows),
   );
 
-  // The upload takes the raw file as the body. Its parsers live in a child context so that
-  // CSV and XLSX bodies are accepted by this route only.
-  void app.register(async (child) => {
-    const uploads = child.withTypeProvider<TypeBoxTypeProvider>();
-    uploads.addContentTypeParser(
-      [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx],
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_req, body, done) => done(null, body),
-    );
-    uploads.post(
-      '/api/volunteers/imports',
-      {
-        schema: {
-          tags,
-          summary:
-            'Importa un elenco di volontari da CSV o Excel (.xlsx): il file è il corpo della richiesta',
-          description: `Content-Type: ${IMPORT_CONTENT_TYPES.csv} oppure ${IMPORT_CONTENT_TYPES.xlsx}; al massimo 5 MB. ${IMPORT_FORMAT_DESCRIPTION} La risposta 202 dà l’id dell’importazione: l’avanzamento e il resoconto riga per riga sono in GET /api/volunteers/imports/{id}.`,
-          consumes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx],
-          // Documents the raw file in OpenAPI; the parsed body is a Buffer, which the object branch lets through.
-          body: Type.Unsafe<Buffer>({
-            anyOf: [{ type: 'string', format: 'binary' }, { type: 'object' }],
-            description: 'Il file CSV o XLSX',
-          }),
-          querystring: VolunteerImportQuery,
-          response: { 202: VolunteerImportAccepted },
+  registerUploadRoutes(
+    app,
+    { contentTypes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx], bodyLimit: MAX_UPLOAD_BYTES },
+    (uploads) => {
+      uploads.post(
+        '/api/volunteers/imports',
+        {
+          schema: {
+            tags,
+            summary:
+              'Importa un elenco di volontari da CSV o Excel (.xlsx): il file è il corpo della richiesta',
+            description: `Content-Type: ${IMPORT_CONTENT_TYPES.csv} oppure ${IMPORT_CONTENT_TYPES.xlsx}; al massimo 5 MB. ${IMPORT_FORMAT_DESCRIPTION} La risposta 202 dà l’id dell’importazione: l’avanzamento e il resoconto riga per riga sono in GET /api/volunteers/imports/{id}.`,
+            consumes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx],
+            body: RawFileBody('Il file CSV o XLSX'),
+            querystring: VolunteerImportQuery,
+            response: { 202: VolunteerImportAccepted },
+          },
         },
-      },
-      async (req, reply) => {
-        const kind = fileKindOf(req.headers['content-type']);
-        if (!kind || !Buffer.isBuffer(req.body)) throw unsupportedImportType();
-        const accepted = await volunteers.startImport(req.ctx, {
-          kind,
-          bytes: req.body,
-          organizationId: req.query.organizationId,
-        });
-        return reply.status(202).send(accepted);
-      },
-    );
-  });
+        async (req, reply) => {
+          const kind = fileKindOf(req.headers['content-type']);
+          if (!kind || !Buffer.isBuffer(req.body)) throw unsupportedImportType();
+          const accepted = await volunteers.startImport(req.ctx, {
+            kind,
+            bytes: req.body,
+            organizationId: req.query.organizationId,
+          });
+          return reply.status(202).send(accepted);
+        },
+      );
+    },
+  );
 }

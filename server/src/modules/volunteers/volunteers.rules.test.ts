@@ -7,7 +7,6 @@ import {
   isoWeekday,
   normalizeAvailability,
   parseAvailabilityText,
-  parseItalianDate,
   parseYesNo,
   reviewReason,
   validateVolunteerAge,
@@ -138,14 +137,6 @@ describe('other rules', () => {
     expect(['si', 'Sì', 'X', '1'].map(parseYesNo)).toEqual([true, true, true, true]);
     expect(['no', 'N', '', '0'].map(parseYesNo)).toEqual([false, false, false, false]);
     expect(parseYesNo('forse')).toBeNull();
-  });
-
-  it('reads Italian and ISO dates and refuses impossible ones', () => {
-    expect(parseItalianDate('31/12/2026')).toBe('2026-12-31');
-    expect(parseItalianDate('1.2.2026')).toBe('2026-02-01');
-    expect(parseItalianDate('2026-02-01')).toBe('2026-02-01');
-    expect(parseItalianDate('31/02/2026')).toBeNull();
-    expect(parseItalianDate('domani')).toBeNull();
   });
 
   it('refuses volunteers under 18', () => {

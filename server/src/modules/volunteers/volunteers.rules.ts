@@ -275,23 +275,3 @@ export function parseYesNo(value: string): boolean | null {
   return null;
 }
 
-/**
- * A calendar date as people write it in Italy or as a spreadsheet exports it:
- * `31/12/2026`, `1/2/2026`, `31-12-2026`, `31.12.2026` or `2026-12-31`.
- * @returns `YYYY-MM-DD`, or null when it is not a real date.
- */
-export function parseItalianDate(value: string): string | null {
-  const v = value.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  const [year, month, day] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : it
-      ? [Number(it[3]), Number(it[2]), Number(it[1])]
-      : [NaN, NaN, NaN];
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return date.toISOString().slice(0, 10);
-}

@@ -115,6 +115,9 @@ const csvRows = (text: string) =>
     .map((line) => ({ id: line }));
 
 const first = (d: SweepData, query: SQL) => d.id(query).then((id) => ({ id }));
+// The CremonAiuta donations campaign of the Comune di Cremona (seed 000), with a reconciled statement.
+const cremonAiuta = (d: SweepData) =>
+  first(d, sql`SELECT id FROM fund_campaigns WHERE title LIKE 'CremonAiuta%' AND comune_code = ${CREMONA}`);
 
 // The export lists the reads of the record, the export itself included: the registry is re-read.
 const THE_PERSON = { as: 'operatore', op: 'GET /api/people/{id}' } as const;
@@ -687,6 +690,51 @@ export const SWEEP: Record<string, SweepEntry> = {
   'GET /api/campaigns': { deny: 'operatore', exempt: CAMPAIGNS },
   'POST /api/campaigns': { deny: 'coordinatore', exempt: CREATES },
   'GET /api/campaigns/{id}': { deny: 'operatore', exempt: CAMPAIGNS },
+  'GET /api/campaigns/{id}/donations': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: cremonAiuta },
+  },
+  'POST /api/campaigns/{id}/donations': {
+    deny: 'coordinatore',
+    owned: { as: 'amministratore', params: cremonAiuta, reread: { op: 'GET /api/campaigns/{id}/donations' } },
+  },
+  'GET /api/donations/{id}/receipt': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: (d) =>
+        first(d, sql`SELECT id FROM fund_donations WHERE comune_code = ${CREMONA} ORDER BY id LIMIT 1`),
+      // The receipt's PDF carries its creation time: the donation list is what must be unchanged.
+      reread: { op: 'GET /api/campaigns/{id}/donations', params: cremonAiuta },
+    },
+  },
+  'GET /api/campaigns/{id}/bank-lines': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: cremonAiuta },
+  },
+  'POST /api/campaigns/{id}/bank-statements': {
+    deny: 'coordinatore',
+    contentType: 'text/csv',
+    body: 'Data contabile;Importo;Descrizione\n02/04/2020;10,00;Bonifico\n',
+    owned: {
+      as: 'amministratore',
+      params: cremonAiuta,
+      reread: { op: 'GET /api/campaigns/{id}/bank-lines' },
+    },
+  },
+  'POST /api/bank-lines/{id}/match': {
+    deny: 'coordinatore',
+    body: { donationId: '00000000-0000-4000-8000-000000000000' },
+    owned: {
+      as: 'amministratore',
+      params: (d) =>
+        first(
+          d,
+          sql`SELECT id FROM fund_bank_lines WHERE comune_code = ${CREMONA} AND donation_id IS NULL ORDER BY id LIMIT 1`,
+        ),
+      reread: { op: 'GET /api/campaigns/{id}/bank-lines', params: cremonAiuta },
+    },
+  },
   'GET /api/projects': { deny: 'operatore', exempt: PROJECTS },
   'POST /api/projects': { deny: 'coordinatore', exempt: PROJECTS },
   'PATCH /api/project-actions/{id}': { deny: 'revisore', body: { status: 'in_progress' }, exempt: PROJECTS },

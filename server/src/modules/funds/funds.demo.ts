@@ -3,6 +3,8 @@ import type { Tx } from '../../platform/db/database.js';
 import { insertSubAmbito, listComuni, updateComuneAssignment } from '../territory/index.js';
 import { allocate } from './allocation.engine.js';
 import { unsafeConfirmAllocation } from './funds.allocations.js';
+import { readBankStatement } from './bank-statement.js';
+import { reconcileOpenLines } from './funds.donations.js';
 import * as ledger from './funds.ledger.js';
 import { insertProjectTree } from './funds.projects.js';
 import * as repo from './funds.repository.js';
@@ -615,6 +617,60 @@ export async function seedFundsDemo(
     lineId: null,
     comuneCode: CREMONA,
   });
+  await seedCremonAiutaStatement(tx, cremonAiutaCampaignId);
 
   return { pnrrAllocationId: allocation.id!, fareLegamiId, fundraisingCampaignId, cremonAiutaCampaignId };
+}
+
+/**
+ * The CremonAiuta account's first statement (April 2020, made-up donors): the transfers recorded
+ * by hand are reconciled by the same rules as an upload, two credits are left to the operator.
+ */
+async function seedCremonAiutaStatement(tx: Tx, campaignId: string): Promise<void> {
+  const gifts = [
+    { name: 'Giovanna Ferrari', cents: 5_000, on: '2020-04-02' },
+    { name: 'Pasticceria Lanfranchi snc', cents: 25_000, on: '2020-04-03', company: true },
+    { name: 'Roberto Galli', cents: 2_000, on: '2020-04-06' },
+  ];
+  for (const gift of gifts) {
+    const donorId = await repo.insertDonor(tx, {
+      kind: gift.company ? 'company' : 'person',
+      name: gift.name,
+      comuneCode: CREMONA,
+      consentContact: true,
+    });
+    await repo.insertDonation(tx, {
+      campaignId,
+      donorId,
+      channel: 'bank_transfer',
+      amountCents: gift.cents,
+      receivedOn: gift.on,
+      note: null,
+      comuneCode: CREMONA,
+      recordedBy: null,
+    });
+  }
+  const statement = readBankStatement([
+    { line: 1, cells: ['Data contabile', 'Data valuta', 'Importo', 'Descrizione'] },
+    {
+      line: 2,
+      cells: [
+        '02/04/2020',
+        '01/04/2020',
+        '50,00',
+        'BONIFICO A VOSTRO FAVORE DA FERRARI GIOVANNA CREMONAIUTA',
+      ],
+    },
+    { line: 3, cells: ['03/04/2020', '03/04/2020', '250,00', 'BONIFICO DA PASTICCERIA LANFRANCHI SNC'] },
+    { line: 4, cells: ['06/04/2020', '06/04/2020', '20,00', 'BONIFICO DA GALLI ROBERTO DONAZIONE'] },
+    { line: 5, cells: ['07/04/2020', '07/04/2020', '100,00', 'BONIFICO DA ASSOCIAZIONE AMICI DEL TORRAZZO'] },
+    { line: 6, cells: ['09/04/2020', '09/04/2020', '35,00', 'BONIFICO DA SIG.RA CATTANEO'] },
+  ])!;
+  await repo.insertBankLines(tx, {
+    campaignId,
+    comuneCode: CREMONA,
+    importedBy: null,
+    lines: statement.lines,
+  });
+  await reconcileOpenLines(tx, campaignId, null);
 }

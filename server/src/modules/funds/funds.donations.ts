@@ -184,18 +184,14 @@ export async function issueReceipt(ctx: Context, donationId: string): Promise<Do
   });
 }
 
-/** Matches every open line of the campaign against its open bank-transfer donations. */
-async function reconcile(tx: Tx, ctx: Context, campaignId: string): Promise<number> {
+/** Matches every open line of the campaign against its open bank-transfer donations (also the demo seed's). */
+export async function reconcileOpenLines(tx: Tx, campaignId: string, userId: string | null): Promise<number> {
   const open = await repo.listBankLines(tx, { campaignId, open: true });
   if (open.length === 0) return 0;
   const matches = matchStatement(open, await repo.openTransferDonations(tx, campaignId));
   const idOf = new Map(open.map((l) => [l.key, l.id]));
   for (const m of matches)
-    await repo.matchBankLine(tx, {
-      lineId: idOf.get(m.lineKey)!,
-      donationId: m.donationId,
-      userId: ctx.actor?.userId ?? null,
-    });
+    await repo.matchBankLine(tx, { lineId: idOf.get(m.lineKey)!, donationId: m.donationId, userId });
   return matches.length;
 }
 
@@ -220,7 +216,7 @@ export async function importStatement(
       importedBy: ctx.actor?.userId ?? null,
       lines: statement.lines,
     });
-    const matched = await reconcile(tx, ctx, campaignId);
+    const matched = await reconcileOpenLines(tx, campaignId, ctx.actor?.userId ?? null);
     const unmatched = await repo.listBankLines(tx, { campaignId, open: true });
     await writeAudit(tx, ctx, {
       action: 'fund.statement.import',

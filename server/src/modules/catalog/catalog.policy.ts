@@ -1,4 +1,10 @@
-import { organizationsLimiting, reachesOrganization, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
+import {
+  organizationsLimiting,
+  reachesOrganization,
+  scopeCovers,
+  scopeOf,
+  type Actor,
+} from '../../platform/access/actor.js';
 import type { OrderRow, ServiceRow } from './catalog.repository.js';
 
 /*

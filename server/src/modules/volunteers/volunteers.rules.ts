@@ -274,4 +274,3 @@ export function parseYesNo(value: string): boolean | null {
   if (['', 'no', 'n', '0', 'falso', 'false'].includes(v)) return false;
   return null;
 }
-

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
@@ -122,6 +123,125 @@ describe('case files in the browser', () => {
     await page.getByRole('cell', { name: 'Cooperativa Igea' }).first().waitFor();
     await page.getByText('Spesa di 450,00 € (Cooperativa Igea)').waitFor();
     expect(new URL(page.url()).pathname).toBe(casePath);
+
+    // A wrong expense is corrected by a reversal, with its reason; the row stays.
+    await page.getByRole('button', { name: 'Storna: Cooperativa Igea, 450,00 €' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Motivo o documento dello storno/).fill('Nota di credito 7/2026');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Storna' }).click();
+    await page.getByText('Spesa stornata con una scrittura di rettifica.').waitFor();
+    await page.getByRole('cell', { name: 'Stornata' }).waitFor();
+    await page.getByRole('cell', { name: '-450,00 €' }).waitFor();
+    await page.getByText('Storno di 450,00 €: Nota di credito 7/2026').waitFor();
+    await page.setViewportSize(PHONE);
+    await expectNoAxeViolations(page);
+  });
+
+  it('uploads a PDF to the case and refuses a file that is not one, next to the field', async () => {
+    const { requestId, person } = await helpRequestInCremona(4);
+    const page = await openPage(browser);
+    await logIn(page, 'assistente_sociale');
+    await openCaseFromRequest(page, requestId, person);
+    await page.getByLabel(/^Titolo del documento/).fill('Verbale UVM');
+    await page.getByLabel(/^File \(PDF/).setInputFiles({
+      name: 'verbale.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('this is not a pdf at all'),
+    });
+    await page.getByRole('button', { name: 'Carica', exact: true }).click();
+    await page
+      .locator('#document-file-error')
+      .getByText(/sono accettati solo PDF, PNG e JPEG/)
+      .waitFor();
+    expect(await page.getByLabel(/^File \(PDF/).getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await page.getByLabel(/^File \(PDF/).setInputFiles({
+      name: 'verbale.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Carica', exact: true }).click();
+    await page.getByText('Documento caricato.').waitFor();
+    await page.getByRole('link', { name: 'Scarica Verbale UVM' }).waitFor();
+  });
+
+  it('opens another team’s case only with a written reason (break the glass)', async () => {
+    const worker = await apiAs('assistente_sociale');
+    const caseId = (await worker.get<{ items: { id: string }[] }>('/api/cases')).items[0]!.id;
+    await worker.dispose();
+    const admin = await apiAs('amministratore');
+    const email = `as.emergenza.${Date.now()}@test.legami.it`;
+    await admin.post('/api/users', {
+      email,
+      fullName: 'Assistente sociale del consultorio',
+      password: 'Temporanea-2026-consultorio',
+      memberships: [
+        { organizationId: null, role: 'assistente_sociale', scopeType: 'ambito', scopeId: 'CREMONA' },
+      ],
+    });
+    await admin.dispose();
+    const page = await openPage(browser);
+    await page.goto('/login');
+    await page.getByLabel(/^Email/).fill(email);
+    await page.getByLabel(/^Password/).fill('Temporanea-2026-consultorio');
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByLabel(/^Password attuale/).fill('Temporanea-2026-consultorio');
+    await page.getByLabel(/^Nuova password/).fill('Consultorio-Cremona-2027!');
+    await page.getByLabel(/^Ripeti la nuova password/).fill('Consultorio-Cremona-2027!');
+    await page.getByRole('button', { name: 'Cambia password' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto(`/fascicoli/${caseId}`);
+    await page.getByText(/seguito da un'altra équipe/).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Accesso di emergenza' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Motivo/).fill('urgente');
+    await dialog.getByRole('button', { name: 'Apri il fascicolo' }).click();
+    await dialog
+      .locator('#break-glass-reason-error')
+      .getByText(/almeno 15 caratteri/)
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await dialog
+      .getByLabel(/^Motivo/)
+      .fill('Pronto soccorso: la persona è ricoverata e serve il piano in corso');
+    await dialog.getByRole('button', { name: 'Apri il fascicolo' }).click();
+    await page.getByText(/Stai leggendo il fascicolo con l’accesso di emergenza/).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Fascicolo di / }).waitFor();
+    expect(await page.getByRole('link', { name: 'Nuova valutazione' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+
+  it('lets the DPO download a person’s data as JSON and PDF (GDPR art. 15)', async () => {
+    const { person } = await helpRequestInCremona(5);
+    for (const viewport of [undefined, PHONE]) {
+      const page = await openPage(browser, { viewport });
+      await logIn(page, 'revisore');
+      await page.goto('/gdpr');
+      await page.getByRole('heading', { level: 1, name: 'Accesso ai dati personali (GDPR)' }).waitFor();
+      await page.getByLabel(/^Identificativo della persona/).fill('not-an-id');
+      await page.getByRole('button', { name: 'Prepara l’esportazione' }).click();
+      await page.getByText(/scrivi l’identificativo della persona/).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByLabel(/^Identificativo della persona/).fill(person.id);
+      await page.getByRole('button', { name: 'Prepara l’esportazione' }).click();
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Scarica i dati (JSON)' }).click(),
+      ]);
+      const data = JSON.parse(await readFile((await json.path())!, 'utf8')) as {
+        person: { familyName: string };
+      };
+      expect(data.person.familyName).toBe(person.familyName);
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Scarica il PDF' }).click(),
+      ]);
+      expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+      await expectNoAxeViolations(page);
+    }
   });
 
   it('shows a second assessment’s change side by side, with a chart per domain', async () => {
@@ -148,6 +268,8 @@ describe('case files in the browser', () => {
     expect(await page.locator('figure .recharts-surface').count()).toBe(6);
     await page.getByRole('cell', { name: '5 / 6' }).first().waitFor();
     await page.getByRole('cell', { name: '6 / 6' }).first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize(PHONE);
     await expectNoAxeViolations(page);
   });
 
@@ -178,6 +300,8 @@ describe('case files in the browser', () => {
     expect(await late.textContent()).toMatch(/Valutazione in reparto.*3 giorni di ritardo/);
     expect(await late.getAttribute('class')).toContain('case-late');
     expect(await late.getByText('In ritardo', { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize(PHONE);
     await expectNoAxeViolations(page);
   });
 

@@ -72,6 +72,17 @@ export const en: Messages = {
     SUB_AMBITO_EXISTS: 'A sub-ambito with this name already exists in the same Ambito.',
     ORGANIZATION_EXISTS: 'An organisation with this name already exists.',
     ORGANIZATION_TERRITORY: 'Choose the Ambito or the comune where the organisation works.',
+    // Case files (the cap refusal and the assessment's field errors keep the server's Italian: they carry figures and field names).
+    CASE_BREAK_GLASS_REQUIRED:
+      'This case file is followed by another team. In an emergency you may open it by giving the reason: the responsible worker and the supervisor will be told.',
+    BREAK_GLASS_REASON_REQUIRED:
+      'Reason: write why you must open the case file in an emergency (at least 15 characters).',
+    CASE_READ_ONLY: 'You may read this case file but not change it: you are not in its team.',
+    CASE_MANAGE_FORBIDDEN: 'Only the responsible worker or the supervisor may do this.',
+    EXPENSE_NOT_REVERSIBLE:
+      'Reversal: the expense is not on this budget, was already reversed, or is itself a reversal.',
+    DOCUMENT_TYPE_REFUSED: 'File: only PDF, PNG and JPEG are accepted (the content matches none of them).',
+    DOCUMENT_EMPTY: 'File: the file is empty.',
   },
   shell: {
     skipToContent: 'Skip to main content',

@@ -1,5 +1,5 @@
 import {
-  organizationsLimiting,
+  organizationReach,
   reachesOrganization,
   scopeCovers,
   scopeOf,
@@ -28,10 +28,11 @@ export function mayManageService(
   actor: Actor | null,
   service: Pick<ServiceRow, 'provider_id' | 'base_comune_code'>,
 ): boolean {
-  if (!actor || !mayManageProvider(actor, service.provider_id)) return false;
+  if (!actor) return false;
+  const reach = organizationReach(actor, 'catalog.manage');
   return (
-    organizationsLimiting(actor, 'catalog.manage') !== null ||
-    scopeCovers(scopeOf(actor, 'catalog.manage'), service.base_comune_code)
+    reach.organizations.has(service.provider_id) ||
+    scopeCovers(reach.everyOrganization, service.base_comune_code)
   );
 }
 

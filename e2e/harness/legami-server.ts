@@ -53,7 +53,9 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
  * The real Legami server for browser journeys: a fresh database with the demo data,
  * the built web app at `/`, listening on 127.0.0.1 on a free port.
  */
-export async function startLegami(options: { settings?: Partial<Settings> } = {}): Promise<RunningLegami> {
+export async function startLegami(
+  options: { settings?: Partial<Settings>; port?: number } = {},
+): Promise<RunningLegami> {
   const { database, drop } = await openFreshDatabase();
   try {
     await migrate(database);
@@ -66,7 +68,7 @@ export async function startLegami(options: { settings?: Partial<Settings> } = {}
     });
     // As every instance: the job queue computes round plans and delivers notifications.
     const jobs = startJobRunner(database, jobDefinitions({ channel: logChannel(app.log) }), { log: app.log });
-    await app.listen({ host: '127.0.0.1', port: 0 });
+    await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     demo: config.seedDemo,
     helpline: config.helpline ?? null,
     contactEmail: config.contactEmail ?? null,
+    oidc: config.oidc ?? null,
   };
   // The pool reports idle connections that the server dropped; the logger exists once the app does.
   const logger: { current?: { warn: (details: object, message: string) => void } } = {};

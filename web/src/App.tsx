@@ -33,6 +33,7 @@ import { AskHelpPage } from './pages/citizen/AskHelpPage';
 import { MyRequestsPage } from './pages/citizen/MyRequestsPage';
 import { MyRoundPage } from './pages/rounds/MyRoundPage';
 import { PublicHomePage } from './pages/public/PublicHomePage';
+import { NotRegisteredPage } from './pages/citizen/NotRegisteredPage';
 import { DonatePage } from './pages/public/DonatePage';
 import { AccessibilityPage, LegalNotesPage, PrivacyPage } from './pages/public/LegalPages';
 import { useSession } from './features/session/SessionProvider';
@@ -77,6 +78,8 @@ function HomeRoute() {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return <PublicHomePage />;
+  // A citizen who logged in with SPID/CIE before the registry knew them holds no role yet.
+  if (state.me.roles.length === 0) return <NotRegisteredPage />;
   return guarded(<HomePage />);
 }
 

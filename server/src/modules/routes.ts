@@ -17,6 +17,7 @@ import { registerFundsRoutes } from './funds/funds.routes.js';
 import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerSiteRoutes } from './site/index.js';
+import { registerIdentityRoutes } from './identity/index.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -38,4 +39,5 @@ export async function registerModules(app: App): Promise<void> {
   registerVoucherRoutes(app);
   registerCatalogRoutes(app);
   registerSiteRoutes(app);
+  registerIdentityRoutes(app);
 }

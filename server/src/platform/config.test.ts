@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -33,6 +36,44 @@ describe('loadConfig', () => {
       /HELPLINE_PHONE/,
     );
     expect(() => loadConfig({ ...dir, CONTACT_EMAIL: 'privacy' })).toThrow(/CONTACT_EMAIL/);
+  });
+
+  it('leaves SPID/CIE off without OIDC_ISSUER and names what is missing with it', () => {
+    const dir = { DATA_DIR: '/tmp/legami-config-test' };
+    expect(loadConfig(dir).oidc).toBeUndefined();
+    expect(() => loadConfig({ ...dir, OIDC_ISSUER: 'https://idp.example.it' })).toThrow(
+      /OIDC_TRUST_ANCHOR, OIDC_CLIENT_ID, OIDC_PRIVATE_JWKS_FILE/,
+    );
+  });
+
+  it('reads the SPID/CIE keys from the JWKS file, refusing public keys and plain http in production', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'legami-oidc-')), 'keys.json');
+    const key = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd', kid: 'core' };
+    writeFileSync(file, JSON.stringify({ keys: [{ ...key, kid: 'fed' }, key] }));
+    const env = {
+      DATA_DIR: '/tmp/legami-config-test',
+      OIDC_ISSUER: 'https://idp.example.it/',
+      OIDC_TRUST_ANCHOR: 'https://registry.example.it',
+      OIDC_CLIENT_ID: 'https://legami.example.it',
+      OIDC_PRIVATE_JWKS_FILE: file,
+    };
+    expect(loadConfig(env).oidc).toMatchObject({
+      issuer: 'https://idp.example.it',
+      redirectUri: 'https://legami.example.it/api/auth/spid/callback',
+      federationKey: { kid: 'fed' },
+      coreKey: { kid: 'core' },
+      acr: 'https://www.spid.gov.it/SpidL2',
+    });
+    expect(() =>
+      loadConfig({
+        ...env,
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://x/y',
+        OIDC_ISSUER: 'http://idp',
+      }),
+    ).toThrow(/OIDC_ISSUER must be an https address/);
+    writeFileSync(file, JSON.stringify({ keys: [{ ...key, d: undefined }] }));
+    expect(() => loadConfig(env)).toThrow(/OIDC_PRIVATE_JWKS_FILE/);
   });
 
   it('leaves geocoding and street tiles off unless configured', () => {

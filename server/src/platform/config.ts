@@ -1,6 +1,7 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { JsonWebKeyWithKid, OidcSettings } from './context.js';
 
 /** Runtime configuration, read once from the environment at start-up. */
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   helpline: { phone: string; hours: string } | undefined;
   /** Where people write about their data and accessibility (CONTACT_EMAIL). */
   contactEmail: string | undefined;
+  /** SPID/CIE through OpenID Connect Federation; undefined when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | undefined;
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
 }
@@ -73,6 +76,57 @@ export function parseTrustProxy(raw: string | undefined): string[] {
     }
     return entry;
   });
+}
+
+const OIDC_REQUIRED = ['OIDC_TRUST_ANCHOR', 'OIDC_CLIENT_ID', 'OIDC_PRIVATE_JWKS_FILE'] as const;
+const SPID_L2 = 'https://www.spid.gov.it/SpidL2';
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string, production: boolean): string {
+  const raw = (env[name] ?? '').trim().replace(/\/+$/, '');
+  // The federation runs over HTTPS; plain http only for the development identity provider.
+  if (!(production ? /^https:\/\/[^/]/ : /^https?:\/\/[^/]/).test(raw))
+    throw new ConfigError(`${name} must be an ${production ? 'https' : 'http(s)'} address, got "${raw}"`);
+  return raw;
+}
+
+/**
+ * The SPID/CIE settings, when OIDC_ISSUER is set: the other OIDC_* variables must then be set too,
+ * and the key file must hold one or two private signing keys with a kid (the first signs the
+ * entity configuration, the last the request objects and client assertions).
+ */
+function oidcSettings(env: NodeJS.ProcessEnv, production: boolean): OidcSettings | undefined {
+  if (!env.OIDC_ISSUER?.trim()) return undefined;
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]?.trim());
+  if (missing.length > 0)
+    throw new ConfigError(`OIDC_ISSUER is set, so ${missing.join(', ')} must be set too`);
+  const clientId = httpUrl(env, 'OIDC_CLIENT_ID', production);
+  let keys: JsonWebKeyWithKid[];
+  try {
+    const file = resolve(env.OIDC_PRIVATE_JWKS_FILE!.trim());
+    keys = (JSON.parse(readFileSync(file, 'utf8')) as { keys?: JsonWebKeyWithKid[] }).keys ?? [];
+  } catch {
+    throw new ConfigError('OIDC_PRIVATE_JWKS_FILE must name a readable JSON file { "keys": [ … ] }');
+  }
+  if (
+    keys.length < 1 ||
+    keys.length > 2 ||
+    keys.some((k) => !k.kid || !k.d || !['RSA', 'EC'].includes(k.kty ?? ''))
+  )
+    throw new ConfigError(
+      'OIDC_PRIVATE_JWKS_FILE must hold one or two private RSA or EC keys, each with a kid',
+    );
+  return {
+    issuer: httpUrl(env, 'OIDC_ISSUER', production),
+    trustAnchor: httpUrl(env, 'OIDC_TRUST_ANCHOR', production),
+    clientId,
+    redirectUri: env.OIDC_REDIRECT_URI?.trim()
+      ? httpUrl(env, 'OIDC_REDIRECT_URI', production)
+      : `${clientId}/api/auth/spid/callback`,
+    federationKey: keys[0]!,
+    coreKey: keys.at(-1)!,
+    acr: env.OIDC_ACR?.trim() || SPID_L2,
+    organizationName: env.OIDC_ORGANIZATION_NAME?.trim() || 'Legami',
+  };
 }
 
 /**
@@ -136,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     helpline: helplinePhone && helplineHours ? { phone: helplinePhone, hours: helplineHours } : undefined,
     contactEmail,
+    oidc: oidcSettings(env, production),
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { JWK } from 'jose';
 import type { Actor } from './access/actor.js';
 import type { Database } from './db/database.js';
 
@@ -27,7 +28,28 @@ export interface Settings {
   helpline?: { phone: string; hours: string } | null;
   /** Where people write about their data and accessibility (CONTACT_EMAIL). */
   contactEmail?: string | null;
+  /** SPID/CIE through OpenID Connect Federation (OIDC_*); the citizens' login is off without it. */
+  oidc?: OidcSettings | null;
 }
+
+/** The relying party's side of SPID/CIE: who we are in the federation, whom we trust, our keys. */
+export interface OidcSettings {
+  /** The provider's issuer (its entity id), e.g. a SPID identity provider or CIE's. */
+  issuer: string;
+  /** The federation's trust anchor (entity id), e.g. the SPID or CIE registry. */
+  trustAnchor: string;
+  /** Our entity id: the public address of this installation; the entity configuration is under it. */
+  clientId: string;
+  redirectUri: string;
+  /** Private JWKs: the federation key signs the entity configuration, the core key requests and assertions. */
+  federationKey: JsonWebKeyWithKid;
+  coreKey: JsonWebKeyWithKid;
+  /** The level of assurance asked for (SPID L2 by default). */
+  acr: string;
+  organizationName: string;
+}
+
+export type JsonWebKeyWithKid = JWK & { kid: string };
 
 export const DEFAULT_SETTINGS: Settings = { production: false, sessionTtlHours: 12 };
 

@@ -243,6 +243,13 @@ export const SWEEP: Record<string, SweepEntry> = {
   'GET /api/site': { public: 'the public home: help line, contact address, whether demo logins exist' },
   'POST /api/auth/login': { public: 'opens the session (rate-limited, Origin checked)' },
   'POST /api/auth/logout': { public: 'ends a session if there is one; harmless without' },
+  'GET /.well-known/openid-federation': {
+    public: 'SPID/CIE federation: our signed entity configuration, public keys only',
+  },
+  'GET /api/auth/spid/start': { public: 'SPID/CIE: leaves for the identity provider (rate-limited)' },
+  'GET /api/auth/spid/callback': {
+    public: 'SPID/CIE: the provider sends the citizen back (state bound to the browser)',
+  },
   'GET /api/auth/me': {
     deny: ALL_SIGNED_IN('every signed-in user reads their own session'),
     exempt: 'the actor’s own account',

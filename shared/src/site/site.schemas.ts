@@ -19,5 +19,7 @@ export const SiteInfo = Type.Object({
   contactEmail: Nullable(Type.String()),
   /** Demo data and demo logins are on: the login page lists the demo accounts. */
   demoAccounts: Type.Boolean(),
+  /** Citizens can log in with SPID or CIE (OpenID Connect configured). */
+  spidCie: Type.Boolean(),
 });
 export type SiteInfo = Static<typeof SiteInfo>;

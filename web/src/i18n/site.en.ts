@@ -44,6 +44,24 @@ export const siteEn: typeof siteIt = {
       'Are you a company wishing to donate food or goods? Call the help line: we put you in touch with the nearest collection point.',
     time: 'You can also give your time, as a volunteer.',
   },
+  spid: {
+    title: 'Citizens: log in with SPID or CIE',
+    text: 'Use your SPID digital identity or your electronic identity card (CIE): no sign-up needed.',
+    button: 'Log in with SPID or CIE',
+    off: 'Logging in with SPID and CIE is not active here yet: to ask for help, call the help line.',
+    staffTitle: 'Operators, volunteers and services: email and password',
+    errors: {
+      SPID_LOGIN_FAILED: 'The SPID or CIE login failed or expired: please try again.',
+      SPID_NO_FISCAL_NUMBER:
+        'The identity provider did not share your codice fiscale: try again and agree to share it.',
+      SPID_PROVIDER_UNTRUSTED:
+        'The identity provider cannot be trusted right now: try later or call the help line.',
+    },
+    unknownError: 'The SPID or CIE login failed: please try again.',
+    notRegisteredTitle: 'Welcome',
+    notRegistered: (name: string) =>
+      `${name}, you are logged in, but we cannot find you yet among the people the local services follow. Call the help line: an operator registers you, and at your next login you can ask for help and follow your requests here.`,
+  },
   footer: {
     privacy: 'Privacy notice',
     legal: 'Legal notes',

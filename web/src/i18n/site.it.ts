@@ -49,6 +49,24 @@ export const siteIt = {
       'Sei un’azienda e vuoi donare alimenti o beni? Chiama il numero di aiuto: ti mettiamo in contatto con il punto di raccolta più vicino.',
     time: 'Puoi donare anche il tuo tempo, come volontario.',
   },
+  spid: {
+    title: 'Cittadini: entra con SPID o CIE',
+    text: 'Usa la tua identità digitale SPID o la Carta d’identità elettronica: non serve registrarsi.',
+    button: 'Entra con SPID o CIE',
+    off: 'L’accesso con SPID e CIE non è ancora attivo qui: per chiedere aiuto chiama il numero di aiuto.',
+    staffTitle: 'Operatori, volontari e servizi: email e password',
+    errors: {
+      SPID_LOGIN_FAILED: 'L’accesso con SPID o CIE non è riuscito o è scaduto: riprova.',
+      SPID_NO_FISCAL_NUMBER:
+        'Il gestore dell’identità non ci ha comunicato il tuo codice fiscale: riprova e acconsenti a condividerlo.',
+      SPID_PROVIDER_UNTRUSTED:
+        'Il gestore dell’identità non risulta affidabile in questo momento: riprova più tardi o chiama il numero di aiuto.',
+    } as Record<string, string>,
+    unknownError: 'L’accesso con SPID o CIE non è riuscito: riprova.',
+    notRegisteredTitle: 'Ti diamo il benvenuto',
+    notRegistered: (name: string) =>
+      `${name}, hai effettuato l’accesso, ma non ti troviamo ancora tra le persone seguite dai servizi del territorio. Chiama il numero di aiuto: un operatore ti registra, e al prossimo accesso potrai chiedere aiuto e seguire le tue richieste da qui.`,
+  },
   footer: {
     privacy: 'Informativa sulla privacy',
     legal: 'Note legali',

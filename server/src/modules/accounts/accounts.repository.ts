@@ -11,6 +11,8 @@ export interface UserRow {
   must_change_password: boolean;
   locale: 'it' | 'en';
   person_id: string | null;
+  /** Set for citizens who logged in with SPID/CIE. */
+  codice_fiscale: string | null;
 }
 
 export interface MembershipRow {
@@ -26,6 +28,30 @@ export interface MembershipRow {
 export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
   const [row] = await queryRows<UserRow>(tx, sql`SELECT * FROM users WHERE email = ${email}`);
   return row ?? null;
+}
+
+export async function findUserByCodiceFiscale(tx: Tx, codiceFiscale: string): Promise<UserRow | null> {
+  const [row] = await queryRows<UserRow>(
+    tx,
+    sql`SELECT * FROM users WHERE codice_fiscale = ${codiceFiscale}`,
+  );
+  return row ?? null;
+}
+
+export async function findUserByPerson(tx: Tx, personId: string): Promise<UserRow | null> {
+  const [row] = await queryRows<UserRow>(
+    tx,
+    sql`SELECT * FROM users WHERE person_id = ${personId} ORDER BY created_at LIMIT 1`,
+  );
+  return row ?? null;
+}
+
+export async function setUserCodiceFiscale(tx: Tx, userId: string, codiceFiscale: string): Promise<void> {
+  await tx.execute(sql`UPDATE users SET codice_fiscale = ${codiceFiscale} WHERE id = ${userId}`);
+}
+
+export async function linkUserToPerson(tx: Tx, userId: string, personId: string): Promise<void> {
+  await tx.execute(sql`UPDATE users SET person_id = ${personId} WHERE id = ${userId}`);
 }
 
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | null> {

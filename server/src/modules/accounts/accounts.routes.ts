@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import type { Context } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { PUBLIC_FORM_RATE_LIMIT, SESSION_COOKIE } from '../../platform/http/types.js';
 import { requireActor } from '../../platform/access/access.js';
@@ -26,6 +28,17 @@ function sameOriginOrNone(origin: string | undefined, host: string | undefined):
   }
 }
 
+/** The session cookie: httpOnly, SameSite=Lax (sent on the top-level return from SPID), Secure in production. */
+export function setSessionCookie(reply: FastifyReply, ctx: Context, sessionId: string): void {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.settings.production,
+    maxAge: ctx.settings.sessionTtlHours * 3600,
+  });
+}
+
 export function registerAccountRoutes(app: App): void {
   app.post(
     '/api/auth/login',
@@ -39,13 +52,7 @@ export function registerAccountRoutes(app: App): void {
       if (!sameOriginOrNone(req.headers.origin, req.headers.host)) throw crossOriginLogin();
       const { sessionId } = await accounts.login(req.ctx, req.body.email, req.body.password);
       const loaded = await accounts.loadActor(req.ctx.database, sessionId);
-      reply.setCookie(SESSION_COOKIE, sessionId, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.ctx.settings.production,
-        maxAge: req.ctx.settings.sessionTtlHours * 3600,
-      });
+      setSessionCookie(reply, req.ctx, sessionId);
       return accounts.me({ ...req.ctx, actor: loaded!.actor }, loaded!.csrfToken);
     },
   );

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { authorize, unsafeAccountsTransaction } from '../../platform/access/access.js';
 import { rolesOf, scopeCovers, type Actor, type Grant, type Scope } from '../../platform/access/actor.js';
 import { CAPABILITIES, roleHas, type Capability } from '../../platform/access/roles.js';
@@ -15,6 +15,7 @@ import type {
 } from '../../../../shared/src/accounts/accounts.schemas.js';
 import { findAmbito, resolveComuni } from '../territory/index.js';
 import { territoryOfOrganization } from '../organizations/index.js';
+import { findPersonByCodiceFiscale } from '../people/index.js';
 import { passwordWeakness } from './accounts.rules.js';
 import { hashPassword, temporaryPassword, verifyPassword } from './accounts.passwords.js';
 import * as repo from './accounts.repository.js';
@@ -123,27 +124,105 @@ export async function login(ctx: Context, email: string, password: string): Prom
   }
   if (user.is_demo && ctx.settings.production) throw demoDisabled();
   if (!user.is_active) throw accountDisabled();
-  const sessionId = randomBytes(32).toString('base64url');
-  await unsafeAccountsTransaction(ctx, async (tx) => {
+  return unsafeAccountsTransaction(ctx, async (tx) => {
     await repo.recordLoginAttempt(tx, normalized, ctx.ip, true);
-    await repo.insertSession(tx, {
-      idHash: hashSessionId(sessionId),
-      userId: user.id,
-      csrfToken: randomBytes(24).toString('base64url'),
-      ttlHours: ctx.settings.sessionTtlHours,
-      ip: ctx.ip,
-    });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      fullName: user.full_name,
-      personId: user.person_id,
-      locale: user.locale,
-      grants: [],
-    };
-    await writeAudit(tx, { ...ctx, actor }, { action: 'user.login', entityType: 'user', entityId: user.id });
+    return openSession(tx, ctx, user, {});
   });
+}
+
+/** Opens a session for a user who proved who they are, audited as their login. */
+async function openSession(
+  tx: Tx,
+  ctx: Context,
+  user: repo.UserRow,
+  details: Record<string, string>,
+): Promise<{ sessionId: string }> {
+  const sessionId = randomBytes(32).toString('base64url');
+  await repo.insertSession(tx, {
+    idHash: hashSessionId(sessionId),
+    userId: user.id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    ttlHours: ctx.settings.sessionTtlHours,
+    ip: ctx.ip,
+  });
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    fullName: user.full_name,
+    personId: user.person_id,
+    locale: user.locale,
+    grants: [],
+  };
+  await writeAudit(
+    tx,
+    { ...ctx, actor },
+    { action: 'user.login', entityType: 'user', entityId: user.id, details },
+  );
   return { sessionId };
+}
+
+/** The citizen as SPID/CIE asserted them: codice fiscale, names, e-mail when released. */
+export interface VerifiedCitizen {
+  codiceFiscale: string;
+  fullName: string;
+  email: string | null;
+}
+
+/*
+ * Invariant: `citizen` comes only from the identity module, after it verified the provider's
+ * signatures, the state, the nonce and the PKCE verifier; nothing a browser sends reaches here.
+ */
+/**
+ * Opens a session for a citizen identified by SPID/CIE. The account is the one holding the codice
+ * fiscale, else the one linked to the registry's person with it (an account made before SPID, as
+ * the demo citizen's). Failing both, a new account: linked to the person, with the cittadino role
+ * over the person's comune, when the registry knows them; without any role otherwise — their comune
+ * and address come from the help line's operator, who registers them (the home page says so), and
+ * the next login links the account to the new record.
+ * @throws 403 for a disabled account.
+ */
+export async function openCitizenSession(
+  ctx: Context,
+  citizen: VerifiedCitizen,
+): Promise<{ sessionId: string }> {
+  // The login itself: no actor exists yet, and the person is found by the asserted codice fiscale.
+  return unsafeAccountsTransaction(ctx, async (tx) => {
+    const person = await findPersonByCodiceFiscale(tx, citizen.codiceFiscale);
+    let user =
+      (await repo.findUserByCodiceFiscale(tx, citizen.codiceFiscale)) ??
+      (person ? await repo.findUserByPerson(tx, person.id) : null);
+    if (!user) {
+      const emailFree = citizen.email && !(await repo.findUserByEmail(tx, citizen.email.toLowerCase()));
+      user = await repo.insertUser(tx, {
+        // An account needs an address; a citizen without one gets a reserved, undeliverable one (RFC 2606).
+        email: emailFree ? citizen.email!.toLowerCase() : `spid-${randomUUID()}@cittadini.invalid`,
+        fullName: citizen.fullName,
+        // No password: SPID/CIE is the way in, and nobody knows the random one hashed here.
+        passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+        mustChangePassword: false,
+        personId: null,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        details: { roles: person ? ['cittadino'] : [], channel: 'spid' },
+      });
+    }
+    if (!user.is_active) throw accountDisabled();
+    if (user.codice_fiscale === null) await repo.setUserCodiceFiscale(tx, user.id, citizen.codiceFiscale);
+    if (person && user.person_id === null) {
+      await repo.linkUserToPerson(tx, user.id, person.id);
+      await repo.insertMembership(tx, user.id, {
+        organizationId: null,
+        role: 'cittadino',
+        scopeType: 'comune',
+        scopeId: person.comune_code,
+      });
+      user = { ...user, person_id: person.id };
+    }
+    return openSession(tx, ctx, user, { channel: 'spid' });
+  });
 }
 
 export async function logout(ctx: Context, sessionId: string): Promise<void> {

@@ -5,6 +5,8 @@ import { insertMembership, insertUser, userContacts } from './accounts.repositor
 export { loadActor, hashSessionId } from './accounts.service.js';
 export { hashPassword } from './accounts.passwords.js';
 export { AdministratorInputError, createAdministrator } from './accounts.service.js';
+export { openCitizenSession, type VerifiedCitizen } from './accounts.service.js';
+export { setSessionCookie } from './accounts.routes.js';
 
 export interface UserContact {
   id: string;

@@ -10,6 +10,10 @@ export type { PersonRow } from './people.repository.js';
 /** One person's registry record, or null outside the territory. */
 export const findPersonRecord = (tx: Tx, id: string) => repo.findPerson(tx, id);
 
+/** The registry's person with this codice fiscale, or null (outside the territory too). */
+export const findPersonByCodiceFiscale = (tx: Tx, codiceFiscale: string) =>
+  repo.findByCodiceFiscale(tx, codiceFiscale);
+
 /** A household and its members, or null. */
 export async function findHouseholdWithMembers(tx: Tx, id: string) {
   const household = await repo.findHousehold(tx, id);

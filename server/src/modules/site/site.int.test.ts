@@ -16,6 +16,7 @@ describe('site info over HTTP', () => {
       helpline: { phone: '0372 407 335', hours: 'dal lunedì al venerdì, 9–12', demo: false },
       contactEmail: 'privacy@comune.example.it',
       demoAccounts: true,
+      spidCie: false,
     });
   });
 });

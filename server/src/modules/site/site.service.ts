@@ -18,5 +18,6 @@ export function siteInfo(settings: Settings): SiteInfo {
     helpline,
     contactEmail: settings.contactEmail ?? null,
     demoAccounts: Boolean(settings.demo) && !settings.production,
+    spidCie: Boolean(settings.oidc),
   };
 }

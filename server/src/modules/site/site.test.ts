@@ -11,7 +11,12 @@ describe('site info', () => {
   });
 
   it('shows neither the demo logins nor a help line on an installation without demo data', () => {
-    expect(siteInfo(base)).toEqual({ helpline: null, contactEmail: null, demoAccounts: false });
+    expect(siteInfo(base)).toEqual({
+      helpline: null,
+      contactEmail: null,
+      demoAccounts: false,
+      spidCie: false,
+    });
   });
 
   it('never lists the demo logins in production', () => {

@@ -101,6 +101,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/site',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // SPID/CIE: the way in for citizens (off unless OIDC_* is configured).
+  'GET /api/auth/spid/start',
+  'GET /api/auth/spid/callback',
   'GET /api/ambiti',
   'GET /api/comuni',
   'GET /api/comuni/:code',

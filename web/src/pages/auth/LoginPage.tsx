@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { useSession } from '../../features/session/SessionProvider';
 import { useSite } from '../../features/site/useSite';
+import { SpidCieLogin } from '../../features/site/SpidCieLogin';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -36,6 +37,8 @@ export function LoginPage() {
     <Page title={t.login.title} lead={t.login.lead}>
       <div className="row g-5">
         <div className="col-12 col-lg-6">
+          {site.data && <SpidCieLogin site={site.data} returnTo={from} />}
+          <h2 className="h4">{t.site.spid.staffTitle}</h2>
           <form
             onSubmit={(e) => void submit(e)}
             noValidate

@@ -26,6 +26,10 @@ export const Comune = Type.Object({
   longitude: Type.Number(),
   areaKm2: Type.Union([Type.Number(), Type.Null()]),
   postalCodes: Type.Array(Type.String()),
+  /** Residents aged 65 and over (ISTAT, by age), null until imported. */
+  populationOver65: Type.Union([Type.Integer(), Type.Null()]),
+  /** The reference date of populationOver65 (ISTAT counts residents on 1 January). */
+  populationByAgeOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
 });
 export type Comune = Static<typeof Comune>;
 

@@ -27,7 +27,7 @@ export const fundsIt = {
     method: 'Criterio',
     methods: {
       population: 'Popolazione residente (ISTAT 2021)',
-      over65: 'Residenti con più di 65 anni',
+      over65: 'Residenti con 65 anni e più',
       equal: 'Quote uguali',
       custom: 'Pesi personalizzati',
     } as Record<string, string>,

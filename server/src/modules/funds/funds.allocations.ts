@@ -62,9 +62,15 @@ function weightOf(method: Method, comune: Comune, weights: Record<string, number
     case 'custom':
       return scaleCustomWeight(comune.istatCode, weights?.[comune.istatCode] ?? 0);
     case 'over65':
-      // Residents over 65 by comune are not in reference-data/ (only totals): refused, not guessed.
-      throw over65Unavailable();
+      // Checked beforehand (assertOver65Known): every comune has its figure.
+      return comune.populationOver65 ?? 0;
   }
+}
+
+/** @throws 422 OVER65_DATA_UNAVAILABLE naming the comuni without the figure: refused, never guessed. */
+function assertOver65Known(comuni: readonly Comune[]): void {
+  const missing = comuni.filter((c) => c.populationOver65 === null);
+  if (missing.length > 0) throw over65Unavailable(missing.map((c) => c.name));
 }
 
 function assertCovers(scope: Scope, comuni: Comune[]): void {
@@ -88,6 +94,7 @@ async function compute(
 }> {
   const resolved = await resolveTerritory(tx, body.territory);
   assertCovers(scope, resolved.comuni);
+  if (body.method === 'over65') assertOver65Known(resolved.comuni);
   if (body.method === 'custom') {
     const codes = new Set(resolved.comuni.map((c) => c.istatCode));
     const stray = Object.keys(body.weights ?? {}).find((code) => !codes.has(code));

@@ -48,12 +48,12 @@ export const invalidReference = (field: string, what: string) =>
   });
 export const allocationInput = (code: string, message: string) =>
   new AppError(422, code, message, { field: 'weights' });
-export const over65Unavailable = () =>
+export const over65Unavailable = (comuni: string[]) =>
   new AppError(
     422,
     'OVER65_DATA_UNAVAILABLE',
-    'I residenti con più di 65 anni per comune non sono nei dati di riferimento: scegli popolazione, quote uguali o pesi personalizzati.',
-    { field: 'method' },
+    `Manca il numero di residenti con 65 anni e più per ${comuni.length === 1 ? 'il comune' : `${comuni.length} comuni`}: ${comuni.join(', ')}. Importa i dati ISTAT della popolazione per età (npm run import:population) oppure scegli un altro metodo.`,
+    { field: 'method', comuni },
   );
 export const territoryUnknown = () =>
   new AppError(422, 'ALLOCATION_TERRITORY_UNKNOWN', 'Il territorio indicato non esiste o non ha comuni.', {

@@ -13,6 +13,8 @@ interface ComuneRow {
   longitude: number;
   area_km2: string | null;
   postal_codes: string;
+  population_over65: number | null;
+  population_by_age_on: string | null;
 }
 
 function toComune(row: ComuneRow): Comune {
@@ -28,14 +30,20 @@ function toComune(row: ComuneRow): Comune {
     longitude: row.longitude,
     areaKm2: row.area_km2 === null ? null : Number(row.area_km2),
     postalCodes: row.postal_codes ? row.postal_codes.split(';') : [],
+    populationOver65: row.population_over65,
+    populationByAgeOn: row.population_by_age_on,
   };
 }
+
+const COMUNE_SELECT = sql`SELECT istat_code, name, cadastral_code, province_code, population, ambito_id,
+  sub_ambito_id, latitude, longitude, area_km2, postal_codes, population_over65,
+  population_by_age_on::text AS population_by_age_on FROM comuni`;
 
 /** Comuni in name order, optionally of one Ambito or matching a name fragment. */
 export async function listComuni(tx: Tx, filter: { ambitoId?: string; q?: string } = {}): Promise<Comune[]> {
   const rows = await queryRows<ComuneRow>(
     tx,
-    sql`SELECT * FROM comuni
+    sql`${COMUNE_SELECT}
         WHERE (${filter.ambitoId ?? null}::text IS NULL OR ambito_id = ${filter.ambitoId ?? null})
           AND (${filter.q ?? null}::text IS NULL OR name ILIKE ${'%' + (filter.q ?? '') + '%'})
         ORDER BY name`,
@@ -44,7 +52,7 @@ export async function listComuni(tx: Tx, filter: { ambitoId?: string; q?: string
 }
 
 export async function findComune(tx: Tx, istatCode: string): Promise<Comune | null> {
-  const [row] = await queryRows<ComuneRow>(tx, sql`SELECT * FROM comuni WHERE istat_code = ${istatCode}`);
+  const [row] = await queryRows<ComuneRow>(tx, sql`${COMUNE_SELECT} WHERE istat_code = ${istatCode}`);
   return row ? toComune(row) : null;
 }
 
@@ -121,6 +129,27 @@ export async function updateComuneAssignment(
   await tx.execute(
     sql`UPDATE comuni SET ambito_id = ${ambitoId}, sub_ambito_id = ${subAmbitoId} WHERE istat_code = ${istatCode}`,
   );
+}
+
+/**
+ * Stores the residents aged 65 and over of each comune, as of the figure's reference date.
+ * @returns the ISTAT codes that matched a comune of the territory
+ */
+export async function setPopulationOver65(
+  tx: Tx,
+  asOf: string,
+  figures: readonly { istatCode: string; over65: number }[],
+): Promise<string[]> {
+  if (figures.length === 0) return [];
+  const rows = await queryRows<{ istat_code: string }>(
+    tx,
+    sql`UPDATE comuni c SET population_over65 = f.over65, population_by_age_on = ${asOf}::date
+        FROM unnest(${pgArray(figures.map((f) => f.istatCode))}::text[],
+                    ${pgArray(figures.map((f) => String(f.over65)))}::int[]) AS f(code, over65)
+        WHERE c.istat_code = f.code
+        RETURNING c.istat_code`,
+  );
+  return rows.map((r) => r.istat_code);
 }
 
 export interface ComuneImportRow {

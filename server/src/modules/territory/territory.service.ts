@@ -22,6 +22,7 @@ import {
   subAmbitoOutsideAmbito,
 } from './territory.errors.js';
 import { readTerritoryData } from './territory.import.js';
+import { readPopulationByAge } from './territory.population.js';
 
 // Territory is public open data (ISTAT): reading it needs no session.
 
@@ -103,4 +104,27 @@ export async function importTerritory(
   const data = readTerritoryData(dir);
   await unsafeSystemTransaction(ctx, (tx) => repo.upsertTerritory(tx, data.ambiti, data.comuni));
   return { ambiti: data.ambiti.length, comuni: data.comuni.length };
+}
+
+/**
+ * Stores the residents aged 65 and over of each comune from ISTAT's "popolazione residente per età"
+ * CSV (territory.population.ts), all comuni in one transaction. Comuni of the file outside the
+ * territory (another province) are reported, not stored.
+ * @throws 422 POPULATION_FILE_INVALID for a file that is not the expected one
+ */
+export async function importPopulationByAge(
+  ctx: Context,
+  bytes: Uint8Array,
+  asOf?: string,
+): Promise<{ asOf: string; updated: number; unknown: string[] }> {
+  const figures = readPopulationByAge(bytes, asOf);
+  const updated = await ctx.database.db.transaction((tx) =>
+    repo.setPopulationOver65(tx, figures.asOf, figures.comuni),
+  );
+  const known = new Set(updated);
+  return {
+    asOf: figures.asOf,
+    updated: updated.length,
+    unknown: figures.comuni.map((c) => c.istatCode).filter((code) => !known.has(code)),
+  };
 }

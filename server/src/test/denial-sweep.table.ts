@@ -89,9 +89,8 @@ const CREATES = 'creates a record: no existing id to reach across Ambiti';
 const OWN = 'the actor’s own records, found from the session';
 const REFERENCE = 'reference data shared by the province (no personal data, no territory)';
 const PROVINCE_WIDE = 'province-wide reference data: changed only by a province-wide administrator';
-const AGGREGATE = 'counts over the actor’s own territory, no rows (dashboard.int.test.ts)';
-const PROJECTS =
-  'a project is run by its partnership across Ambiti: money data, no comune (funds.int.test.ts)';
+const AGGREGATE = 'counts over the actor’s own territory under row-level security, no rows';
+const PROJECTS = 'a project is run by its partnership across Ambiti: money data, no comune';
 const PDF = '%PDF-1.4\n%%EOF\n';
 const PROTOCOL =
   'the operating protocol (which organisation is competent where) is shared by the province: no personal data';

@@ -5,7 +5,7 @@ import { buildLegamiApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { jobDefinitions } from './modules/jobs.js';
 import { scheduleCaseReminders } from './modules/cases/index.js';
-import { logChannel, smtpChannel } from './modules/notifications/notifications.channels.js';
+import { logChannel, smtpChannel } from './modules/notifications/index.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
 
 /** Starts Legami: configuration, database and migrations, demo data on an empty database, HTTP. */

@@ -1,6 +1,5 @@
 import type { JobDefinition } from '../platform/jobs/jobs.js';
-import type { DeliveryChannel } from './notifications/notifications.channels.js';
-import { notificationJobs } from './notifications/notifications.jobs.js';
+import { notificationJobs, type DeliveryChannel } from './notifications/index.js';
 import { planJob, replanJob } from './rounds/index.js';
 import { publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';

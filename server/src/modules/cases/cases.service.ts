@@ -40,7 +40,7 @@ import type {
   TimelineItem,
 } from '../../../../shared/src/cases/cases.schemas.js';
 import { findUserContacts, type UserContact } from '../accounts/index.js';
-import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import { enqueueNotification } from '../notifications/index.js';
 import { findPersonRecord, markKnownToSocialServices, type PersonRow } from '../people/index.js';
 import { findHelpRequest, helpRequestsOfPerson } from '../requests/index.js';
 import { ordersOfPerson } from '../catalog/index.js';

@@ -34,8 +34,7 @@ import type {
   UpdateServiceBody,
 } from '../../../../shared/src/catalog/catalog.schemas.js';
 import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
-import { findPersonRecord as findPerson } from '../people/index.js';
-import { foldName } from '../people/people.rules.js';
+import { findPersonRecord as findPerson, foldName } from '../people/index.js';
 import * as repo from './catalog.repository.js';
 import * as errors from './catalog.errors.js';
 import { mayManageProvider, mayManageService, mayModerate } from './catalog.policy.js';

@@ -29,6 +29,13 @@ export const anonymisePerson = (tx: Tx, id: string) => repo.anonymisePerson(tx, 
 export { findPerson } from './people.repository.js';
 export { registerRelativeForCitizen, type RelativeInput } from './people.service.js';
 export { personNotFound } from './people.errors.js';
+export {
+  ageOn,
+  classifyQuery,
+  foldName,
+  normalizeCodiceFiscale,
+  validateCodiceFiscale,
+} from './people.rules.js';
 
 /** People of a comune born between two dates (for seeds). */
 export const peopleOfComune = (tx: Tx, comuneCode: string, bornFrom: string, bornTo: string, limit: number) =>

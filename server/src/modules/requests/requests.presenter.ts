@@ -1,6 +1,6 @@
 import { scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import type { HelpRequest } from '../../../../shared/src/requests/requests.schemas.js';
-import { ageOn } from '../people/people.rules.js';
+import { ageOn } from '../people/index.js';
 import type { RequestRow } from './requests.repository.js';
 
 /**

@@ -12,13 +12,17 @@ import type {
   RequestsQuery,
   TriageBody,
 } from '../../../../shared/src/requests/requests.schemas.js';
-import { findInterventionType, resolveCompetence } from '../interventions/interventions.repository.js';
-import { interventionTypeInactive, interventionTypeUnknown } from '../interventions/interventions.errors.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
+import {
+  findInterventionType,
+  interventionTypeInactive,
+  interventionTypeUnknown,
+  resolveCompetence,
+} from '../interventions/index.js';
+import { findOrganization } from '../organizations/index.js';
 import { findPerson, personNotFound, registerRelativeForCitizen } from '../people/index.js';
-import { findComune } from '../territory/territory.repository.js';
+import { findComune } from '../territory/index.js';
 import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/index.js';
-import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import { enqueueNotification } from '../notifications/index.js';
 import * as repo from './requests.repository.js';
 import { presentRequest } from './requests.presenter.js';
 import { taskDates, validateSchedule } from './requests.rules.js';

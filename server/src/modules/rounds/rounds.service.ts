@@ -20,7 +20,7 @@ import type {
   RoundPlan,
   RoundPlanSummary,
 } from '../../../../shared/src/rounds/rounds.schemas.js';
-import { enqueueNotification } from '../notifications/notifications.outbox.js';
+import { enqueueNotification } from '../notifications/index.js';
 import {
   evaluateRounds,
   prepareProblem,

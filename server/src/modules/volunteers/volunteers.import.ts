@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../../platform/errors.js';
 import { parseItalianDate, readUploadedCsv } from '../../platform/http/csv.js';
 import { storableText } from '../../platform/http/text.js';
-import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/people.rules.js';
+import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/index.js';
 import { emptyImport, tooManyRows, unreadableFile } from './volunteers.errors.js';
 import {
   DEFAULT_MAX_TASKS_PER_DAY,

@@ -3,7 +3,7 @@ import type {
   AvailabilitySlot,
   VolunteerStatus,
 } from '../../../../shared/src/volunteers/volunteers.schemas.js';
-import { ageOn, foldName } from '../people/people.rules.js';
+import { ageOn, foldName } from '../people/index.js';
 
 /*
  * Pure rules about volunteers: availability, zones, review and status changes. No database,

@@ -20,7 +20,7 @@ import type {
   VolunteersPage,
   VolunteersQuery,
 } from '../../../../shared/src/volunteers/volunteers.schemas.js';
-import { classifyQuery, validateCodiceFiscale } from '../people/people.rules.js';
+import { classifyQuery, validateCodiceFiscale } from '../people/index.js';
 import {
   alreadyReviewed,
   comuneOutsideTerritory,

@@ -415,6 +415,10 @@ export const SWEEP: Record<string, SweepEntry> = {
   'POST /api/requests': { deny: 'coordinatore', exempt: CREATES },
   'POST /api/requests/online': { deny: 'operatore', exempt: CREATES },
   'GET /api/requests/mine': { deny: 'operatore', exempt: OWN },
+  'POST /api/requests/mine/{id}/cancel': {
+    deny: 'operatore',
+    exempt: 'the citizen’s own request; anyone else’s answers 404 (requests.int.test.ts)',
+  },
   'GET /api/requests/{id}': { deny: 'revisore', owned: { as: 'operatore', params: helpRequest } },
   'POST /api/requests/{id}/triage': {
     deny: 'coordinatore',
@@ -841,6 +845,7 @@ export const SWEEP: Record<string, SweepEntry> = {
     },
   },
   'GET /api/me/isee': { deny: 'operatore', exempt: OWN },
+  'GET /api/me/contact': { deny: 'operatore', exempt: OWN },
   'GET /api/me/access-points': { deny: 'operatore', exempt: OWN },
   'POST /api/orders': { deny: 'welfare_manager', exempt: CREATES },
   'GET /api/orders': { deny: 'operatore', list: { as: 'welfare_manager' } },

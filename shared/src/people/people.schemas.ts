@@ -135,3 +135,7 @@ export const SetHouseholdBody = Type.Object(
   { additionalProperties: false },
 );
 export type SetHouseholdBody = Static<typeof SetHouseholdBody>;
+
+/** A citizen's own contact details from their registry record, to fill in their forms. */
+export const OwnContact = Type.Object({ phone: Type.Union([Type.String(), Type.Null()]) });
+export type OwnContact = Static<typeof OwnContact>;

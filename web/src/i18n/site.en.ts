@@ -62,6 +62,16 @@ export const siteEn: typeof siteIt = {
     notRegistered: (name: string) =>
       `${name}, you are logged in, but we cannot find you yet among the people the local services follow. Call the help line: an operator registers you, and at your next login you can ask for help and follow your requests here.`,
   },
+  myRequests: {
+    youWrote: 'You wrote',
+    slot: (from: string, to: string) => `Time slot: from ${from} to ${to}`,
+    withdraw: 'Cancel the request',
+    withdrawing: 'Cancelling…',
+    withdrawConfirm: 'Do you really want to cancel this request? Nobody will bring you this help.',
+    withdrawYes: 'Yes, cancel it',
+    withdrawNo: 'No, keep it',
+    withdrawn: 'Request cancelled.',
+  },
   footer: {
     privacy: 'Privacy notice',
     legal: 'Legal notes',

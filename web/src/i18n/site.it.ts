@@ -67,6 +67,16 @@ export const siteIt = {
     notRegistered: (name: string) =>
       `${name}, hai effettuato l’accesso, ma non ti troviamo ancora tra le persone seguite dai servizi del territorio. Chiama il numero di aiuto: un operatore ti registra, e al prossimo accesso potrai chiedere aiuto e seguire le tue richieste da qui.`,
   },
+  myRequests: {
+    youWrote: 'Hai scritto',
+    slot: (from: string, to: string) => `Fascia oraria: dalle ${from} alle ${to}`,
+    withdraw: 'Annulla la richiesta',
+    withdrawing: 'Annullamento in corso…',
+    withdrawConfirm: 'Vuoi davvero annullare questa richiesta? Nessuno verrà a portarti questo aiuto.',
+    withdrawYes: 'Sì, annulla',
+    withdrawNo: 'No, tienila',
+    withdrawn: 'Richiesta annullata.',
+  },
   footer: {
     privacy: 'Informativa sulla privacy',
     legal: 'Note legali',

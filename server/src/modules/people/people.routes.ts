@@ -5,6 +5,7 @@ import {
   CreateHouseholdBody,
   DuplicatesQuery,
   Household,
+  OwnContact,
   PeoplePage,
   PeopleQuery,
   Person,
@@ -18,6 +19,9 @@ import * as people from './people.service.js';
 const tags = ['people'];
 
 export function registerPeopleRoutes(app: App): void {
+  app.get('/api/me/contact', { schema: { tags, response: { 200: OwnContact } } }, async (req) =>
+    people.ownContact(req.ctx),
+  );
   app.get(
     '/api/people',
     { schema: { tags, querystring: PeopleQuery, response: { 200: PeoplePage } } },

@@ -12,6 +12,7 @@ import { databaseErrorOf, type Tx } from '../../platform/db/database.js';
 import type {
   CreateHouseholdBody,
   Household,
+  OwnContact,
   PeoplePage,
   Person,
   PersonInput,
@@ -263,6 +264,27 @@ export async function getPerson(ctx: Context, id: string): Promise<PersonWithHou
       ...presentPerson(actor, row, todayInRome()),
       household: household ? presentHousehold(household, members) : null,
     };
+  });
+}
+
+/**
+ * The citizen's own phone from their registry record, to fill in their request form; audited as a
+ * read of their record. Null without a record (or a phone).
+ * @throws 403 for roles without `request.own`.
+ */
+export async function ownContact(ctx: Context): Promise<OwnContact> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.own', async (tx) => {
+    const row = actor.personId ? await repo.findPerson(tx, actor.personId) : null;
+    if (!row) return { phone: null };
+    await writeAudit(tx, ctx, {
+      action: 'person.read',
+      entityType: 'person',
+      entityId: row.id,
+      comune: row.comune_code,
+      details: { own: true },
+    });
+    return { phone: row.phone };
   });
 }
 

@@ -61,6 +61,12 @@ export const recurrenceUntilInvalid = () =>
   );
 export const requestNotCancellable = () =>
   new AppError(409, 'REQUEST_NOT_CANCELLABLE', 'La richiesta è già conclusa e non può essere annullata.');
+export const requestNotWithdrawable = () =>
+  new AppError(
+    409,
+    'REQUEST_NOT_WITHDRAWABLE',
+    'Un volontario si sta già occupando della richiesta: per annullarla chiama il numero di aiuto.',
+  );
 export const citizenWithoutRecord = () =>
   new AppError(
     422,

@@ -394,3 +394,104 @@ describe('online requests by citizens', () => {
     ).toBe(403);
   });
 });
+
+describe('the citizen’s own requests', () => {
+  async function citizen(phone: string | null = null) {
+    const personId = await env.buildPerson();
+    await env.database.db.execute(sql`UPDATE people SET phone = ${phone} WHERE id = ${personId}`);
+    const user = await env.buildUser({ role: 'cittadino', scope: { type: 'comune', id: CREMONA } });
+    await env.database.db.execute(sql`UPDATE users SET person_id = ${personId} WHERE id = ${user.id}`);
+    return { personId, session: await env.login(user.email) };
+  }
+  const ask = async (session: { headers: Record<string, string> }) =>
+    (
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/requests/online',
+        headers: session.headers,
+        payload: {
+          interventionTypeId: 'groceries_medicines',
+          description: 'La spesa della settimana, grazie',
+          preferredDate: addDays(dateInRome(), 2),
+          windowStart: '09:00',
+          windowEnd: '11:30',
+          consentPrivacy: true,
+        },
+      })
+    ).json<{ id: string }>().id;
+  const withdraw = (session: { headers: Record<string, string> }, id: string) =>
+    env.app.inject({ method: 'POST', url: `/api/requests/mine/${id}/cancel`, headers: session.headers });
+  const mine = async (session: { headers: Record<string, string> }) =>
+    (await env.app.inject({ method: 'GET', url: '/api/requests/mine', headers: session.headers })).json<{
+      items: {
+        id: string;
+        status: string;
+        description: string;
+        windowStart: string;
+        abilities: { cancel: boolean };
+      }[];
+    }>().items;
+
+  it('shows what the citizen wrote and the time slot, and lets them withdraw it while nobody is assigned', async () => {
+    const { session } = await citizen();
+    const id = await ask(session);
+    const [listed] = await mine(session);
+    expect(listed).toMatchObject({
+      id,
+      description: 'La spesa della settimana, grazie',
+      windowStart: expect.stringMatching(/^09:00/),
+      abilities: { cancel: true },
+    });
+    const response = await withdraw(session, id);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'cancelled', abilities: { cancel: false } });
+    const audit = await queryRows<{ action: string }>(
+      env.database.db,
+      sql`SELECT action FROM audit_events WHERE entity_id = ${id} ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toContain('request.cancel');
+    const [event] = await queryRows<{ details: { byCitizen?: boolean } }>(
+      env.database.db,
+      sql`SELECT details FROM help_request_events WHERE request_id = ${id} AND kind = 'cancelled'`,
+    );
+    expect(event!.details.byCitizen).toBe(true);
+  });
+
+  it('refuses to withdraw a request once a volunteer is assigned, leaving it as it was', async () => {
+    const { session } = await citizen();
+    const id = await ask(session);
+    const accepted = await triage(id, { decision: 'accept' });
+    const taskId = accepted.json<{ taskIds: string[] }>().taskIds[0]!;
+    const volunteerId = await env.buildVolunteer({ organizationId: auser });
+    await env.database.db.execute(
+      sql`UPDATE tasks SET volunteer_id = ${volunteerId}, status = 'assigned' WHERE id = ${taskId}`,
+    );
+    expect((await mine(session))[0]!.abilities.cancel).toBe(false);
+    const response = await withdraw(session, id);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('REQUEST_NOT_WITHDRAWABLE');
+    expect((await mine(session))[0]!.status).toBe('accepted');
+  });
+
+  it('answers 404 for another citizen’s request, which stays open', async () => {
+    const a = await citizen();
+    const b = await citizen();
+    const id = await ask(a.session);
+    expect((await withdraw(b.session, id)).statusCode).toBe(404);
+    expect((await mine(a.session))[0]!.status).toBe('new');
+    expect((await withdraw(operator, id)).statusCode).toBe(403);
+  });
+
+  it('gives the citizen the phone on their record for the form, and an operator 403', async () => {
+    const { session } = await citizen('333 1234567');
+    const response = await env.app.inject({
+      method: 'GET',
+      url: '/api/me/contact',
+      headers: session.headers,
+    });
+    expect(response.json()).toEqual({ phone: '333 1234567' });
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/me/contact', headers: operator.headers })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -16,6 +16,7 @@ export interface RequestRow {
   intervention_type_id: string;
   intervention_type_name: string;
   beneficiary_id: string;
+  requester_id: string | null;
   beneficiary_given_name: string;
   beneficiary_family_name: string;
   beneficiary_birth_date: string;
@@ -50,7 +51,7 @@ const iso = (column: string) =>
 
 const SELECT_REQUEST = sql`
   SELECT r.id, r.channel, r.status, r.urgency, r.intervention_type_id, t.name_it AS intervention_type_name,
-         r.beneficiary_id, p.given_name AS beneficiary_given_name, p.family_name AS beneficiary_family_name,
+         r.beneficiary_id, r.requester_id, p.given_name AS beneficiary_given_name, p.family_name AS beneficiary_family_name,
          to_char(p.birth_date, 'YYYY-MM-DD') AS beneficiary_birth_date, p.address AS beneficiary_address,
          p.phone AS beneficiary_phone, p.email AS beneficiary_email,
          p.known_to_social_services AS beneficiary_known, p.covid_positive AS beneficiary_covid,

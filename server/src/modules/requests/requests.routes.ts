@@ -4,6 +4,7 @@ import {
   CancelBody,
   CitizenRequestBody,
   CreateRequestBody,
+  HelpRequest,
   HelpRequestDetail,
   RequestsPage,
   RequestsQuery,
@@ -30,6 +31,11 @@ export function registerRequestRoutes(app: App): void {
   );
   app.get('/api/requests/mine', { schema: { tags, response: { 200: RequestsPage } } }, async (req) =>
     requests.listOwnRequests(req.ctx),
+  );
+  app.post(
+    '/api/requests/mine/:id/cancel',
+    { schema: { tags, params: IdParams, response: { 200: HelpRequest } } },
+    async (req) => requests.withdrawOwnRequest(req.ctx, req.params.id),
   );
   app.get(
     '/api/requests/:id',

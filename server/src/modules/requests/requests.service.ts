@@ -7,6 +7,7 @@ import { dateInRome } from '../../platform/time.js';
 import type {
   CitizenRequestBody,
   CreateRequestBody,
+  HelpRequest,
   HelpRequestDetail,
   RequestsPage,
   RequestsQuery,
@@ -21,7 +22,12 @@ import {
 import { findOrganization } from '../organizations/index.js';
 import { findPerson, personNotFound, registerRelativeForCitizen } from '../people/index.js';
 import { findComune } from '../territory/index.js';
-import { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from '../tasks/index.js';
+import {
+  cancelOpenTasksOfRequest,
+  insertTasks,
+  requestsWithVolunteer,
+  taskIdsOfRequest,
+} from '../tasks/index.js';
 import { enqueueNotification } from '../notifications/index.js';
 import * as repo from './requests.repository.js';
 import { presentRequest } from './requests.presenter.js';
@@ -35,6 +41,7 @@ import {
   requestAlreadyDecided,
   requestNotCancellable,
   requestNotFound,
+  requestNotWithdrawable,
   similarRequestOpen,
 } from './requests.errors.js';
 
@@ -362,13 +369,64 @@ export async function completeHelpRequestAfterTasks(
   });
 }
 
+/** A citizen may withdraw their request while it is open and no volunteer has been assigned to it. */
+function withdrawable(row: repo.RequestRow, withVolunteer: Set<string>): boolean {
+  return ['new', 'accepted'].includes(row.status) && !withVolunteer.has(row.id);
+}
+
+/** The citizen's view of one of their requests: `cancel` says whether they may still withdraw it. */
+function presentOwn(actor: Actor, row: repo.RequestRow, today: string, canWithdraw: boolean): HelpRequest {
+  const presented = presentRequest(actor, row, today);
+  return { ...presented, abilities: { ...presented.abilities, cancel: canWithdraw } };
+}
+
 /** The requests a citizen made or is the beneficiary of, newest first. */
 export async function listOwnRequests(ctx: Context): Promise<RequestsPage> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'request.own', async (tx) => {
     if (!actor.personId) return { items: [], total: 0 };
     const rows = await repo.requestsOfPerson(tx, actor.personId!);
+    const withVolunteer = await requestsWithVolunteer(
+      tx,
+      rows.map((r) => r.id),
+    );
     const today = dateInRome();
-    return { items: rows.map((r) => presentRequest(actor, r, today)), total: rows.length };
+    return {
+      items: rows.map((r) => presentOwn(actor, r, today, withdrawable(r, withVolunteer))),
+      total: rows.length,
+    };
+  });
+}
+
+/**
+ * A citizen withdraws one of their requests (made by them or for them) while nobody has been
+ * assigned to it: the request is cancelled with its open tasks, the event says it was the citizen.
+ * @throws 404 for a request that is not theirs (its existence is not confirmed), 409 once a
+ * volunteer is on it or it is closed.
+ */
+export async function withdrawOwnRequest(ctx: Context, id: string): Promise<HelpRequest> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.own', async (tx) => {
+    const row = await repo.findRequest(tx, id, true);
+    const own = row && actor.personId && [row.requester_id, row.beneficiary_id].includes(actor.personId);
+    if (!row || !own) throw requestNotFound();
+    if (!withdrawable(row, await requestsWithVolunteer(tx, [id], { lock: true })))
+      throw requestNotWithdrawable();
+    await repo.setRequestStatus(tx, id, 'cancelled');
+    await cancelOpenTasksOfRequest(tx, id);
+    await repo.insertEvent(tx, {
+      requestId: id,
+      comuneCode: row.comune_code,
+      actorId: actor.userId,
+      kind: 'cancelled',
+      details: { byCitizen: true },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'request.cancel',
+      entityType: 'request',
+      entityId: id,
+      comune: row.comune_code,
+    });
+    return presentOwn(actor, (await repo.findRequest(tx, id))!, dateInRome(), false);
   });
 }

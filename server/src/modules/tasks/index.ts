@@ -8,7 +8,12 @@ import type { Tx } from '../../platform/db/database.js';
 import * as repo from './tasks.repository.js';
 
 export type { PlanningTaskRow, TaskRow } from './tasks.repository.js';
-export { cancelOpenTasksOfRequest, insertTasks, taskIdsOfRequest } from './tasks.repository.js';
+export {
+  cancelOpenTasksOfRequest,
+  insertTasks,
+  requestsWithVolunteer,
+  taskIdsOfRequest,
+} from './tasks.repository.js';
 export { findTasksByIds, openTasksForPlanning, tasksPerVolunteer } from './tasks.repository.js';
 export { assignPlannedStops, type PlannedStop } from './tasks.service.js';
 

@@ -259,3 +259,24 @@ export async function allTasksClosed(tx: Tx, requestId: string): Promise<boolean
   );
   return (row?.open ?? 0) === 0;
 }
+
+/**
+ * Of these help requests, those with a volunteer on a task that is still on (not cancelled).
+ * With `lock`, their tasks stay locked until the transaction ends, so no volunteer is assigned
+ * meanwhile (a citizen withdrawing a request races an assignment).
+ */
+export async function requestsWithVolunteer(
+  tx: Tx,
+  requestIds: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await queryRows<{ request_id: string; volunteer_id: string | null; status: TaskStatus }>(
+    tx,
+    sql`SELECT request_id, volunteer_id, status FROM tasks
+        WHERE request_id = ANY(${pgArray([...requestIds])}::uuid[]) ${options.lock ? sql`FOR UPDATE` : sql``}`,
+  );
+  return new Set(
+    rows.filter((r) => r.volunteer_id !== null && r.status !== 'cancelled').map((r) => r.request_id),
+  );
+}

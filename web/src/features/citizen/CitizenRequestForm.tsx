@@ -23,6 +23,8 @@ interface CitizenRequestFormProps {
   comuni: Comune[];
   ambiti: Ambito[];
   defaultComuneCode: string;
+  /** The phone on the citizen's record, to call them back on. */
+  defaultPhone: string;
   onSent: () => void;
 }
 
@@ -36,10 +38,13 @@ export function CitizenRequestForm({
   comuni,
   ambiti,
   defaultComuneCode,
+  defaultPhone,
   onSent,
 }: CitizenRequestFormProps) {
   const { t, locale } = useI18n();
-  const [values, setValues] = useState<CitizenRequestValues>(() => emptyCitizenRequest(defaultComuneCode));
+  const [values, setValues] = useState<CitizenRequestValues>(() =>
+    emptyCitizenRequest(defaultComuneCode, defaultPhone),
+  );
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const send = useAction(createCitizenRequest);
   const errors = { ...fieldErrorsOf(send.error, t), ...invalid };

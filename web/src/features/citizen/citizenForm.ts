@@ -23,12 +23,13 @@ export interface CitizenRequestValues extends ScheduleValues {
   consentPrivacy: boolean;
 }
 
-export const emptyCitizenRequest = (comuneCode: string): CitizenRequestValues => ({
+/** An empty form; the citizen's phone, when their record has one, is filled in for them. */
+export const emptyCitizenRequest = (comuneCode: string, phone = ''): CitizenRequestValues => ({
   ...emptySchedule(),
   forRelative: false,
   interventionTypeId: '',
   description: '',
-  phone: '',
+  phone,
   relative: {
     givenName: '',
     familyName: '',

@@ -2,6 +2,7 @@ import { api, withQuery } from '../../api/client';
 import type {
   CitizenRequestBody,
   CreateRequestBody,
+  HelpRequest,
   HelpRequestDetail,
   RequestStatus,
   TriageBody,
@@ -22,6 +23,10 @@ export const requestsPath = (filter: RequestFilter, page = 0, pageSize = REQUEST
   withQuery('/api/requests', { ...filter, limit: pageSize, offset: page * pageSize });
 export const requestPath = (id: string) => `/api/requests/${encodeURIComponent(id)}`;
 export const MY_REQUESTS_PATH = '/api/requests/mine';
+/** The citizen's own phone, from their record, for their request form. */
+export const OWN_CONTACT_PATH = '/api/me/contact';
+export const withdrawOwnRequest = (id: string) =>
+  api.post<HelpRequest>(`/api/requests/mine/${encodeURIComponent(id)}/cancel`, {});
 
 export const createRequest = (body: CreateRequestBody) => api.post<HelpRequestDetail>('/api/requests', body);
 export const createCitizenRequest = (body: CitizenRequestBody) =>

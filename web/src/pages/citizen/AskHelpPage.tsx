@@ -1,4 +1,7 @@
 import { useNavigate } from 'react-router';
+import type { OwnContact } from '../../../../shared/src/people/people.schemas';
+import { useApi } from '../../api/useApi';
+import { OWN_CONTACT_PATH } from '../../features/requests/api';
 import { useT } from '../../i18n/I18nProvider';
 import { CitizenRequestForm } from '../../features/citizen/CitizenRequestForm';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
@@ -22,6 +25,7 @@ export function AskHelpPage() {
   const navigate = useNavigate();
   const territory = useTerritory();
   const interventions = useInterventionTypes();
+  const contact = useApi<OwnContact>(OWN_CONTACT_PATH);
   return (
     <Page
       title={t.citizen.askTitle}
@@ -30,7 +34,7 @@ export function AskHelpPage() {
     >
       <LargeText>
         <ApiErrorAlert error={territory.error ?? interventions.error} />
-        {territory.loading || interventions.loading ? (
+        {territory.loading || interventions.loading || contact.loading ? (
           <Loading />
         ) : (
           <CitizenRequestForm
@@ -38,6 +42,7 @@ export function AskHelpPage() {
             comuni={territory.comuni}
             ambiti={territory.ambiti}
             defaultComuneCode={defaultComuneCode(me, territory.comuni, territory.ambiti)}
+            defaultPhone={contact.data?.phone ?? ''}
             onSent={() => void navigate('/le-mie-richieste', { state: { sent: true } satisfies SentNotice })}
           />
         )}

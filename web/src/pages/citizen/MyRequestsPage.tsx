@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { RequestsPage } from '../../../../shared/src/requests/requests.schemas';
 import { useApi } from '../../api/useApi';
@@ -16,7 +17,8 @@ import type { SentNotice } from './AskHelpPage';
 export function MyRequestsPage() {
   const t = useT();
   const sent = (useLocation().state as Partial<SentNotice> | null)?.sent;
-  const { data, error, loading } = useApi<RequestsPage>(MY_REQUESTS_PATH);
+  const { data, error, loading, reload } = useApi<RequestsPage>(MY_REQUESTS_PATH);
+  const [withdrawn, setWithdrawn] = useState(false);
   const interventions = useInterventionTypes();
   return (
     <Page
@@ -30,7 +32,8 @@ export function MyRequestsPage() {
       }
     >
       <LargeText>
-        {sent && <SuccessAlert>{t.citizen.sent}</SuccessAlert>}
+        {sent && !withdrawn && <SuccessAlert>{t.citizen.sent}</SuccessAlert>}
+        {withdrawn && <SuccessAlert>{t.site.myRequests.withdrawn}</SuccessAlert>}
         <ApiErrorAlert error={error} />
         {loading && !data && <Loading />}
         {data && data.items.length === 0 && <p>{t.citizen.mineEmpty}</p>}
@@ -39,6 +42,10 @@ export function MyRequestsPage() {
             key={r.id}
             request={r}
             typeName={interventions.nameOf(r.interventionTypeId, r.interventionTypeName)}
+            onWithdrawn={() => {
+              setWithdrawn(true);
+              reload();
+            }}
           />
         ))}
       </LargeText>

@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** The demo citizen asks for help online, on a given day between 9:00 and 11:30. */
+async function askForHelp(page: Page, description: string): Promise<void> {
+  await page.goto('/chiedi-aiuto');
+  await page.getByRole('heading', { level: 1, name: 'Chiedi aiuto' }).waitFor();
+  await page
+    .getByRole('group', { name: /Di che cosa c’è bisogno/ })
+    .getByRole('radio')
+    .first()
+    .check({ force: true });
+  await page.getByLabel(/^Raccontaci in poche parole/).fill(description);
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel(/^Giorno/).fill(day);
+  await page.getByLabel(/^Dalle ore/).fill('09:00');
+  await page.getByLabel(/^Alle ore/).fill('11:30');
+  await page.getByText(/^Acconsento al trattamento/).click();
+  await page.getByRole('button', { name: 'Invia la richiesta' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Le mie richieste' }).waitFor();
+}
+
+describe('the citizen’s own requests', () => {
+  it('fills in the phone from the citizen’s record', async () => {
+    const page = await openPage(browser);
+    await logIn(page, 'cittadino');
+    const contact = (await (await page.request.get('/api/me/contact')).json()) as { phone: string | null };
+    expect(contact.phone).toBeTruthy();
+    await page.goto('/chiedi-aiuto');
+    await page.getByRole('heading', { level: 1, name: 'Chiedi aiuto' }).waitFor();
+    expect(await page.getByLabel(/^Il tuo numero di telefono/).inputValue()).toBe(contact.phone);
+    await page.context().close();
+  });
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    it(`shows what the citizen wrote and the time slot, and withdraws it while nobody is assigned (${viewport.width}px)`, async () => {
+      const page = await openPage(browser, { viewport });
+      await logIn(page, 'cittadino');
+      const description = `Il pane e il latte, per favore (${viewport.width})`;
+      await askForHelp(page, description);
+      const card = page.getByRole('article').filter({ hasText: description });
+      expect(await card.textContent()).toContain('Fascia oraria: dalle 09:00 alle 11:30');
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page);
+
+      await card.getByRole('button', { name: 'Annulla la richiesta' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Annulla la richiesta' });
+      await dialog.waitFor();
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: 'Sì, annulla' }).click();
+      await page.getByRole('status').filter({ hasText: 'Richiesta annullata.' }).waitFor();
+      const after = page.getByRole('article').filter({ hasText: description });
+      await after.getByText('Annullata.').waitFor();
+      expect(await after.getByRole('button', { name: 'Annulla la richiesta' }).count()).toBe(0);
+      await page.context().close();
+    });
+  }
+});

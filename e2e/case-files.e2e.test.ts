@@ -295,7 +295,13 @@ describe('case files in the browser', () => {
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Home' }).first().click();
-    const late = page.locator('#board-late').locator('..').locator('li', { hasText: person.familyName });
+    // The demo's own late pathway is on the board too: this person's line is the one just opened.
+    const late = page
+      .locator('#board-late')
+      .locator('..')
+      .locator('li', { hasText: `${person.givenName} ${person.familyName}` })
+      .filter({ hasText: '3 giorni di ritardo' })
+      .first();
     await late.waitFor();
     expect(await late.textContent()).toMatch(/Valutazione in reparto.*3 giorni di ritardo/);
     expect(await late.getAttribute('class')).toContain('case-late');
@@ -312,6 +318,17 @@ describe('case files in the browser', () => {
     await expectNoAxeViolations(page);
     const casePath = await openCaseFromRequest(page, requestId, person);
     await expectNoAxeViolations(page);
+    // Closing needs the outcome; suspending does not.
+    await page.getByLabel(/^Nuovo stato/).selectOption('closed');
+    await page.getByRole('button', { name: 'Cambia lo stato' }).click();
+    await page
+      .locator('#case-outcome-error')
+      .getByText(/scrivi l'esito/)
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(/^Nuovo stato/).selectOption('suspended');
+    await page.getByRole('button', { name: 'Cambia lo stato' }).click();
+    await page.getByText('Sospeso', { exact: true }).first().waitFor();
     await page.goto(`${casePath}/valutazioni/nuova`);
     await page.getByRole('heading', { level: 1, name: 'Valutazione multidimensionale' }).waitFor();
     await expectNoAxeViolations(page);

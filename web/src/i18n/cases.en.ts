@@ -54,6 +54,11 @@ export const casesEn: CasesMessages = {
     phone: 'Phone',
     outcome: 'Outcome',
   },
+  statusForm: {
+    title: 'Status of the case file',
+    status: 'New status',
+    submit: 'Change the status',
+  },
   open: {
     title: 'Open a case file',
     fromRequest: (person: string) => `Taking ${person} into care from the help request.`,

@@ -73,6 +73,11 @@ export const casesIt = {
     phone: 'Telefono',
     outcome: 'Esito',
   },
+  statusForm: {
+    title: 'Stato del fascicolo',
+    status: 'Nuovo stato',
+    submit: 'Cambia lo stato',
+  },
   open: {
     title: 'Apri un fascicolo',
     fromRequest: (person: string) => `Presa in carico di ${person} dalla richiesta d’aiuto.`,

@@ -5,6 +5,7 @@ import type {
   BoardQuery,
   BudgetBody,
   CaseDetail,
+  CaseStatusBody,
   CompleteStepBody,
   CreateCaseBody,
   DischargeBody,
@@ -31,6 +32,8 @@ export const exportUrl = (personId: string, format: 'json' | 'pdf') =>
 export const createCase = (body: CreateCaseBody) => api.post<CaseDetail>('/api/cases', body);
 export const breakGlass = (id: string, reason: string) =>
   api.post<CaseDetail>(`${casePath(id)}/break-glass`, { reason });
+export const changeCaseStatus = (id: string, body: CaseStatusBody) =>
+  api.post<CaseDetail>(`${casePath(id)}/status`, body);
 export const addEntry = (id: string, body: EntryBody) => api.post<Timeline>(`${casePath(id)}/entries`, body);
 export const recordAssessment = (id: string, body: AssessmentBody) =>
   api.post<Assessment>(`${casePath(id)}/assessments`, body);

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
 import { casePath } from '../../features/cases/api';
 import { BreakGlassDialog } from '../../features/cases/BreakGlassDialog';
+import { CaseStatusForm } from '../../features/cases/CaseStatusForm';
 import { DischargeForm, DischargeList } from '../../features/cases/DischargePanel';
 import { DocumentsPanel } from '../../features/cases/DocumentsPanel';
 import { PlanCard } from '../../features/cases/PlanCard';
@@ -167,6 +168,7 @@ export function CasePage() {
           <p className="mt-3">
             <strong>{c.fields.reason}:</strong> {data.reason}
           </p>
+          {data.abilities.manage && <CaseStatusForm key={data.version} caseData={data} onChanged={changed} />}
           <nav aria-label={c.page.sections} className="mb-4">
             <ul className="nav nav-pills flex-wrap gap-2">
               {(['timeline', 'assessments', 'plans', 'discharges', 'documents'] as const).map((s) => (

@@ -118,7 +118,8 @@ export async function importPopulationByAge(
   asOf?: string,
 ): Promise<{ asOf: string; updated: number; unknown: string[] }> {
   const figures = readPopulationByAge(bytes, asOf);
-  const updated = await ctx.database.db.transaction((tx) =>
+  // A command-line import of public ISTAT figures, as importTerritory: no actor, no scope.
+  const updated = await unsafeSystemTransaction(ctx, (tx) =>
     repo.setPopulationOver65(tx, figures.asOf, figures.comuni),
   );
   const known = new Set(updated);

@@ -226,7 +226,7 @@ const programme = (d: SweepData) =>
 const application = (d: SweepData) =>
   first(
     d,
-    sql`SELECT id FROM programme_applications WHERE comune_code = ${CREMONA} AND status = 'submitted' ORDER BY created_at LIMIT 1`,
+    sql`SELECT id FROM programme_applications WHERE comune_code = ${CREMONA} ORDER BY created_at, id LIMIT 1`,
   );
 const service = (d: SweepData) =>
   first(d, sql`SELECT id FROM catalog_services WHERE base_comune_code = ${CREMONA} ORDER BY name LIMIT 1`);

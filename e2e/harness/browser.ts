@@ -53,3 +53,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   );
   expect(found, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** How wide the page's content is: more than the viewport means the phone scrolls sideways. */
+export function contentWidth(page: Page): Promise<number> {
+  return page.locator('html').evaluate((html) => html.scrollWidth);
+}

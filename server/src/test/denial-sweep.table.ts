@@ -428,6 +428,11 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'coordinatore',
     owned: { as: 'operatore', params: helpRequest, reread: { op: 'GET /api/requests/{id}' } },
   },
+  'POST /api/requests/{id}/follow-up': {
+    deny: 'coordinatore',
+    body: { decision: 'close', reason: 'prova' },
+    owned: { as: 'operatore', params: helpRequest, reread: { op: 'GET /api/requests/{id}' } },
+  },
   // Tasks.
   'GET /api/tasks': { deny: 'welfare_manager', list: { as: 'operatore' } },
   'GET /api/tasks/mine': { deny: 'operatore', exempt: OWN },

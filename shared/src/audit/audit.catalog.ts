@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = {
   'request.search': { it: 'Elenco richieste di aiuto', en: 'Help requests listed' },
   'request.triage': { it: 'Valutazione richiesta di aiuto', en: 'Help request triaged' },
   'request.cancel': { it: 'Annullamento richiesta di aiuto', en: 'Help request cancelled' },
+  'request.follow_up': {
+    it: 'Decisione dopo una consegna non riuscita',
+    en: 'Decision after a failed delivery',
+  },
   'task.assign': { it: 'Assegnazione compito', en: 'Task assigned' },
   'task.respond': { it: 'Risposta del volontario al compito', en: 'Volunteer answered a task' },
   'task.complete': { it: 'Esito del compito', en: 'Task outcome recorded' },

@@ -8,7 +8,10 @@ const Bucket = Type.Object({ key: Type.String(), label: Type.String(), count: Co
 export const Dashboard = Type.Object({
   date: IsoDate,
   requestsToday: Count,
+  /** Received by the end of the day and still to be triaged then. */
   awaitingTriage: Count,
+  /** Open requests with a failed delivery, due by the day, that wait for a decision. */
+  awaitingDecision: Count,
   requestsByType: Type.Array(Bucket),
   requestsByComune: Type.Array(Bucket),
   requestsByUrgency: Type.Array(Bucket),

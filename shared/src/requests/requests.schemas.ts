@@ -7,7 +7,8 @@ const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', descripti
 
 export const CHANNELS = ['phone', 'web', 'access_point', 'social_worker'] as const;
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
-export const REQUEST_STATUSES = ['new', 'accepted', 'rejected', 'completed', 'cancelled'] as const;
+/** `closed`: closed with a reason after a failed delivery, without the help having arrived. */
+export const REQUEST_STATUSES = ['new', 'accepted', 'rejected', 'completed', 'cancelled', 'closed'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -84,6 +85,21 @@ export const CancelBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** What follows a failed delivery: try again, another organisation, or close with a reason. */
+export const FOLLOW_UP_DECISIONS = ['retry', 'reroute', 'close'] as const;
+export const FollowUpBody = Type.Object(
+  {
+    decision: Type.Enum(FOLLOW_UP_DECISIONS),
+    /** The new attempt's day (retry, reroute): today when omitted. */
+    dueDate: Type.Optional(Nullable(IsoDate)),
+    organizationId: Type.Optional(Nullable(Uuid)),
+    /** Required to give it to another organisation or to close it. */
+    reason: Type.Optional(Nullable(Trimmed({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpBody = Static<typeof FollowUpBody>;
+
 export const RequestEvent = Type.Object({
   at: Type.String(),
   kind: Type.String(),
@@ -128,7 +144,9 @@ export const HelpRequest = Type.Object({
   createdByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   completedAt: Nullable(Type.String()),
-  abilities: Type.Object({ triage: Type.Boolean(), cancel: Type.Boolean() }),
+  /** Open, nothing left to do, and a delivery failed: someone must decide what follows. */
+  awaitingDecision: Type.Boolean(),
+  abilities: Type.Object({ triage: Type.Boolean(), cancel: Type.Boolean(), followUp: Type.Boolean() }),
 });
 export type HelpRequest = Static<typeof HelpRequest>;
 
@@ -149,6 +167,8 @@ export const RequestsQuery = Type.Object({
   organizationId: Type.Optional(Uuid),
   beneficiaryId: Type.Optional(Uuid),
   date: Type.Optional(IsoDate),
+  /** Only the requests whose failed delivery awaits a decision. */
+  awaitingDecision: Type.Optional(Type.Boolean()),
   ...PageQuery,
 });
 export type RequestsQuery = Static<typeof RequestsQuery>;

@@ -12,6 +12,32 @@ export const OUTCOME_REASONS = [
   'volunteer_unavailable',
   'other',
 ] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+export const TASK_EVENT_KINDS = [
+  'assigned',
+  'accepted',
+  'declined',
+  'released',
+  'done',
+  'failed',
+  'reimbursed',
+  'cancelled',
+] as const;
+export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
+
+/** One step of a task: who did it, when, to which volunteer, and why. */
+export const TaskEvent = Type.Object({
+  at: Type.String(),
+  kind: Type.Enum(TASK_EVENT_KINDS),
+  actorName: Nullable(Type.String()),
+  volunteerName: Nullable(Type.String()),
+  /** A decline's or a take-back's reason, as typed. */
+  reason: Nullable(Type.String()),
+  outcomeReason: Nullable(Type.Enum(OUTCOME_REASONS)),
+  /** Money advanced (done, failed) or paid back (reimbursed). */
+  amountCents: Nullable(Type.Integer()),
+});
+export type TaskEvent = Static<typeof TaskEvent>;
 
 export const Task = Type.Object({
   id: Uuid,
@@ -50,6 +76,8 @@ export const Task = Type.Object({
   completedAt: Nullable(Type.String()),
   moneyAdvancedCents: Type.Integer(),
   moneyReimbursedCents: Type.Integer(),
+  /** Every step, oldest first. */
+  history: Type.Array(TaskEvent),
   abilities: Type.Object({
     assign: Type.Boolean(),
     respond: Type.Boolean(),

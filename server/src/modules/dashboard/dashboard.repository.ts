@@ -26,6 +26,20 @@ function taskFilter(f: DashboardFilter): SQL {
 }
 
 const createdOn = (date: string) => sql`(r.created_at AT TIME ZONE 'Europe/Rome')::date = ${date}::date`;
+const romeDate = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Europe/Rome')::date`);
+
+/**
+ * Received by the end of the day and not yet accepted, rejected or cancelled then: today, the
+ * requests still new; on a past day, those that were waiting that evening.
+ */
+const awaitingTriageOn = (date: string) => sql`${romeDate('r.created_at')} <= ${date}::date
+  AND (r.status = 'new' OR ${romeDate(`coalesce(r.decided_at, (SELECT min(e.at) FROM help_request_events e
+         WHERE e.request_id = r.id AND e.kind = 'cancelled'))`)} > ${date}::date)`;
+
+/** Still open with a failed delivery, due by that day, that nobody has decided about yet. */
+const awaitingDecisionOn = (date: string) => sql`r.status = 'accepted' AND EXISTS (
+  SELECT 1 FROM tasks ft WHERE ft.request_id = r.id AND ft.status = 'failed' AND ft.follow_up IS NULL
+    AND ft.due_date <= ${date}::date)`;
 
 export async function requestBuckets(tx: Tx, f: DashboardFilter, by: 'type' | 'comune' | 'urgency') {
   const [key, label, join] =
@@ -51,6 +65,7 @@ export async function counters(tx: Tx, f: DashboardFilter) {
   const [row] = await queryRows<{
     requests_today: number;
     awaiting_triage: number;
+    awaiting_decision: number;
     tasks_today: number;
     unassigned_today: number;
     overdue: number;
@@ -63,7 +78,8 @@ export async function counters(tx: Tx, f: DashboardFilter) {
     tx,
     sql`SELECT
           (SELECT count(*)::int FROM help_requests r WHERE ${createdOn(f.date)} AND ${requestFilter(f)}) AS requests_today,
-          (SELECT count(*)::int FROM help_requests r WHERE r.status = 'new' AND ${requestFilter(f)}) AS awaiting_triage,
+          (SELECT count(*)::int FROM help_requests r WHERE ${awaitingTriageOn(f.date)} AND ${requestFilter(f)}) AS awaiting_triage,
+          (SELECT count(*)::int FROM help_requests r WHERE ${awaitingDecisionOn(f.date)} AND ${requestFilter(f)}) AS awaiting_decision,
           (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status <> 'cancelled' AND ${taskFilter(f)}) AS tasks_today,
           (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'open' AND ${taskFilter(f)}) AS unassigned_today,
           (SELECT count(*)::int FROM tasks t WHERE t.due_date < ${f.date}::date AND t.status IN ('open', 'assigned', 'accepted') AND ${taskFilter(f)}) AS overdue,

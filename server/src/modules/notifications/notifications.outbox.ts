@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'request.accepted'
   | 'request.rejected'
   | 'request.completed'
+  | 'request.closed'
   | 'case.break_glass'
   | 'case.review_due'
   | 'case.discharge_late';

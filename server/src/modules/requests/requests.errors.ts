@@ -73,3 +73,18 @@ export const citizenWithoutRecord = () =>
     'CITIZEN_WITHOUT_RECORD',
     'Il tuo account non è collegato alla tua scheda anagrafica: chiama il numero dedicato e un operatore registrerà la richiesta.',
   );
+export const requestNotAwaitingDecision = () =>
+  new AppError(
+    409,
+    'REQUEST_NOT_AWAITING_DECISION',
+    'Questa richiesta non ha una consegna non riuscita in attesa di decisione.',
+  );
+export const followUpReasonRequired = () =>
+  new AppError(422, 'FOLLOW_UP_REASON_REQUIRED', 'Indica il motivo della decisione.', { field: 'reason' });
+export const sameOrganization = () =>
+  new AppError(
+    422,
+    'FOLLOW_UP_SAME_ORGANIZATION',
+    'Scegli un’organizzazione diversa da quella a cui la richiesta è già affidata.',
+    { field: 'organizationId' },
+  );

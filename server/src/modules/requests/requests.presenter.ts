@@ -10,7 +10,8 @@ import type { RequestRow } from './requests.repository.js';
 export function presentRequest(actor: Actor, row: RequestRow, today: string): HelpRequest {
   const knowsSocialServices = scopeCovers(scopeOf(actor, 'request.seeSocialServices'), row.comune_code);
   const knowsHealth = scopeCovers(scopeOf(actor, 'person.readSensitive'), row.comune_code);
-  const triage = row.status === 'new' && scopeCovers(scopeOf(actor, 'request.triage'), row.comune_code);
+  const triages = scopeCovers(scopeOf(actor, 'request.triage'), row.comune_code);
+  const triage = row.status === 'new' && triages;
   return {
     id: row.id,
     channel: row.channel,
@@ -47,11 +48,11 @@ export function presentRequest(actor: Actor, row: RequestRow, today: string): He
     createdByName: row.created_by_name,
     decidedAt: row.decided_at,
     completedAt: row.completed_at,
+    awaitingDecision: row.awaiting_decision,
     abilities: {
       triage,
-      cancel:
-        ['new', 'accepted'].includes(row.status) &&
-        scopeCovers(scopeOf(actor, 'request.triage'), row.comune_code),
+      cancel: ['new', 'accepted'].includes(row.status) && triages,
+      followUp: row.awaiting_decision && triages,
     },
   };
 }

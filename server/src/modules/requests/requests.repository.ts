@@ -44,7 +44,13 @@ export interface RequestRow {
   created_by_name: string | null;
   decided_at: string | null;
   completed_at: string | null;
+  awaiting_decision: boolean;
 }
+
+// A failed task nobody has decided about yet, on a request still open. Read here (not through the
+// tasks module) because lists filter and sort on it in the same query.
+const AWAITING_DECISION = sql`(r.status = 'accepted' AND EXISTS (
+    SELECT 1 FROM tasks ft WHERE ft.request_id = r.id AND ft.status = 'failed' AND ft.follow_up IS NULL))`;
 
 const iso = (column: string) =>
   sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
@@ -62,7 +68,8 @@ const SELECT_REQUEST = sql`
          to_char(r.preferred_date, 'YYYY-MM-DD') AS preferred_date, to_char(r.window_start, 'HH24:MI') AS window_start,
          to_char(r.window_end, 'HH24:MI') AS window_end, r.recurrence, to_char(r.recurrence_until, 'YYYY-MM-DD') AS recurrence_until,
          ${iso('r.created_at')} AS created_at, u.full_name AS created_by_name,
-         ${iso('r.decided_at')} AS decided_at, ${iso('r.completed_at')} AS completed_at
+         ${iso('r.decided_at')} AS decided_at, ${iso('r.completed_at')} AS completed_at,
+         ${AWAITING_DECISION} AS awaiting_decision
   FROM help_requests r
   JOIN intervention_types t ON t.id = r.intervention_type_id
   JOIN people p ON p.id = r.beneficiary_id
@@ -145,7 +152,17 @@ export async function decideRequest(
 
 export async function setRequestStatus(tx: Tx, id: string, status: RequestStatus): Promise<void> {
   await tx.execute(sql`UPDATE help_requests SET status = ${status},
-                       completed_at = CASE WHEN ${status} = 'completed' THEN now() ELSE completed_at END WHERE id = ${id}`);
+                       completed_at = CASE WHEN ${status} IN ('completed', 'closed') THEN now() ELSE completed_at END WHERE id = ${id}`);
+}
+
+/** After a failed delivery, the request goes to another organisation, with the reason. */
+export async function rerouteRequest(
+  tx: Tx,
+  id: string,
+  reroute: { organizationId: string; reason: string },
+): Promise<void> {
+  await tx.execute(sql`UPDATE help_requests SET organization_id = ${reroute.organizationId},
+                       routing_override_reason = ${reroute.reason} WHERE id = ${id}`);
 }
 
 export async function insertEvent(
@@ -184,11 +201,12 @@ export async function searchRequests(
       AND (${query.organizationId ?? null}::uuid IS NULL OR r.organization_id = ${query.organizationId ?? null}::uuid)
       AND (${query.beneficiaryId ?? null}::uuid IS NULL OR r.beneficiary_id = ${query.beneficiaryId ?? null}::uuid)
       AND (${query.date ?? null}::date IS NULL OR (r.created_at AT TIME ZONE 'Europe/Rome')::date = ${query.date ?? null}::date)
+      AND (${query.awaitingDecision !== true} OR ${AWAITING_DECISION})
       AND (${organizationIds === null} OR r.organization_id = ANY(${pgArray(organizationIds ?? [])}::uuid[]))`;
   const rows = await queryRows<RequestRow>(
     tx,
     sql`${SELECT_REQUEST} ${where}
-        ORDER BY CASE r.status WHEN 'new' THEN 0 ELSE 1 END,
+        ORDER BY CASE WHEN r.status = 'new' OR ${AWAITING_DECISION} THEN 0 ELSE 1 END,
                  CASE r.urgency WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, r.created_at DESC
         LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
   );

@@ -5,6 +5,7 @@ import {
   CitizenRequestBody,
   CreateRequestBody,
   HelpRequest,
+  FollowUpBody,
   HelpRequestDetail,
   RequestsPage,
   RequestsQuery,
@@ -51,5 +52,10 @@ export function registerRequestRoutes(app: App): void {
     '/api/requests/:id/cancel',
     { schema: { tags, params: IdParams, body: CancelBody, response: { 200: HelpRequestDetail } } },
     async (req) => requests.cancelRequest(req.ctx, req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/requests/:id/follow-up',
+    { schema: { tags, params: IdParams, body: FollowUpBody, response: { 200: HelpRequestDetail } } },
+    async (req) => requests.followUpFailedDelivery(req.ctx, req.params.id, req.body),
   );
 }

@@ -8,6 +8,7 @@ import type {
   CitizenRequestBody,
   CreateRequestBody,
   HelpRequest,
+  FollowUpBody,
   HelpRequestDetail,
   RequestsPage,
   RequestsQuery,
@@ -26,6 +27,7 @@ import {
   cancelOpenTasksOfRequest,
   insertTasks,
   requestsWithVolunteer,
+  markFailuresFollowedUp,
   taskIdsOfRequest,
 } from '../tasks/index.js';
 import { enqueueNotification } from '../notifications/index.js';
@@ -38,10 +40,13 @@ import {
   overrideReasonRequired,
   rejectionReasonRequired,
   citizenWithoutRecord,
+  followUpReasonRequired,
   requestAlreadyDecided,
+  requestNotAwaitingDecision,
   requestNotCancellable,
   requestNotFound,
   requestNotWithdrawable,
+  sameOrganization,
   similarRequestOpen,
 } from './requests.errors.js';
 
@@ -146,7 +151,19 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
         { status: 'accepted', organizationId: chosen, overrideReason, urgency, notes },
         actor.userId,
       );
-      await createTasks(tx, row, chosen);
+      await createTasks(
+        tx,
+        row,
+        chosen,
+        taskDates(
+          {
+            preferredDate: row.preferred_date,
+            recurrence: row.recurrence,
+            recurrenceUntil: row.recurrence_until,
+          },
+          dateInRome(),
+        ),
+      );
       await repo.insertEvent(tx, {
         requestId: id,
         comuneCode: row.comune_code,
@@ -177,15 +194,16 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
 }
 
 /** One task per date; where the address has no coordinates, the comune's point, flagged for a pin. */
-async function createTasks(tx: Tx, row: repo.RequestRow, organizationId: string): Promise<void> {
+async function createTasks(
+  tx: Tx,
+  row: repo.RequestRow,
+  organizationId: string,
+  dates: string[],
+): Promise<void> {
   const type = (await findInterventionType(tx, row.intervention_type_id))!;
   const person = (await findPerson(tx, row.beneficiary_id))!;
   const comune = (await findComune(tx, row.comune_code))!;
   const located = person.latitude !== null && person.longitude !== null;
-  const dates = taskDates(
-    { preferredDate: row.preferred_date, recurrence: row.recurrence, recurrenceUntil: row.recurrence_until },
-    dateInRome(),
-  );
   await insertTasks(
     tx,
     dates.map((dueDate) => ({
@@ -207,6 +225,72 @@ async function createTasks(tx: Tx, row: repo.RequestRow, organizationId: string)
       requiresHealthTraining: type.healthRisk || person.covid_positive,
     })),
   );
+}
+
+/**
+ * Decides what follows a failed delivery: a new attempt by the same organisation, a new attempt
+ * by another one (with the reason), or closing the request with the reason. The failed tasks stop
+ * waiting for a decision; the request stays open while a new attempt is to be made.
+ * @throws 404 outside the territory, 409 nothing awaits a decision, 422 missing reason, same or
+ * unknown organisation, or a day already past.
+ */
+export async function followUpFailedDelivery(
+  ctx: Context,
+  id: string,
+  body: FollowUpBody,
+): Promise<HelpRequestDetail> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'request.triage', async (tx, scope) => {
+    const row = await repo.findRequest(tx, id, true);
+    if (!row) throw requestNotFound();
+    assertInScope(scope, row.comune_code, 'Richiesta');
+    if (!row.awaiting_decision) throw requestNotAwaitingDecision();
+    const reason = body.reason?.trim() || null;
+    if (body.decision !== 'retry' && !reason) throw followUpReasonRequired();
+    const today = dateInRome();
+    const dueDate = body.dueDate ?? today;
+    if (body.decision !== 'close') validateSchedule({ preferredDate: dueDate }, false, today);
+    let details: Record<string, unknown> = reason ? { reason } : {};
+    if (body.decision === 'close') {
+      await markFailuresFollowedUp(tx, id, 'closed');
+      await repo.setRequestStatus(tx, id, 'closed');
+      await enqueueNotification(tx, {
+        kind: 'request.closed',
+        recipientEmail: row.beneficiary_email,
+        recipientPhone: row.requester_phone ?? row.beneficiary_phone,
+        subject: 'La tua richiesta di aiuto',
+        body: `La richiesta "${row.intervention_type_name}" è stata chiusa: ${reason}`,
+      });
+    } else {
+      let organizationId = row.organization_id!;
+      if (body.decision === 'reroute') {
+        if (!body.organizationId || body.organizationId === row.organization_id) throw sameOrganization();
+        const organization = await findOrganization(tx, body.organizationId);
+        if (!organization) throw organizationUnknown();
+        organizationId = organization.id;
+        await repo.rerouteRequest(tx, id, { organizationId, reason: reason! });
+        details = { ...details, organizationId, organizationName: organization.name };
+      }
+      await markFailuresFollowedUp(tx, id, body.decision === 'retry' ? 'retried' : 'rerouted');
+      await createTasks(tx, row, organizationId, [dueDate]);
+      details = { ...details, dueDate };
+    }
+    await repo.insertEvent(tx, {
+      requestId: id,
+      comuneCode: row.comune_code,
+      actorId: actor.userId,
+      kind: { retry: 'retried', reroute: 'rerouted', close: 'closed' }[body.decision],
+      details,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'request.follow_up',
+      entityType: 'request',
+      entityId: id,
+      comune: row.comune_code,
+      details: { decision: body.decision },
+    });
+    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+  });
 }
 
 /** @throws 404 outside the territory (or, for a coordinator, not routed to his organisation). */
@@ -255,7 +339,7 @@ export async function cancelRequest(ctx: Context, id: string, reason: string): P
     assertInScope(scope, row.comune_code, 'Richiesta');
     if (!['new', 'accepted'].includes(row.status)) throw requestNotCancellable();
     await repo.setRequestStatus(tx, id, 'cancelled');
-    await cancelOpenTasksOfRequest(tx, id);
+    await cancelOpenTasksOfRequest(tx, id, actor.userId);
     await repo.insertEvent(tx, {
       requestId: id,
       comuneCode: row.comune_code,
@@ -345,7 +429,8 @@ export async function createCitizenRequest(
 /**
  * The last task of a request has closed (the tasks module calls this in its own transaction): an
  * accepted request becomes completed, with its event, and the requester is told. A request in any
- * other state (cancelled meanwhile, already completed) is left as it is.
+ * other state (cancelled meanwhile, already completed) is left as it is, and so is one whose
+ * delivery failed: it stays open until someone decides what follows (`followUpFailedDelivery`).
  */
 export async function completeHelpRequestAfterTasks(
   tx: Tx,
@@ -353,6 +438,15 @@ export async function completeHelpRequestAfterTasks(
 ): Promise<void> {
   const request = await repo.findRequest(tx, options.requestId, true);
   if (!request || request.status !== 'accepted') return;
+  if (request.awaiting_decision) {
+    await repo.insertEvent(tx, {
+      requestId: request.id,
+      comuneCode: request.comune_code,
+      actorId: options.actorId,
+      kind: 'awaiting_decision',
+    });
+    return;
+  }
   await repo.setRequestStatus(tx, request.id, 'completed');
   await repo.insertEvent(tx, {
     requestId: request.id,
@@ -413,7 +507,7 @@ export async function withdrawOwnRequest(ctx: Context, id: string): Promise<Help
     if (!withdrawable(row, await requestsWithVolunteer(tx, [id], { lock: true })))
       throw requestNotWithdrawable();
     await repo.setRequestStatus(tx, id, 'cancelled');
-    await cancelOpenTasksOfRequest(tx, id);
+    await cancelOpenTasksOfRequest(tx, id, actor.userId);
     await repo.insertEvent(tx, {
       requestId: id,
       comuneCode: row.comune_code,

@@ -111,6 +111,7 @@ export async function categoriesOf(
         { key: 'completed', label: 'Completata' },
         { key: 'rejected', label: 'Non accolta' },
         { key: 'cancelled', label: 'Annullata' },
+        { key: 'closed', label: 'Chiusa senza consegna' },
       ];
     case 'sex':
       return [

@@ -12,6 +12,7 @@ export {
   cancelOpenTasksOfRequest,
   insertTasks,
   requestsWithVolunteer,
+  markFailuresFollowedUp,
   taskIdsOfRequest,
 } from './tasks.repository.js';
 export { findTasksByIds, openTasksForPlanning, tasksPerVolunteer } from './tasks.repository.js';

@@ -1,11 +1,23 @@
 import { reachesOrganization, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import type { Task } from '../../../../shared/src/tasks/tasks.schemas.js';
-import type { TaskRow } from './tasks.repository.js';
+import type { TaskEventRow, TaskRow } from './tasks.repository.js';
 
 const OPEN = ['open', 'assigned', 'accepted'];
 
-/** What a task shows to this actor, with the actions the same policies allow. */
-export function presentTask(actor: Actor, row: TaskRow): Task {
+function presentEvent(e: TaskEventRow): Task['history'][number] {
+  return {
+    at: e.at,
+    kind: e.kind,
+    actorName: e.actor_name,
+    volunteerName: e.volunteer_name,
+    reason: e.details.reason ?? null,
+    outcomeReason: e.details.outcomeReason ?? null,
+    amountCents: e.details.amountCents ?? null,
+  };
+}
+
+/** What a task shows to this actor, with its history and the actions the same policies allow. */
+export function presentTask(actor: Actor, row: TaskRow, history: TaskEventRow[]): Task {
   const coordinates =
     scopeCovers(scopeOf(actor, 'task.assign'), row.comune_code) &&
     reachesOrganization(actor, 'task.assign', row.organization_id);
@@ -48,6 +60,7 @@ export function presentTask(actor: Actor, row: TaskRow): Task {
     completedAt: row.completed_at,
     moneyAdvancedCents: row.money_advanced_cents,
     moneyReimbursedCents: row.money_reimbursed_cents,
+    history: history.map(presentEvent),
     abilities: {
       assign: coordinates && row.status === 'open',
       respond: own && row.status === 'assigned',

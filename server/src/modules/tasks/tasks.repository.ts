@@ -1,7 +1,16 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
-import type { TasksQuery, TaskStatus } from '../../../../shared/src/tasks/tasks.schemas.js';
+import type {
+  OutcomeReason,
+  TaskEventKind,
+  TasksQuery,
+  TaskStatus,
+} from '../../../../shared/src/tasks/tasks.schemas.js';
 
-/* The only SQL on tasks; RLS limits rows to the actor's territory. */
+/*
+ * The only SQL on tasks and their history; RLS limits rows to the actor's territory. Every
+ * function that moves a task a step also writes that step to task_events, so no caller can
+ * change a task without leaving its trace.
+ */
 
 export interface TaskRow {
   id: string;
@@ -208,10 +217,20 @@ export async function assignIfOpen(
           round_position = ${position}
         WHERE id = ${id} AND status = 'open' RETURNING id`,
   );
+  if (rows.length === 1) await insertTaskEvent(tx, id, { kind: 'assigned', actorId });
   return rows.length === 1;
 }
 
-export async function releaseTask(tx: Tx, id: string): Promise<void> {
+/**
+ * Gives the task back to the coordinator: declined by its volunteer (with the reason), or taken
+ * back by a coordinator (a re-plan after a drop-out).
+ */
+export async function releaseTask(
+  tx: Tx,
+  id: string,
+  step: { kind: 'declined' | 'released'; actorId: string; reason?: string },
+): Promise<void> {
+  await insertTaskEvent(tx, id, { ...step, details: step.reason ? { reason: step.reason } : {} });
   await tx.execute(sql`UPDATE tasks SET status = 'open', volunteer_id = NULL, assigned_at = NULL, assigned_by = NULL,
                        round_position = NULL WHERE id = ${id}`);
 }
@@ -221,8 +240,10 @@ export async function setPlannedStart(tx: Tx, id: string, start: string): Promis
   await tx.execute(sql`UPDATE tasks SET planned_start = ${start}::time WHERE id = ${id}`);
 }
 
-export async function setTaskStatus(tx: Tx, id: string, status: TaskStatus): Promise<void> {
-  await tx.execute(sql`UPDATE tasks SET status = ${status} WHERE id = ${id}`);
+/** The volunteer said yes. */
+export async function acceptTask(tx: Tx, id: string, actorId: string): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET status = 'accepted' WHERE id = ${id}`);
+  await insertTaskEvent(tx, id, { kind: 'accepted', actorId });
 }
 
 export async function closeTask(
@@ -230,25 +251,53 @@ export async function closeTask(
   id: string,
   outcome: {
     status: 'done' | 'failed';
-    reason: string | null;
+    reason: OutcomeReason | null;
     notes: string | null;
     moneyAdvancedCents: number;
+    actorId: string;
   },
 ): Promise<void> {
   await tx.execute(sql`UPDATE tasks SET status = ${outcome.status}, outcome_reason = ${outcome.reason},
                        outcome_notes = ${outcome.notes}, money_advanced_cents = ${outcome.moneyAdvancedCents}, completed_at = now()
                        WHERE id = ${id}`);
+  await insertTaskEvent(tx, id, {
+    kind: outcome.status,
+    actorId: outcome.actorId,
+    details: {
+      ...(outcome.reason ? { outcomeReason: outcome.reason } : {}),
+      ...(outcome.moneyAdvancedCents > 0 ? { amountCents: outcome.moneyAdvancedCents } : {}),
+    },
+  });
 }
 
-export async function addReimbursement(tx: Tx, id: string, amountCents: number): Promise<void> {
+export async function addReimbursement(
+  tx: Tx,
+  id: string,
+  amountCents: number,
+  actorId: string,
+): Promise<void> {
   await tx.execute(sql`UPDATE tasks SET money_reimbursed_cents = money_reimbursed_cents + ${amountCents}, reimbursed_at = now()
                        WHERE id = ${id}`);
+  await insertTaskEvent(tx, id, { kind: 'reimbursed', actorId, details: { amountCents } });
 }
 
-export async function cancelOpenTasksOfRequest(tx: Tx, requestId: string): Promise<void> {
-  await tx.execute(
-    sql`UPDATE tasks SET status = 'cancelled' WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')`,
+export async function cancelOpenTasksOfRequest(tx: Tx, requestId: string, actorId: string): Promise<void> {
+  const cancelled = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE tasks SET status = 'cancelled' WHERE request_id = ${requestId} AND status IN ('open', 'assigned', 'accepted')
+        RETURNING id`,
   );
+  for (const { id } of cancelled) await insertTaskEvent(tx, id, { kind: 'cancelled', actorId });
+}
+
+/** What was decided after the request's failed tasks: they no longer wait for a decision. */
+export async function markFailuresFollowedUp(
+  tx: Tx,
+  requestId: string,
+  followUp: 'retried' | 'rerouted' | 'closed',
+): Promise<void> {
+  await tx.execute(sql`UPDATE tasks SET follow_up = ${followUp}
+                       WHERE request_id = ${requestId} AND status = 'failed' AND follow_up IS NULL`);
 }
 
 /** True when no task of the request is still to be done. */
@@ -279,4 +328,41 @@ export async function requestsWithVolunteer(
   return new Set(
     rows.filter((r) => r.volunteer_id !== null && r.status !== 'cancelled').map((r) => r.request_id),
   );
+}
+
+export interface TaskEventRow {
+  task_id: string;
+  at: string;
+  kind: TaskEventKind;
+  actor_name: string | null;
+  volunteer_name: string | null;
+  details: { reason?: string; outcomeReason?: OutcomeReason; amountCents?: number };
+}
+
+/** One step of a task, with the volunteer it then had (before a release clears it). */
+async function insertTaskEvent(
+  tx: Tx,
+  id: string,
+  step: { kind: TaskEventKind; actorId: string | null; details?: TaskEventRow['details'] },
+): Promise<void> {
+  await tx.execute(sql`INSERT INTO task_events (task_id, comune_code, actor_user_id, kind, volunteer_id, details)
+                       SELECT id, comune_code, ${step.actorId}, ${step.kind}, volunteer_id, ${JSON.stringify(step.details ?? {})}::jsonb
+                       FROM tasks WHERE id = ${id}`);
+}
+
+/** The history of each task, oldest step first, in one query for a whole list. */
+export async function eventsOfTasks(tx: Tx, ids: string[]): Promise<Map<string, TaskEventRow[]>> {
+  const rows = await queryRows<TaskEventRow>(
+    tx,
+    sql`SELECT e.task_id, ${iso('e.at')} AS at, e.kind, u.full_name AS actor_name,
+               v.given_name || ' ' || v.family_name AS volunteer_name, e.details
+        FROM task_events e
+        LEFT JOIN users u ON u.id = e.actor_user_id
+        LEFT JOIN volunteers v ON v.id = e.volunteer_id
+        WHERE e.task_id = ANY(${pgArray(ids)}::uuid[])
+        ORDER BY e.task_id, e.id`,
+  );
+  const byTask = new Map<string, TaskEventRow[]>();
+  for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
+  return byTask;
 }

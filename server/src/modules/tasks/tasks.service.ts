@@ -47,6 +47,21 @@ function needsOf(row: repo.TaskRow): TaskNeeds {
   };
 }
 
+/** Tasks as this actor sees them, each with its history (read for the whole list at once). */
+async function presentTasks(tx: Tx, actor: Actor, rows: repo.TaskRow[]): Promise<Task[]> {
+  const history = await repo.eventsOfTasks(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentTask(actor, r, history.get(r.id) ?? []));
+}
+
+/** The task as it is now, after a change in this transaction. */
+async function presentCurrent(tx: Tx, actor: Actor, id: string): Promise<Task> {
+  const [task] = await presentTasks(tx, actor, [(await repo.findTask(tx, id))!]);
+  return task!;
+}
+
 /** @throws 404 unless the actor coordinates the task: in the territory and, for a coordinator, of his organisation. */
 function assertCoordinated(actor: Actor, scope: Scope, row: repo.TaskRow): void {
   assertInScope(scope, row.comune_code, 'Compito');
@@ -78,7 +93,7 @@ export async function listTasks(ctx: Context, query: TasksQuery): Promise<TasksP
       entityType: 'task',
       details: { ids: rows.map((r) => r.id), total },
     });
-    return { items: rows.map((r) => presentTask(actor, r)), total };
+    return { items: await presentTasks(tx, actor, rows), total };
   });
 }
 
@@ -99,7 +114,7 @@ export async function myTasks(ctx: Context, date: string | undefined): Promise<T
       entityType: 'task',
       details: { ids: rows.map((r) => r.id), total, own: true },
     });
-    return { items: rows.map((r) => presentTask(actor, r)), total };
+    return { items: await presentTasks(tx, actor, rows), total };
   });
 }
 
@@ -118,7 +133,8 @@ export async function getTask(ctx: Context, id: string): Promise<Task> {
       entityId: id,
       comune: row.comune_code,
     });
-    return presentTask(actor, row);
+    const [task] = await presentTasks(tx, actor, [row]);
+    return task!;
   });
 }
 
@@ -187,7 +203,7 @@ export async function assignTask(
       comune: row.comune_code,
       details: { volunteerId },
     });
-    return presentTask(actor, (await repo.findTask(tx, id))!);
+    return presentCurrent(tx, actor, id);
   });
 }
 
@@ -233,7 +249,9 @@ export async function assignPlannedStops(
     assertCoordinated(actor, scope, row);
     const live = ['assigned', 'accepted'].includes(row.status);
     const sameVolunteer = live && row.volunteer_id === stop.volunteerId;
-    if (options.takeBack && live && !sameVolunteer) await repo.releaseTask(tx, row.id);
+    // A re-plan after a drop-out may move tasks between the remaining rounds: it takes them back first.
+    if (options.takeBack && live && !sameVolunteer)
+      await repo.releaseTask(tx, row.id, { kind: 'released', actorId: actor.userId });
     if (
       !sameVolunteer &&
       !(await repo.assignIfOpen(tx, row.id, stop.volunteerId, actor.userId, stop.position))
@@ -257,8 +275,8 @@ export async function respondToTask(
   return withScope(ctx, 'task.own', async (tx) => {
     const row = await ownTask(tx, actor, id);
     if (row.status !== 'assigned') throw taskNotOpenForResponse();
-    if (response.accept) await repo.setTaskStatus(tx, id, 'accepted');
-    else await repo.releaseTask(tx, id);
+    if (response.accept) await repo.acceptTask(tx, id, actor.userId);
+    else await repo.releaseTask(tx, id, { kind: 'declined', actorId: actor.userId, reason: response.reason });
     await writeAudit(tx, ctx, {
       action: 'task.respond',
       entityType: 'task',
@@ -266,7 +284,7 @@ export async function respondToTask(
       comune: row.comune_code,
       details: response.accept ? { accepted: true } : { accepted: false, reason: response.reason },
     });
-    return presentTask(actor, (await repo.findTask(tx, id))!);
+    return presentCurrent(tx, actor, id);
   });
 }
 
@@ -287,6 +305,7 @@ export async function completeTask(ctx: Context, id: string, body: CompleteBody)
       reason: body.outcome === 'failed' ? body.reason! : null,
       notes: body.notes ?? null,
       moneyAdvancedCents: body.moneyAdvancedCents ?? row.money_advanced_cents,
+      actorId: actor.userId,
     });
     await writeAudit(tx, ctx, {
       action: 'task.complete',
@@ -298,7 +317,7 @@ export async function completeTask(ctx: Context, id: string, body: CompleteBody)
     if (await repo.allTasksClosed(tx, row.request_id)) {
       await completeHelpRequestAfterTasks(tx, { requestId: row.request_id, actorId: actor.userId });
     }
-    return presentTask(actor, (await repo.findTask(tx, id))!);
+    return presentCurrent(tx, actor, id);
   });
 }
 
@@ -309,7 +328,7 @@ export async function reimburseTask(ctx: Context, id: string, amountCents: numbe
     const row = await coordinatedTask(tx, actor, scope, id);
     const outstanding = row.money_advanced_cents - row.money_reimbursed_cents;
     if (amountCents > outstanding) throw reimbursementTooHigh(outstanding);
-    await repo.addReimbursement(tx, id, amountCents);
+    await repo.addReimbursement(tx, id, amountCents, actor.userId);
     await writeAudit(tx, ctx, {
       action: 'task.reimburse',
       entityType: 'task',
@@ -317,6 +336,6 @@ export async function reimburseTask(ctx: Context, id: string, amountCents: numbe
       comune: row.comune_code,
       details: { amountCents },
     });
-    return presentTask(actor, (await repo.findTask(tx, id))!);
+    return presentCurrent(tx, actor, id);
   });
 }

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'request.search'
   | 'request.triage'
   | 'request.cancel'
+  | 'request.follow_up'
   | 'task.assign'
   | 'task.respond'
   | 'task.complete'

@@ -14,13 +14,20 @@ const COUNTERS: CounterKey[] = [
   'overdue',
   'doneToday',
   'failedToday',
+  'awaitingDecision',
   'volunteersActive',
   'moneyAdvancedCents',
   'moneyToReimburseCents',
 ];
 
 // Counters that call for action when not zero.
-export const ALERTING: CounterKey[] = ['awaitingTriage', 'unassignedToday', 'overdue', 'failedToday'];
+export const ALERTING: CounterKey[] = [
+  'awaitingTriage',
+  'unassignedToday',
+  'overdue',
+  'failedToday',
+  'awaitingDecision',
+];
 
 /** The day's counters as label, formatted value and whether they need attention. */
 export function countersOf(d: Dashboard, t: Messages, locale: Locale) {

@@ -15,11 +15,18 @@ const STATUS_TONES: Record<RequestStatus, BadgeTone> = {
   rejected: 'neutral',
   completed: 'success',
   cancelled: 'neutral',
+  closed: 'danger',
 };
 
 export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
   const t = useT();
   return <Badge tone={URGENCY_TONES[urgency]}>{t.requests.urgencies[urgency]}</Badge>;
+}
+
+/** An open request whose delivery failed, waiting for someone to decide what follows. */
+export function AwaitingDecisionBadge() {
+  const t = useT();
+  return <Badge tone="danger">{t.requests.awaitingDecision}</Badge>;
 }
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {

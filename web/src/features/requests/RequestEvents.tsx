@@ -1,6 +1,6 @@
 import type { HelpRequestDetail } from '../../../../shared/src/requests/requests.schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 
 type RequestEvent = HelpRequestDetail['events'][number];
 
@@ -18,6 +18,8 @@ export function RequestEvents({ events }: { events: RequestEvent[] }) {
     if (organization) lines.push(t.requests.eventOrganization(organization));
     const override = text(e.details.overrideReason);
     if (override) lines.push(t.requests.overrideNote(override));
+    const dueDate = text(e.details.dueDate);
+    if (dueDate) lines.push(t.requests.eventDueDate(formatDate(dueDate, locale)));
     const reason = text(e.details.reason);
     if (reason) lines.push(t.requests.eventReason(reason));
     if (e.details.beneficiaryRegisteredByCitizen === true) lines.push(t.requests.registeredByCitizen);

@@ -7,6 +7,8 @@ import { ComuneSelect } from '../territory/ComuneSelect';
 import { useFilterDraft } from '../../ui/useFilterDraft';
 
 export const REQUEST_FILTER_KEYS = ['stato', 'comune', 'tipo', 'giorno'] as const;
+/** The "stato" that lists the open requests whose failed delivery waits for a decision. */
+export const AWAITING_DECISION = 'da-decidere';
 export type RequestFilterValues = Record<(typeof REQUEST_FILTER_KEYS)[number], string>;
 
 interface RequestFiltersProps {
@@ -31,7 +33,10 @@ export function RequestFilters({ value, onApply, types, typeName, comuni, ambiti
           label={t.requests.status}
           value={draft.stato}
           onChange={set('stato')}
-          options={REQUEST_STATUS_NAMES.map((s) => ({ value: s, label: t.requests.statuses[s] }))}
+          options={[
+            ...REQUEST_STATUS_NAMES.map((s) => ({ value: s, label: t.requests.statuses[s] })),
+            { value: AWAITING_DECISION, label: t.requests.awaitingDecision },
+          ]}
           placeholder={t.common.all}
         />
         <SelectField

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../i18n/format';
 import { DataTable } from '../../ui/DataTable';
 import { personName } from '../people/PeopleTable';
-import { RequestStatusBadge, UrgencyBadge } from './RequestBadges';
+import { AwaitingDecisionBadge, RequestStatusBadge, UrgencyBadge } from './RequestBadges';
 
 interface RequestsTableProps {
   requests: HelpRequest[];
@@ -38,7 +38,12 @@ export function RequestsTable({ requests, typeName, caption }: RequestsTableProp
         },
         { key: 'comune', header: t.requests.comune, render: (r) => r.comuneName },
         { key: 'urgency', header: t.requests.urgency, render: (r) => <UrgencyBadge urgency={r.urgency} /> },
-        { key: 'status', header: t.requests.status, render: (r) => <RequestStatusBadge status={r.status} /> },
+        {
+          key: 'status',
+          header: t.requests.status,
+          render: (r) =>
+            r.awaitingDecision ? <AwaitingDecisionBadge /> : <RequestStatusBadge status={r.status} />,
+        },
         {
           key: 'organization',
           header: t.requests.organization,

@@ -3,6 +3,7 @@ import type {
   CitizenRequestBody,
   CreateRequestBody,
   HelpRequest,
+  FollowUpBody,
   HelpRequestDetail,
   RequestStatus,
   TriageBody,
@@ -17,6 +18,7 @@ export interface RequestFilter {
   organizationId?: string;
   beneficiaryId?: string;
   date?: string;
+  awaitingDecision?: boolean;
 }
 
 export const requestsPath = (filter: RequestFilter, page = 0, pageSize = REQUESTS_PAGE_SIZE) =>
@@ -35,6 +37,9 @@ export const triageRequest = (id: string, body: TriageBody) =>
   api.post<HelpRequestDetail>(`${requestPath(id)}/triage`, body);
 export const cancelRequest = (id: string, reason: string) =>
   api.post<HelpRequestDetail>(`${requestPath(id)}/cancel`, { reason });
+
+export const followUpRequest = (id: string, body: FollowUpBody) =>
+  api.post<HelpRequestDetail>(`${requestPath(id)}/follow-up`, body);
 
 /** Navigation state: what the detail page confirms after an intake. */
 export interface RequestNotice {

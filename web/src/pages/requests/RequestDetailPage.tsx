@@ -8,7 +8,12 @@ import { useInterventionTypes } from '../../features/interventions/useInterventi
 import { personName } from '../../features/people/PeopleTable';
 import { requestPath, type RequestNotice } from '../../features/requests/api';
 import { CancelRequestForm } from '../../features/requests/CancelRequestForm';
-import { RequestStatusBadge, UrgencyBadge } from '../../features/requests/RequestBadges';
+import { FollowUpForm } from '../../features/requests/FollowUpForm';
+import {
+  AwaitingDecisionBadge,
+  RequestStatusBadge,
+  UrgencyBadge,
+} from '../../features/requests/RequestBadges';
 import { RequestEvents } from '../../features/requests/RequestEvents';
 import { RequestTasks } from '../../features/requests/RequestTasks';
 import { TriageForm } from '../../features/requests/TriageForm';
@@ -20,7 +25,7 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
-type Notice = RequestNotice['notice'] | 'decided' | 'cancelled';
+type Notice = RequestNotice['notice'] | 'decided' | 'cancelled' | 'followedUp';
 
 /** A help request: what, for whom, when; triage and cancellation for who may; tasks and history. */
 export function RequestDetailPage() {
@@ -77,7 +82,9 @@ export function RequestDetailPage() {
             ? t.requests.created
             : notice === 'decided'
               ? t.requests.decided
-              : t.requests.cancelled}
+              : notice === 'followedUp'
+                ? t.requests.followedUp
+                : t.requests.cancelled}
         </SuccessAlert>
       )}
       <ApiErrorAlert error={error} />
@@ -91,7 +98,20 @@ export function RequestDetailPage() {
               </h2>
               <DetailList
                 items={[
-                  { term: t.requests.status, value: <RequestStatusBadge status={request.status} /> },
+                  {
+                    term: t.requests.status,
+                    value: (
+                      <>
+                        <RequestStatusBadge status={request.status} />
+                        {request.awaitingDecision && (
+                          <>
+                            {' '}
+                            <AwaitingDecisionBadge />
+                          </>
+                        )}
+                      </>
+                    ),
+                  },
                   { term: t.requests.urgency, value: <UrgencyBadge urgency={request.urgency} /> },
                   { term: t.requests.description, value: request.description || none },
                   { term: t.requests.when, value: schedule(request) },
@@ -192,6 +212,7 @@ export function RequestDetailPage() {
                 )}
               </div>
             </section>
+            {request.abilities.followUp && <FollowUpForm request={request} onDone={after('followedUp')} />}
             {request.abilities.triage && <TriageForm request={request} onDone={after('decided')} />}
             {request.abilities.cancel && (
               <CancelRequestForm requestId={request.id} onDone={after('cancelled')} />
@@ -201,7 +222,13 @@ export function RequestDetailPage() {
             <h2 id="request-tasks" className="h4">
               {t.requests.tasksTitle}
             </h2>
-            <RequestTasks requestId={request.id} taskIds={request.taskIds} canRead={canReadTasks} />
+            {/* Keyed by the tasks: a new attempt after a failed delivery reloads the list. */}
+            <RequestTasks
+              key={request.taskIds.join()}
+              requestId={request.id}
+              taskIds={request.taskIds}
+              canRead={canReadTasks}
+            />
           </section>
           <section aria-labelledby="request-history" className="col-12">
             <h2 id="request-history" className="h4">

@@ -7,7 +7,11 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
 import { REQUESTS_PAGE_SIZE, requestsPath } from '../../features/requests/api';
-import { REQUEST_FILTER_KEYS, RequestFilters } from '../../features/requests/RequestFilters';
+import {
+  AWAITING_DECISION,
+  REQUEST_FILTER_KEYS,
+  RequestFilters,
+} from '../../features/requests/RequestFilters';
 import { RequestsTable } from '../../features/requests/RequestsTable';
 import { useCan, useMe } from '../../features/session/SessionProvider';
 import { comuniOfMemberships } from '../../features/territory/territoryOf';
@@ -29,7 +33,9 @@ export function RequestsPage() {
   const results = useApi<RequestsResults>(
     requestsPath(
       {
-        status: filter.stato as RequestStatus | '',
+        ...(filter.stato === AWAITING_DECISION
+          ? { awaitingDecision: true }
+          : { status: filter.stato as RequestStatus | '' }),
         comune: filter.comune,
         interventionType: filter.tipo,
         date: filter.giorno,

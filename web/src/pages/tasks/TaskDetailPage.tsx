@@ -12,6 +12,7 @@ import { outstandingCents, taskPath } from '../../features/tasks/api';
 import { AssignPanel } from '../../features/tasks/AssignPanel';
 import { ReimburseForm } from '../../features/tasks/ReimburseForm';
 import { TaskStatusBadge, TaskWhen } from '../../features/tasks/TaskBadges';
+import { TaskHistory } from '../../features/tasks/TaskHistory';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { DetailList } from '../../ui/DetailList';
 import { Loading } from '../../ui/Loading';
@@ -113,6 +114,12 @@ export function TaskDetailPage() {
               </section>
             )}
           </div>
+          <section className="col-12" aria-labelledby="task-history">
+            <h2 id="task-history" className="h4">
+              {t.tasks.historyTitle}
+            </h2>
+            <TaskHistory history={task.history} labelledBy="task-history" />
+          </section>
         </div>
       )}
     </Page>

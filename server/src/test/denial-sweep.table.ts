@@ -493,6 +493,10 @@ export const SWEEP: Record<string, SweepEntry> = {
   // Dashboard.
   'GET /api/dashboard': { deny: 'welfare_manager', exempt: AGGREGATE },
   'GET /api/dashboard/export.csv': { deny: 'welfare_manager', exempt: AGGREGATE },
+  'GET /api/work-queue': {
+    deny: ALL_SIGNED_IN('every role has its queues: null for those it does not work'),
+    exempt: AGGREGATE,
+  },
   // Reports and open data.
   'GET /api/open-data': { public: 'open data catalogue, after disclosure control' },
   'GET /api/open-data/{year}/{territory}/{dataset}.csv': { public: 'open data, after disclosure control' },

@@ -43,3 +43,24 @@ export const DashboardQuery = Type.Object({
   organizationId: Type.Optional(Uuid),
 });
 export type DashboardQuery = Static<typeof DashboardQuery>;
+
+const Queue = Type.Union([Count, Type.Null()]);
+/**
+ * What waits for the logged-in user, as counts of their own territory and organisations. A count
+ * is null for a queue the user's roles do not have.
+ */
+export const WorkQueue = Type.Object({
+  /** Requests received and not yet accepted or rejected. */
+  requestsToTriage: Queue,
+  /** Open requests whose delivery failed, waiting for a decision. */
+  failedDeliveries: Queue,
+  /** Open tasks due today or already late, with nobody assigned. */
+  tasksToAssign: Queue,
+  /** Money volunteers advanced that is not paid back yet. */
+  moneyToReimburseCents: Queue,
+  /** The volunteer's tasks assigned to him and not accepted or declined yet. */
+  tasksToAnswer: Queue,
+  /** The volunteer's tasks of today still to do. */
+  myTasksToday: Queue,
+});
+export type WorkQueue = Static<typeof WorkQueue>;

@@ -100,6 +100,15 @@ export const it = {
     title: 'La tua area',
     lead: (name: string, roles: string) => `Ti diamo il benvenuto, ${name} (${roles}).`,
     actionsTitle: 'Servizi disponibili',
+    queueTitle: 'Da fare',
+    queue: {
+      requestsToTriage: 'Richieste da valutare',
+      failedDeliveries: 'Consegne non riuscite da decidere',
+      tasksToAssign: 'Compiti da assegnare, oggi o in ritardo',
+      moneyToReimburseCents: 'Da rimborsare ai volontari',
+      tasksToAnswer: 'Compiti da accettare o rifiutare',
+      myTasksToday: 'Compiti di oggi ancora da fare',
+    },
     upcomingTitle: (role: string) => `In arrivo per il ruolo ${role}`,
     upcoming: {
       cittadino:
@@ -802,6 +811,8 @@ export const it = {
       close: 'Chiudi la richiesta',
     },
     followedUp: 'Decisione registrata.',
+    nextCall: (type: string, person: string) => `Prossima chiamata: ${type} per ${person}`,
+    noNextCall: 'Nessun’altra richiesta da valutare.',
     eventChannel: (channel: string) => `Canale: ${channel}`,
     eventOrganization: (name: string) => `Affidata a ${name}`,
     eventReason: (reason: string) => `Motivo: ${reason}`,

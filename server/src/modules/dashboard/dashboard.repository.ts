@@ -114,3 +114,35 @@ export async function openByComune(tx: Tx, f: DashboardFilter) {
         GROUP BY c.istat_code ORDER BY open DESC`,
   );
 }
+
+/** The queues of a coordinator or an operator (under RLS: the actor's territory). */
+export async function queueCounts(tx: Tx, f: { date: string; organizationIds: string[] | null }) {
+  const inOrganizations = sql`(${f.organizationIds === null} OR t.organization_id = ANY(${pgArray(f.organizationIds ?? [])}::uuid[]))`;
+  const [row] = await queryRows<{
+    requests_to_triage: number;
+    failed_deliveries: number;
+    tasks_to_assign: number;
+    money_to_reimburse: number;
+  }>(
+    tx,
+    sql`SELECT
+          (SELECT count(*)::int FROM help_requests r WHERE r.status = 'new') AS requests_to_triage,
+          (SELECT count(*)::int FROM help_requests r WHERE ${awaitingDecisionOn(f.date)}) AS failed_deliveries,
+          (SELECT count(*)::int FROM tasks t WHERE t.status = 'open' AND t.due_date <= ${f.date}::date AND ${inOrganizations}) AS tasks_to_assign,
+          (SELECT coalesce(sum(t.money_advanced_cents - t.money_reimbursed_cents), 0)::int FROM tasks t WHERE ${inOrganizations}) AS money_to_reimburse`,
+  );
+  return row!;
+}
+
+/** The volunteer's own queue. */
+export async function volunteerQueueCounts(tx: Tx, f: { date: string; userId: string }) {
+  const [row] = await queryRows<{ to_answer: number; today: number }>(
+    tx,
+    sql`SELECT
+          count(*) FILTER (WHERE t.status = 'assigned')::int AS to_answer,
+          count(*) FILTER (WHERE t.due_date = ${f.date}::date AND t.status IN ('assigned', 'accepted'))::int AS today
+        FROM tasks t JOIN volunteers v ON v.id = t.volunteer_id
+        WHERE v.user_id = ${f.userId} AND t.due_date >= ${f.date}::date`,
+  );
+  return row!;
+}

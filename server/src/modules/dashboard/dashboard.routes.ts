@@ -1,6 +1,6 @@
 import type { App } from '../../platform/http/types.js';
-import { Dashboard, DashboardQuery } from '../../../../shared/src/dashboard/dashboard.schemas.js';
-import { dashboardCsv, getDashboard } from './dashboard.service.js';
+import { Dashboard, DashboardQuery, WorkQueue } from '../../../../shared/src/dashboard/dashboard.schemas.js';
+import { dashboardCsv, getDashboard, getWorkQueue } from './dashboard.service.js';
 
 export function registerDashboardRoutes(app: App): void {
   const tags = ['dashboard'];
@@ -8,6 +8,9 @@ export function registerDashboardRoutes(app: App): void {
     '/api/dashboard',
     { schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard } } },
     async (req) => getDashboard(req.ctx, req.query),
+  );
+  app.get('/api/work-queue', { schema: { tags, response: { 200: WorkQueue } } }, async (req) =>
+    getWorkQueue(req.ctx),
   );
   app.get(
     '/api/dashboard/export.csv',

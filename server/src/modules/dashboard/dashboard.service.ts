@@ -1,9 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { requireActor, withScope } from '../../platform/access/access.js';
-import { organizationsLimiting } from '../../platform/access/actor.js';
+import { can, organizationsLimiting } from '../../platform/access/actor.js';
 import type { Context } from '../../platform/context.js';
 import { dateInRome } from '../../platform/time.js';
-import type { Dashboard, DashboardQuery } from '../../../../shared/src/dashboard/dashboard.schemas.js';
+import type {
+  Dashboard,
+  DashboardQuery,
+  WorkQueue,
+} from '../../../../shared/src/dashboard/dashboard.schemas.js';
 import * as repo from './dashboard.repository.js';
 
 /** The steering room's live picture of a day, limited to the actor's territory (and organisation). */
@@ -74,4 +78,32 @@ export async function dashboardCsv(ctx: Context, query: DashboardQuery): Promise
     ...d.trend.map((t) => ['andamento 30 giorni: compiti svolti', t.date, t.done]),
   ];
   return stringify(rows);
+}
+
+/**
+ * What waits for the logged-in user: each queue counted only for a role that works it, in the
+ * territory (and organisations) of that role. Counts only: nothing personal, nothing to audit.
+ */
+export async function getWorkQueue(ctx: Context): Promise<WorkQueue> {
+  const actor = requireActor(ctx);
+  const date = dateInRome();
+  const triage = can(actor, 'request.triage')
+    ? await withScope(ctx, 'request.triage', (tx) => repo.queueCounts(tx, { date, organizationIds: null }))
+    : null;
+  const assign = can(actor, 'task.assign')
+    ? await withScope(ctx, 'task.assign', (tx) =>
+        repo.queueCounts(tx, { date, organizationIds: organizationsLimiting(actor, 'task.assign') }),
+      )
+    : null;
+  const own = can(actor, 'task.own')
+    ? await withScope(ctx, 'task.own', (tx) => repo.volunteerQueueCounts(tx, { date, userId: actor.userId }))
+    : null;
+  return {
+    requestsToTriage: triage?.requests_to_triage ?? null,
+    failedDeliveries: triage?.failed_deliveries ?? null,
+    tasksToAssign: assign?.tasks_to_assign ?? null,
+    moneyToReimburseCents: assign?.money_to_reimburse ?? null,
+    tasksToAnswer: own?.to_answer ?? null,
+    myTasksToday: own?.today ?? null,
+  };
 }

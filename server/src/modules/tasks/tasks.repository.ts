@@ -71,6 +71,9 @@ const SELECT_TASK = sql`
   LEFT JOIN organizations o ON o.id = t.organization_id
   LEFT JOIN volunteers v ON v.id = t.volunteer_id`;
 
+// The coordinator's lists put the most urgent first within a day; a volunteer's keeps the round's order.
+const URGENCY_RANK = sql`CASE r.urgency WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
 export interface NewTask {
   requestId: string;
   organizationId: string;
@@ -139,7 +142,8 @@ export async function searchTasks(
   const rows = await queryRows<TaskRow>(
     tx,
     sql`${SELECT_TASK} ${where}
-        ORDER BY t.due_date, t.round_position NULLS LAST, t.planned_start NULLS LAST, t.window_start NULLS LAST, t.id
+        ORDER BY t.due_date, ${query.volunteerId ? sql`` : sql`${URGENCY_RANK},`} t.round_position NULLS LAST,
+                 t.planned_start NULLS LAST, t.window_start NULLS LAST, t.window_end NULLS LAST, t.id
         LIMIT ${query.limit ?? 200} OFFSET ${query.offset ?? 0}`,
   );
   const [count] = await queryRows<{ total: number }>(

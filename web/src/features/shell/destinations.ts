@@ -68,7 +68,7 @@ const DESTINATIONS: Destination[] = [
     key: 'requestIntake',
     path: '/richieste/nuova',
     icon: 'it-plus-circle',
-    inMenu: false,
+    inMenu: true,
     visible: (me) => hasCapability(me, 'request.create'),
   },
   {

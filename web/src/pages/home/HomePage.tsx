@@ -4,9 +4,10 @@ import { useCan, useMe } from '../../features/session/SessionProvider';
 import { CaseBoard } from '../../features/cases/CaseBoard';
 import { destinationsFor } from '../../features/shell/destinations';
 import { HomeCard } from '../../features/home/HomeCard';
+import { WorkQueue } from '../../features/home/WorkQueue';
 import { Page } from '../../ui/Page';
 
-/** A dashboard of what the user's capabilities allow, and what is coming next for their roles. */
+/** What waits for the user, what their capabilities allow, and what is coming next for their roles. */
 export function HomePage() {
   const t = useT();
   const me = useMe();
@@ -19,6 +20,7 @@ export function HomePage() {
   });
   return (
     <Page title={t.home.title} lead={t.home.lead(me.fullName, me.roles.map((r) => t.roles[r]).join(', '))}>
+      <WorkQueue />
       {followsCases && <CaseBoard />}
       {destinations.length > 0 && (
         <section aria-labelledby="home-actions">

@@ -9,6 +9,7 @@ import { personName } from '../../features/people/PeopleTable';
 import { requestPath, type RequestNotice } from '../../features/requests/api';
 import { CancelRequestForm } from '../../features/requests/CancelRequestForm';
 import { FollowUpForm } from '../../features/requests/FollowUpForm';
+import { NextCall } from '../../features/requests/NextCall';
 import {
   AwaitingDecisionBadge,
   RequestStatusBadge,
@@ -33,10 +34,17 @@ export function RequestDetailPage() {
   const { id = '' } = useParams();
   const arrived = (useLocation().state as Partial<RequestNotice> | null)?.notice;
   const [notice, setNotice] = useState<Notice | undefined>(arrived);
+  // The "next call" link opens another request on this same page: its notice starts afresh.
+  const [noticeFor, setNoticeFor] = useState(id);
+  if (noticeFor !== id) {
+    setNoticeFor(id);
+    setNotice(arrived);
+  }
   const { data: request, error, loading, reload } = useApi<HelpRequestDetail>(requestPath(id));
   const interventions = useInterventionTypes();
   const canReadPeople = useCan('person.read');
   const canReadTasks = useCan('task.read');
+  const canTriage = useCan('request.triage');
   const canOpenCase = useCan('case.write');
   const none = t.common.none;
   const after = (next: Notice) => () => {
@@ -87,6 +95,7 @@ export function RequestDetailPage() {
                 : t.requests.cancelled}
         </SuccessAlert>
       )}
+      {notice === 'decided' && canTriage && <NextCall key={id} after={id} />}
       <ApiErrorAlert error={error} />
       {loading && !request && <Loading />}
       {request && (

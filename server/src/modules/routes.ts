@@ -18,6 +18,7 @@ import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerSiteRoutes } from './site/index.js';
 import { registerIdentityRoutes } from './identity/index.js';
+import { registerSiussRoutes } from './siuss/siuss.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -40,4 +41,5 @@ export async function registerModules(app: App): Promise<void> {
   registerCatalogRoutes(app);
   registerSiteRoutes(app);
   registerIdentityRoutes(app);
+  registerSiussRoutes(app);
 }

@@ -2,10 +2,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { JWK } from 'jose';
 import type { Actor } from './access/actor.js';
 import type { Database } from './db/database.js';
+import type { Partner } from './access/partner.js';
 
 /** Everything a use case needs about the request it serves. */
 export interface Context {
   actor: Actor | null;
+  /** A partner system calling without a session (platform/access/partner.ts); never with an actor. */
+  partner?: Partner;
   settings: Settings;
   database: Database;
   requestId: string;

@@ -104,6 +104,10 @@ export const CAPABILITIES = {
   // A provider sees and handles the orders of its own organisation only.
   'order.fulfil': ['fornitore'],
   'accessPoint.manage': ['amministratore'],
+  // SIUSS (INPS): the flows of social benefits, their outcomes, the comune's sending configuration
+  // and the mapping to INPS's codes (editable only by who runs the whole installation: one mapping).
+  'siuss.export': ['amministratore'],
+  'siuss.manage': ['amministratore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

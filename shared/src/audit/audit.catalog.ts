@@ -116,6 +116,16 @@ export const AUDIT_ACTIONS = {
   'service.moderate': { it: 'Moderazione di un servizio', en: 'Service moderated' },
   'tariff.create': { it: 'Nuova tariffa ISEE', en: 'ISEE tariff set' },
   'access_point.create': { it: 'Registrazione sportello di prossimità', en: 'Access point registered' },
+  'siuss.export': { it: 'Esportazione del file SIUSS', en: 'SIUSS file exported' },
+  'siuss.records_read': { it: 'Elenco dei flussi SIUSS', en: 'SIUSS flows listed' },
+  'siuss.flows_sent': {
+    it: 'Flussi SIUSS consegnati a INPS (WaaS)',
+    en: 'SIUSS flows delivered to INPS (WaaS)',
+  },
+  'siuss.esiti': { it: 'Esiti INPS dei flussi SIUSS', en: 'INPS outcomes of SIUSS flows' },
+  'siuss.code_update': { it: 'Modifica codice prestazione SIUSS', en: 'SIUSS benefit code changed' },
+  'siuss.ente_update': { it: 'Configurazione SIUSS del Comune', en: 'Comune SIUSS settings changed' },
+  'siuss.token_create': { it: 'Nuova chiave WaaS del Comune', en: 'New WaaS key for a comune' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -174,6 +184,9 @@ export const AUDIT_ENTITY_TYPES = {
   service: { it: 'Servizio del catalogo', en: 'Catalogue service' },
   tariff_rule: { it: 'Tariffa ISEE', en: 'ISEE tariff' },
   access_point: { it: 'Sportello di prossimità', en: 'Access point' },
+  siuss_record: { it: 'Flusso SIUSS', en: 'SIUSS flow' },
+  siuss_code: { it: 'Codice prestazione SIUSS', en: 'SIUSS benefit code' },
+  siuss_ente: { it: 'Configurazione SIUSS del Comune', en: 'Comune SIUSS settings' },
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;

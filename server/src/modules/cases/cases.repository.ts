@@ -828,3 +828,37 @@ export async function anonymiseCasesOf(tx: Tx, personId: string): Promise<string
   );
   return cases.map((c) => c.id);
 }
+
+/** A personal-budget expense with what SIUSS needs of its case (the file's content stays here). */
+export interface BudgetExpenseBenefitRow {
+  id: string;
+  person_id: string;
+  comune_code: string;
+  programme: string;
+  area: string;
+  spent_on: string;
+  amount_cents: number;
+  reversed: boolean;
+  /** The SINA codes of the case's latest assessment on or before the expense, if any. */
+  sina: Record<string, string> | null;
+}
+
+/** Expenses of personal budgets spent in [from, to] (reversals are not benefits: they mark one reversed). */
+export async function budgetExpenseBenefits(
+  tx: Tx,
+  from: string,
+  to: string,
+): Promise<BudgetExpenseBenefitRow[]> {
+  return queryRows<BudgetExpenseBenefitRow>(
+    tx,
+    sql`SELECT e.id, c.person_id, e.comune_code, b.programme, c.area, ${day('e.spent_on')} AS spent_on, e.amount_cents,
+               EXISTS (SELECT 1 FROM case_budget_expenses r WHERE r.reverses_id = e.id) AS reversed,
+               (SELECT a.sina FROM case_assessments a WHERE a.case_id = c.id AND a.assessed_on <= e.spent_on
+                ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS sina
+        FROM case_budget_expenses e
+        JOIN case_budgets b ON b.id = e.budget_id
+        JOIN cases c ON c.id = b.case_id
+        WHERE e.reverses_id IS NULL AND e.spent_on BETWEEN ${from}::date AND ${to}::date
+        ORDER BY e.spent_on, e.id`,
+  );
+}

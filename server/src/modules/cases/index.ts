@@ -1,8 +1,11 @@
 /*
  * What other modules may use of case files. Nothing of a file's content leaves this module except
- * through its own routes; other modules learn "followed by social services" from the people registry.
+ * through its own routes; other modules learn "followed by social services" from the people registry,
+ * and SIUSS (INPS) the personal-budget expenses with the SINA codes of the case's assessment, which
+ * the law requires a comune to send.
  */
 export { sendCaseReminders, usePersonalBudgetLedger } from './cases.service.js';
 export type { PersonalBudgetLedger } from './cases.ledger.js';
 export { seedCasesDemo } from './cases.demo.js';
 export { caseRemindersJob, scheduleCaseReminders } from './cases.jobs.js';
+export { budgetExpenseBenefits, type BudgetExpenseBenefitRow } from './cases.repository.js';

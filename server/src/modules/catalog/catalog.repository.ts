@@ -873,3 +873,30 @@ export async function rulesForServices(
         ORDER BY scope_type, scope_id, name`,
   );
 }
+
+// ---- benefits reported to SIUSS (read by the siuss module through index.ts) ------------------
+
+/** An order with a subsidised part: the comune's share is a social benefit (SIUSS). */
+export interface SubsidisedOrderRow {
+  id: string;
+  person_id: string;
+  comune_code: string;
+  category_id: string;
+  start_date: string;
+  status: string;
+  value_cents: number;
+  subsidy_cents: number;
+  total_cents: number;
+}
+
+/** Orders starting in [from, to] with a subsidy, whatever their status (RLS limits the territory). */
+export async function subsidisedOrders(tx: Tx, from: string, to: string): Promise<SubsidisedOrderRow[]> {
+  return queryRows<SubsidisedOrderRow>(
+    tx,
+    sql`SELECT o.id, o.person_id, o.comune_code, s.category_id, to_char(o.start_date, 'YYYY-MM-DD') AS start_date, o.status,
+               (o.capped_unit_price_cents * o.quantity)::int AS value_cents, o.subsidy_cents, o.total_cents
+        FROM catalog_orders o JOIN catalog_services s ON s.id = o.service_id
+        WHERE o.subsidy_cents > 0 AND o.start_date BETWEEN ${from}::date AND ${to}::date
+        ORDER BY o.start_date, o.id`,
+  );
+}

@@ -1,7 +1,7 @@
 /*
  * What other modules may use of the catalogue: the pure rules (tariffs, pagoPA notice numbers,
- * eligibility), the demo seed, and a person's orders for the case-file timeline. Everything else
- * goes through the HTTP API.
+ * eligibility), the demo seed, a person's orders for the case-file timeline, and the subsidised
+ * orders SIUSS reports. Everything else goes through the HTTP API.
  */
 import type { Tx } from '../../platform/db/database.js';
 import { listOrders, type OrderRow } from './catalog.repository.js';
@@ -48,3 +48,4 @@ export async function ordersOfPerson(tx: Tx, personId: string): Promise<PersonOr
     totalCents: r.total_cents,
   }));
 }
+export { subsidisedOrders, type SubsidisedOrderRow } from './catalog.repository.js';

@@ -16,6 +16,7 @@ import { PROVINCE_SLUG, territorySlug, unsafeQueuePublication } from '../reports
 import { dateInRome } from '../../platform/time.js';
 import { seedCasesDemo } from '../cases/index.js';
 import { seedCatalogDemo } from '../catalog/index.js';
+import { seedSiussDemo } from '../siuss/index.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
@@ -128,6 +129,7 @@ export async function seedDemo(
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])
       await unsafeQueuePublication(tx, { year, territory });
     await seedCasesDemo(tx, ctx, { userIdsByRole: userIds, passwordHash });
+    await seedSiussDemo(tx);
   });
 }
 

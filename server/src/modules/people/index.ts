@@ -13,6 +13,8 @@ export const findPersonRecord = (tx: Tx, id: string) => repo.findPerson(tx, id);
 /** The registry's person with this codice fiscale, or null (outside the territory too). */
 export const findPersonByCodiceFiscale = (tx: Tx, codiceFiscale: string) =>
   repo.findByCodiceFiscale(tx, codiceFiscale);
+/** Several registry records by id in one query (none outside the territory). */
+export const findPersonRecords = (tx: Tx, ids: readonly string[]) => repo.findPeople(tx, ids);
 
 /** A household and its members, or null. */
 export async function findHouseholdWithMembers(tx: Tx, id: string) {

@@ -1,4 +1,4 @@
-import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
 
 /*
  * The only SQL on people and households. Every function runs inside `withScope`, so row-level
@@ -70,6 +70,12 @@ const SELECT_PERSON = sql`
 export async function findPerson(tx: Tx, id: string): Promise<PersonRow | null> {
   const [row] = await queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.id = ${id}`);
   return row ?? null;
+}
+
+/** Several people by id in one query (those outside the territory are left out by row-level security). */
+export async function findPeople(tx: Tx, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<PersonRow>(tx, sql`${SELECT_PERSON} WHERE p.id = ANY(${pgArray(ids)}::uuid[])`);
 }
 
 export async function findByCodiceFiscale(tx: Tx, cf: string): Promise<PersonRow | null> {

@@ -1,6 +1,8 @@
 /*
  * What other modules may use of vouchers and economic-support programmes: the pure rules (the
- * social market and reports reuse the eligibility and amount formula) and the budget interface.
+ * social market and reports reuse the eligibility and amount formula), the budget interface, and
+ * the contributions paid and vouchers issued that SIUSS (INPS) reports.
  */
 export { amountFor, eligibilityProblems, formatEuro, type ProgrammeRule } from './vouchers.rules.js';
 export type { ProgrammeBudgetLedger } from './vouchers.budget.js';
+export { supportBenefits, type SupportBenefitRow } from './vouchers.repository.js';

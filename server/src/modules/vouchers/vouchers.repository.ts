@@ -413,3 +413,33 @@ export async function listSignals(
         FROM programme_fraud_signals WHERE programme_id = ${programmeId} ORDER BY id DESC LIMIT 500`,
   );
 }
+
+/** A contribution paid or a voucher issued: an economic benefit SIUSS reports. */
+export interface SupportBenefitRow {
+  source_kind: 'programme_application' | 'voucher';
+  id: string;
+  person_id: string;
+  comune_code: string;
+  programme_kind: string;
+  granted_on: string;
+  amount_cents: number;
+  live: boolean;
+}
+
+/** Contributions paid and vouchers issued in [from, to], by the day in Rome (RLS limits the territory). */
+export async function supportBenefits(tx: Tx, from: string, to: string): Promise<SupportBenefitRow[]> {
+  return queryRows<SupportBenefitRow>(
+    tx,
+    sql`SELECT 'programme_application' AS source_kind, a.id, a.person_id, a.comune_code, p.kind AS programme_kind,
+               to_char((a.paid_at AT TIME ZONE 'Europe/Rome')::date, 'YYYY-MM-DD') AS granted_on, a.amount_cents, true AS live
+        FROM programme_applications a JOIN support_programmes p ON p.id = a.programme_id
+        WHERE p.kind <> 'voucher' AND a.status = 'paid' AND a.amount_cents > 0
+          AND (a.paid_at AT TIME ZONE 'Europe/Rome')::date BETWEEN ${from}::date AND ${to}::date
+        UNION ALL
+        SELECT 'voucher', v.id, a.person_id, v.comune_code, p.kind, to_char((v.issued_at AT TIME ZONE 'Europe/Rome')::date, 'YYYY-MM-DD'),
+               v.amount_cents, v.status = 'active'
+        FROM vouchers v JOIN programme_applications a ON a.id = v.application_id JOIN support_programmes p ON p.id = v.programme_id
+        WHERE (v.issued_at AT TIME ZONE 'Europe/Rome')::date BETWEEN ${from}::date AND ${to}::date
+        ORDER BY 6, 2`,
+  );
+}

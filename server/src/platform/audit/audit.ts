@@ -103,7 +103,14 @@ export type AuditAction =
   | 'service.update'
   | 'service.moderate'
   | 'tariff.create'
-  | 'access_point.create';
+  | 'access_point.create'
+  | 'siuss.export'
+  | 'siuss.records_read'
+  | 'siuss.flows_sent'
+  | 'siuss.esiti'
+  | 'siuss.code_update'
+  | 'siuss.ente_update'
+  | 'siuss.token_create';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -144,7 +151,10 @@ export interface AuditEvent {
     | 'payment_notice'
     | 'service'
     | 'tariff_rule'
-    | 'access_point';
+    | 'access_point'
+    | 'siuss_record'
+    | 'siuss_code'
+    | 'siuss_ente';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */
@@ -158,9 +168,11 @@ AUDIT_ENTITY_TYPES satisfies Record<AuditEvent['entityType'], AuditLabel>;
 /** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */
 export async function writeAudit(tx: Tx, ctx: Context, event: AuditEvent): Promise<void> {
   const actor = ctx.actor;
+  // A partner system (INPS's WaaS client) has no user: the trail names it and its kind instead.
+  const roles = actor ? rolesOf(actor) : ctx.partner ? [`partner:${ctx.partner.kind}`] : [];
   await tx.execute(sql`
     INSERT INTO audit_events (actor_user_id, actor_email, actor_roles, action, entity_type, entity_id, comune_code, ip, request_id, details)
-    VALUES (${actor?.userId ?? null}, ${actor?.email ?? null}, ${pgArray(actor ? rolesOf(actor) : [])}::text[], ${event.action},
+    VALUES (${actor?.userId ?? null}, ${actor?.email ?? ctx.partner?.label ?? null}, ${pgArray(roles)}::text[], ${event.action},
             ${event.entityType}, ${event.entityId ?? null}, ${event.comune ?? null}, ${ctx.ip}, ${ctx.requestId},
             ${JSON.stringify(event.details ?? {})}::jsonb)`);
 }

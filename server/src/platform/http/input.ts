@@ -123,6 +123,11 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/hsds/service_at_locations',
   'GET /api/hsds/taxonomies',
   'GET /api/hsds/taxonomy_terms',
+  // INPS's "Welfare as a Service" client has no session: it presents the comune's key
+  // (Authorization: Bearer), checked by the siuss module, which answers 401 without a valid one.
+  'GET /api/siuss/waas/flussi',
+  'POST /api/siuss/waas/esiti',
+  'GET /api/siuss/waas/status',
 ]);
 
 function isPublic(request: FastifyRequest): boolean {

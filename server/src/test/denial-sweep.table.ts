@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../platform/access/roles.js';
 import { queryRows } from '../platform/db/database.js';
+import { dateInRome } from '../platform/time.js';
 import { CREMA, CREMONA, type Session, type TestEnv } from './harness.js';
 
 /*
@@ -98,6 +99,16 @@ const GOODS_DONORS =
   'donors of goods are companies and collection drives, never natural persons: one list for the province';
 const CAMPAIGNS =
   'a fundraising campaign is public (advertised with its IBAN); its donors and donations are under row-level security';
+
+// SIUSS: a comune's configuration is re-read in the list of the administrator's comuni.
+const SIUSS_ENTES = { op: 'GET /api/siuss/entes' } as const;
+const THIS_YEAR = dateInRome().slice(0, 4);
+
+/** Rows of a SIUSS list keyed by comune (its configurations, the export's files). */
+function siussRows(value: unknown, key: (row: Record<string, unknown>) => unknown): { id: unknown }[] {
+  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return (Array.isArray(list) ? (list as Record<string, unknown>[]) : []).map((row) => ({ id: key(row) }));
+}
 
 /** The rows of a JSON list (`items`, or the body itself), with the fields the sweep filters on. */
 export function rowsOf(text: string): (Record<string, unknown> & { id: unknown })[] {
@@ -892,6 +903,45 @@ export const SWEEP: Record<string, SweepEntry> = {
   'GET /api/provider/statement/export': {
     deny: 'amministratore',
     exempt: 'the provider’s own orders, by its organisation',
+  },
+
+  // SIUSS (issue 13): the flows of social benefits to INPS, and INPS's WaaS client.
+  'GET /api/siuss/codes': {
+    deny: 'operatore',
+    exempt: 'the installation-wide mapping of kinds of benefit to INPS codes: no personal data',
+  },
+  // An Ambito's administrator is refused: the mapping is changed only by a province-wide one.
+  'PUT /api/siuss/codes/{kind}': { deny: 'amministratore', exempt: PROVINCE_WIDE },
+  'GET /api/siuss/entes': {
+    deny: 'operatore',
+    list: { as: 'amministratore', rows: (body) => siussRows(body, (e) => e.comuneCode) },
+  },
+  'PUT /api/siuss/entes/{code}': {
+    deny: 'operatore',
+    body: { cfOperatore: '00297960197', denominazione: 'Comune di prova' },
+    owned: { as: 'amministratore', params: async () => ({ code: CREMONA }), reread: SIUSS_ENTES },
+  },
+  'POST /api/siuss/entes/{code}/key': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: async () => ({ code: CREMONA }), reread: SIUSS_ENTES },
+  },
+  'GET /api/siuss/export': {
+    deny: 'operatore',
+    list: {
+      as: 'amministratore',
+      query: async () => ({ from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }),
+      rows: (body) => siussRows((JSON.parse(body) as { files: unknown }).files, (f) => f.comuneCode),
+    },
+  },
+  'GET /api/siuss/records': { deny: 'operatore', list: { as: 'amministratore' } },
+  'GET /api/siuss/waas/flussi': {
+    public: 'INPS’s WaaS client: no session, the comune’s key (Bearer), checked before the request is read',
+  },
+  'POST /api/siuss/waas/esiti': {
+    public: 'INPS’s WaaS client: no session, the comune’s key (Bearer), checked before the request is read',
+  },
+  'GET /api/siuss/waas/status': {
+    public: 'INPS’s WaaS health check (declared without security): nothing about any comune',
   },
 };
 

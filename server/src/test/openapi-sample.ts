@@ -37,6 +37,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[a-z0-9-]{3,60}$': 'prova-sweep',
   '^[A-Za-z0-9/ .-]+$': 'PROVA-1',
   '^[0-9]{4}-(0[1-9]|1[0-2])$': '2026-01',
+  '^[a-z_]+:[a-z0-9_]+$': 'programme:rent_fund',
 };
 
 function sampleString(schema: JsonSchema): string {

@@ -116,9 +116,9 @@ export async function listCodes(ctx: Context): Promise<SiussCode[]> {
  */
 export async function updateCode(ctx: Context, kind: string, body: UpdateCodeBody): Promise<SiussCode> {
   const actor = requireActor(ctx);
-  if ((body.codicePrestazione === null) !== (body.denominazione === null)) throw codeIncomplete();
   return withScope(ctx, 'siuss.manage', async (tx, scope) => {
     if (!mayEditCodes(scope)) throw codesNeedWholeInstallation();
+    if ((body.codicePrestazione === null) !== (body.denominazione === null)) throw codeIncomplete();
     const row = await repo.updateCode(tx, kind, body, actor.userId);
     if (!row) throw codeNotFound();
     await writeAudit(tx, ctx, {
@@ -295,10 +295,11 @@ function enteFacts(row: repo.EnteRow): EnteFacts {
 /**
  * Brings the records of the period up to date with the benefits the transaction reaches: new
  * benefits get an insertion, changed ones a cancellation and a new insertion, withdrawn ones a
- * cancellation. Returns the benefits that cannot be sent, with why.
+ * cancellation. Returns the benefits that cannot be sent, with why. Runs in the caller's scoped
+ * transaction (the demo seed's system one).
  * Invariant: one writer at a time (advisory lock), flow times strictly increasing per comune.
  */
-async function syncRecords(
+export async function syncRecords(
   tx: Tx,
   createdBy: string | null,
   from: string,

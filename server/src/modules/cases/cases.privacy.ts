@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { authorize, requireActor, withExplicitScope, withScope } from '../../platform/access/access.js';
-import { scopeIsEmpty, scopeOf, type Scope } from '../../platform/access/actor.js';
+import { isOwnRecord, scopeIsEmpty, scopeOf, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -34,7 +34,7 @@ function exportScope(ctx: Context, personId: string): Scope {
   const dpo = scopeOf(actor, 'privacy.export');
   if (!scopeIsEmpty(dpo)) return dpo;
   // A citizen's own data: the scope is opened for this one request and checked on the record below.
-  if (actor.personId === personId) return { all: true };
+  if (isOwnRecord(actor, personId)) return { all: true };
   throw errors.exportForbidden();
 }
 

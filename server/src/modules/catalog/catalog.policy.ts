@@ -1,4 +1,5 @@
 import {
+  isOwnRecord,
   organizationReach,
   reachesOrganization,
   scopeCovers,
@@ -63,7 +64,7 @@ export function mayActForBeneficiary(
   order: Pick<OrderRow, 'person_id' | 'comune_code'>,
 ): boolean {
   if (!actor) return false;
-  if (actor.personId === order.person_id && scopeCovers(scopeOf(actor, 'order.own'), order.comune_code))
+  if (isOwnRecord(actor, order.person_id) && scopeCovers(scopeOf(actor, 'order.own'), order.comune_code))
     return true;
   return scopeCovers(scopeOf(actor, 'order.assist'), order.comune_code);
 }

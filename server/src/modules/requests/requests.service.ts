@@ -1,5 +1,10 @@
 import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
-import { organizationsLimiting, reachesOrganization, type Actor } from '../../platform/access/actor.js';
+import {
+  isOwnRecord,
+  organizationsLimiting,
+  reachesOrganization,
+  type Actor,
+} from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -502,8 +507,7 @@ export async function withdrawOwnRequest(ctx: Context, id: string): Promise<Help
   const actor = requireActor(ctx);
   return withScope(ctx, 'request.own', async (tx) => {
     const row = await repo.findRequest(tx, id, true);
-    const own = row && actor.personId && [row.requester_id, row.beneficiary_id].includes(actor.personId);
-    if (!row || !own) throw requestNotFound();
+    if (!row || !isOwnRecord(actor, row.requester_id, row.beneficiary_id)) throw requestNotFound();
     if (!withdrawable(row, await requestsWithVolunteer(tx, [id], { lock: true })))
       throw requestNotWithdrawable();
     await repo.setRequestStatus(tx, id, 'cancelled');

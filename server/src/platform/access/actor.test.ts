@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   can,
   isOrganizationBound,
+  isOwnRecord,
   organizationReach,
   organizationsLimiting,
   reachesOrganization,
@@ -92,5 +93,21 @@ describe('the organisation rule', () => {
       everyOrganization: { all: false, comuni: new Set(['019035']) },
       organizations: new Set(['auser']),
     });
+  });
+});
+
+describe('a citizen’s own records', () => {
+  const citizen: Actor = { ...actorWith(), personId: 'p1' };
+
+  it('are the records that name the actor’s person, in any of the roles given', () => {
+    expect(isOwnRecord(citizen, 'p1')).toBe(true);
+    expect(isOwnRecord(citizen, 'p2', 'p1')).toBe(true);
+    expect(isOwnRecord(citizen, 'p2', null)).toBe(false);
+  });
+
+  it('are none for an actor without a person record, nor for no actor', () => {
+    expect(isOwnRecord(actorWith(), null)).toBe(false);
+    expect(isOwnRecord(actorWith(), undefined, null)).toBe(false);
+    expect(isOwnRecord(null, 'p1')).toBe(false);
   });
 });

@@ -107,6 +107,15 @@ export function organizationsLimiting(
   return limiting === null || limiting.includes(requested) ? [requested] : [];
 }
 
+/**
+ * "A citizen's own records": the actor is a person the record names (its beneficiary, its
+ * requester, the person exported). Written once here; each resource's policy applies it, within
+ * the territory its own capability (request.own, order.own, …) gives.
+ */
+export function isOwnRecord(actor: Actor | null, ...personIds: (string | null | undefined)[]): boolean {
+  return Boolean(actor?.personId) && personIds.includes(actor!.personId);
+}
+
 /** Whether the actor reaches, with the capability, a record of this organisation (null: of none). */
 export function reachesOrganization(
   actor: Actor,

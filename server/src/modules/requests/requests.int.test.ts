@@ -432,6 +432,25 @@ describe('the citizen’s own requests', () => {
       }[];
     }>().items;
 
+  it('never shows the citizen the notes an operator took on the phone', async () => {
+    const { personId, session } = await citizen();
+    const taken = await post({
+      channel: 'phone',
+      beneficiaryId: personId,
+      interventionTypeId: 'groceries_medicines',
+      notes: 'Al telefono confusa: richiamare la figlia prima di consegnare',
+    });
+    expect(taken.statusCode).toBe(201);
+    const listed = await env.app.inject({
+      method: 'GET',
+      url: '/api/requests/mine',
+      headers: session.headers,
+    });
+    const own = listed.json<{ items: { id: string; notes: string | null }[] }>().items;
+    expect(own.find((r) => r.id === taken.json<{ id: string }>().id)).toMatchObject({ notes: null });
+    expect(listed.body).not.toContain('richiamare la figlia');
+  });
+
   it('shows what the citizen wrote and the time slot, and lets them withdraw it while nobody is assigned', async () => {
     const { session } = await citizen();
     const id = await ask(session);

@@ -473,10 +473,13 @@ function withdrawable(row: repo.RequestRow, withVolunteer: Set<string>): boolean
   return ['new', 'accepted'].includes(row.status) && !withVolunteer.has(row.id);
 }
 
-/** The citizen's view of one of their requests: `cancel` says whether they may still withdraw it. */
+/**
+ * The citizen's view of one of their requests: `cancel` says whether they may still withdraw it.
+ * `notes` are the staff's (taken on the phone, at triage): never the citizen's to read.
+ */
 function presentOwn(actor: Actor, row: repo.RequestRow, today: string, canWithdraw: boolean): HelpRequest {
   const presented = presentRequest(actor, row, today);
-  return { ...presented, abilities: { ...presented.abilities, cancel: canWithdraw } };
+  return { ...presented, notes: null, abilities: { ...presented.abilities, cancel: canWithdraw } };
 }
 
 /** The requests a citizen made or is the beneficiary of, newest first. */

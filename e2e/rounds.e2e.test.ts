@@ -16,6 +16,7 @@ async function openPageInRome(
     baseURL: legami.url,
     viewport,
     timezoneId: 'Europe/Rome',
+    reducedMotion: 'reduce', // as in harness/browser.ts: axe never measures a fade halfway
     ...(userAgent ? { userAgent } : {}),
   });
   return context.newPage();

@@ -29,6 +29,9 @@ export async function openPage(
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    // Without transitions (Bootstrap honours prefers-reduced-motion), axe never measures a
+    // button's colours halfway through a hover or focus fade on a busy machine.
+    reducedMotion: 'reduce',
   });
   return context.newPage();
 }

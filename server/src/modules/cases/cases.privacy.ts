@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf, type Pdf } from '../../platform/pdf.js';
 import { authorize, requireActor, withExplicitScope, withScope } from '../../platform/access/access.js';
 import { isOwnRecord, scopeIsEmpty, scopeOf, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -252,14 +252,12 @@ export async function exportPersonPdf(ctx: Context, personId: string): Promise<B
 }
 
 export function renderExportPdf(data: PersonExport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: 'Legami — accesso ai dati personali' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  return renderPdf({ title: 'Legami — accesso ai dati personali', margin: 50 }, (doc) =>
+    drawExport(doc, data),
+  );
+}
+
+function drawExport(doc: Pdf, data: PersonExport): void {
   const p = data.person;
   doc.fontSize(18).text('I tuoi dati in Legami');
   doc
@@ -317,8 +315,6 @@ export function renderExportPdf(data: PersonExport): Promise<Buffer> {
         `  Progetto "${pl.title}" (${pl.state})${pl.budget ? `, budget speso ${(pl.budget.spentCents / 100).toFixed(2)} € su ${(pl.budget.capCents / 100).toFixed(2)} €` : ''}`,
       );
   }
-  doc.end();
-  return done;
 }
 
 /**

@@ -140,12 +140,14 @@ const volunteer = (d: SweepData) =>
 const helpRequest = (d: SweepData) =>
   first(
     d,
-    sql`SELECT id FROM help_requests WHERE comune_code = ${CREMONA} AND status = 'new' ORDER BY created_at LIMIT 1`,
+    sql`SELECT r.id FROM help_requests r JOIN comuni c ON c.istat_code = r.comune_code
+        WHERE c.ambito_id = 'CREMONA' AND r.status = 'new' ORDER BY r.created_at LIMIT 1`,
   );
 const task = (d: SweepData) =>
   first(
     d,
-    sql`SELECT id FROM tasks WHERE comune_code = ${CREMONA} AND status = 'assigned' ORDER BY created_at LIMIT 1`,
+    sql`SELECT t.id FROM tasks t JOIN comuni c ON c.istat_code = t.comune_code
+        WHERE c.ambito_id = 'CREMONA' AND t.status = 'assigned' ORDER BY t.created_at LIMIT 1`,
   );
 const THE_TASK = { op: 'GET /api/tasks/{id}' };
 /** A task assigned to the demo volunteer. */

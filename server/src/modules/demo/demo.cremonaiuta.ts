@@ -34,14 +34,14 @@ export async function seedCremonAiutaDemo(
   const people = await queryRows<DemoPerson>(
     tx,
     sql`SELECT p.id, p.comune_code::text, p.latitude, p.longitude, p.address FROM people p JOIN comuni c ON c.istat_code = p.comune_code
-        WHERE c.ambito_id = 'CREMONA' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id) ORDER BY p.id`,
+        WHERE c.ambito_id = 'CREMONA' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id) ORDER BY p.codice_fiscale, p.id`,
   );
   // A demo with too few people (tests) keeps the protocol and volunteers, without requests.
   if (people.length < 10) return;
   const volunteersByOrg = new Map<string, string[]>();
   for (const v of await queryRows<{ id: string; organization_id: string | null }>(
     tx,
-    sql`SELECT id, organization_id FROM volunteers WHERE status = 'approved' AND has_car ORDER BY id`,
+    sql`SELECT id, organization_id FROM volunteers WHERE status = 'approved' AND has_car ORDER BY family_name, given_name, id`,
   )) {
     const key = v.organization_id ?? 'individual';
     volunteersByOrg.set(key, [...(volunteersByOrg.get(key) ?? []), v.id]);

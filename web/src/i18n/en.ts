@@ -335,12 +335,18 @@ export const en: Messages = {
     noResults: 'Nobody matches the search.',
   },
   personForm: {
-    createLead: 'Start with the codice fiscale: birth date and sex fill themselves in.',
+    createLead: 'Start with the codice fiscale: birth date, sex and birthplace fill themselves in.',
     identity: 'Personal details',
     residence: 'Residence and contacts',
     fragility: 'Fragility',
     consents: 'Consents',
     codiceFiscaleHint: '16 characters, e.g. RSSMRA80A01D150J.',
+    codiceFiscaleProblems: {
+      format:
+        'A codice fiscale has 16 characters: 6 letters, 2 digits, 1 letter, 2 digits, 1 letter, 3 digits and 1 letter (e.g. RSSMRA80A01D150J).',
+      checkCharacter:
+        'The codice fiscale is not valid: the last (check) character does not match the others. Have it read again and correct it.',
+    },
     over65Note: 'Being over 65 is computed from the birth date.',
     duplicatesWarning: (n: number) =>
       n === 1
@@ -710,7 +716,7 @@ export const en: Messages = {
     lookup: 'Codice fiscale, name or phone',
     lookupTitle: 'Find the person',
     lookupHint:
-      'Enter searches. If nobody has that codice fiscale, the new person’s record opens with birth date and sex already filled in.',
+      'Enter searches. If nobody has that codice fiscale, the new person’s record opens with birth date, sex and birthplace already filled in; a mistyped code is refused here.',
     lookupResults: (n: number) =>
       n === 0 ? 'Nobody found.' : `${n} ${plural(n, 'person found', 'people found')}: choose who needs help.`,
     lookupNewForCode: 'Nobody is registered with this codice fiscale: enter the new person’s details.',
@@ -721,7 +727,7 @@ export const en: Messages = {
     beneficiaryTitle: 'Who receives the help',
     changePerson: 'Change person',
     newPersonTitle: 'New person',
-    fromCode: 'Birth date and sex are read from the codice fiscale: check them.',
+    fromCode: 'Birth date, sex and birthplace are read from the codice fiscale: check them.',
     fullName: 'Name and surname',
     fullNameHint: 'In any order: the codice fiscale tells which one is the surname.',
     fullNameResolved: (given: string, family: string) => `Name: ${given} · Surname: ${family}`,

@@ -301,12 +301,18 @@ export const it = {
     noResults: 'Nessuna persona corrisponde alla ricerca.',
   },
   personForm: {
-    createLead: 'Inizia dal codice fiscale: data di nascita e sesso si compilano da soli.',
+    createLead: 'Inizia dal codice fiscale: data di nascita, sesso e luogo di nascita si compilano da soli.',
     identity: 'Dati anagrafici',
     residence: 'Residenza e contatti',
     fragility: 'Fragilità',
     consents: 'Consensi',
     codiceFiscaleHint: '16 caratteri, per esempio RSSMRA80A01D150J.',
+    codiceFiscaleProblems: {
+      format:
+        'Il codice fiscale ha 16 caratteri: 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre e 1 lettera (per esempio RSSMRA80A01D150J).',
+      checkCharacter:
+        'Il codice fiscale non è valido: l’ultimo carattere (di controllo) non corrisponde agli altri. Fallo rileggere e correggilo.',
+    },
     over65Note: 'L’età oltre i 65 anni si calcola dalla data di nascita.',
     duplicatesWarning: (n: number) =>
       n === 1
@@ -688,7 +694,7 @@ export const it = {
     lookup: 'Codice fiscale, nome e cognome o telefono',
     lookupTitle: 'Cerca la persona',
     lookupHint:
-      'Invio cerca. Se nessuno ha quel codice fiscale, si apre la scheda della nuova persona con data di nascita e sesso già compilati.',
+      'Invio cerca. Se nessuno ha quel codice fiscale, si apre la scheda della nuova persona con data di nascita, sesso e luogo di nascita già compilati; un codice trascritto male è segnalato subito.',
     lookupResults: (n: number) =>
       n === 0
         ? 'Nessuna persona trovata.'
@@ -702,7 +708,7 @@ export const it = {
     beneficiaryTitle: 'Chi riceve l’aiuto',
     changePerson: 'Cambia persona',
     newPersonTitle: 'Nuova persona',
-    fromCode: 'Data di nascita e sesso sono letti dal codice fiscale: controllali.',
+    fromCode: 'Data di nascita, sesso e luogo di nascita sono letti dal codice fiscale: controllali.',
     fullName: 'Nome e cognome',
     fullNameHint: 'In qualsiasi ordine: il codice fiscale indica il cognome.',
     fullNameResolved: (given: string, family: string) => `Nome: ${given} · Cognome: ${family}`,

@@ -3,7 +3,7 @@ import type { Ambito, Comune } from '../../../../shared/src/territory/territory.
 import { useT } from '../../i18n/I18nProvider';
 import { CheckboxField, RadioGroup, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
-import { decodeCodiceFiscale } from './codiceFiscale';
+import { birthplaceOf, decodeCodiceFiscale } from './codiceFiscale';
 import { DuplicateList } from './DuplicateList';
 import { SENSITIVE_FLAGS, type PersonFormValues } from './personForm';
 import type { Person } from '../../../../shared/src/people/people.schemas';
@@ -35,17 +35,29 @@ export type SetPersonValue = <K extends keyof PersonFormValues>(
   key: K,
 ) => (value: PersonFormValues[K]) => void;
 
-/** The values of a person being typed, and the birth date and sex read from the codice fiscale. */
-export function usePersonValues(initial: PersonFormValues) {
+/** What a codice fiscale says of a person, over what the operator has not typed yet. */
+export function prefilledFromCode(values: PersonFormValues, birthplaces: Comune[]): PersonFormValues {
+  const decoded = decodeCodiceFiscale(values.codiceFiscale);
+  if (!decoded) return values;
+  return {
+    ...values,
+    birthDate: values.birthDate || decoded.birthDate,
+    sex: values.sex || decoded.sex,
+    birthPlace: values.birthPlace || (birthplaceOf(decoded.birthplaceCode, birthplaces) ?? ''),
+  };
+}
+
+/**
+ * The values of a person being typed, and the birth date, sex and birthplace read from the
+ * codice fiscale (the birthplace when it is one of `birthplaces`, by its cadastral code).
+ */
+export function usePersonValues(initial: PersonFormValues, birthplaces: Comune[]) {
   const [values, setValues] = useState(initial);
   const set: SetPersonValue = useCallback((key) => (value) => setValues((v) => ({ ...v, [key]: value })), []);
-  const prefillFromCode = useCallback(() => {
-    setValues((v) => {
-      const decoded = decodeCodiceFiscale(v.codiceFiscale);
-      if (!decoded) return v;
-      return { ...v, birthDate: v.birthDate || decoded.birthDate, sex: v.sex || decoded.sex };
-    });
-  }, []);
+  const prefillFromCode = useCallback(
+    () => setValues((v) => prefilledFromCode(v, birthplaces)),
+    [birthplaces],
+  );
   return { values, setValues, set, prefillFromCode };
 }
 

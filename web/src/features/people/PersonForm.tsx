@@ -34,6 +34,8 @@ const FIELD_ORDER: (keyof PersonFormValues)[] = [
 interface PersonFormProps {
   initial: PersonFormValues;
   comuni: Comune[];
+  /** Every comune Legami knows, to name the birthplace a codice fiscale encodes. */
+  birthplaces: Comune[];
   ambiti: Ambito[];
   /** Health and social-services markers: only for who may read them. */
   showSensitive: boolean;
@@ -47,12 +49,13 @@ interface PersonFormProps {
 }
 
 /**
- * The keyboard-first intake form: codice fiscale first (it pre-fills birth date and sex),
+ * The keyboard-first intake form: codice fiscale first (it pre-fills birth date, sex and birthplace),
  * live warning about people already registered, server errors next to their field.
  */
 export function PersonForm({
   initial,
   comuni,
+  birthplaces,
   ambiti,
   showSensitive,
   personId,
@@ -63,7 +66,7 @@ export function PersonForm({
   onSubmit,
 }: PersonFormProps) {
   const t = useT();
-  const { values, set, prefillFromCode } = usePersonValues(initial);
+  const { values, set, prefillFromCode } = usePersonValues(initial, birthplaces);
   const duplicates = useDuplicateCheck(values, personId);
   const errors = fieldErrorsOf(error, t);
   const alertRef = useRef<HTMLDivElement>(null);

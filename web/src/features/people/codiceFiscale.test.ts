@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Comune } from '../../../../shared/src/territory/territory.schemas';
 import {
+  birthplaceOf,
+  codiceFiscaleError,
   decodeCodiceFiscale,
   givenNameCode,
   normalizeCodiceFiscale,
@@ -11,11 +14,19 @@ const TODAY = new Date(Date.UTC(2026, 10, 22));
 
 describe('decodeCodiceFiscale', () => {
   it('reads the birth date and sex of a man', () => {
-    expect(decodeCodiceFiscale('RSSMRA80A01D150J', TODAY)).toEqual({ birthDate: '1980-01-01', sex: 'M' });
+    expect(decodeCodiceFiscale('RSSMRA80A01D150J', TODAY)).toEqual({
+      birthDate: '1980-01-01',
+      sex: 'M',
+      birthplaceCode: 'D150',
+    });
   });
 
   it('reads a woman from the day plus forty', () => {
-    expect(decodeCodiceFiscale('BNCLRA92E45H501X', TODAY)).toEqual({ birthDate: '1992-05-05', sex: 'F' });
+    expect(decodeCodiceFiscale('BNCLRA92E45H501X', TODAY)).toEqual({
+      birthDate: '1992-05-05',
+      sex: 'F',
+      birthplaceCode: 'H501',
+    });
   });
 
   it('puts a two-digit year in the latest century that is not in the future', () => {
@@ -24,12 +35,29 @@ describe('decodeCodiceFiscale', () => {
   });
 
   it('understands omocodia letters in place of digits', () => {
-    expect(decodeCodiceFiscale('RSSMRAULA0MD150J', TODAY)).toEqual({ birthDate: '1980-01-01', sex: 'M' });
+    expect(decodeCodiceFiscale('RSSMRAULA0MD150J', TODAY)).toEqual({
+      birthDate: '1980-01-01',
+      sex: 'M',
+      birthplaceCode: 'D150',
+    });
+    expect(decodeCodiceFiscale('RSSMRA80A01D1R0J', TODAY)?.birthplaceCode).toBe('D150');
   });
 
   it('ignores spaces and lower case', () => {
     expect(normalizeCodiceFiscale(' rss mra80a01d150j ')).toBe('RSSMRA80A01D150J');
     expect(decodeCodiceFiscale('rss mra80a01d150j', TODAY)?.sex).toBe('M');
+  });
+
+  it('refuses a code whose check character does not match the other fifteen', () => {
+    expect(codiceFiscaleError('BNVTRS47C54D150X')).toBe('checkCharacter');
+    expect(codiceFiscaleError('rss mra80a01d150j')).toBeNull();
+    expect(codiceFiscaleError('RSSMRA80A01D150')).toBe('format');
+  });
+
+  it('names the birthplace from its cadastral code among the known comuni', () => {
+    const comuni = [{ name: 'Cremona', cadastralCode: 'D150' }] as Comune[];
+    expect(birthplaceOf('D150', comuni)).toBe('Cremona');
+    expect(birthplaceOf('F205', comuni)).toBeNull();
   });
 
   it('returns null for a code that is not well formed or names an impossible day', () => {

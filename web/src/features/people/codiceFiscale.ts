@@ -1,12 +1,15 @@
+import { CODICE_FISCALE_FORMAT, codiceFiscaleProblem } from '../../../../shared/src/people/codice-fiscale';
+import type { Comune } from '../../../../shared/src/territory/territory.schemas';
+
 /*
- * Reading the birth date and sex out of a codice fiscale, to pre-fill the intake form.
- * Only a convenience: the server validates the code (format, check character, agreement).
+ * Reading the birth date, sex and birthplace out of a codice fiscale, to pre-fill the intake
+ * form, and refusing a mistyped one as soon as it is typed. The server checks it again
+ * (format, check character, agreement with the birth date and sex).
  */
 
 const MONTHS = 'ABCDEHLMPRST';
 // Omocodia: when two people share a code, digits are replaced by these letters (0–9).
 const OMOCODIA = 'LMNPQRSTUV';
-const FORMAT = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 export function normalizeCodiceFiscale(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
@@ -16,16 +19,22 @@ function digits(value: string): number {
   return Number([...value].map((c) => (OMOCODIA.includes(c) ? String(OMOCODIA.indexOf(c)) : c)).join(''));
 }
 
+/** What is wrong with a code as typed (spaces and case aside): its shape or its check character. */
+export function codiceFiscaleError(value: string): 'format' | 'checkCharacter' | null {
+  return codiceFiscaleProblem(normalizeCodiceFiscale(value));
+}
+
 /**
- * The birth date (yyyy-mm-dd) and sex encoded in a well-formed code, or null.
- * The code holds two digits of the year: the century is the latest one not in the future.
+ * The birth date (yyyy-mm-dd), sex and birthplace's cadastral (Belfiore) code encoded in a
+ * well-formed code, or null. The code holds two digits of the year: the century is the latest
+ * one not in the future. Omocodia letters in the birthplace stand for digits too.
  */
 export function decodeCodiceFiscale(
   value: string,
   today = new Date(),
-): { birthDate: string; sex: 'M' | 'F' } | null {
+): { birthDate: string; sex: 'M' | 'F'; birthplaceCode: string } | null {
   const cf = normalizeCodiceFiscale(value);
-  if (!FORMAT.test(cf)) return null;
+  if (!CODICE_FISCALE_FORMAT.test(cf)) return null;
   const yy = digits(cf.slice(6, 8));
   const month = MONTHS.indexOf(cf.charAt(8)) + 1;
   const dayCode = digits(cf.slice(9, 11));
@@ -36,7 +45,13 @@ export function decodeCodiceFiscale(
   if (year > currentYear) year -= 100;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (day < 1 || date.getUTCMonth() !== month - 1) return null;
-  return { birthDate: date.toISOString().slice(0, 10), sex };
+  const birthplaceCode = `${cf.charAt(11)}${String(digits(cf.slice(12, 15))).padStart(3, '0')}`;
+  return { birthDate: date.toISOString().slice(0, 10), sex, birthplaceCode };
+}
+
+/** The comune a cadastral code names, among the comuni known to Legami (the province's). */
+export function birthplaceOf(birthplaceCode: string, comuni: Comune[]): string | null {
+  return comuni.find((c) => c.cadastralCode === birthplaceCode)?.name ?? null;
 }
 
 /** Letters only, upper case, accents folded: "D'Amico Nicolò" → "DAMICONICOLO". */

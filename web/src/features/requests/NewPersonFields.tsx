@@ -53,10 +53,13 @@ export function NewPersonFields(props: NewPersonFieldsProps) {
       <legend className="h4">{t.requests.newPersonTitle}</legend>
       {values.codiceFiscale && <p className="form-text mt-0">{t.requests.fromCode}</p>}
       <div className="row">
-        {field('codiceFiscale', 'col-12 col-md-6 col-xl-3')}
-        {field('birthDate', 'col-12 col-md-6 col-xl-3')}
-        {field('sex', 'col-12 col-md-6 col-xl-3')}
-        {field('comuneCode', 'col-12 col-md-6 col-xl-3')}
+        {field('codiceFiscale', 'col-12 col-md-6 col-xl-4')}
+        {field('birthDate', 'col-12 col-md-6 col-xl-4')}
+        {field('sex', 'col-12 col-md-6 col-xl-4')}
+      </div>
+      <div className="row">
+        {field('birthPlace', 'col-12 col-md-6')}
+        {field('comuneCode', 'col-12 col-md-6')}
       </div>
       {separate ? (
         <div className="row">

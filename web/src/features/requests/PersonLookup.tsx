@@ -6,7 +6,7 @@ import { formatDate } from '../../i18n/format';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { TextField } from '../../ui/fields';
 import { searchPeople } from '../people/api';
-import { decodeCodiceFiscale, normalizeCodiceFiscale } from '../people/codiceFiscale';
+import { codiceFiscaleError, decodeCodiceFiscale, normalizeCodiceFiscale } from '../people/codiceFiscale';
 import { personName } from '../people/PeopleTable';
 
 interface PersonLookupProps {
@@ -15,15 +15,21 @@ interface PersonLookupProps {
   onNew: (codiceFiscale: string) => void;
 }
 
+/** Sixteen letters and digits in one word: meant as a codice fiscale, not a name or a phone. */
+const typedAsCode = (query: string) => /^[A-Za-z0-9]{16}$/.test(query.trim()) && /[0-9]/.test(query);
+
 /**
  * The first box of a phone intake: codice fiscale, name or phone, then Enter. A code that
  * matches one person picks them; a well-formed code that matches nobody starts a new person.
+ * A mistyped code (its shape, or a check character that does not match) is refused here,
+ * next to the box, before any search: the operator asks the caller to read it again.
  */
 export function PersonLookup({ onPick, onNew }: PersonLookupProps) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ query: string; people: Person[] } | null>(null);
   const [status, setStatus] = useState('');
+  const [codeProblem, setCodeProblem] = useState<'format' | 'checkCharacter' | null>(null);
   const search = useAction(searchPeople);
   const code = normalizeCodiceFiscale(query);
   const isCode = decodeCodiceFiscale(code) !== null;
@@ -43,6 +49,13 @@ export function PersonLookup({ onPick, onNew }: PersonLookupProps) {
     event.preventDefault();
     const q = query.trim();
     if (q.length < 2) return;
+    const problem = typedAsCode(q) ? codiceFiscaleError(q) : null;
+    setCodeProblem(problem);
+    if (problem) {
+      setResults(null);
+      setStatus('');
+      return;
+    }
     const found = await search.run(q);
     if (!found.ok) return;
     const people = found.value.items;
@@ -66,7 +79,11 @@ export function PersonLookup({ onPick, onNew }: PersonLookupProps) {
           label={t.requests.lookup}
           hint={t.requests.lookupHint}
           value={query}
-          onChange={setQuery}
+          onChange={(value) => {
+            setQuery(value);
+            setCodeProblem(null);
+          }}
+          error={codeProblem ? t.personForm.codiceFiscaleProblems[codeProblem] : undefined}
           autoComplete="off"
           spellCheck={false}
           autoFocus

@@ -15,8 +15,13 @@ import { SuccessAlert } from '../../ui/SuccessAlert';
 import { createPerson } from '../people/api';
 import { decodeCodiceFiscale, splitFullName } from '../people/codiceFiscale';
 import { DuplicateList, isDuplicateCandidate } from '../people/DuplicateList';
-import { PersonFlagFields, personFocusTarget, usePersonValues } from '../people/PersonFields';
-import { emptyPerson, toPersonInput, type PersonFormValues } from '../people/personForm';
+import {
+  PersonFlagFields,
+  personFocusTarget,
+  prefilledFromCode,
+  usePersonValues,
+} from '../people/PersonFields';
+import { emptyPerson, toPersonInput } from '../people/personForm';
 import { personName } from '../people/PeopleTable';
 import { useCan } from '../session/SessionProvider';
 import { createRequest, type RequestNotice } from './api';
@@ -64,18 +69,10 @@ interface RequestIntakeFormProps {
   types: InterventionType[];
   typeName: (type: InterventionType) => string;
   comuni: Comune[];
+  /** Every comune Legami knows, to name the birthplace a codice fiscale encodes. */
+  birthplaces: Comune[];
   ambiti: Ambito[];
   onPersonCreated: (person: Person) => void;
-}
-
-function newPersonValues(codiceFiscale: string, comuneCode: string): PersonFormValues {
-  const decoded = decodeCodiceFiscale(codiceFiscale);
-  return {
-    ...emptyPerson(comuneCode),
-    codiceFiscale,
-    birthDate: decoded?.birthDate ?? '',
-    sex: decoded?.sex ?? '',
-  };
 }
 
 /**
@@ -88,7 +85,13 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const sensitive = useCan('person.readSensitive');
-  const person = usePersonValues(newPersonValues(props.newPersonCode, props.defaultComuneCode));
+  const person = usePersonValues(
+    prefilledFromCode(
+      { ...emptyPerson(props.defaultComuneCode), codiceFiscale: props.newPersonCode },
+      props.birthplaces,
+    ),
+    props.birthplaces,
+  );
   const [fullName, setFullName] = useState('');
   const [separate, setSeparate] = useState(!decodeCodiceFiscale(props.newPersonCode));
   const [request, setRequest] = useState<RequestFormValues>(emptyRequest);

@@ -48,6 +48,7 @@ export function PersonCreatePage() {
         <PersonForm
           initial={emptyPerson(defaultComuneCode(me, comuni, territory.ambiti))}
           comuni={comuni}
+          birthplaces={territory.comuni}
           ambiti={territory.ambiti}
           showSensitive={sensitive}
           submitLabel={t.personForm.create}

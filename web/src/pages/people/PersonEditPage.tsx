@@ -72,6 +72,7 @@ export function PersonEditPage() {
           key={current.version}
           initial={fromPerson(current)}
           comuni={comuniOfMemberships(me, territory.comuni)}
+          birthplaces={territory.comuni}
           ambiti={territory.ambiti}
           showSensitive={current.abilities.readSensitive}
           personId={id}

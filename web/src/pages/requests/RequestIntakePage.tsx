@@ -65,6 +65,7 @@ export function RequestIntakePage() {
             types={interventions.active}
             typeName={(x) => (locale === 'en' ? x.nameEn : x.nameIt)}
             comuni={comuni}
+            birthplaces={territory.comuni}
             ambiti={territory.ambiti}
             onPersonCreated={(person) =>
               setIntake((current) => current && { ...current, beneficiary: person })

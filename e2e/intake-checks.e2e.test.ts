@@ -1,0 +1,72 @@
+import { randomInt } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodiceFiscale } from '../server/src/modules/people/codice-fiscale.js';
+import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
+
+/** A made-up woman born in Cremona (cadastral code D150) whose code nobody has yet. */
+function newCremonaCode(): string {
+  const letters = Array.from({ length: 5 }, () => String.fromCharCode(65 + randomInt(26))).join('');
+  return CodiceFiscale.compute({
+    name: 'Teresa',
+    surname: `Benvenuti${letters.toLowerCase()}`,
+    gender: 'F',
+    day: 14,
+    month: 3,
+    year: 1947,
+    birthplace: 'Cremona',
+    birthplaceProvincia: 'CR',
+  });
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openIntake(viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openPage(browser, viewport ? { viewport } : {});
+  await logIn(page, 'operatore');
+  await page.goto('/richieste/nuova');
+  await page.getByRole('heading', { level: 1, name: 'Nuova richiesta' }).waitFor();
+  return page;
+}
+
+const LOOKUP = 'Codice fiscale, nome e cognome o telefono';
+
+describe('the intake lookup checks the codice fiscale', () => {
+  for (const [size, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`refuses a wrong check character next to the search box, before any new person (${size})`, async () => {
+      const page = await openIntake(viewport);
+      const lookup = page.getByLabel(LOOKUP);
+      await lookup.fill('BNVTRS47C54D150X');
+      await lookup.press('Enter');
+      await page.getByText('l’ultimo carattere (di controllo) non corrisponde').waitFor();
+      expect(await lookup.getAttribute('aria-invalid')).toBe('true');
+      // Nothing opened: no new person's form, no list of results.
+      expect(await page.getByRole('group', { name: 'Nuova persona' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /Nuova persona/ }).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+  }
+
+  it('fills in the birthplace, birth date and sex the code encodes', async () => {
+    const page = await openIntake();
+    const lookup = page.getByLabel(LOOKUP);
+    await lookup.fill(newCremonaCode());
+    await lookup.press('Enter');
+    await page.getByRole('group', { name: 'Nuova persona' }).waitFor();
+    expect(await page.getByLabel('Luogo di nascita').inputValue()).toBe('Cremona');
+    expect(await page.getByLabel(/^Data di nascita/).inputValue()).toBe('1947-03-14');
+    expect(await page.getByLabel('Femmina').isChecked()).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});

@@ -5,7 +5,7 @@ import { insertOrganization } from '../organizations/organizations.repository.js
 import * as repo from './catalog.repository.js';
 import { buildNoticeNumber, iuvBaseOf } from './catalog.pagopa.js';
 import { priceForCitizen, type IseeFacts } from './catalog.tariff.js';
-import { foldSearchText } from './catalog.service.js';
+import { serviceSearchText } from './catalog.service.js';
 import { periodKeyOf } from './catalog.orders.rules.js';
 
 /*
@@ -1007,18 +1007,15 @@ export async function seedCatalogDemo(
         isMunicipal: s.municipal !== undefined,
         municipalProgram: typeof s.municipal === 'string' ? s.municipal : null,
         requiredDocuments: s.documents ?? [],
-        searchText: foldSearchText(
-          [
-            s.name,
-            s.description,
-            term.name_it,
-            term.keywords,
-            s.targets.join(' '),
-            s.provider,
-            s.municipal ? 'comunale comune' : '',
-            names.get(s.base) ?? '',
-          ].join(' '),
-        ),
+        searchText: serviceSearchText({
+          name: s.name,
+          description: s.description,
+          term,
+          targetGroups: s.targets,
+          providerName: s.provider,
+          isMunicipal: s.municipal !== undefined,
+          baseComuneName: names.get(s.base) ?? '',
+        }),
       },
       'approved',
       admin,

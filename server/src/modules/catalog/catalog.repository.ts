@@ -301,7 +301,8 @@ export async function searchServices(
   if (filter.comune) conditions.push(sql`s.comuni @> ARRAY[${filter.comune}]::text[]`);
   if (filter.category) {
     conditions.push(
-      sql`(s.category_id = ${filter.category} OR s.category_id IN (SELECT id FROM catalog_taxonomy_terms WHERE parent_id = ${filter.category}))`,
+      // One array of the category and its children, so the (status, category_id) index serves it.
+      sql`s.category_id = ANY (ARRAY(SELECT id FROM catalog_taxonomy_terms WHERE id = ${filter.category} OR parent_id = ${filter.category}))`,
     );
   }
   if (filter.target)
@@ -312,27 +313,37 @@ export async function searchServices(
   if (providerId) conditions.push(sql`s.provider_id = ${providerId}`);
   const where = sql.join(conditions, sql` AND `);
   const distance = filter.origin
-    ? sql`(SELECT 111.2 * sqrt(power(c.latitude - ${filter.origin.latitude}, 2)
-            + power((c.longitude - ${filter.origin.longitude}) * cos(radians(${filter.origin.latitude})), 2))
-           FROM comuni c WHERE c.istat_code = s.base_comune_code)`
+    ? sql`111.2 * sqrt(power(c.latitude - ${filter.origin.latitude}, 2)
+            + power((c.longitude - ${filter.origin.longitude}) * cos(radians(${filter.origin.latitude})), 2))`
     : sql`NULL::double precision`;
   const rank = query ? sql`ts_rank(s.search_vector, coalesce(${query}, ''::tsquery))` : sql`1.0::real`;
-  const rows = await queryRows<SearchRow>(
+  // Every match is ranked (and counted, in the same pass) but only the page's rows are joined to
+  // their provider and category: the cost grows with the matches, not with the page.
+  const rows = await queryRows<SearchRow & { total: number }>(
     tx,
-    sql`WITH hits AS (
-          SELECT s.id, ${rank} AS rank, ${distance} AS distance_km
-          FROM catalog_services s WHERE ${where}
+    sql`WITH matches AS (
+          SELECT s.id, s.name, ${rank} AS rank, ${distance} AS distance_km
+          FROM catalog_services s JOIN comuni c ON c.istat_code = s.base_comune_code
+          WHERE ${where}
+        ), hits AS (
+          SELECT id, rank, distance_km, rank / (1 + coalesce(distance_km, 0) / 20) AS score, name,
+                 (count(*) OVER ())::int AS total
+          FROM matches ORDER BY score DESC, name, id
+          LIMIT ${page.limit} OFFSET ${page.offset}
         )
-        SELECT hits.rank, hits.distance_km, service.* FROM hits
+        SELECT hits.rank, hits.distance_km, hits.total, service.* FROM hits
         JOIN (${SELECT_SERVICE}) AS service ON service.id = hits.id
-        ORDER BY hits.rank / (1 + coalesce(hits.distance_km, 0) / 20) DESC, service.name, service.id
-        LIMIT ${page.limit} OFFSET ${page.offset}`,
+        ORDER BY hits.score DESC, hits.name, hits.id`,
   );
+  if (rows.length > 0 || page.offset === 0) {
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  }
+  // A page past the end: the window had no row to carry the total.
   const [count] = await queryRows<{ n: number }>(
     tx,
     sql`SELECT count(*)::int AS n FROM catalog_services s WHERE ${where}`,
   );
-  return { rows, total: count!.n };
+  return { rows: [], total: count!.n };
 }
 
 // ---- comuni (reference data) ----------------------------------------------------------------

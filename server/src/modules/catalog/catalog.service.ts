@@ -86,6 +86,33 @@ export function foldSearchText(value: string): string {
     .trim();
 }
 
+/**
+ * The folded text a service is found by: its own words, its category's name and the words citizens
+ * use for it ("badante"), the target groups, the provider and the comune it is based in.
+ */
+export function serviceSearchText(service: {
+  name: string;
+  description: string;
+  term: Pick<repo.TermRow, 'name_it' | 'keywords'>;
+  targetGroups: readonly string[];
+  providerName: string;
+  isMunicipal: boolean;
+  baseComuneName: string;
+}): string {
+  return foldSearchText(
+    [
+      service.name,
+      service.description,
+      service.term.name_it,
+      service.term.keywords,
+      service.targetGroups.join(' '),
+      service.providerName,
+      service.isMunicipal ? 'comunale comune' : '',
+      service.baseComuneName,
+    ].join(' '),
+  );
+}
+
 // ---- the citizen behind a session -----------------------------------------------------------
 
 export interface Citizen {
@@ -224,19 +251,12 @@ async function toServiceValues(
   const program = input.municipalProgram ?? null;
   if (program && !input.isMunicipal) throw errors.programNeedsMunicipal();
   const names = await comuneNames(ctx, tx);
-  // Category words, its synonyms, the target groups and the provider feed the full-text index.
-  const searchText = foldSearchText(
-    [
-      input.name,
-      input.description,
-      term.name_it,
-      term.keywords,
-      input.targetGroups.join(' '),
-      provider.name,
-      input.isMunicipal ? 'comunale comune' : '',
-      names.get(base) ?? '',
-    ].join(' '),
-  );
+  const searchText = serviceSearchText({
+    ...input,
+    term,
+    providerName: provider.name,
+    baseComuneName: names.get(base) ?? '',
+  });
   return {
     providerId: provider.organization_id,
     categoryId: input.categoryId,

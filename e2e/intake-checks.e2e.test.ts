@@ -70,3 +70,53 @@ describe('the intake lookup checks the codice fiscale', () => {
     await page.context().close();
   });
 });
+
+describe('forms check what they send against the server’s schemas', () => {
+  for (const [size, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`shows every problem of an intake at once, next to its field, and sends nothing (${size})`, async () => {
+      const page = await openIntake(viewport);
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST') requests.push(r.url());
+      });
+      const lookup = page.getByLabel(LOOKUP);
+      await lookup.fill(newCremonaCode());
+      await lookup.press('Enter');
+      await page.getByRole('group', { name: 'Nuova persona' }).waitFor();
+      await page.getByLabel('Telefono', { exact: true }).fill('chiamami');
+      await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+
+      await page.getByText('Scrivi nome e cognome.').waitFor();
+      await page.getByText('Scegli il tipo di intervento.').waitFor();
+      // The bad phone: once, with what it should look like.
+      expect(await page.getByText(/usa solo cifre, spazi e i segni/).count()).toBe(1);
+      expect(await page.getByLabel('Telefono', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(requests).toEqual([]);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+  }
+
+  it('limits the inputs to the server’s lengths and names every missing field in plain Italian', async () => {
+    const page = await openPage(browser);
+    await logIn(page, 'operatore');
+    await page.goto('/persone/nuova');
+    const givenName = page.getByLabel(/^Nome/);
+    await givenName.fill('');
+    await givenName.pressSequentially('A'.repeat(90));
+    expect((await givenName.inputValue()).length).toBe(80);
+    await givenName.fill('');
+    await page.getByRole('button', { name: 'Registra persona' }).click();
+    await page.locator('#person-givenName[aria-invalid="true"]').waitFor();
+    for (const id of ['givenName', 'familyName', 'birthDate'])
+      expect(await page.locator(`#person-${id}`).getAttribute('aria-invalid'), id).toBe('true');
+    expect(await page.getByText('È obbligatorio.').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByText(/almeno 1 caratteri/).count()).toBe(0);
+    expect(await page.locator(':focus').getAttribute('id')).toBe('person-givenName');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});

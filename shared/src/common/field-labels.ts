@@ -69,6 +69,15 @@ export const FIELD_LABELS: Record<string, string> = {
   amountCents: 'importo',
   point: 'punto di distribuzione',
   overrideReason: 'motivo della deroga',
+  // Help requests
+  description: 'descrizione',
+  interventionTypeId: 'tipo di intervento',
+  urgency: 'urgenza',
+  preferredDate: 'data desiderata',
+  requesterName: 'nome di chi chiama',
+  recurrenceUntil: 'ripetizione fino al',
+  recurrence: 'ripetizione',
+  date: 'data',
   // Funds
   totalCents: 'importo totale',
   budgetCents: 'budget',
@@ -80,4 +89,18 @@ export const FIELD_LABELS: Record<string, string> = {
   weights: 'pesi',
   sourceType: 'tipo di fonte',
   iban: 'IBAN',
+};
+
+const PHONE_FORMAT = {
+  it: 'usa solo cifre, spazi e i segni + . / ( ) -, per esempio 0372 407111 o +39 333 1234567',
+  en: 'use only digits, spaces and + . / ( ) -, e.g. 0372 407111 or +39 333 1234567',
+};
+
+/** What a field with a pattern expects, said once in its error instead of "not a valid format". */
+export const FIELD_FORMATS: Record<string, { it: string; en: string }> = {
+  phone: PHONE_FORMAT,
+  requesterPhone: PHONE_FORMAT,
+  comuneCode: { it: 'scegli un comune dell’elenco', en: 'choose a comune from the list' },
+  windowStart: { it: 'scrivi l’ora come 09:30', en: 'write the time as 09:30' },
+  windowEnd: { it: 'scrivi l’ora come 09:30', en: 'write the time as 09:30' },
 };

@@ -102,6 +102,22 @@ describe('people registry over HTTP', () => {
     expect(response.json().error.message).toContain('Il campo «nome» è obbligatorio.');
   });
 
+  it('reports a bad phone once, saying what a phone looks like', async () => {
+    const operator = await env.loginAs('operatore');
+    const response = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload: { ...newPerson, phone: 'chiamami' },
+    });
+    expect(response.statusCode).toBe(400);
+    const { message, details } = response.json().error;
+    expect(message).toBe(
+      'Il campo «telefono» non è valido: usa solo cifre, spazi e i segni + . / ( ) -, per esempio 0372 407111 o +39 333 1234567.',
+    );
+    expect(details.fields).toHaveLength(1);
+  });
+
   it('creates a person, audits the creation and the read, and finds them by name, code and phone', async () => {
     const operator = await env.loginAs('operatore');
     const created = await env.app.inject({

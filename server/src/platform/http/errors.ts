@@ -3,54 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../errors.js';
 import { databaseErrorOf, isDatabaseUnavailable } from '../db/database.js';
 import { FIELD_LABELS } from '../../../../shared/src/common/field-labels.js';
-
-interface AjvIssue {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-function label(path: string): string {
-  const field = path.split('/').filter(Boolean).at(-1) ?? '';
-  return FIELD_LABELS[field] ?? field;
-}
-
-/** Turns one schema-validation issue into a sentence in Italian. */
-export function describeIssue(issue: AjvIssue): {
-  field: string;
-  message: string;
-  rule: string;
-  params: Record<string, unknown>;
-} {
-  const p = issue.params;
-  const field =
-    issue.keyword === 'required'
-      ? `${issue.instancePath}/${String(p.missingProperty)}`
-      : issue.keyword === 'additionalProperties'
-        ? `${issue.instancePath}/${String(p.additionalProperty)}`
-        : issue.instancePath;
-  const name = label(field) || 'richiesta';
-  const messages: Record<string, string> = {
-    required: `Il campo «${name}» è obbligatorio.`,
-    additionalProperties: `Il campo «${name}» non è previsto.`,
-    minLength: `Il campo «${name}» deve avere almeno ${String(p.limit)} caratteri.`,
-    maxLength: `Il campo «${name}» può avere al massimo ${String(p.limit)} caratteri.`,
-    minimum: `Il campo «${name}» deve essere almeno ${String(p.limit)}.`,
-    maximum: `Il campo «${name}» può essere al massimo ${String(p.limit)}.`,
-    format: `Il campo «${name}» non ha un formato valido.`,
-    pattern: `Il campo «${name}» non ha un formato valido.`,
-    type: `Il campo «${name}» ha un tipo di valore non valido.`,
-    enum: `Il valore del campo «${name}» non è tra quelli ammessi.`,
-    minProperties: 'La richiesta non contiene modifiche.',
-  };
-  return {
-    field: field.split('/').filter(Boolean).join('.'),
-    message: messages[issue.keyword] ?? `Il campo «${name}» non è valido.`,
-    // The rule and its parameters let a client say the same thing in another language.
-    rule: issue.keyword,
-    params: issue.params,
-  };
-}
+import { describeIssues, type SchemaIssue } from '../../../../shared/src/common/validation.js';
 
 /** `organization_id` → the label of `organizationId`. */
 function columnLabel(column: string): string {
@@ -122,7 +75,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: fromDatabase.code, message: fromDatabase.message } });
     }
     if (fastifyError.validation) {
-      const issues = (fastifyError.validation as unknown as AjvIssue[]).map(describeIssue);
+      // One sentence per field, in the words the browser's own check of the form uses.
+      const issues = describeIssues(fastifyError.validation as unknown as SchemaIssue[]).map(
+        ({ field, message, rule, params }) => ({ field, message, rule, params }),
+      );
       return reply.status(400).send({
         error: {
           code: 'VALIDATION_FAILED',

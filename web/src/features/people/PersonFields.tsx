@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react';
+import { maxLengthOf, validateAgainst } from '../../../../shared/src/common/validation';
+import { PersonInput } from '../../../../shared/src/people/people.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
 import { CheckboxField, RadioGroup, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
-import { birthplaceOf, decodeCodiceFiscale } from './codiceFiscale';
+import { birthplaceOf, codiceFiscaleError, decodeCodiceFiscale } from './codiceFiscale';
 import { DuplicateList } from './DuplicateList';
-import { SENSITIVE_FLAGS, type PersonFormValues } from './personForm';
+import { SENSITIVE_FLAGS, toPersonInput, type PersonFormValues } from './personForm';
 import type { Person } from '../../../../shared/src/people/people.schemas';
 
 /*
@@ -61,6 +63,24 @@ export function usePersonValues(initial: PersonFormValues, birthplaces: Comune[]
   return { values, setValues, set, prefillFromCode };
 }
 
+/**
+ * The browser's check of a person before anything is sent: the server's own schema (every
+ * field at once, the server's limits) and the codice fiscale's shape and check character.
+ */
+export function usePersonCheck(): (values: PersonFormValues) => Record<string, string> {
+  const { t, locale } = useI18n();
+  return useCallback(
+    (values) => {
+      const input = toPersonInput(values, { sensitive: true, confirmNotDuplicate: false });
+      const errors = validateAgainst(PersonInput, input, locale);
+      const code = values.codiceFiscale.trim() ? codiceFiscaleError(values.codiceFiscale) : null;
+      if (code) errors.codiceFiscale = t.personForm.codiceFiscaleProblems[code];
+      return errors;
+    },
+    [t, locale],
+  );
+}
+
 interface PersonFieldProps {
   field: PersonFieldName;
   values: PersonFormValues;
@@ -93,6 +113,8 @@ export function PersonField({
     error: errors[field],
     autoComplete: 'off',
     autoFocus,
+    // The server's limit, so nothing longer can be typed (nor sent to the live duplicate check).
+    maxLength: maxLengthOf(PersonInput, field),
   };
   switch (field) {
     case 'codiceFiscale':
@@ -106,7 +128,6 @@ export function PersonField({
           hint={t.personForm.codiceFiscaleHint}
           autoCapitalize="characters"
           spellCheck={false}
-          maxLength={20}
         />
       );
     case 'givenName':

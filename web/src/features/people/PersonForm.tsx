@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { ApiError } from '../../api/client';
@@ -11,6 +11,7 @@ import {
   PersonField,
   PersonFlagFields,
   personFocusTarget,
+  usePersonCheck,
   usePersonValues,
   type PersonFieldName,
 } from './PersonFields';
@@ -68,7 +69,9 @@ export function PersonForm({
   const t = useT();
   const { values, set, prefillFromCode } = usePersonValues(initial, birthplaces);
   const duplicates = useDuplicateCheck(values, personId);
-  const errors = fieldErrorsOf(error, t);
+  const check = usePersonCheck();
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(error, t), ...invalid };
   const alertRef = useRef<HTMLDivElement>(null);
 
   // Once per failed submission: focus the first refused field, or the alert.
@@ -79,8 +82,13 @@ export function PersonForm({
     (first ? personFocusTarget(first) : alertRef.current)?.focus();
   }, [error, t]);
 
+  // Every refused field at once, next to it, before anything is sent.
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = check(values);
+    setInvalid(found);
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) return personFocusTarget(first)?.focus();
     onSubmit(values, false);
   };
 

@@ -1,3 +1,5 @@
+import { maxLengthOf } from '../../../../shared/src/common/validation';
+import { PersonInput } from '../../../../shared/src/people/people.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useT } from '../../i18n/I18nProvider';
 import { TextField } from '../../ui/fields';
@@ -7,6 +9,9 @@ import type { PersonFormValues } from '../people/personForm';
 import { useDuplicateCheck } from '../people/useDuplicateCheck';
 
 export const FULL_NAME_ID = personFieldId('fullName');
+// Name and surname within the server's limits, with the space between them.
+const FULL_NAME_MAX =
+  (maxLengthOf(PersonInput, 'givenName') ?? 0) + 1 + (maxLengthOf(PersonInput, 'familyName') ?? 0);
 
 interface NewPersonFieldsProps {
   values: PersonFormValues;
@@ -76,6 +81,7 @@ export function NewPersonFields(props: NewPersonFieldsProps) {
               value={fullName}
               onChange={onFullName}
               error={errors.fullName ?? errors.givenName ?? errors.familyName}
+              maxLength={FULL_NAME_MAX}
               autoComplete="off"
               required
               autoFocus

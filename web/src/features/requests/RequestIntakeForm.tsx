@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import { maxLengthOf, validateAgainst } from '../../../../shared/src/common/validation';
 import type { Person } from '../../../../shared/src/people/people.schemas';
+import { CreateRequestBody } from '../../../../shared/src/requests/requests.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { ApiError } from '../../api/client';
 import { useAction } from '../../api/useAction';
@@ -19,6 +21,7 @@ import {
   PersonFlagFields,
   personFocusTarget,
   prefilledFromCode,
+  usePersonCheck,
   usePersonValues,
 } from '../people/PersonFields';
 import { emptyPerson, toPersonInput } from '../people/personForm';
@@ -30,6 +33,8 @@ import { emptyRequest, toCreateRequestBody, type RequestFormValues } from './req
 import { ScheduleFields } from './ScheduleFields';
 
 const TYPE_FIELD = 'intake-type';
+// The beneficiary of a request checked before its new person is saved (any well-formed id).
+const NOT_YET_SAVED = '00000000-0000-4000-8000-000000000000';
 // Order on screen, to focus the first field the server (or the form) refused.
 const PERSON_FIELDS = [
   'codiceFiscale',
@@ -82,8 +87,9 @@ interface RequestIntakeFormProps {
  */
 export function RequestIntakeForm(props: RequestIntakeFormProps) {
   const { beneficiary, types, comuni, ambiti } = props;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const checkPerson = usePersonCheck();
   const sensitive = useCan('person.readSensitive');
   const person = usePersonValues(
     prefilledFromCode(
@@ -136,12 +142,25 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
     return splitFullName(fullName, person.values.codiceFiscale);
   };
 
-  const save = async (confirm: { similar?: boolean; notDuplicate?: boolean } = {}) => {
-    const problems: Record<string, string> = {};
+  /**
+   * Every problem of the person and of the request at once, checked against the server's own
+   * schemas before the first of the two is saved.
+   */
+  const problemsOf = (resolved: ReturnType<typeof names>): Record<string, string> => {
+    const body = toCreateRequestBody(request, beneficiary?.id ?? NOT_YET_SAVED, false);
+    const problems: Record<string, string> = {
+      ...(beneficiary ? {} : checkPerson({ ...person.values, ...resolved })),
+      ...validateAgainst(CreateRequestBody, body, locale),
+    };
     if (!request.interventionTypeId) problems.interventionTypeId = t.requests.typeRequired;
-    const resolved = beneficiary ? null : names();
     if (!beneficiary && !resolved)
       problems.fullName = fullName.trim() ? t.requests.fullNameMismatch : t.requests.fullNameRequired;
+    return problems;
+  };
+
+  const save = async (confirm: { similar?: boolean; notDuplicate?: boolean } = {}) => {
+    const resolved = beneficiary ? null : names();
+    const problems = problemsOf(resolved);
     setInvalid(problems);
     if (Object.keys(problems).length > 0) return;
     let who = beneficiary;
@@ -267,7 +286,7 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
           value={request.description}
           onChange={(description) => patch({ description })}
           error={errors.description}
-          maxLength={2000}
+          maxLength={maxLengthOf(CreateRequestBody, 'description')}
         />
         <ScheduleFields
           idPrefix="intake"
@@ -287,6 +306,7 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
               value={request.requesterName}
               onChange={(requesterName) => patch({ requesterName })}
               error={errors.requesterName}
+              maxLength={maxLengthOf(CreateRequestBody, 'requesterName')}
               autoComplete="off"
             />
             <TextField
@@ -297,6 +317,7 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
               value={request.requesterPhone}
               onChange={(requesterPhone) => patch({ requesterPhone })}
               error={errors.requesterPhone}
+              maxLength={maxLengthOf(CreateRequestBody, 'requesterPhone')}
               autoComplete="off"
             />
           </div>
@@ -306,7 +327,7 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
             value={request.notes}
             onChange={(notes) => patch({ notes })}
             error={errors.notes}
-            maxLength={2000}
+            maxLength={maxLengthOf(CreateRequestBody, 'notes')}
             rows={2}
           />
         </details>

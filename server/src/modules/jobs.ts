@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../platform/jobs/jobs.js';
 import { notificationJobs, type DeliveryChannel } from './notifications/index.js';
 import { planJob, replanJob } from './rounds/index.js';
-import { publishOpenDataJob } from './reports/index.js';
+import { generateReportJob, publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
 import { caseRemindersJob } from './cases/index.js';
 
@@ -13,6 +13,7 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     planJob,
     replanJob,
     publishOpenDataJob,
+    generateReportJob,
     caseRemindersJob,
   ] as JobDefinition[];
 }

@@ -135,6 +135,8 @@ const THE_PERSON = { as: 'operatore', op: 'GET /api/people/{id}' } as const;
 /** A person of the demo registry living in Cremona. */
 const person = (d: SweepData) =>
   first(d, sql`SELECT id FROM people WHERE comune_code = ${CREMONA} ORDER BY family_name LIMIT 1`);
+const socialReport = (d: SweepData) =>
+  first(d, sql`SELECT id FROM social_reports WHERE territory = 'ambito-cremonese' ORDER BY version LIMIT 1`);
 const volunteer = (d: SweepData) =>
   first(d, sql`SELECT id FROM volunteers WHERE comune_code = ${CREMONA} ORDER BY family_name LIMIT 1`);
 const helpRequest = (d: SweepData) =>
@@ -535,6 +537,41 @@ export const SWEEP: Record<string, SweepEntry> = {
       }),
     },
   },
+  'GET /api/reports': { deny: 'operatore', list: { as: 'amministratore' } },
+  'POST /api/reports/{year}/{territory}/generate': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => ({
+        year: await d.id(
+          sql`SELECT year::text AS id FROM social_reports WHERE territory = 'ambito-cremonese'`,
+        ),
+        territory: 'ambito-cremonese',
+      }),
+      reread: { op: 'GET /api/reports' },
+    },
+  },
+  'GET /api/reports/{id}': { deny: 'operatore', owned: { as: 'amministratore', params: socialReport } },
+  'PUT /api/reports/{id}/narrative': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: socialReport, reread: { op: 'GET /api/reports/{id}' } },
+  },
+  'POST /api/reports/{id}/publish': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: socialReport, reread: { op: 'GET /api/reports/{id}' } },
+  },
+  'GET /api/reports/{id}/report.pdf': {
+    deny: 'operatore',
+    owned: { as: 'amministratore', params: socialReport, reread: { op: 'GET /api/reports/{id}' } },
+  },
+  'GET /api/social-reports': { public: 'published annual reports: aggregates after disclosure control' },
+  'GET /api/social-reports/{year}/{territory}': {
+    public: 'a published annual report: aggregates after disclosure control',
+  },
+  'GET /api/social-reports/{year}/{territory}/report.pdf': {
+    public: 'a published annual report: aggregates after disclosure control',
+  },
+
   // Case files.
   'GET /api/cases': {
     deny: 'operatore',

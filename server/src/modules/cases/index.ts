@@ -9,3 +9,13 @@ export type { PersonalBudgetLedger } from './cases.ledger.js';
 export { seedCasesDemo } from './cases.demo.js';
 export { caseRemindersJob, scheduleCaseReminders } from './cases.jobs.js';
 export { budgetExpenseBenefits, type BudgetExpenseBenefitRow } from './cases.repository.js';
+
+// The annual report's counts of case files, plan outcomes and discharges (no content of a file).
+export {
+  CASE_AREAS,
+  GOAL_OUTCOME_LABELS,
+  caseCounts,
+  dischargeCounts,
+  planGoalOutcomes,
+  type CaseCount,
+} from './cases.statistics.js';

@@ -49,3 +49,6 @@ export async function ordersOfPerson(tx: Tx, personId: string): Promise<PersonOr
   }));
 }
 export { subsidisedOrders, type SubsidisedOrderRow } from './catalog.repository.js';
+
+// The annual report's orders and spending by tariff band (aggregates only).
+export { ordersByTariffBand, type TariffBandFigures } from './catalog.statistics.js';

@@ -12,7 +12,7 @@ import { seedCremonAiutaDemo } from './demo.cremonaiuta.js';
 import { seedFundsDemo } from '../funds/index.js';
 import { seedGoodsDemo } from '../goods/goods.demo.js';
 import { listAmbiti, listComuni } from '../territory/index.js';
-import { PROVINCE_SLUG, territorySlug, unsafeQueuePublication } from '../reports/index.js';
+import { PROVINCE_SLUG, seedReportsDemo, territorySlug, unsafeQueuePublication } from '../reports/index.js';
 import { dateInRome } from '../../platform/time.js';
 import { seedCasesDemo } from '../cases/index.js';
 import { seedCatalogDemo } from '../catalog/index.js';
@@ -130,6 +130,8 @@ export async function seedDemo(
       await unsafeQueuePublication(tx, { year, territory });
     await seedCasesDemo(tx, ctx, { userIdsByRole: userIds, passwordHash });
     await seedSiussDemo(tx);
+    // Last years' closed requests and tasks, and the annual social report of last year.
+    await seedReportsDemo(tx, dateInRome());
   });
 }
 

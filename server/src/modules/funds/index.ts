@@ -71,3 +71,6 @@ export {
 } from './funds.rules.js';
 export { ibanProblem, normalizeIban, formatIban } from './iban.js';
 export { seedFundsDemo, type FundsDemoResult } from './funds.demo.js';
+
+// The annual report's money allocated and spent by funding source (sums only).
+export { moneyBySource, type SourceFigures } from './funds.statistics.js';

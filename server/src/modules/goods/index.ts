@@ -13,3 +13,6 @@ export {
   validateVatNumber,
   type LotTake,
 } from './goods.rules.js';
+
+// The annual report's goods given out (aggregates only).
+export { goodsGivenOut } from './goods.statistics.js';

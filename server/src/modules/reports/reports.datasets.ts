@@ -17,9 +17,11 @@ export interface DatasetDefinition {
   title: string;
   description: string;
   /** Tables of one universe count the same people, so they share their totals. */
-  universe: 'requests' | 'people';
+  universe: 'requests' | 'people' | 'cases-opened' | 'cases-closed';
   source:
-    { kind: 'requests'; dimension: RequestDimension } | { kind: 'people'; dimension: BeneficiaryDimension };
+    | { kind: 'requests'; dimension: RequestDimension }
+    | { kind: 'people'; dimension: BeneficiaryDimension }
+    | { kind: 'cases'; event: 'opened' | 'closed' };
   column: string;
   columnDescription: string;
   valueDescription: string;
@@ -27,6 +29,7 @@ export interface DatasetDefinition {
 
 const REQUESTS = 'Richieste di aiuto ricevute nell’anno (CremonAiuta), per comune della richiesta';
 const PEOPLE = 'Persone raggiunte da almeno una richiesta di aiuto nell’anno, per comune di residenza';
+const CASES = 'Fascicoli sociali (prese in carico) per comune della persona';
 
 export const DATASETS: readonly DatasetDefinition[] = [
   {
@@ -88,6 +91,36 @@ export const DATASETS: readonly DatasetDefinition[] = [
     column: 'sesso',
     columnDescription: 'Sesso',
     valueDescription: 'Numero di persone',
+  },
+  {
+    id: 'people-reached-by-household',
+    title: 'Persone raggiunte per tipo di nucleo familiare',
+    description: `${PEOPLE} e tipo di nucleo (da solo, 2 persone, 3 o più).`,
+    universe: 'people',
+    source: { kind: 'people', dimension: 'household' },
+    column: 'nucleo',
+    columnDescription: 'Tipo di nucleo familiare',
+    valueDescription: 'Numero di persone',
+  },
+  {
+    id: 'cases-opened-by-area',
+    title: 'Fascicoli sociali aperti per area',
+    description: `${CASES} aperti nell’anno, per area di intervento.`,
+    universe: 'cases-opened',
+    source: { kind: 'cases', event: 'opened' },
+    column: 'area',
+    columnDescription: 'Area di intervento del servizio sociale',
+    valueDescription: 'Numero di fascicoli (una persona ciascuno)',
+  },
+  {
+    id: 'cases-closed-by-area',
+    title: 'Fascicoli sociali chiusi per area',
+    description: `${CASES} chiusi nell’anno, per area di intervento.`,
+    universe: 'cases-closed',
+    source: { kind: 'cases', event: 'closed' },
+    column: 'area',
+    columnDescription: 'Area di intervento del servizio sociale',
+    valueDescription: 'Numero di fascicoli (una persona ciascuno)',
   },
 ];
 
@@ -182,14 +215,14 @@ export function csvOf(
   definition: DatasetDefinition,
   year: number,
   territoryName: string,
-  areas: ReturnType<typeof areasOf>,
+  rows: readonly { code: string; name: string }[],
   categories: readonly { key: string; label: string }[],
   table: PublishedTable,
 ): string {
   const shown = (value: number | null) => (value === null ? SUPPRESSED : String(value));
   const lines: string[][] = [];
   const total = { key: TOTAL_CODE, label: 'Totale' };
-  areas.rows.forEach((area, r) => {
+  rows.forEach((area, r) => {
     categories.forEach((category, c) =>
       lines.push([
         String(year),

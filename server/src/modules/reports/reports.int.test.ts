@@ -133,7 +133,7 @@ describe('open data', () => {
       'tipo_intervento',
       'valore',
     ]);
-    expect(catalog.datasets).toHaveLength(6);
+    expect(catalog.datasets).toHaveLength(9);
   });
 
   it('publishes the counts that are safe, and nothing under five people', async () => {

@@ -16,77 +16,35 @@ import type {
   OpenDataParams,
   OpenDataPublication,
 } from '../../../../shared/src/reports/reports.schemas.js';
-import { categoriesOf, countBeneficiaries, countRequests } from '../requests/index.js';
-import { listAmbiti, listComuni } from '../territory/index.js';
 import type { PublishedTable } from './disclosure.js';
-import { areasOf, columnsOf, countTable, csvOf, DATASETS, SUPPRESSED } from './reports.datasets.js';
-import { datasetNotFound, publicationNotFound, territoryNotFound } from './reports.errors.js';
+import { columnsOf, csvOf, DATASETS, SUPPRESSED } from './reports.datasets.js';
+import { datasetNotFound, publicationNotFound } from './reports.errors.js';
+import { resolveTerritory, type Territory } from './reports.territory.js';
+import { gatherCounts, tablesOf } from './social-report.figures.js';
 import * as repo from './reports.repository.js';
 
 const PUBLISHER = 'Legami — Ambiti distrettuali della provincia di Cremona';
 const LICENSE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.it' };
-export const PROVINCE_SLUG = 'provincia-di-cremona';
 
-interface Territory {
-  slug: string;
-  name: string;
-  comuni: { code: string; name: string; population: number; group: string }[];
+/** A published table with what its CSV needs: its categories and its rows (areas). */
+export interface TableToStore {
+  id: string;
+  categories: readonly { key: string; label: string }[];
+  rows: readonly { code: string; name: string }[];
+  published: PublishedTable;
 }
-
-/** `Ambito distrettuale Cremasco` → `ambito-cremasco`; the province is `provincia-di-cremona`. */
-export function territorySlug(ambitoName: string): string {
-  const name = ambitoName.replace(/^ambito\s+(distrettuale\s+)?/i, '');
-  return `ambito-${name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')}`;
-}
-
-async function resolveTerritory(tx: Tx, slug: string): Promise<Territory> {
-  const comuni = await listComuni(tx);
-  const toArea = (c: (typeof comuni)[number]) => ({
-    code: c.istatCode,
-    name: c.name,
-    population: c.population,
-    group: c.ambitoId,
-  });
-  if (slug === PROVINCE_SLUG) return { slug, name: 'Provincia di Cremona', comuni: comuni.map(toArea) };
-  const ambito = (await listAmbiti(tx)).find((a) => territorySlug(a.name) === slug);
-  if (!ambito) throw territoryNotFound();
-  return { slug, name: ambito.name, comuni: comuni.filter((c) => c.ambitoId === ambito.id).map(toArea) };
-}
-
-/** Reads the counts of every dataset for a territory and year, within the caller's transaction. */
-async function gatherTables(tx: Tx, territory: Territory, year: number) {
-  const areas = areasOf(territory.comuni);
-  const filter = { year, comuni: territory.comuni.map((c) => c.code) };
-  const gathered = [];
-  for (const definition of DATASETS) {
-    const source = definition.source;
-    const categories = await categoriesOf(tx, source.dimension);
-    const counts =
-      source.kind === 'requests'
-        ? await countRequests(tx, filter, source.dimension)
-        : await countBeneficiaries(tx, filter, source.dimension);
-    gathered.push({ definition, categories, table: countTable(definition, areas, categories, counts) });
-  }
-  return { areas, gathered };
-}
-
-type Gathered = Awaited<ReturnType<typeof gatherTables>>;
 
 /** Stores a publication's datasets as the territory's next version. @returns the version */
-async function storeDatasets(
+export async function storeDatasets(
   tx: Tx,
   territory: Territory,
   year: number,
-  { areas, gathered }: Gathered,
-  published: readonly PublishedTable[],
+  tables: readonly TableToStore[],
   publishedBy: string | null,
 ): Promise<number> {
   const version = await repo.nextVersion(tx, year, territory.slug);
-  for (const [i, { definition, categories }] of gathered.entries()) {
+  for (const table of tables) {
+    const definition = DATASETS.find((d) => d.id === table.id)!;
     await repo.insertDataset(tx, version, {
       year,
       territory: territory.slug,
@@ -95,7 +53,7 @@ async function storeDatasets(
       title: definition.title,
       description: definition.description,
       columns: columnsOf(definition),
-      csv: csvOf(definition, year, territory.name, areas, categories, published[i]!),
+      csv: csvOf(definition, year, territory.name, table.rows, table.categories, table.published),
       publishedBy,
     });
   }
@@ -168,23 +126,23 @@ export const publishOpenDataJob: JobDefinition<{ publicationId: string }> = {
       const publication = await repo.findPublication(tx, publicationId);
       if (!publication || publication.status !== 'queued') return null;
       const territory = await resolveTerritory(tx, publication.territory);
-      return { publication, territory, gathered: await gatherTables(tx, territory, publication.year) };
+      const gathered = await gatherCounts(tx, territory, publication.year);
+      return { publication, territory, tables: tablesOf(territory, publication.year, gathered) };
     });
     if (!read) return;
     const published = await runWorker<PublishedTable[]>(
       new URL('./disclosure.worker.ts', import.meta.url),
-      read.gathered.gathered.map((g) => g.table),
+      read.tables.countTables,
       { signal: job.signal },
     );
+    const tables = read.tables.datasets.map(({ definition, categories }, i) => ({
+      id: definition.id,
+      categories,
+      rows: read.tables.areas.rows,
+      published: published[i]!,
+    }));
     await job.complete(async (tx) => {
-      const version = await storeDatasets(
-        tx,
-        read.territory,
-        read.publication.year,
-        read.gathered,
-        published,
-        job.createdBy,
-      );
+      const version = await storeDatasets(tx, read.territory, read.publication.year, tables, job.createdBy);
       await repo.finishPublication(tx, publicationId, { version });
     });
   },

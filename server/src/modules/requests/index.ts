@@ -8,11 +8,13 @@ import * as repo from './requests.repository.js';
 export {
   AGE_BANDS,
   categoriesOf,
-  countBeneficiaries,
-  countRequests,
+  beneficiaryYearCounts,
+  requestYearCounts,
+  responseTimes,
   type BeneficiaryDimension,
   type ComuneCount,
   type RequestDimension,
+  type YearComuneCount,
 } from './requests.statistics.js';
 
 // Case files read a person's requests for their timeline, a case opened from a request, GDPR.

@@ -23,3 +23,6 @@ export async function tasksOfHelpRequest(tx: Tx, requestId: string): Promise<rep
   const ids = await repo.taskIdsOfRequest(tx, requestId);
   return ids.length ? repo.findTasksByIds(tx, ids) : [];
 }
+
+// The annual report's figures of the volunteers' work (aggregates only).
+export { volunteerYears, type VolunteerYear } from './tasks.statistics.js';

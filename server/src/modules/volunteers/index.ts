@@ -41,3 +41,6 @@ export async function listApprovedVolunteers(
   });
   return rows.map(repo.toAssignable);
 }
+
+// The annual report's count of registered volunteers (aggregates only).
+export { volunteerRegister } from './volunteers.statistics.js';

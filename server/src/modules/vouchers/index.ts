@@ -6,3 +6,6 @@
 export { amountFor, eligibilityProblems, formatEuro, type ProgrammeRule } from './vouchers.rules.js';
 export type { ProgrammeBudgetLedger } from './vouchers.budget.js';
 export { supportBenefits, type SupportBenefitRow } from './vouchers.repository.js';
+
+// The annual report's vouchers and economic support paid (aggregates only).
+export { supportPaid, voucherFigures } from './vouchers.statistics.js';

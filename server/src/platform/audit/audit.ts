@@ -10,6 +10,9 @@ import {
 /** The audited actions; each names what happened to which kind of record. */
 export type AuditAction =
   | 'open_data.publish'
+  | 'social_report.generate'
+  | 'social_report.narrative'
+  | 'social_report.publish'
   | 'person.read'
   | 'person.search'
   | 'person.create'
@@ -116,6 +119,7 @@ export interface AuditEvent {
   action: AuditAction;
   entityType:
     | 'open_data'
+    | 'social_report'
     | 'person'
     | 'household'
     | 'user'

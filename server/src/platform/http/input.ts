@@ -111,6 +111,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/volunteers/offers',
   'GET /api/open-data',
   'GET /api/open-data/:year/:territory/:dataset.csv',
+  // The published annual social reports (frozen versions, aggregates after disclosure control).
+  'GET /api/social-reports',
+  'GET /api/social-reports/:year/:territory',
+  'GET /api/social-reports/:year/:territory/report.pdf',
   // The service catalogue (seed 001) and its Open Referral HSDS 3.0 API: approved services only.
   'GET /api/catalog/categories',
   'GET /api/services',

@@ -5,8 +5,14 @@ const Count = Type.Integer({ minimum: 0 });
 /** One bar of a chart: an intervention type, a comune or an urgency, with its count. */
 const Bucket = Type.Object({ key: Type.String(), label: Type.String(), count: Count });
 
+const Period = Type.Union([Type.Literal('day'), Type.Literal('week')]);
+
 export const Dashboard = Type.Object({
+  /** The last day of the period (the day itself, or the Sunday of the week). */
   date: IsoDate,
+  /** Its first day: the same day, or the Monday of the week. */
+  from: IsoDate,
+  period: Period,
   requestsToday: Count,
   /** Received by the end of the day and still to be triaged then. */
   awaitingTriage: Count,
@@ -38,6 +44,8 @@ export type Dashboard = Static<typeof Dashboard>;
 
 export const DashboardQuery = Type.Object({
   date: Type.Optional(IsoDate),
+  /** A day (default) or the ISO week holding `date`: the steering room's history. */
+  period: Type.Optional(Period),
   ambito: Type.Optional(Trimmed({ maxLength: 40 })),
   comune: Type.Optional(IstatCode),
   organizationId: Type.Optional(Uuid),

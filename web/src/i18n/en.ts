@@ -1163,6 +1163,11 @@ export const en: Messages = {
     exportCsv: 'Download the data (CSV)',
     printBriefing: 'Print the briefing',
     countersTitle: 'The day in figures',
+    period: 'Period',
+    periodDay: 'The day',
+    periodWeek: 'The week (Monday to Sunday)',
+    countersTitleWeek: 'The week in figures',
+    weekRange: (from: string, to: string) => `Week from ${from} to ${to}`,
     counters: {
       requestsToday: 'Requests of the day',
       awaitingTriage: 'Requests to assess',

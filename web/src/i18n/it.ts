@@ -1154,6 +1154,11 @@ export const it = {
     exportCsv: 'Scarica i dati (CSV)',
     printBriefing: 'Stampa il briefing',
     countersTitle: 'Il giorno in cifre',
+    period: 'Periodo',
+    periodDay: 'Il giorno',
+    periodWeek: 'La settimana (da lunedì a domenica)',
+    countersTitleWeek: 'La settimana in cifre',
+    weekRange: (from: string, to: string) => `Settimana dal ${from} al ${to}`,
     counters: {
       requestsToday: 'Richieste del giorno',
       awaitingTriage: 'Richieste da valutare',

@@ -7,6 +7,9 @@ import type { SQL } from 'drizzle-orm';
  */
 
 export interface DashboardFilter {
+  /** The first day of the period (the day itself, or the Monday of the week). */
+  from: string;
+  /** The last day of the period: the figures "of the day" are of from…date, the states as of its evening. */
   date: string;
   ambitoId: string | null;
   comuneCode: string | null;
@@ -25,7 +28,9 @@ function taskFilter(f: DashboardFilter): SQL {
     AND (${f.organizationIds === null} OR t.organization_id = ANY(${pgArray(f.organizationIds ?? [])}::uuid[]))`;
 }
 
-const createdOn = (date: string) => sql`(r.created_at AT TIME ZONE 'Europe/Rome')::date = ${date}::date`;
+const createdIn = (f: DashboardFilter) =>
+  sql`(r.created_at AT TIME ZONE 'Europe/Rome')::date BETWEEN ${f.from}::date AND ${f.date}::date`;
+const dueIn = (f: DashboardFilter) => sql`t.due_date BETWEEN ${f.from}::date AND ${f.date}::date`;
 const romeDate = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Europe/Rome')::date`);
 
 /**
@@ -56,7 +61,7 @@ export async function requestBuckets(tx: Tx, f: DashboardFilter, by: 'type' | 'c
     tx,
     sql`SELECT ${key} AS key, ${label} AS label, count(*)::int AS count
         FROM help_requests r ${join}
-        WHERE ${createdOn(f.date)} AND ${requestFilter(f)}
+        WHERE ${createdIn(f)} AND ${requestFilter(f)}
         GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
   );
 }
@@ -77,17 +82,17 @@ export async function counters(tx: Tx, f: DashboardFilter) {
   }>(
     tx,
     sql`SELECT
-          (SELECT count(*)::int FROM help_requests r WHERE ${createdOn(f.date)} AND ${requestFilter(f)}) AS requests_today,
+          (SELECT count(*)::int FROM help_requests r WHERE ${createdIn(f)} AND ${requestFilter(f)}) AS requests_today,
           (SELECT count(*)::int FROM help_requests r WHERE ${awaitingTriageOn(f.date)} AND ${requestFilter(f)}) AS awaiting_triage,
           (SELECT count(*)::int FROM help_requests r WHERE ${awaitingDecisionOn(f.date)} AND ${requestFilter(f)}) AS awaiting_decision,
-          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status <> 'cancelled' AND ${taskFilter(f)}) AS tasks_today,
-          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'open' AND ${taskFilter(f)}) AS unassigned_today,
+          (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status <> 'cancelled' AND ${taskFilter(f)}) AS tasks_today,
+          (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'open' AND ${taskFilter(f)}) AS unassigned_today,
           (SELECT count(*)::int FROM tasks t WHERE t.due_date < ${f.date}::date AND t.status IN ('open', 'assigned', 'accepted') AND ${taskFilter(f)}) AS overdue,
-          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'done' AND ${taskFilter(f)}) AS done_today,
-          (SELECT count(*)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.status = 'failed' AND ${taskFilter(f)}) AS failed_today,
-          (SELECT count(DISTINCT t.volunteer_id)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND t.volunteer_id IS NOT NULL
+          (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'done' AND ${taskFilter(f)}) AS done_today,
+          (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'failed' AND ${taskFilter(f)}) AS failed_today,
+          (SELECT count(DISTINCT t.volunteer_id)::int FROM tasks t WHERE ${dueIn(f)} AND t.volunteer_id IS NOT NULL
              AND t.status IN ('assigned', 'accepted', 'done', 'failed') AND ${taskFilter(f)}) AS volunteers_active,
-          (SELECT coalesce(sum(t.money_advanced_cents), 0)::int FROM tasks t WHERE t.due_date = ${f.date}::date AND ${taskFilter(f)}) AS money_advanced,
+          (SELECT coalesce(sum(t.money_advanced_cents), 0)::int FROM tasks t WHERE ${dueIn(f)} AND ${taskFilter(f)}) AS money_advanced,
           (SELECT coalesce(sum(t.money_advanced_cents - t.money_reimbursed_cents), 0)::int FROM tasks t WHERE ${taskFilter(f)}) AS money_to_reimburse`,
   );
   return row!;

@@ -10,12 +10,22 @@ import type {
 } from '../../../../shared/src/dashboard/dashboard.schemas.js';
 import * as repo from './dashboard.repository.js';
 
-/** The steering room's live picture of a day, limited to the actor's territory (and organisation). */
+/** A day, or the ISO week (Monday to Sunday) holding it: its first and last day. */
+export function periodOf(date: string, period: 'day' | 'week'): { from: string; date: string } {
+  if (period === 'day') return { from: date, date };
+  const day = new Date(`${date}T12:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+  return { from: monday.toISOString().slice(0, 10), date: sunday.toISOString().slice(0, 10) };
+}
+
+/** The steering room's picture of a day or a week, past or present, limited to the actor's territory (and organisation). */
 export async function getDashboard(ctx: Context, query: DashboardQuery): Promise<Dashboard> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'dashboard.read', async (tx) => {
+    const period = periodOf(query.date ?? dateInRome(), query.period ?? 'day');
     const filter: repo.DashboardFilter = {
-      date: query.date ?? dateInRome(),
+      ...period,
       ambitoId: query.ambito ?? null,
       comuneCode: query.comune ?? null,
       organizationIds: organizationsLimiting(actor, 'dashboard.read', query.organizationId),
@@ -30,6 +40,8 @@ export async function getDashboard(ctx: Context, query: DashboardQuery): Promise
     ];
     return {
       date: filter.date,
+      from: filter.from,
+      period: query.period ?? 'day',
       requestsToday: c.requests_today,
       awaitingTriage: c.awaiting_triage,
       awaitingDecision: c.awaiting_decision,
@@ -61,6 +73,7 @@ export async function dashboardCsv(ctx: Context, query: DashboardQuery): Promise
   const d = await getDashboard(ctx, query);
   const rows: (string | number)[][] = [
     ['sezione', 'voce', 'valore'],
+    ['riepilogo', 'dal', d.from],
     ['riepilogo', 'data', d.date],
     ['riepilogo', 'richieste del giorno', d.requestsToday],
     ['riepilogo', 'richieste da valutare', d.awaitingTriage],

@@ -14,7 +14,7 @@ interface DashboardFiltersProps {
   organizations: Option[];
 }
 
-/** Day, Ambito, comune and organisation of the steering room. */
+/** Day (or its week), Ambito, comune and organisation of the steering room. */
 export function DashboardFilters({ value, onApply, ambiti, comuni, organizations }: DashboardFiltersProps) {
   const t = useT();
   const [draft, setDraft] = useState(value);
@@ -35,6 +35,15 @@ export function DashboardFilters({ value, onApply, ambiti, comuni, organizations
           label={t.dashboard.date}
           value={draft.giorno}
           onChange={set('giorno')}
+        />
+        <SelectField
+          id="dashboard-period"
+          className="col-12 col-md-6 col-xl-3"
+          label={t.dashboard.period}
+          value={draft.periodo}
+          onChange={set('periodo')}
+          options={[{ value: 'settimana', label: t.dashboard.periodWeek }]}
+          placeholder={t.dashboard.periodDay}
         />
         <SelectField
           id="dashboard-ambito"

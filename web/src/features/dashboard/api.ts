@@ -1,10 +1,11 @@
 import { withQuery } from '../../api/client';
 
-export const DASHBOARD_FILTER_KEYS = ['giorno', 'ambito', 'comune', 'organizzazione'] as const;
+export const DASHBOARD_FILTER_KEYS = ['giorno', 'periodo', 'ambito', 'comune', 'organizzazione'] as const;
 export type DashboardFilterValues = Record<(typeof DASHBOARD_FILTER_KEYS)[number], string>;
 
 const query = (f: DashboardFilterValues) => ({
   date: f.giorno,
+  period: f.periodo === 'settimana' ? 'week' : undefined,
   ambito: f.ambito,
   comune: f.comune,
   organizationId: f.organizzazione,

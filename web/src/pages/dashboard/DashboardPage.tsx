@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../shared/src/dashboard/dashboard.schemas';
 import { useApi } from '../../api/useApi';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { formatDate } from '../../i18n/format';
 import { todayIso } from '../../i18n/dates';
 import {
   DASHBOARD_FILTER_KEYS,
@@ -27,6 +28,7 @@ import { useUrlFilter } from '../../ui/useUrlFilter';
 /** The steering room: the day's counters, the month's trend, requests by type, urgency and comune, open requests on the map. */
 export function DashboardPage() {
   const t = useT();
+  const { locale } = useI18n();
   const territory = useTerritory();
   const organizations = useOrganizationOptions();
   const { filter, apply, key } = useUrlFilter(DASHBOARD_FILTER_KEYS, { giorno: todayIso() });
@@ -68,8 +70,11 @@ export function DashboardPage() {
         <div aria-busy={loading}>
           <section aria-labelledby="counters-title" className="mb-5">
             <h2 id="counters-title" className="h4">
-              {t.dashboard.countersTitle}
+              {data.period === 'week' ? t.dashboard.countersTitleWeek : t.dashboard.countersTitle}
             </h2>
+            {data.period === 'week' && (
+              <p>{t.dashboard.weekRange(formatDate(data.from, locale), formatDate(data.date, locale))}</p>
+            )}
             <CounterCards dashboard={data} />
           </section>
           <section aria-labelledby="trend-title" className="mb-5">

@@ -5,6 +5,7 @@ import { buildLegamiApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { jobDefinitions } from './modules/jobs.js';
 import { scheduleCaseReminders } from './modules/cases/index.js';
+import { scheduleLoanReminders } from './modules/goods/index.js';
 import { logChannel, smtpChannel } from './modules/notifications/index.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     { log: app.log, settings },
   );
   await scheduleCaseReminders(database);
+  await scheduleLoanReminders(database);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -4,6 +4,7 @@ import { planJob, replanJob } from './rounds/index.js';
 import { generateReportJob, publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
 import { caseRemindersJob } from './cases/index.js';
+import { loanRemindersJob } from './goods/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
@@ -15,5 +16,6 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     publishOpenDataJob,
     generateReportJob,
     caseRemindersJob,
+    loanRemindersJob,
   ] as JobDefinition[];
 }

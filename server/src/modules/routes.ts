@@ -13,6 +13,7 @@ import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerTerritoryRoutes } from './territory/territory.routes.js';
 import { registerVolunteerRoutes } from './volunteers/volunteers.routes.js';
 import { registerGoodsRoutes } from './goods/goods.routes.js';
+import { registerDistributionRoutes } from './goods/distribution.routes.js';
 import { registerFundsRoutes } from './funds/funds.routes.js';
 import { registerVoucherRoutes } from './vouchers/vouchers.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
@@ -36,6 +37,7 @@ export async function registerModules(app: App): Promise<void> {
   registerReportRoutes(app);
   registerCaseRoutes(app);
   registerGoodsRoutes(app);
+  registerDistributionRoutes(app);
   registerFundsRoutes(app);
   registerVoucherRoutes(app);
   registerCatalogRoutes(app);

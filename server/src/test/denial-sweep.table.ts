@@ -229,6 +229,34 @@ const batch = (d: SweepData) =>
     sql`SELECT id FROM stock_batches WHERE comune_code = ${CREMONA} AND kind = 'donation' AND reverses_batch_id IS NULL
         ORDER BY occurred_on DESC LIMIT 1`,
   );
+// Goods going out to people: the Caritas point's parcels, the masks campaign, tablets, the social market.
+const parcelPoint = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT point_id AS id FROM parcels WHERE comune_code = ${CREMONA} ORDER BY created_at LIMIT 1`,
+  );
+const parcel = (d: SweepData) =>
+  first(d, sql`SELECT id FROM parcels WHERE comune_code = ${CREMONA} ORDER BY assembled_on, id LIMIT 1`);
+const goodsCampaign = (d: SweepData) =>
+  first(d, sql`SELECT id FROM distribution_campaigns WHERE comune_code = ${CREMONA} ORDER BY name LIMIT 1`);
+const freeAsset = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT a.id FROM loan_assets a WHERE a.comune_code = ${CREMONA}
+          AND NOT EXISTS (SELECT 1 FROM asset_loans l WHERE l.asset_id = a.id AND l.returned_on IS NULL)
+        ORDER BY a.serial_number LIMIT 1`,
+  );
+const openLoan = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM asset_loans WHERE comune_code = ${CREMONA} AND returned_on IS NULL ORDER BY id LIMIT 1`,
+  );
+const socialMarket = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM distribution_points WHERE comune_code = ${CREMONA} AND kind = 'social_market' ORDER BY name LIMIT 1`,
+  );
+const THE_POINT = { op: 'GET /api/goods/points/{id}' } as const;
 // The demo's comune lines are the PNRR shares of the Cremasco (seed 002): records of the Cremasco.
 const fundLine = (d: SweepData) =>
   first(d, sql`SELECT id FROM fund_lines WHERE comune_code = ${CREMA} ORDER BY created_at LIMIT 1`);
@@ -704,6 +732,72 @@ export const SWEEP: Record<string, SweepEntry> = {
   'POST /api/stock/batches/{id}/reverse': {
     deny: 'welfare_manager',
     owned: { as: 'operatore', params: batch, reread: { op: 'GET /api/stock/batches/{id}' } },
+  },
+  'GET /api/goods/parcel-templates': { deny: 'revisore', exempt: REFERENCE },
+  'POST /api/goods/parcel-templates': { deny: 'welfare_manager', exempt: REFERENCE },
+  'GET /api/parcels': { deny: 'welfare_manager', list: { as: 'operatore' } },
+  'POST /api/parcels': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: parcelPoint, body: ({ id }) => ({ pointId: id }), reread: THE_POINT },
+  },
+  'GET /api/parcels/{id}': { deny: 'welfare_manager', owned: { as: 'operatore', params: parcel } },
+  'POST /api/parcels/{id}/pickup': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: parcel, reread: { op: 'GET /api/parcels/{id}' } },
+  },
+  'GET /api/goods/campaigns': { deny: 'revisore', list: { as: 'operatore' } },
+  'POST /api/goods/campaigns': { deny: 'welfare_manager', exempt: CREATES },
+  'GET /api/goods/campaigns/{id}': { deny: 'revisore', owned: { as: 'operatore', params: goodsCampaign } },
+  'GET /api/goods/campaigns/{id}/not-reached': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: goodsCampaign },
+  },
+  'POST /api/goods/campaigns/{id}/deliveries': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: goodsCampaign, reread: { op: 'GET /api/goods/campaigns/{id}' } },
+  },
+  'GET /api/assets': { deny: 'welfare_manager', list: { as: 'operatore' } },
+  'POST /api/assets': { deny: 'welfare_manager', exempt: CREATES },
+  'GET /api/loans': { deny: 'welfare_manager', list: { as: 'operatore' } },
+  'POST /api/loans': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'operatore',
+      params: freeAsset,
+      body: ({ id }) => ({ assetId: id }),
+      reread: { op: 'GET /api/assets' },
+    },
+  },
+  'POST /api/loans/{id}/return': {
+    deny: 'welfare_manager',
+    owned: { as: 'operatore', params: openLoan, reread: { op: 'GET /api/loans' } },
+  },
+  'GET /api/market/accounts': {
+    deny: 'coordinatore',
+    owned: { as: 'welfare_manager', params: socialMarket, query: ({ id }) => ({ point: id! }) },
+  },
+  'POST /api/market/accounts': {
+    deny: 'coordinatore',
+    owned: {
+      as: 'welfare_manager',
+      params: socialMarket,
+      body: ({ id }) => ({ pointId: id }),
+      reread: { ...THE_POINT, as: 'operatore' },
+    },
+  },
+  'POST /api/market/credits': {
+    deny: 'coordinatore',
+    owned: {
+      as: 'welfare_manager',
+      params: socialMarket,
+      body: ({ id }) => ({ pointId: id }),
+      reread: { ...THE_POINT, as: 'operatore' },
+    },
+  },
+  'GET /api/market/till': { deny: 'operatore', exempt: OWN },
+  'POST /api/market/spend': {
+    deny: 'operatore',
+    exempt: 'the social market’s own till: a card code, not an id (distribution.int.test.ts)',
   },
   // Funds.
   'GET /api/funds/sources': { deny: 'operatore', exempt: REFERENCE },

@@ -65,6 +65,16 @@ export const CAPABILITIES = {
   // Goods (issue 12): points, stock and its ledger; recording donations, transfers and write-offs.
   'goods.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
   'goods.manage': ['operatore', 'coordinatore', 'amministratore'],
+  // A household's parcels, the people a campaign has not reached, who holds a tablet: personal data.
+  'parcel.read': ['operatore', 'assistente_sociale', 'coordinatore'],
+  'campaign.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'coordinatore', 'amministratore'],
+  'campaign.manage': ['operatore', 'amministratore'],
+  'campaign.deliver': ['operatore', 'coordinatore'],
+  'loan.read': ['operatore', 'assistente_sociale', 'coordinatore'],
+  'loan.manage': ['operatore', 'coordinatore'],
+  // The social market: cards opened at the desk, points spent at its till (a shop user of the market).
+  'market.manage': ['operatore', 'assistente_sociale', 'welfare_manager'],
+  'market.till': ['esercente'],
   // Case files: social workers only, and within that the case's team (server/src/modules/cases/cases.policy.ts).
   'case.read': ['assistente_sociale'],
   'case.write': ['assistente_sociale'],

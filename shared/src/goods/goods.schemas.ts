@@ -8,7 +8,15 @@ export const ITEM_CATEGORIES = ['food', 'hygiene', 'ppe', 'equipment', 'other'] 
 export const ITEM_UNITS = ['pz', 'kg', 'l', 'conf'] as const;
 export const POINT_KINDS = ['point', 'warehouse', 'social_market'] as const;
 export const DONOR_KINDS = ['company', 'drive'] as const;
-export const BATCH_KINDS = ['donation', 'transfer', 'parcel', 'write_off', 'campaign', 'reversal'] as const;
+export const BATCH_KINDS = [
+  'donation',
+  'transfer',
+  'parcel',
+  'write_off',
+  'campaign',
+  'market',
+  'reversal',
+] as const;
 
 const Name = Type.String({ minLength: 2, maxLength: 200 });
 const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });

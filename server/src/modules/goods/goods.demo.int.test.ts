@@ -11,19 +11,19 @@ beforeAll(async () => {
 });
 
 describe('goods demo data', () => {
-  it('has two points in Cremona with stock, a month of donations and weekly parcels', async () => {
+  it('has two points and a social market in Cremona, stock, a month of donations and weekly parcels', async () => {
     const operator = await env.login('operatore@demo.legami.it', 'legami-demo');
     const points = await env.app.inject({
       method: 'GET',
       url: '/api/goods/points',
       headers: operator.headers,
     });
-    const list = points.json<{ id: string; comuneName: string }[]>();
-    expect(list).toHaveLength(2);
+    const list = points.json<{ id: string; comuneName: string; kind: string }[]>();
+    expect(list.map((p) => p.kind).sort()).toEqual(['point', 'social_market', 'warehouse']);
     expect(list.every((p) => p.comuneName === 'Cremona')).toBe(true);
     const stock = await env.app.inject({
       method: 'GET',
-      url: `/api/stock?point=${list[0]!.id}`,
+      url: `/api/stock?point=${list.find((p) => p.kind === 'warehouse')!.id}`,
       headers: operator.headers,
     });
     expect(stock.json().lots.length).toBeGreaterThan(0);
@@ -35,6 +35,56 @@ describe('goods demo data', () => {
     expect(counts!.donations).toBeGreaterThanOrEqual(8);
     expect(counts!.parcels).toBeGreaterThanOrEqual(30);
     expect(counts!.negative).toBe(0);
+  });
+
+  it('gives the month’s parcels to households of Cremona, one a week each, and has templates by size', async () => {
+    const [row] = await queryRows<{ parcels: number; batches: number; clashes: number; templates: number }>(
+      env.database.db,
+      sql`SELECT (SELECT count(*)::int FROM parcels) AS parcels,
+                 (SELECT count(*)::int FROM stock_batches WHERE kind = 'parcel') AS batches,
+                 (SELECT count(*)::int FROM (SELECT 1 FROM parcels GROUP BY household_key, period_key HAVING count(*) > 1) x) AS clashes,
+                 (SELECT count(*)::int FROM parcel_templates) AS templates`,
+    );
+    expect(row!.parcels).toBeGreaterThanOrEqual(30);
+    expect(row!.parcels).toBe(row!.batches);
+    expect(row!.clashes).toBe(0);
+    expect(row!.templates).toBe(3);
+  });
+
+  it('has the masks campaign for the over-65s with Cremona half done, ten tablets out and a social market', async () => {
+    const operator = await env.login('operatore@demo.legami.it', 'legami-demo');
+    const campaigns = await env.app.inject({
+      method: 'GET',
+      url: '/api/goods/campaigns',
+      headers: operator.headers,
+    });
+    const [campaign] = campaigns.json<{ id: string }[]>();
+    const progress = await env.app.inject({
+      method: 'GET',
+      url: `/api/goods/campaigns/${campaign!.id}`,
+      headers: operator.headers,
+    });
+    const cremona = progress
+      .json<{ comuni: { comuneName: string; eligible: number; reached: number }[] }>()
+      .comuni.find((c) => c.comuneName === 'Cremona')!;
+    expect(cremona.eligible).toBeGreaterThan(4);
+    expect(cremona.reached).toBe(Math.floor(cremona.eligible / 2));
+    const out = await env.app.inject({
+      method: 'GET',
+      url: '/api/assets?kind=tablet',
+      headers: operator.headers,
+    });
+    const tablets = out.json<{ state: string }[]>();
+    expect(tablets.filter((t) => t.state !== 'available')).toHaveLength(10);
+    expect(tablets.some((t) => t.state === 'overdue')).toBe(true);
+    const shop = await env.login('esercente@demo.legami.it', 'legami-demo');
+    const till = await env.app.inject({ method: 'GET', url: '/api/market/till', headers: shop.headers });
+    expect(till.json()).toMatchObject({ name: 'Emporio solidale di Cremona' });
+    const [cards] = await queryRows<{ n: number; credited: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n, (SELECT count(*)::int FROM market_point_movements WHERE kind = 'credit') AS credited FROM market_accounts`,
+    );
+    expect(cards).toEqual({ n: 12, credited: 12 });
   });
 
   it('lets the demo shop redeem a demo voucher by its code, once', async () => {

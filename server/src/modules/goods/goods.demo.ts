@@ -6,6 +6,14 @@ import { amountFor, voucherCode } from '../vouchers/vouchers.rules.js';
 import type { ProgrammeRule } from '../../../../shared/src/vouchers/vouchers.schemas.js';
 import * as goods from './goods.repository.js';
 import { chooseLotsFefo } from './goods.rules.js';
+import {
+  seedMasksCampaign,
+  seedParcelRecipients,
+  seedParcelTemplates,
+  seedSocialMarket,
+  seedTabletLoans,
+  type DemoHousehold,
+} from './distribution.demo.js';
 
 /*
  * Demo data of goods and vouchers, seeded by demo.seed.ts on an empty database (system job, no RLS).
@@ -174,6 +182,7 @@ export async function seedGoodsDemo(
 
   // Weekly transfers to the Caritas point, and parcels out of it, FEFO.
   const parcelLines = items.filter((i) => i.category === 'food').map((i) => ({ itemId: i.id, quantity: 2 }));
+  const parcels: { batchId: string; pointId: string; date: string }[] = [];
   // The shelf is tracked in memory while seeding (one query per movement, none per read).
   const shelf = new Map<
     string,
@@ -253,23 +262,60 @@ export async function seedGoodsDemo(
       else there.push({ ...m });
     }
     for (let parcel = 0; parcel < int(6, 9); parcel++) {
+      const occurredOn = addDays(today, Math.min(0, day + int(0, 6)));
       const batch = await goods.insertBatch(tx, {
         kind: 'parcel',
         pointId: points[1]!,
         toPointId: null,
         comuneCode: CREMONA,
         donorId: null,
-        occurredOn: addDays(today, Math.min(0, day + int(0, 6))),
+        occurredOn,
         reason: 'Pacco alimentare',
         reversesBatchId: null,
         withReceipt: false,
         createdBy: operator,
       });
       await withdraw(points[1]!, batch, parcelLines);
+      parcels.push({ batchId: batch, pointId: points[1]!, date: occurredOn });
     }
   }
 
-  await seedProgrammesDemo(tx, { ...options, operator, int });
+  // Every made-up household of the Ambito Cremonese in the demo registry.
+  const households = await queryRows<DemoHousehold>(
+    tx,
+    sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
+               (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
+        FROM people p JOIN comuni c ON c.istat_code = p.comune_code
+        WHERE c.ambito_id = 'CREMONA' ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
+  );
+  const staff = operator ?? options.userIdsByRole.get('welfare_manager')!;
+  await seedParcelTemplates(
+    tx,
+    items.filter((i) => i.category === 'food'),
+  );
+  await seedParcelRecipients(tx, { parcels, households, operator });
+  await seedMasksCampaign(tx, {
+    masksItemId: items.find((i) => i.category === 'ppe')!.id,
+    pointId: points[1]!,
+    today,
+    operator: staff,
+    int,
+  });
+  await seedTabletLoans(tx, {
+    organizationId: organization('Comune di Cremona – Protezione Civile'),
+    today,
+    operator: staff,
+  });
+  await seedSocialMarket(tx, {
+    organizationId: organization('CARITAS Diocesana'),
+    households,
+    today,
+    operator: staff,
+    till: options.userIdsByRole.get('esercente') ?? null,
+    int,
+  });
+
+  await seedProgrammesDemo(tx, { ...options, operator, int, households });
 }
 
 async function seedProgrammesDemo(
@@ -280,9 +326,10 @@ async function seedProgrammesDemo(
     random: () => number;
     operator: string | null;
     int: (a: number, b: number) => number;
+    households: readonly DemoHousehold[];
   },
 ): Promise<void> {
-  const { today, random, operator, int } = options;
+  const { today, random, operator, int, households } = options;
   const shops: { id: string; lat: number; lon: number }[] = [];
   for (const [i, shop] of DEMO_SHOPS.entries()) {
     const id = await vouchers.insertShop(tx, {
@@ -300,19 +347,6 @@ async function seedProgrammesDemo(
     if (i === 0 && esercente) await vouchers.addShopUser(tx, id, esercente);
   }
 
-  // Applicants: every made-up household of the Ambito Cremonese in the demo registry.
-  const households = await queryRows<{
-    person_id: string;
-    household_id: string | null;
-    comune_code: string;
-    size: number;
-  }>(
-    tx,
-    sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
-               (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
-        FROM people p JOIN comuni c ON c.istat_code = p.comune_code
-        WHERE c.ambito_id = 'CREMONA' ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
-  );
   const createdBy = operator ?? options.userIdsByRole.get('welfare_manager')!;
   const programme = async (
     kind: 'voucher' | 'solidarity_fund' | 'rent_fund',

@@ -55,7 +55,7 @@ export interface StockLotRow {
 
 export interface BatchRow {
   id: string;
-  kind: 'donation' | 'transfer' | 'parcel' | 'write_off' | 'campaign' | 'reversal';
+  kind: 'donation' | 'transfer' | 'parcel' | 'write_off' | 'campaign' | 'market' | 'reversal';
   point_id: string;
   to_point_id: string | null;
   comune_code: string;

@@ -196,3 +196,51 @@ export function campaignEligible(
   if (rule.comuni && !rule.comuni.includes(person.comuneCode)) return false;
   return rule.minAge === null || ageOn(person.birthDate, today) >= rule.minAge;
 }
+
+/** Progress as thousandths (integer, floored), 0 when nobody is eligible. */
+export function permille(reached: number, eligible: number): number {
+  return eligible <= 0 ? 0 : Math.floor((reached * 1000) / eligible);
+}
+
+/**
+ * The parcel template for a household size: the one whose range holds it, the narrowest first.
+ * @returns null when none does.
+ */
+export function templateForSize<T extends { minHouseholdSize: number; maxHouseholdSize: number | null }>(
+  templates: readonly T[],
+  size: number,
+): T | null {
+  const fitting = templates.filter(
+    (t) => size >= t.minHouseholdSize && (t.maxHouseholdSize === null || size <= t.maxHouseholdSize),
+  );
+  const width = (t: T) => (t.maxHouseholdSize ?? 1000) - t.minHouseholdSize;
+  return [...fitting].sort((a, b) => width(a) - width(b))[0] ?? null;
+}
+
+// Social market (emporio solidale, seed 003): points a household receives each month, by its size.
+// One point is worth about a euro of goods at the till; larger households take the last entry.
+export const MARKET_POINTS_BY_SIZE = [40, 60, 75, 90, 100] as const;
+
+export function marketPointsFor(householdSize: number): number {
+  const index = Math.min(Math.max(householdSize, 1), MARKET_POINTS_BY_SIZE.length) - 1;
+  return MARKET_POINTS_BY_SIZE[index]!;
+}
+
+/**
+ * Spending `points` from a card's balance: what remains.
+ * @throws 409 MARKET_POINTS_INSUFFICIENT (with the balance) when the card does not cover it.
+ */
+export function spendPoints(balance: number, points: number): { remaining: number } {
+  if (!Number.isInteger(points) || points <= 0)
+    throw invalid('POINTS_INVALID', 'I punti devono essere un numero intero maggiore di zero.', {
+      field: 'points',
+    });
+  if (points > balance)
+    throw new AppError(
+      409,
+      'MARKET_POINTS_INSUFFICIENT',
+      `La tessera ha ${balance} punti: non bastano per ${points}.`,
+      { field: 'points', balance },
+    );
+  return { remaining: balance - points };
+}

@@ -46,7 +46,7 @@ import {
   vatRequired,
 } from './goods.errors.js';
 
-type Scope = Parameters<typeof assertInScope>[0];
+export type Scope = Parameters<typeof assertInScope>[0];
 
 /** Turns a balance CHECK violation (someone withdrew first) into a 409 the operator can read. */
 async function guardStock<T>(work: () => Promise<T>): Promise<T> {
@@ -59,13 +59,13 @@ async function guardStock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function uniqueViolation(error: unknown, constraint: string): boolean {
+export function uniqueViolation(error: unknown, constraint: string): boolean {
   const db = databaseErrorOf(error);
   return db?.code === '23505' && (db.constraint ?? '').includes(constraint);
 }
 
 /** A point of the actor's territory. @throws 404 outside it (its existence is not confirmed). */
-async function pointInScope(tx: Tx, scope: Scope, id: string, today: string): Promise<repo.PointRow> {
+export async function pointInScope(tx: Tx, scope: Scope, id: string, today: string): Promise<repo.PointRow> {
   const row = await repo.findPoint(tx, id, today);
   if (!row) throw pointNotFound();
   assertInScope(scope, row.comune_code, 'Punto di distribuzione');
@@ -73,7 +73,7 @@ async function pointInScope(tx: Tx, scope: Scope, id: string, today: string): Pr
 }
 
 /** A point the actor may record movements at. @throws 404 outside the territory, 403 another organisation's. */
-async function managedPoint(
+export async function managedPoint(
   tx: Tx,
   actor: Actor,
   scope: Scope,
@@ -85,7 +85,8 @@ async function managedPoint(
   return row;
 }
 
-function pastOrToday(date: string | undefined, today: string): string {
+/** @throws 422 DATE_IN_FUTURE. */
+export function pastOrToday(date: string | undefined, today: string): string {
   const day = date ?? today;
   if (day > today) throw dateInFuture();
   return day;
@@ -336,7 +337,7 @@ export async function withdrawFromPoint(
   actor: Actor,
   scope: Scope,
   options: {
-    kind: 'parcel' | 'campaign';
+    kind: 'parcel' | 'campaign' | 'market';
     pointId: string;
     lines: readonly { itemId: string; quantity: number }[];
     reason: string | null;

@@ -10,7 +10,11 @@ import {
   loanDueDate,
   loanNeedsReminder,
   loanState,
+  marketPointsFor,
   periodKey,
+  permille,
+  spendPoints,
+  templateForSize,
   validateVatNumber,
   type LotStock,
 } from './goods.rules.js';
@@ -176,5 +180,42 @@ describe('campaign eligibility', () => {
         today,
       ),
     ).toBe(true);
+  });
+});
+
+describe('parcel templates by household size', () => {
+  const templates = [
+    { name: 'small', minHouseholdSize: 1, maxHouseholdSize: 2 },
+    { name: 'medium', minHouseholdSize: 3, maxHouseholdSize: 4 },
+    { name: 'any', minHouseholdSize: 1, maxHouseholdSize: null },
+  ];
+  it('takes the narrowest template whose range holds the size, at both ends', () => {
+    expect(templateForSize(templates, 2)?.name).toBe('small');
+    expect(templateForSize(templates, 3)?.name).toBe('medium');
+    expect(templateForSize(templates, 4)?.name).toBe('medium');
+    expect(templateForSize(templates, 5)?.name).toBe('any');
+    expect(templateForSize(templates.slice(0, 2), 5)).toBeNull();
+  });
+});
+
+describe('campaign progress', () => {
+  it('is in floored thousandths, and zero when nobody is eligible', () => {
+    expect(permille(1, 3)).toBe(333);
+    expect(permille(3, 3)).toBe(1000);
+    expect(permille(0, 0)).toBe(0);
+  });
+});
+
+describe('social market points', () => {
+  it('gives points by household size, larger households the last entry', () => {
+    expect([1, 2, 3, 4, 5, 9].map(marketPointsFor)).toEqual([40, 60, 75, 90, 100, 100]);
+  });
+
+  it('spends down to exactly zero and refuses one point more with 409 and the balance', () => {
+    expect(spendPoints(40, 15)).toEqual({ remaining: 25 });
+    expect(spendPoints(25, 25)).toEqual({ remaining: 0 });
+    expect(errorCodeOf(() => spendPoints(0, 1))).toBe('MARKET_POINTS_INSUFFICIENT');
+    expect(errorCodeOf(() => spendPoints(24, 25))).toBe('MARKET_POINTS_INSUFFICIENT');
+    expect(errorCodeOf(() => spendPoints(24, 0))).toBe('POINTS_INVALID');
   });
 });

@@ -1,8 +1,9 @@
 /*
  * What other modules may use of goods: stock out of a point FEFO inside their own scoped
- * transaction (parcels, campaigns), and the pure rules.
+ * transaction (parcels, campaigns), the loan reminders job, and the pure rules.
  */
 export { withdrawFromPoint } from './goods.service.js';
+export { loanRemindersJob, scheduleLoanReminders } from './goods.jobs.js';
 export {
   ageOn,
   campaignEligible,

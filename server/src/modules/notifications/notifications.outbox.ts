@@ -8,7 +8,8 @@ export type NotificationKind =
   | 'request.closed'
   | 'case.break_glass'
   | 'case.review_due'
-  | 'case.discharge_late';
+  | 'case.discharge_late'
+  | 'loan.reminder';
 
 export interface OutgoingNotification {
   kind: NotificationKind;

@@ -32,3 +32,6 @@ export const anonymiseHelpRequestsOf = (tx: Tx, personId: string) => repo.anonym
 
 // Tasks tell the request when its last task closed; the request's status is written only here.
 export { completeHelpRequestAfterTasks } from './requests.service.js';
+
+// Goods: a food parcel to deliver becomes an accepted request and its task (and so enters a round).
+export { recordAcceptedDelivery } from './requests.service.js';

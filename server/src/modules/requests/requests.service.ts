@@ -198,6 +198,60 @@ export async function triageRequest(ctx: Context, id: string, body: TriageBody):
   });
 }
 
+/**
+ * A delivery another module has already decided (a food parcel assembled at a point): the request
+ * is recorded as accepted by that organisation and becomes its task on `dueDate`, so it enters the
+ * day's rounds like any other. Runs in the caller's scoped transaction.
+ * @returns the request and its task ids.
+ */
+export async function recordAcceptedDelivery(
+  tx: Tx,
+  actor: Actor,
+  options: {
+    beneficiaryId: string;
+    interventionTypeId: string;
+    organizationId: string;
+    dueDate: string;
+    description: string;
+  },
+): Promise<{ requestId: string; taskIds: string[] }> {
+  const beneficiary = await findPerson(tx, options.beneficiaryId);
+  if (!beneficiary) throw personNotFound();
+  const id = await repo.insertRequest(
+    tx,
+    {
+      channel: 'access_point',
+      beneficiaryId: beneficiary.id,
+      interventionTypeId: options.interventionTypeId,
+      description: options.description,
+      preferredDate: options.dueDate,
+    },
+    beneficiary.comune_code,
+    actor.userId,
+  );
+  await repo.decideRequest(
+    tx,
+    id,
+    {
+      status: 'accepted',
+      organizationId: options.organizationId,
+      overrideReason: null,
+      urgency: 'normal',
+      notes: null,
+    },
+    actor.userId,
+  );
+  await repo.insertEvent(tx, {
+    requestId: id,
+    comuneCode: beneficiary.comune_code,
+    actorId: actor.userId,
+    kind: 'accepted',
+    details: { organizationId: options.organizationId },
+  });
+  await createTasks(tx, (await repo.findRequest(tx, id))!, options.organizationId, [options.dueDate]);
+  return { requestId: id, taskIds: await taskIdsOfRequest(tx, id) };
+}
+
 /** One task per date; where the address has no coordinates, the comune's point, flagged for a pin. */
 async function createTasks(
   tx: Tx,

@@ -3,7 +3,14 @@
  * social market and reports reuse the eligibility and amount formula), the budget interface, and
  * the contributions paid and vouchers issued that SIUSS (INPS) reports.
  */
-export { amountFor, eligibilityProblems, formatEuro, type ProgrammeRule } from './vouchers.rules.js';
+export {
+  amountFor,
+  eligibilityProblems,
+  formatEuro,
+  normaliseVoucherCode,
+  voucherCode,
+  type ProgrammeRule,
+} from './vouchers.rules.js';
 export type { ProgrammeBudgetLedger } from './vouchers.budget.js';
 export { supportBenefits, type SupportBenefitRow } from './vouchers.repository.js';
 

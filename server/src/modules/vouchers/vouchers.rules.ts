@@ -154,30 +154,33 @@ function checkCharacter(body: string): string {
 
 /**
  * A voucher code from 8 random bytes: "BS-XXXX-XXXX-C", the last character a check on the others
- * so a mistyped code is refused before any lookup.
+ * so a mistyped code is refused before any lookup. The social market's cards use prefix "EM".
  */
-export function voucherCode(randomBytes: Uint8Array): string {
+export function voucherCode(randomBytes: Uint8Array, prefix: CodePrefix = 'BS'): string {
   if (randomBytes.length < 8) throw new Error('voucherCode needs 8 random bytes');
   let body = '';
   for (let i = 0; i < 8; i++) body += ALPHABET[randomBytes[i]! % 32];
-  return `BS-${body.slice(0, 4)}-${body.slice(4)}-${checkCharacter(body)}`;
+  return `${prefix}-${body.slice(0, 4)}-${body.slice(4)}-${checkCharacter(body)}`;
 }
+
+/** BS: buono spesa; EM: tessera dell’emporio solidale. */
+export type CodePrefix = 'BS' | 'EM';
 
 /**
  * The canonical code from what a shop typed (case, spaces, dashes, O for 0, I/L for 1).
  * @returns null when it cannot be a voucher code (wrong length or check character).
  */
-export function normaliseVoucherCode(input: string): string | null {
+export function normaliseVoucherCode(input: string, prefix: CodePrefix = 'BS'): string | null {
   const cleaned = input
     .toUpperCase()
     .replace(/[\s-]/g, '')
-    .replace(/^BS/, '')
+    .replace(new RegExp(`^${prefix}`), '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{9}$/.test(cleaned)) return null;
   const body = cleaned.slice(0, 8);
   if (checkCharacter(body) !== cleaned[8]) return null;
-  return `BS-${body.slice(0, 4)}-${body.slice(4)}-${cleaned[8]}`;
+  return `${prefix}-${body.slice(0, 4)}-${body.slice(4)}-${cleaned[8]}`;
 }
 
 /** Great-circle distance in km. */

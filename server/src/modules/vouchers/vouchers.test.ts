@@ -150,6 +150,14 @@ describe('voucher codes', () => {
     expect(normaliseVoucherCode(changed)).toBeNull();
     expect(normaliseVoucherCode('BS-123')).toBeNull();
   });
+
+  it('keep a social market card apart from a voucher: each read back only under its own prefix', () => {
+    const card = voucherCode(bytes, 'EM');
+    expect(card).toMatch(/^EM-/);
+    expect(normaliseVoucherCode(card.toLowerCase(), 'EM')).toBe(card);
+    expect(normaliseVoucherCode(card)).toBeNull();
+    expect(normaliseVoucherCode(voucherCode(bytes), 'EM')).toBeNull();
+  });
 });
 
 describe('validity and fraud signals', () => {

@@ -52,6 +52,22 @@ export type AuditAction =
   | 'stock.transfer'
   | 'stock.write_off'
   | 'stock.reverse'
+  | 'parcel.template_create'
+  | 'parcel.create'
+  | 'parcel.read'
+  | 'parcel.search'
+  | 'parcel.pickup'
+  | 'campaign.create'
+  | 'campaign.not_reached_search'
+  | 'campaign.delivery'
+  | 'loan.asset_create'
+  | 'loan.create'
+  | 'loan.search'
+  | 'loan.return'
+  | 'market.account_open'
+  | 'market.account_search'
+  | 'market.credit'
+  | 'market.spend'
   | 'fund.line.create'
   | 'fund.movement.create'
   | 'fund.movement.reverse'
@@ -158,7 +174,13 @@ export interface AuditEvent {
     | 'access_point'
     | 'siuss_record'
     | 'siuss_code'
-    | 'siuss_ente';
+    | 'siuss_ente'
+    | 'parcel_template'
+    | 'parcel'
+    | 'campaign'
+    | 'loan_asset'
+    | 'asset_loan'
+    | 'market_account';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

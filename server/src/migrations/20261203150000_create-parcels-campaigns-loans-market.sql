@@ -179,3 +179,17 @@ CREATE POLICY market_accounts_territory ON market_accounts
 ALTER TABLE market_point_movements ENABLE ROW LEVEL SECURITY;
 CREATE POLICY market_point_movements_territory ON market_point_movements
   USING (legami_in_scope(comune_code)) WITH CHECK (legami_in_scope(comune_code));
+
+-- The distribution column (README, "Past one machine"); the two append-only ledgers keep the Ambito they were written with.
+CREATE OR REPLACE FUNCTION legami_ambito_as_written() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY['audit_events', 'fund_movements', 'stock_movements', 'stock_batches', 'voucher_redemptions', 'case_entries',
+               'campaign_deliveries', 'market_point_movements']
+$$;
+SELECT legami_add_ambito_code('public.parcels'::regclass, false);
+SELECT legami_add_ambito_code('public.distribution_campaigns'::regclass, false);
+SELECT legami_add_ambito_code('public.campaign_deliveries'::regclass, false);
+SELECT legami_add_ambito_code('public.loan_assets'::regclass, false);
+SELECT legami_add_ambito_code('public.asset_loans'::regclass, false);
+SELECT legami_add_ambito_code('public.market_accounts'::regclass, false);
+SELECT legami_add_ambito_code('public.market_point_movements'::regclass, false);

@@ -11,7 +11,7 @@ const MODULE_BOUNDARY = {
 // The accounts machinery's system context bypasses row-level security on credentials and sessions.
 const ACCOUNTS_CONTEXT = {
   name: '../../platform/access/access.js',
-  importNames: ['unsafeAccountsTransaction'],
+  importNames: ['unsafeAccountsTransaction', 'unsafeAccountsStatement'],
   message: 'Only the accounts module opens the accounts system context.',
 };
 const NOT_MODULE_CODE = [

@@ -150,6 +150,15 @@ export const HelpRequest = Type.Object({
 });
 export type HelpRequest = Static<typeof HelpRequest>;
 
+/** What intake answers (201): the new request's id and state; the whole record is GET /api/requests/{id}. */
+export const CreatedRequest = Type.Object({
+  id: Uuid,
+  status: Type.Literal('new'),
+  comuneCode: IstatCode,
+  createdAt: Type.String(),
+});
+export type CreatedRequest = Static<typeof CreatedRequest>;
+
 export const HelpRequestDetail = Type.Intersect([
   HelpRequest,
   Type.Object({

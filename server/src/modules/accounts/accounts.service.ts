@@ -1,5 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { authorize, unsafeAccountsTransaction } from '../../platform/access/access.js';
+import {
+  authorize,
+  unsafeAccountsStatement,
+  unsafeAccountsTransaction,
+} from '../../platform/access/access.js';
 import { rolesOf, scopeCovers, type Actor, type Grant, type Scope } from '../../platform/access/actor.js';
 import { CAPABILITIES, roleHas, type Capability } from '../../platform/access/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -77,8 +81,8 @@ export async function loadActor(
   database: Database,
   sessionId: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const found = await unsafeAccountsTransaction({ database }, (tx) =>
-    repo.findSessionUser(tx, hashSessionId(sessionId)),
+  const found = await unsafeAccountsStatement({ database }, (db) =>
+    repo.findSessionUser(db, hashSessionId(sessionId)),
   );
   if (!found) return null;
   const { user, memberships, csrfToken } = found;

@@ -4,6 +4,7 @@
  */
 export {
   enqueueNotification,
+  notificationCtes,
   type NotificationKind,
   type OutgoingNotification,
 } from './notifications.outbox.js';

@@ -1,4 +1,4 @@
-import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 
 export type NotificationKind =
   | 'task.assigned'
@@ -24,21 +24,28 @@ export const DELIVER_NOTIFICATION = 'notification.deliver';
 export const MAX_ATTEMPTS = 6;
 
 /**
- * Queues a notification and the job that delivers it in the caller's transaction, in one
- * statement: it exists if and only if the change it announces committed, and a restart loses
- * nothing because the job queue holds it.
+ * Queueing a notification and the job that delivers it, as CTEs (`name AS (…)`, comma-separated) to
+ * put in the statement of the change it announces: it then exists if and only if that change
+ * committed, and a restart loses nothing because the job queue holds it. Null when there is no
+ * recipient to tell.
  */
-export async function enqueueNotification(tx: Tx, n: OutgoingNotification): Promise<void> {
-  if (!n.recipientEmail && !n.recipientPhone) return;
+export function notificationCtes(n: OutgoingNotification): SQL | null {
+  if (!n.recipientEmail && !n.recipientPhone) return null;
   // The id is drawn first: the application role may append to the outbox but not read it back
   // (row-level security), so the insert cannot RETURN it.
-  await tx.execute(sql`
-    WITH next AS (SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id),
-    queued AS (
+  return sql`notification_id AS (SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id),
+    notification AS (
       INSERT INTO notifications (id, kind, recipient_email, recipient_phone, subject, body) OVERRIDING SYSTEM VALUE
-      SELECT id, ${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body} FROM next)
-    INSERT INTO jobs (kind, payload, max_attempts)
-    SELECT ${DELIVER_NOTIFICATION}, jsonb_build_object('notificationId', id), ${MAX_ATTEMPTS} FROM next`);
+      SELECT id, ${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body} FROM notification_id),
+    notification_job AS (
+      INSERT INTO jobs (kind, payload, max_attempts)
+      SELECT ${DELIVER_NOTIFICATION}, jsonb_build_object('notificationId', id), ${MAX_ATTEMPTS} FROM notification_id)`;
+}
+
+/** Queues a notification in the caller's transaction, in a statement of its own (see notificationCtes). */
+export async function enqueueNotification(tx: Tx, n: OutgoingNotification): Promise<void> {
+  const ctes = notificationCtes(n);
+  if (ctes) await tx.execute(sql`WITH ${ctes} SELECT 1`);
 }
 
 export interface ClaimedNotification {

@@ -46,9 +46,22 @@ describe('help requests', () => {
       urgency: 'high',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'new', beneficiary: { followedBySocialServices: true } });
+    // Intake answers the new id and state only; the record is read (and audited) on its page.
+    expect(Object.keys(created.json()).sort()).toEqual(['comuneCode', 'createdAt', 'id', 'status']);
+    expect(created.json()).toMatchObject({ status: 'new', comuneCode: CREMONA });
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/requests/${created.json().id}`,
+      headers: operator.headers,
+    });
+    expect(read.json()).toMatchObject({
+      status: 'new',
+      createdAt: created.json().createdAt,
+      beneficiary: { followedBySocialServices: true },
+      events: [{ kind: 'created', details: { channel: 'phone' } }],
+    });
     expect(
-      created.json().competentOrganizations.map((o: { organizationId: string }) => o.organizationId),
+      read.json().competentOrganizations.map((o: { organizationId: string }) => o.organizationId),
     ).toEqual([auser, caritas]);
     const accepted = await triage(created.json().id, { decision: 'accept' });
     expect(accepted.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type {
   CreateRequestBody,
   RequestsQuery,
@@ -86,19 +86,6 @@ export async function findRequest(tx: Tx, id: string, forUpdate = false): Promis
   return row ?? null;
 }
 
-export async function findOpenSimilar(
-  tx: Tx,
-  beneficiaryId: string,
-  interventionTypeId: string,
-): Promise<string | null> {
-  const [row] = await queryRows<{ id: string }>(
-    tx,
-    sql`SELECT id FROM help_requests WHERE beneficiary_id = ${beneficiaryId} AND intervention_type_id = ${interventionTypeId}
-          AND status IN ('new', 'accepted') LIMIT 1`,
-  );
-  return row?.id ?? null;
-}
-
 /** Requests a person made (as requester) or receives (as beneficiary). */
 export function requestsOfPerson(tx: Tx, personId: string): Promise<RequestRow[]> {
   return queryRows<RequestRow>(
@@ -107,24 +94,65 @@ export function requestsOfPerson(tx: Tx, personId: string): Promise<RequestRow[]
   );
 }
 
+/** What the intake rules look at, read in one query: the type, the people named, a similar open request. */
+export interface IntakeFacts {
+  /** null when the type is unknown. */
+  type_active: boolean | null;
+  type_recurring_allowed: boolean;
+  /** null when the beneficiary is unknown or outside the territory (row-level security). */
+  beneficiary_comune: string | null;
+  requester_found: boolean;
+  similar_id: string | null;
+}
+
+export async function intakeFacts(tx: Tx, body: CreateRequestBody): Promise<IntakeFacts> {
+  const requesterId = body.requesterId ?? null;
+  const [row] = await queryRows<IntakeFacts>(
+    tx,
+    sql`SELECT t.active AS type_active, coalesce(t.recurring_allowed, false) AS type_recurring_allowed,
+               (SELECT comune_code FROM people WHERE id = ${body.beneficiaryId}) AS beneficiary_comune,
+               (${requesterId}::uuid IS NULL OR EXISTS (SELECT 1 FROM people WHERE id = ${requesterId}::uuid)) AS requester_found,
+               CASE WHEN ${!body.confirmSimilar} THEN (
+                 SELECT id FROM help_requests WHERE beneficiary_id = ${body.beneficiaryId}
+                   AND intervention_type_id = ${body.interventionTypeId} AND status IN ('new', 'accepted') LIMIT 1) END AS similar_id
+        FROM (SELECT 1) one LEFT JOIN intervention_types t ON t.id = ${body.interventionTypeId}`,
+  );
+  return row!;
+}
+
+/**
+ * Inserts the request and its 'created' event (with `eventDetails`) in one statement, and
+ * `alongside` (the audit entry, given the new id as SQL) in the same statement: one round trip.
+ */
 export async function insertRequest(
   tx: Tx,
   body: CreateRequestBody,
-  comuneCode: string,
-  actorId: string | null,
-): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
+  created: { comuneCode: string; actorId: string | null; eventDetails: Record<string, unknown> },
+  alongside: (requestId: SQL) => SQL,
+): Promise<{ id: string; created_at: string }> {
+  const { comuneCode, actorId } = created;
+  const [row] = await queryRows<{ id: string; created_at: string }>(
     tx,
-    sql`INSERT INTO help_requests (channel, beneficiary_id, requester_id, requester_name, requester_phone, comune_code,
-          intervention_type_id, urgency, description, notes, preferred_date, window_start, window_end, recurrence,
-          recurrence_until, created_by)
-        VALUES (${body.channel}, ${body.beneficiaryId}, ${body.requesterId ?? null}, ${body.requesterName ?? null},
-          ${body.requesterPhone ?? null}, ${comuneCode}, ${body.interventionTypeId}, ${body.urgency ?? 'normal'},
-          ${body.description ?? ''}, ${body.notes ?? null}, ${body.preferredDate ?? null}, ${body.windowStart ?? null},
-          ${body.windowEnd ?? null}, ${body.recurrence ?? 'none'}, ${body.recurrenceUntil ?? null}, ${actorId})
-        RETURNING id`,
+    sql`WITH created AS (
+          INSERT INTO help_requests (channel, beneficiary_id, requester_id, requester_name, requester_phone, comune_code,
+            intervention_type_id, urgency, description, notes, preferred_date, window_start, window_end, recurrence,
+            recurrence_until, created_by)
+          VALUES (${body.channel}, ${body.beneficiaryId}, ${body.requesterId ?? null}, ${body.requesterName ?? null},
+            ${body.requesterPhone ?? null}, ${comuneCode}, ${body.interventionTypeId}, ${body.urgency ?? 'normal'},
+            ${body.description ?? ''}, ${body.notes ?? null}, ${body.preferredDate ?? null}, ${body.windowStart ?? null},
+            ${body.windowEnd ?? null}, ${body.recurrence ?? 'none'}, ${body.recurrenceUntil ?? null}, ${actorId})
+          RETURNING id, created_at),
+        event AS (${eventStatement({
+          requestId: sql`(SELECT id FROM created)`,
+          comuneCode,
+          actorId,
+          kind: 'created',
+          details: created.eventDetails,
+        })}),
+        alongside AS (${alongside(sql`(SELECT id FROM created)`)})
+        SELECT id, ${iso('created_at')} AS created_at FROM created`,
   );
-  return row!.id;
+  return row!;
 }
 
 export async function decideRequest(
@@ -165,19 +193,22 @@ export async function rerouteRequest(
                        routing_override_reason = ${reroute.reason} WHERE id = ${id}`);
 }
 
-export async function insertEvent(
-  tx: Tx,
-  event: {
-    requestId: string;
-    comuneCode: string;
-    actorId: string | null;
-    kind: string;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await tx.execute(sql`
+interface RequestEvent {
+  requestId: string | SQL;
+  comuneCode: string;
+  actorId: string | null;
+  kind: string;
+  details?: Record<string, unknown>;
+}
+
+function eventStatement(event: RequestEvent): SQL {
+  return sql`
     INSERT INTO help_request_events (request_id, comune_code, actor_user_id, kind, details)
-    VALUES (${event.requestId}, ${event.comuneCode}, ${event.actorId}, ${event.kind}, ${JSON.stringify(event.details ?? {})}::jsonb)`);
+    VALUES (${event.requestId}, ${event.comuneCode}, ${event.actorId}, ${event.kind}, ${JSON.stringify(event.details ?? {})}::jsonb)`;
+}
+
+export async function insertEvent(tx: Tx, event: RequestEvent & { requestId: string }): Promise<void> {
+  await tx.execute(eventStatement(event));
 }
 
 export async function listEvents(tx: Tx, requestId: string) {

@@ -3,6 +3,7 @@ import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   CancelBody,
   CitizenRequestBody,
+  CreatedRequest,
   CreateRequestBody,
   HelpRequest,
   FollowUpBody,
@@ -22,7 +23,7 @@ export function registerRequestRoutes(app: App): void {
   );
   app.post(
     '/api/requests',
-    { schema: { tags, body: CreateRequestBody, response: { 201: HelpRequestDetail } } },
+    { schema: { tags, body: CreateRequestBody, response: { 201: CreatedRequest } } },
     async (req, reply) => reply.status(201).send(await requests.createRequest(req.ctx, req.body)),
   );
   app.post(

@@ -5,12 +5,13 @@ import {
   reachesOrganization,
   type Actor,
 } from '../../platform/access/actor.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import type {
   CitizenRequestBody,
+  CreatedRequest,
   CreateRequestBody,
   HelpRequest,
   FollowUpBody,
@@ -69,36 +70,26 @@ async function detail(tx: Tx, actor: Actor, row: repo.RequestRow): Promise<HelpR
  * Takes a request for help for a person of the actor's territory (phone, access point, social worker).
  * @throws 404 beneficiary outside the territory, 422 unknown type or bad schedule, 409 open similar request.
  */
-export async function createRequest(ctx: Context, body: CreateRequestBody): Promise<HelpRequestDetail> {
+export async function createRequest(ctx: Context, body: CreateRequestBody): Promise<CreatedRequest> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'request.create', async (tx, scope) => {
-    const type = await findInterventionType(tx, body.interventionTypeId);
-    if (!type) throw interventionTypeUnknown(body.interventionTypeId);
-    if (!type.active) throw interventionTypeInactive();
-    const beneficiary = await findPerson(tx, body.beneficiaryId);
-    if (!beneficiary) throw personNotFound();
-    assertInScope(scope, beneficiary.comune_code, 'Persona');
-    if (body.requesterId && !(await findPerson(tx, body.requesterId))) throw personNotFound();
-    validateSchedule(body, type.recurringAllowed, dateInRome());
-    if (!body.confirmSimilar) {
-      const similar = await repo.findOpenSimilar(tx, body.beneficiaryId, body.interventionTypeId);
-      if (similar) throw similarRequestOpen(similar);
-    }
-    const id = await repo.insertRequest(tx, body, beneficiary.comune_code, actor.userId);
-    await repo.insertEvent(tx, {
-      requestId: id,
-      comuneCode: beneficiary.comune_code,
-      actorId: actor.userId,
-      kind: 'created',
-      details: { channel: body.channel },
-    });
-    await writeAudit(tx, ctx, {
-      action: 'request.create',
-      entityType: 'request',
-      entityId: id,
-      comune: beneficiary.comune_code,
-    });
-    return detail(tx, actor, (await repo.findRequest(tx, id))!);
+    const facts = await repo.intakeFacts(tx, body);
+    if (facts.type_active === null) throw interventionTypeUnknown(body.interventionTypeId);
+    if (!facts.type_active) throw interventionTypeInactive();
+    const comune = facts.beneficiary_comune;
+    if (!comune) throw personNotFound();
+    assertInScope(scope, comune, 'Persona');
+    if (!facts.requester_found) throw personNotFound();
+    validateSchedule(body, facts.type_recurring_allowed, dateInRome());
+    if (facts.similar_id) throw similarRequestOpen(facts.similar_id);
+    const created = await repo.insertRequest(
+      tx,
+      body,
+      { comuneCode: comune, actorId: actor.userId, eventDetails: { channel: body.channel } },
+      (requestId) =>
+        auditStatement(ctx, { action: 'request.create', entityType: 'request', entityId: requestId, comune }),
+    );
+    return { id: created.id, status: 'new', comuneCode: comune, createdAt: created.created_at };
   });
 }
 
@@ -447,7 +438,8 @@ export async function createCitizenRequest(
       ));
     }
     const beneficiary = (await findPerson(tx, beneficiaryId))!;
-    const id = await repo.insertRequest(
+    const comune = beneficiary.comune_code;
+    const { id } = await repo.insertRequest(
       tx,
       {
         channel: 'web',
@@ -460,27 +452,19 @@ export async function createCitizenRequest(
         windowStart: body.windowStart ?? null,
         windowEnd: body.windowEnd ?? null,
       },
-      beneficiary.comune_code,
-      actor.userId,
-    );
-    await repo.insertEvent(tx, {
-      requestId: id,
-      comuneCode: beneficiary.comune_code,
-      actorId: actor.userId,
-      kind: 'created',
-      details: {
-        channel: 'web',
-        ...(body.relative ? { beneficiaryRegisteredByCitizen: true } : {}),
-        // All a citizen learns of the registry: the operator will verify the person.
-        ...(alreadyKnown ? { beneficiaryAlreadyKnown: true } : {}),
+      {
+        comuneCode: comune,
+        actorId: actor.userId,
+        eventDetails: {
+          channel: 'web',
+          ...(body.relative ? { beneficiaryRegisteredByCitizen: true } : {}),
+          // All a citizen learns of the registry: the operator will verify the person.
+          ...(alreadyKnown ? { beneficiaryAlreadyKnown: true } : {}),
+        },
       },
-    });
-    await writeAudit(tx, ctx, {
-      action: 'request.create',
-      entityType: 'request',
-      entityId: id,
-      comune: beneficiary.comune_code,
-    });
+      (requestId) =>
+        auditStatement(ctx, { action: 'request.create', entityType: 'request', entityId: requestId, comune }),
+    );
     return detail(tx, actor, (await repo.findRequest(tx, id))!);
   });
 }

@@ -1,4 +1,4 @@
-import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type {
   OutcomeReason,
   TaskEventKind,
@@ -194,35 +194,76 @@ export async function tasksPerVolunteer(tx: Tx, date: string): Promise<Map<strin
 }
 
 /** Live tasks of one volunteer on a date (uses the volunteer index: this runs on every assignment). */
-export async function tasksOfVolunteerOn(tx: Tx, volunteerId: string, date: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+/** What an assignment checks, in one query: the task, its history, and the volunteer's tasks that day. */
+export async function assignmentFacts(
+  tx: Tx,
+  id: string,
+  volunteerId: string,
+): Promise<{ task: TaskRow; history: TaskEventRow[]; tasksThatDay: number } | null> {
+  const [row] = await queryRows<TaskRow & { history: TaskEventRow[]; tasks_that_day: number }>(
     tx,
-    sql`SELECT count(*)::int AS n FROM tasks
-        WHERE volunteer_id = ${volunteerId} AND due_date = ${date} AND status IN ('assigned', 'accepted', 'done')`,
+    sql`SELECT task.*,
+               coalesce((SELECT json_agg(e) FROM (${SELECT_EVENTS} WHERE e.task_id = task.id ORDER BY e.id) e), '[]'::json) AS history,
+               (SELECT count(*)::int FROM tasks
+                WHERE volunteer_id = ${volunteerId} AND due_date = task.due_date::date
+                  AND status IN ('assigned', 'accepted', 'done')) AS tasks_that_day
+        FROM (${SELECT_TASK} WHERE t.id = ${id}) task`,
   );
-  return row?.n ?? 0;
+  if (!row) return null;
+  const { history, tasks_that_day: tasksThatDay, ...task } = row;
+  return { task, history, tasksThatDay };
+}
+
+/** What an assignment changed on the task, and the step it wrote to its history. */
+export interface Assigned {
+  task: Pick<
+    TaskRow,
+    | 'status'
+    | 'volunteer_id'
+    | 'volunteer_name'
+    | 'volunteer_phone'
+    | 'volunteer_user_id'
+    | 'assigned_at'
+    | 'round_position'
+  >;
+  step: TaskEventRow;
 }
 
 /**
  * Gives an open task to a volunteer in one conditional UPDATE: of two concurrent assignments,
- * the database lets exactly one match `status = 'open'`.
- * @returns false when the task was no longer open.
+ * the database lets exactly one match `status = 'open'`. The step goes to the history in the same
+ * statement, and so do `alongside` (more CTEs, `name AS (…)`: the notification, the audit entry),
+ * which are undone with the transaction when the task was no longer open.
+ * @returns null when the task was no longer open.
  */
 export async function assignIfOpen(
   tx: Tx,
   id: string,
-  volunteerId: string,
-  actorId: string,
-  position: number | null = null,
-): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
+  assignment: { volunteerId: string; actorId: string; position: number | null },
+  alongside: SQL[] = [],
+): Promise<Assigned | null> {
+  const { volunteerId, actorId, position } = assignment;
+  const [row] = await queryRows<Assigned['task'] & { step_at: string; actor_name: string | null }>(
     tx,
-    sql`UPDATE tasks SET status = 'assigned', volunteer_id = ${volunteerId}, assigned_at = now(), assigned_by = ${actorId},
-          round_position = ${position}
-        WHERE id = ${id} AND status = 'open' RETURNING id`,
+    sql`WITH assigned AS (
+          UPDATE tasks SET status = 'assigned', volunteer_id = ${volunteerId}, assigned_at = now(), assigned_by = ${actorId},
+            round_position = ${position}
+          WHERE id = ${id} AND status = 'open' RETURNING id, comune_code, status, volunteer_id, assigned_at, round_position),
+        step AS (${taskEventStatement(sql`assigned`, { kind: 'assigned', actorId })} RETURNING at)
+        ${sql.join(alongside.map((cte) => sql`, ${cte}`))}
+        SELECT a.status, a.volunteer_id, v.given_name || ' ' || v.family_name AS volunteer_name, v.phone AS volunteer_phone,
+               v.user_id AS volunteer_user_id, ${iso('a.assigned_at')} AS assigned_at, a.round_position,
+               ${iso('s.at')} AS step_at, u.full_name AS actor_name
+        FROM assigned a CROSS JOIN step s
+        LEFT JOIN volunteers v ON v.id = a.volunteer_id
+        LEFT JOIN users u ON u.id = ${actorId}`,
   );
-  if (rows.length === 1) await insertTaskEvent(tx, id, { kind: 'assigned', actorId });
-  return rows.length === 1;
+  if (!row) return null;
+  const { step_at: at, actor_name, ...task } = row;
+  return {
+    task,
+    step: { task_id: id, at, kind: 'assigned', actor_name, volunteer_name: task.volunteer_name, details: {} },
+  };
 }
 
 /**
@@ -343,28 +384,39 @@ export interface TaskEventRow {
   details: { reason?: string; outcomeReason?: OutcomeReason; amountCents?: number };
 }
 
-/** One step of a task, with the volunteer it then had (before a release clears it). */
+/**
+ * The INSERT of one step of a task, with the volunteer it then had (before a release clears it):
+ * `source` is where the task's row is read, `tasks WHERE id = …` or a CTE that changed it.
+ */
+function taskEventStatement(
+  source: SQL,
+  step: { kind: TaskEventKind; actorId: string | null; details?: TaskEventRow['details'] },
+): SQL {
+  return sql`INSERT INTO task_events (task_id, comune_code, actor_user_id, kind, volunteer_id, details)
+             SELECT id, comune_code, ${step.actorId}, ${step.kind}, volunteer_id, ${JSON.stringify(step.details ?? {})}::jsonb
+             FROM ${source}`;
+}
+
 async function insertTaskEvent(
   tx: Tx,
   id: string,
   step: { kind: TaskEventKind; actorId: string | null; details?: TaskEventRow['details'] },
 ): Promise<void> {
-  await tx.execute(sql`INSERT INTO task_events (task_id, comune_code, actor_user_id, kind, volunteer_id, details)
-                       SELECT id, comune_code, ${step.actorId}, ${step.kind}, volunteer_id, ${JSON.stringify(step.details ?? {})}::jsonb
-                       FROM tasks WHERE id = ${id}`);
+  await tx.execute(taskEventStatement(sql`tasks WHERE id = ${id}`, step));
 }
+
+const SELECT_EVENTS = sql`
+  SELECT e.task_id, ${iso('e.at')} AS at, e.kind, u.full_name AS actor_name,
+         v.given_name || ' ' || v.family_name AS volunteer_name, e.details
+  FROM task_events e
+  LEFT JOIN users u ON u.id = e.actor_user_id
+  LEFT JOIN volunteers v ON v.id = e.volunteer_id`;
 
 /** The history of each task, oldest step first, in one query for a whole list. */
 export async function eventsOfTasks(tx: Tx, ids: string[]): Promise<Map<string, TaskEventRow[]>> {
   const rows = await queryRows<TaskEventRow>(
     tx,
-    sql`SELECT e.task_id, ${iso('e.at')} AS at, e.kind, u.full_name AS actor_name,
-               v.given_name || ' ' || v.family_name AS volunteer_name, e.details
-        FROM task_events e
-        LEFT JOIN users u ON u.id = e.actor_user_id
-        LEFT JOIN volunteers v ON v.id = e.volunteer_id
-        WHERE e.task_id = ANY(${pgArray(ids)}::uuid[])
-        ORDER BY e.task_id, e.id`,
+    sql`${SELECT_EVENTS} WHERE e.task_id = ANY(${pgArray(ids)}::uuid[]) ORDER BY e.task_id, e.id`,
   );
   const byTask = new Map<string, TaskEventRow[]>();
   for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);

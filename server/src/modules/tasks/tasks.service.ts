@@ -6,7 +6,7 @@ import {
   type Actor,
   type Scope,
 } from '../../platform/access/actor.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { sql, type Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
@@ -17,7 +17,7 @@ import type {
   TasksPage,
   TasksQuery,
 } from '../../../../shared/src/tasks/tasks.schemas.js';
-import { enqueueNotification } from '../notifications/index.js';
+import { enqueueNotification, notificationCtes } from '../notifications/index.js';
 import { completeHelpRequestAfterTasks } from '../requests/index.js';
 import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
 import * as repo from './tasks.repository.js';
@@ -179,32 +179,44 @@ export async function assignTask(
   position: number | null = null,
 ): Promise<Task> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'task.assign', async (tx, scope) => {
-    const row = await coordinatedTask(tx, actor, scope, id);
-    if (row.status !== 'open') throw taskAlreadyAssigned();
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`volunteer:${volunteerId}`}))`);
-    const volunteer = await findVolunteer(tx, volunteerId);
-    if (!volunteer) throw volunteerUnknown();
-    const tasksThatDay = await repo.tasksOfVolunteerOn(tx, volunteerId, row.due_date);
-    const blocking = fitProblems(needsOf(row), volunteer, tasksThatDay).find((p) => p.blocking);
-    if (blocking) throw assignmentRefused(blocking.code, blocking.message);
-    if (!(await repo.assignIfOpen(tx, id, volunteerId, actor.userId, position))) throw taskAlreadyAssigned();
-    await enqueueNotification(tx, {
-      kind: 'task.assigned',
-      recipientEmail: volunteer.email,
-      recipientPhone: volunteer.phone,
-      subject: 'Nuovo compito assegnato',
-      body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'task.assign',
-      entityType: 'task',
-      entityId: id,
-      comune: row.comune_code,
-      details: { volunteerId },
-    });
-    return presentCurrent(tx, actor, id);
-  });
+  return withScope(
+    ctx,
+    'task.assign',
+    async (tx, scope) => {
+      const facts = await repo.assignmentFacts(tx, id, volunteerId);
+      if (!facts) throw taskNotFound();
+      const row = facts.task;
+      assertCoordinated(actor, scope, row);
+      if (row.status !== 'open') throw taskAlreadyAssigned();
+      const volunteer = await findVolunteer(tx, volunteerId);
+      if (!volunteer) throw volunteerUnknown();
+      const blocking = fitProblems(needsOf(row), volunteer, facts.tasksThatDay).find((p) => p.blocking);
+      if (blocking) throw assignmentRefused(blocking.code, blocking.message);
+      const notification = notificationCtes({
+        kind: 'task.assigned',
+        recipientEmail: volunteer.email,
+        recipientPhone: volunteer.phone,
+        subject: 'Nuovo compito assegnato',
+        body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
+      });
+      const audit = auditStatement(ctx, {
+        action: 'task.assign',
+        entityType: 'task',
+        entityId: id,
+        comune: row.comune_code,
+        details: { volunteerId },
+      });
+      // The change, its step, the notification and the audit entry: one statement.
+      const assigned = await repo.assignIfOpen(tx, id, { volunteerId, actorId: actor.userId, position }, [
+        ...(notification ? [notification] : []),
+        sql`audit AS (${audit})`,
+      ]);
+      if (!assigned) throw taskAlreadyAssigned();
+      return presentTask(actor, { ...row, ...assigned.task }, [...facts.history, assigned.step]);
+    },
+    // Two assignments of one volunteer wait for each other, so the daily maximum holds.
+    { locks: [`volunteer:${volunteerId}`] },
+  );
 }
 
 /** One stop of a published round: the task, its volunteer, its place in the round, the time expected. */
@@ -254,7 +266,11 @@ export async function assignPlannedStops(
       await repo.releaseTask(tx, row.id, { kind: 'released', actorId: actor.userId });
     if (
       !sameVolunteer &&
-      !(await repo.assignIfOpen(tx, row.id, stop.volunteerId, actor.userId, stop.position))
+      !(await repo.assignIfOpen(tx, row.id, {
+        volunteerId: stop.volunteerId,
+        actorId: actor.userId,
+        position: stop.position,
+      }))
     ) {
       conflicts.push(row.id);
       continue;

@@ -1,4 +1,4 @@
-import { sql, type Tx } from '../db/database.js';
+import type { TransactionStart, Tx } from '../db/database.js';
 import type { Context } from '../context.js';
 import { forbidden, notFound, unauthenticated } from '../errors.js';
 import { scopeCovers, scopeIsEmpty, scopeOf, type Actor, type Scope } from './actor.js';
@@ -33,29 +33,34 @@ export function assertInScope(scope: Scope, comune: string, what: string): void 
   if (!scopeCovers(scope, comune)) throw notFound(what);
 }
 
-async function enterScope(tx: Tx, scope: Scope): Promise<void> {
-  const comuni = scope.all ? '' : [...scope.comuni].join(',');
-  // One round trip: set_config('role', …, true) is SET LOCAL ROLE, as PostgREST does it.
-  await tx.execute(
-    sql`SELECT set_config('legami.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('legami.comuni', ${comuni}, true),
-               set_config('role', 'legami_app', true)`,
-  );
+/**
+ * How a scoped transaction starts: row-level security reads the territory from its settings, and
+ * `role` is SET LOCAL ROLE (as PostgREST does it); all of it is sent with BEGIN (Database.transaction).
+ */
+function scopeStart(scope: Scope, locks?: readonly string[]): TransactionStart {
+  return {
+    settings: {
+      'legami.scope_all': scope.all ? 'on' : 'off',
+      'legami.comuni': scope.all ? '' : [...scope.comuni].join(','),
+      role: 'legami_app',
+    },
+    locks,
+  };
 }
 
 /**
- * Runs `work` in one transaction limited to the actor's territory for `capability`.
+ * Runs `work` in one transaction limited to the actor's territory for `capability`. `locks`:
+ * advisory locks (by key) the transaction takes with BEGIN, before its first statement reads.
  * @throws 401/403 before touching the database when the actor lacks the capability.
  */
 export async function withScope<T>(
   ctx: Context,
   capability: Capability,
   work: (tx: Tx, scope: Scope) => Promise<T>,
+  options: { locks?: readonly string[] } = {},
 ): Promise<T> {
   const scope = authorize(ctx, capability);
-  return ctx.database.db.transaction(async (tx) => {
-    await enterScope(tx, scope);
-    return work(tx, scope);
-  });
+  return ctx.database.transaction(scopeStart(scope, options.locks), (tx) => work(tx, scope));
 }
 
 /**
@@ -67,10 +72,7 @@ export async function withExplicitScope<T>(
   scope: Scope,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return ctx.database.db.transaction(async (tx) => {
-    await enterScope(tx, scope);
-    return work(tx);
-  });
+  return ctx.database.transaction(scopeStart(scope), work);
 }
 
 /** A transaction that bypasses territory scoping: jobs, seeds and migrations only. */
@@ -95,13 +97,22 @@ export async function unsafeAccountsTransaction<T>(
 }
 
 /**
+ * One statement of the accounts machinery outside any transaction, with the rules of
+ * unsafeAccountsTransaction: the session lookup every request makes is a single SELECT, atomic on
+ * its own, and BEGIN and COMMIT around it would triple its round trips.
+ */
+export async function unsafeAccountsStatement<T>(
+  ctx: Pick<Context, 'database'>,
+  statement: (db: Tx) => Promise<T>,
+): Promise<T> {
+  return statement(ctx.database.db);
+}
+
+/**
  * A transaction for public data (open data, the catalogue's published pages) that needs no
  * session: it runs as the application role over an empty territory, so row-level security
  * returns no row of any table holding personal data even if a query asks for one.
  */
 export async function withPublicScope<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.database.db.transaction(async (tx) => {
-    await enterScope(tx, { all: false, comuni: new Set() });
-    return work(tx);
-  });
+  return ctx.database.transaction(scopeStart({ all: false, comuni: new Set() }), work);
 }

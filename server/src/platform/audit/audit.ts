@@ -1,4 +1,4 @@
-import { pgArray, sql, type Tx } from '../db/database.js';
+import { pgArray, sql, type SQL, type Tx } from '../db/database.js';
 import type { Context } from '../context.js';
 import { rolesOf } from '../access/actor.js';
 import {
@@ -191,14 +191,26 @@ export interface AuditEvent {
 AUDIT_ACTIONS satisfies Record<AuditAction, AuditLabel>;
 AUDIT_ENTITY_TYPES satisfies Record<AuditEvent['entityType'], AuditLabel>;
 
-/** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */
-export async function writeAudit(tx: Tx, ctx: Context, event: AuditEvent): Promise<void> {
+/**
+ * The INSERT of an audit event, to run alone (writeAudit) or inside the change's own statement as a
+ * CTE (`audit AS (${auditStatement(…)})`), so that the change and its trail cost one round trip.
+ * `entityId` may be SQL naming the id the statement creates (`(SELECT id FROM created)`).
+ */
+export function auditStatement(
+  ctx: Context,
+  event: Omit<AuditEvent, 'entityId'> & { entityId?: string | SQL | null },
+): SQL {
   const actor = ctx.actor;
   // A partner system (INPS's WaaS client) has no user: the trail names it and its kind instead.
   const roles = actor ? rolesOf(actor) : ctx.partner ? [`partner:${ctx.partner.kind}`] : [];
-  await tx.execute(sql`
+  return sql`
     INSERT INTO audit_events (actor_user_id, actor_email, actor_roles, action, entity_type, entity_id, comune_code, ip, request_id, details)
     VALUES (${actor?.userId ?? null}, ${actor?.email ?? ctx.partner?.label ?? null}, ${pgArray(roles)}::text[], ${event.action},
-            ${event.entityType}, ${event.entityId ?? null}, ${event.comune ?? null}, ${ctx.ip}, ${ctx.requestId},
-            ${JSON.stringify(event.details ?? {})}::jsonb)`);
+            ${event.entityType}, ${event.entityId ?? null}::text, ${event.comune ?? null}, ${ctx.ip}, ${ctx.requestId},
+            ${JSON.stringify(event.details ?? {})}::jsonb)`;
+}
+
+/** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */
+export async function writeAudit(tx: Tx, ctx: Context, event: AuditEvent): Promise<void> {
+  await tx.execute(auditStatement(ctx, event));
 }

@@ -16,6 +16,7 @@ function unreachableDatabase(): Database {
   return {
     kind: 'postgres',
     db: drizzle(pool) as unknown as Tx,
+    transaction: refused,
     execScript: refused,
     ping: refused,
     close: () => pool.end(),

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 
@@ -18,6 +18,13 @@ export interface Database {
   kind: DatabaseKind;
   db: Tx;
   /**
+   * Runs `work` in one transaction that starts with `start`: its settings (`set_config(name, value,
+   * true)`: `role`, the scope's variables) and its advisory locks (`pg_advisory_xact_lock(hashtext(key))`,
+   * held before the first statement's snapshot is taken). On PostgreSQL they travel with BEGIN in one
+   * round trip; nested `tx.transaction` calls are savepoints, as with `db.transaction`.
+   */
+  transaction<T>(start: TransactionStart, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
    * Runs a multi-statement SQL script on one connection; if it fails, rolls back any
    * transaction the script opened so the connection is left clean.
    */
@@ -27,6 +34,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How a transaction starts: its local settings by name (`role`, `legami.…`) and advisory locks by key. */
+export interface TransactionStart {
+  settings?: Readonly<Record<string, string>>;
+  locks?: readonly string[];
+}
+
+/**
+ * The first statement of a transaction, with its values as escaped literals so that, on
+ * PostgreSQL, it can travel in one simple query with BEGIN (null when there is nothing to do).
+ */
+function startStatement(start: TransactionStart): string | null {
+  const literal = pg.escapeLiteral;
+  const calls = [
+    ...Object.entries(start.settings ?? {}).map(
+      ([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`,
+    ),
+    ...(start.locks ?? []).map((key) => `pg_advisory_xact_lock(hashtext(${literal(key)}))`),
+  ];
+  return calls.length > 0 ? `SELECT ${calls.join(', ')}` : null;
+}
+
 /** Opens PGlite persisted in a directory, or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   return wrapPglite(await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {}));
@@ -34,9 +62,17 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 /** The Database interface over an open PGlite instance. */
 export function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite(client) as unknown as Tx;
   return {
     kind: 'pglite',
-    db: drizzlePglite(client) as unknown as Tx,
+    db,
+    // In process there is no round trip to save: the start is the transaction's first statement.
+    transaction: (start, work) =>
+      db.transaction(async (tx) => {
+        const first = startStatement(start);
+        if (first) await tx.execute(sql.raw(first));
+        return work(tx);
+      }),
     execScript: async (script) => {
       try {
         await client.exec(script);
@@ -77,9 +113,30 @@ export async function openPostgres(
   // Fail fast with a clear message if the server is not reachable.
   const probe = await pool.connect();
   probe.release();
+  const dialect = new PgDialect();
   return {
     kind: 'postgres',
     db: drizzlePg(pool) as unknown as Tx,
+    transaction: async (start, work) => {
+      const client = await pool.connect();
+      const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, undefined), undefined);
+      // Without parameters node-postgres sends the simple query protocol, which takes several
+      // statements at once: BEGIN and the start (escaped literals) cost one round trip.
+      const first = startStatement(start);
+      let broken: Error | undefined;
+      try {
+        await client.query(first ? `BEGIN; ${first}` : 'BEGIN');
+        const result = await work(tx as unknown as Tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is discarded, and the first error is the one told.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     execScript: async (script) => {
       const connection = await pool.connect();
       try {
@@ -104,7 +161,7 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-export { sql };
+export { sql, type SQL };
 
 /**
  * A PostgreSQL array literal, to bind a list as ONE parameter (`${pgArray(ids)}::uuid[]`):

@@ -1,6 +1,7 @@
 import { api, withQuery } from '../../api/client';
 import type {
   CitizenRequestBody,
+  CreatedRequest,
   CreateRequestBody,
   HelpRequest,
   FollowUpBody,
@@ -30,7 +31,7 @@ export const OWN_CONTACT_PATH = '/api/me/contact';
 export const withdrawOwnRequest = (id: string) =>
   api.post<HelpRequest>(`/api/requests/mine/${encodeURIComponent(id)}/cancel`, {});
 
-export const createRequest = (body: CreateRequestBody) => api.post<HelpRequestDetail>('/api/requests', body);
+export const createRequest = (body: CreateRequestBody) => api.post<CreatedRequest>('/api/requests', body);
 export const createCitizenRequest = (body: CitizenRequestBody) =>
   api.post<HelpRequestDetail>('/api/requests/online', body);
 export const triageRequest = (id: string, body: TriageBody) =>

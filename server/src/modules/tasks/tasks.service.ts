@@ -17,7 +17,7 @@ import type {
   TasksPage,
   TasksQuery,
 } from '../../../../shared/src/tasks/tasks.schemas.js';
-import { enqueueNotification, notificationCtes } from '../notifications/index.js';
+import { notificationCtes } from '../notifications/index.js';
 import { completeHelpRequestAfterTasks } from '../requests/index.js';
 import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
 import * as repo from './tasks.repository.js';

@@ -2,17 +2,19 @@
  * `npm run bench`: throughput and p99 latency of request intake and task assignment under load
  * (autocannon, 50 connections, real PostgreSQL), next to a raw SQL insert baseline measured in
  * the same run on the same database, and a bare Fastify route doing that insert (the HTTP +
- * database limit); both ratios are printed. Set DATABASE_URL to the server (default: local postgres).
+ * database limit); both ratios are printed. The servers run in a child process
+ * (http.bench-server.ts), autocannon in this one. Set DATABASE_URL to the server (default: local postgres).
  */
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPostgres, queryRows, sql } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
 import { systemContext } from '../server/src/platform/context.js';
-import { buildLegamiApp } from '../server/src/app.js';
 import { importTerritory } from '../server/src/modules/territory/territory.service.js';
 import { hashPassword } from '../server/src/modules/accounts/accounts.passwords.js';
 import { insertMembership, insertUser } from '../server/src/modules/accounts/accounts.repository.js';
@@ -37,6 +39,7 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 const database = await openPostgres(url.toString(), 10);
+let server: ChildProcess | undefined;
 
 try {
   await migrate(database);
@@ -124,12 +127,16 @@ try {
     };
   });
 
-  const app = await buildLegamiApp({
-    database,
-    settings: { production: false, sessionTtlHours: 12 },
-    logLevel: 'silent',
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./http.bench-server.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, BENCH_DATABASE_URL: url.toString() },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+  const { app: address, bare: bareAddress } = JSON.parse(line) as { app: string; bare: string };
   const login = async (email: string) => {
     const response = await fetch(`${address}/api/auth/login`, {
       method: 'POST',
@@ -171,38 +178,22 @@ try {
 
   // Second baseline: a bare Fastify route on a pool of the same size doing the same single insert
   // (no session, no rules, no audit) — the HTTP + database limit of this machine.
-  const bare = await (async () => {
-    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
-    const server = Fastify({ logger: false });
-    server.post('/bare', async (request, reply) => {
-      const { beneficiaryId } = request.body as { beneficiaryId: string };
-      const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO help_requests (channel, beneficiary_id, comune_code, intervention_type_id) VALUES ('phone', $1, '019036', 'food_parcels') RETURNING id`,
-        [beneficiaryId],
-      );
-      return reply.status(201).send({ id: rows[0]!.id });
-    });
-    const bareAddress = await server.listen({ port: 0, host: '127.0.0.1' });
-    let n = 0;
-    const result = await autocannon({
-      url: `${bareAddress}/bare`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({ beneficiaryId: fixture.people[n++ % fixture.people.length] }),
-          }),
-        },
-      ],
-    });
-    await server.close();
-    await pool.end();
-    return result;
-  })();
+  let bareN = 0;
+  const bare = await autocannon({
+    url: `${bareAddress}/bare`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ beneficiaryId: fixture.people[bareN++ % fixture.people.length] }),
+        }),
+      },
+    ],
+  });
 
   let person = 0;
   const intake = await autocannon({
@@ -246,7 +237,9 @@ try {
       },
     ],
   });
-  await app.close();
+  const exited = once(server, 'exit');
+  server.kill('SIGTERM');
+  await exited;
 
   const row = (name: string, rps: number, p99: number, errors: number) =>
     `${name.padEnd(34)} ${rps.toFixed(0).padStart(8)} req/s   p99 ${p99.toFixed(1).padStart(7)} ms   ${(rps / bare.requests.average).toFixed(2).padStart(5)}× bare route   ${(rps / baseline.rps).toFixed(2).padStart(5)}× raw insert   non-2xx ${errors}`;
@@ -262,7 +255,8 @@ try {
     '(non-2xx on assignment are 409/422 refusals when a round reaches the daily maximum; they are counted, not hidden)',
   );
 } finally {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }

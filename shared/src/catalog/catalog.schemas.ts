@@ -152,6 +152,8 @@ export const ServiceSearchQuery = Type.Object({
   target: Type.Optional(TargetGroup),
   municipal: Type.Optional(Type.Boolean()),
   maxPriceForMeCents: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Only services that can still be booked in today's capacity period (or have no capacity limit). */
+  available: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });

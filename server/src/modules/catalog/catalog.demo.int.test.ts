@@ -105,4 +105,19 @@ describe('the demo catalogue', () => {
       providerName: 'Cooperativa sociale Igea',
     });
   });
+
+  it('gives the demo citizen of Crema an account and Crema’s price for home meals', async () => {
+    const citizen = await demoLogin('cittadino.crema');
+    const found = await env.app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent('pasti a domicilio Crema')}`,
+      headers: citizen.headers,
+    });
+    // ISEE ordinario €9,800 in the demo Crema meal tariff: 300 + 320 × 4,800/13,000 = 418.15 → 418 cents.
+    expect(found.json().items[0]).toMatchObject({
+      name: 'Pasti a domicilio – Crema',
+      cappedPriceCents: 720,
+      priceForMeCents: 418,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
+import { insertUserWithMembership } from '../accounts/index.js';
 import { insertOrganization } from '../organizations/organizations.repository.js';
 import * as repo from './catalog.repository.js';
 import { buildNoticeNumber, iuvBaseOf } from './catalog.pagopa.js';
@@ -950,7 +951,11 @@ const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '1
  */
 export async function seedCatalogDemo(
   tx: Tx,
-  options: { organizationIdsByName: Map<string, string>; userIdsByRole: Map<string, string> },
+  options: {
+    organizationIdsByName: Map<string, string>;
+    userIdsByRole: Map<string, string>;
+    passwordHash: string;
+  },
 ): Promise<void> {
   const orgs = options.organizationIdsByName;
   const comuni = await repo.listComuniRows(tx);
@@ -1065,6 +1070,7 @@ export async function seedCatalogDemo(
     accessPointId: accessPointIds[0]!,
     manager: manager ?? null,
     userIdsByRole: options.userIdsByRole,
+    passwordHash: options.passwordHash,
   });
 }
 
@@ -1075,6 +1081,7 @@ async function seedIseeAndOrders(
     accessPointId: string;
     manager: string | null;
     userIdsByRole: Map<string, string>;
+    passwordHash: string;
   },
 ): Promise<void> {
   const today = dateInRome();
@@ -1086,10 +1093,26 @@ async function seedIseeAndOrders(
         sql`SELECT person_id FROM users WHERE id = ${citizenUser} AND person_id IS NOT NULL`,
       )
     : [];
-  const crema = await queryRows<{ id: string }>(
+  const crema = await queryRows<{ id: string; given_name: string; family_name: string }>(
     tx,
-    sql`SELECT id FROM people WHERE comune_code = ${CREMA} ORDER BY birth_date, id LIMIT 4`,
+    sql`SELECT id, given_name, family_name FROM people WHERE comune_code = ${CREMA} ORDER BY birth_date, id LIMIT 5`,
   );
+  // A citizen of Crema with an account, so that Crema's prices can be tried as a citizen (Cremona's demo citizen sees Cremona's).
+  const cremaCitizen = crema[4];
+  if (cremaCitizen) {
+    await insertUserWithMembership(
+      tx,
+      {
+        email: 'cittadino.crema@demo.legami.it',
+        fullName: `${cremaCitizen.given_name} ${cremaCitizen.family_name}`,
+        passwordHash: o.passwordHash,
+        mustChangePassword: false,
+        isDemo: true,
+        personId: cremaCitizen.id,
+      },
+      { organizationId: null, role: 'cittadino', scopeType: 'comune', scopeId: CREMA },
+    );
+  }
   const cremona = await queryRows<{ id: string }>(
     tx,
     sql`SELECT id FROM people WHERE comune_code = ${CREMONA} AND id <> ${citizen?.person_id ?? '00000000-0000-0000-0000-000000000000'} ORDER BY birth_date, id LIMIT 3`,
@@ -1143,6 +1166,17 @@ async function seedIseeAndOrders(
             type: 'ordinario' as const,
             value: euro(2600),
             verified: false,
+          },
+        ]
+      : []),
+    ...(cremaCitizen
+      ? [
+          {
+            personId: cremaCitizen.id,
+            comune: CREMA,
+            type: 'ordinario' as const,
+            value: euro(9800),
+            verified: true,
           },
         ]
       : []),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../platform/db/database.js';
+import { dateInRome } from '../../platform/time.js';
 import { setupTestEnv } from '../../test/harness.js';
+import * as repo from './catalog.repository.js';
 import {
   auditActions,
   buildApprovedService,
@@ -318,6 +320,32 @@ describe('search', () => {
       headers: citizen.headers,
     });
     expect(cheap.json().items.map((i: { id: string }) => i.id)).not.toContain(serviceId);
+  });
+
+  it('leaves out, when asked for what is available now, a service whose capacity for today’s period is used up', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const full = await buildApprovedService(env, providerId, {
+      name: 'Trasloco solidale esaurito',
+      capacity: 2,
+      capacityPeriod: 'day',
+    });
+    const roomy = await buildApprovedService(env, providerId, {
+      name: 'Trasloco solidale disponibile',
+      capacity: 2,
+      capacityPeriod: 'day',
+    });
+    const unlimited = await buildApprovedService(env, providerId, { name: 'Trasloco solidale libero' });
+    const today = dateInRome();
+    expect(await repo.reserveCapacity(env.database.db, full, today, 2, 2)).toBe(true);
+    expect(await repo.reserveCapacity(env.database.db, roomy, today, 1, 2)).toBe(true);
+    const search = async (extra: string) =>
+      (
+        await env.app.inject({ method: 'GET', url: `/api/services?q=trasloco%20solidale${extra}` })
+      ).json() as { items: { id: string }[]; total: number };
+    expect((await search('')).items.map((i) => i.id).sort()).toEqual([full, roomy, unlimited].sort());
+    const available = await search('&available=true');
+    expect(available.items.map((i) => i.id).sort()).toEqual([roomy, unlimited].sort());
+    expect(available.total).toBe(2);
   });
 });
 

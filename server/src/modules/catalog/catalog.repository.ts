@@ -286,6 +286,8 @@ export async function searchServices(
     target: string | null;
     municipal: boolean | null;
     origin: { latitude: number; longitude: number } | null;
+    /** Today's capacity period keys: only services with room left in theirs. */
+    availableIn?: { day: string; week: string; month: string } | null;
   },
   page: { limit: number; offset: number },
   providerId: string | null = null,
@@ -310,6 +312,13 @@ export async function searchServices(
       sql`(s.target_groups @> ARRAY[${filter.target}]::text[] OR s.target_groups @> ARRAY['tutti']::text[])`,
     );
   if (filter.municipal !== null) conditions.push(sql`s.is_municipal = ${filter.municipal}`);
+  if (filter.availableIn) {
+    const { day, week, month } = filter.availableIn;
+    conditions.push(
+      sql`(s.capacity IS NULL OR s.capacity > coalesce((SELECT u.booked FROM catalog_capacity_usage u
+            WHERE u.service_id = s.id AND u.period_key = CASE s.capacity_period WHEN 'day' THEN ${day} WHEN 'week' THEN ${week} ELSE ${month} END), 0))`,
+    );
+  }
   if (providerId) conditions.push(sql`s.provider_id = ${providerId}`);
   const where = sql.join(conditions, sql` AND `);
   const distance = filter.origin

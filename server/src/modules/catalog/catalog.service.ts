@@ -39,6 +39,7 @@ import * as repo from './catalog.repository.js';
 import * as errors from './catalog.errors.js';
 import { mayManageProvider, mayManageService, mayModerate } from './catalog.policy.js';
 import { presentAccessPoint, presentIsee, presentService, presentTariffRule } from './catalog.presenter.js';
+import { periodKeyOf } from './catalog.orders.rules.js';
 import { priceForCitizen, validateTariffRule, type IseeFacts, type TariffOutcome } from './catalog.tariff.js';
 
 const NO_TERRITORY: Scope = { all: false, comuni: new Set() };
@@ -438,6 +439,16 @@ export function comuneInQuery(
 
 const MAX_PRICE_FILTER_CANDIDATES = 500;
 
+/** The capacity period keys today falls in, for the "available now" filter. */
+function todaysPeriods(): { day: string; week: string; month: string } {
+  const today = dateInRome();
+  return {
+    day: periodKeyOf(today, 'day'),
+    week: periodKeyOf(today, 'week'),
+    month: periodKeyOf(today, 'month'),
+  };
+}
+
 /**
  * Public search of approved services: Italian full-text search, filters, ranked by relevance and by
  * distance to the citizen's comune (or the comune searched). A logged-in citizen also gets their price.
@@ -469,6 +480,7 @@ export async function searchServices(ctx: Context, query: ServiceSearchQuery): P
       target: query.target ?? null,
       municipal: query.municipal ?? null,
       origin,
+      availableIn: query.available ? todaysPeriods() : null,
     };
     const page = priceFilter === null ? { limit, offset } : { limit: MAX_PRICE_FILTER_CANDIDATES, offset: 0 };
     let found = await repo.searchServices(tx, filter, page);

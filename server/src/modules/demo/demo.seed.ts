@@ -123,7 +123,7 @@ export async function seedDemo(
       today: dateInRome(),
       random: rand,
     });
-    await seedCatalogDemo(tx, { organizationIdsByName: orgIds, userIdsByRole: userIds });
+    await seedCatalogDemo(tx, { organizationIdsByName: orgIds, userIdsByRole: userIds, passwordHash });
     // This year's open data of every Ambito and of the province, computed by the job queue.
     const year = Number(dateInRome().slice(0, 4));
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])

@@ -44,6 +44,7 @@ import { CasePage } from './pages/cases/CasePage';
 import { AssessmentPage } from './pages/cases/AssessmentPage';
 import { PlanCreatePage } from './pages/cases/PlanCreatePage';
 import { PrivacyExportPage } from './pages/cases/PrivacyExportPage';
+import { catalogRoutes } from './pages/catalog/routes';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
@@ -143,6 +144,7 @@ export function AppRoutes() {
         <Route path="/fascicoli/:id/valutazioni/confronto" element={guarded(<ComparePage />, 'case.read')} />
         <Route path="/fascicoli/:id/progetti/nuovo" element={guarded(<PlanCreatePage />, 'case.write')} />
         <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
+        {catalogRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 import type { Messages } from './it';
 import { casesEn } from './cases.en';
+import { catalogEn } from './catalog.en';
 import { fundsEn } from './funds.en';
 import { siteEn } from './site.en';
 
@@ -162,6 +163,36 @@ export const en: Messages = {
     },
   },
   destinations: {
+    catalog: {
+      title: 'Services in the area',
+      menu: 'Services',
+      description: 'Find home care, meals, transport and other services, with the price computed for you.',
+    },
+    myOrders: {
+      title: 'My orders',
+      menu: 'My orders',
+      description: 'The services you booked, where they stand and what is left to pay.',
+    },
+    desk: {
+      title: 'Access point desk',
+      menu: 'Desk',
+      description: 'Find the person, their orders and requests; book for them and open a help request.',
+    },
+    accessPoints: {
+      title: 'Proximity access points',
+      menu: 'Access points',
+      description: 'The map and opening hours of the access points in the neighbourhoods.',
+    },
+    providerConsole: {
+      title: 'Provider console',
+      menu: 'Orders and services',
+      description: 'Orders received to confirm and deliver, your services and the monthly statement.',
+    },
+    moderation: {
+      title: 'Moderation of services',
+      menu: 'Moderation',
+      description: 'Approve or reject the services proposed by providers and price changes.',
+    },
     cases: {
       title: 'Case files',
       menu: 'Case files',
@@ -1276,4 +1307,5 @@ export const en: Messages = {
   funds: fundsEn,
   site: siteEn,
   cases: casesEn,
+  catalog: catalogEn,
 };

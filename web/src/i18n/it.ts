@@ -5,6 +5,7 @@ import type { CHANNELS, RequestStatus, Urgency } from '../../../shared/src/reque
 import type { OUTCOME_REASONS, TaskStatus } from '../../../shared/src/tasks/tasks.schemas';
 import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
 import { casesIt } from './cases.it';
+import { catalogIt } from './catalog.it';
 import { fundsIt } from './funds.it';
 import { siteIt } from './site.it';
 
@@ -127,6 +128,38 @@ export const it = {
     } satisfies Record<RoleName, string | null>,
   },
   destinations: {
+    catalog: {
+      title: 'Servizi del territorio',
+      menu: 'Servizi',
+      description:
+        'Cerca assistenza a domicilio, pasti, trasporti e altri servizi, con il prezzo calcolato per te.',
+    },
+    myOrders: {
+      title: 'I miei ordini',
+      menu: 'I miei ordini',
+      description: 'I servizi che hai prenotato, a che punto sono e cosa resta da pagare.',
+    },
+    desk: {
+      title: 'Sportello',
+      menu: 'Sportello',
+      description:
+        'Trova la persona, i suoi ordini e richieste; prenota per lei e apri una richiesta di aiuto.',
+    },
+    accessPoints: {
+      title: 'Sportelli di prossimità',
+      menu: 'Sportelli',
+      description: 'La mappa e gli orari degli sportelli nei quartieri.',
+    },
+    providerConsole: {
+      title: 'Console del fornitore',
+      menu: 'Ordini e servizi',
+      description: 'Ordini ricevuti da confermare ed erogare, i tuoi servizi e il rendiconto mensile.',
+    },
+    moderation: {
+      title: 'Moderazione dei servizi',
+      menu: 'Moderazione',
+      description: 'Approva o rifiuta i servizi proposti dai fornitori e i cambi di prezzo.',
+    },
     cases: {
       title: 'Fascicoli sociali',
       menu: 'Fascicoli',
@@ -1268,6 +1301,7 @@ export const it = {
   funds: fundsIt,
   site: siteIt,
   cases: casesIt,
+  catalog: catalogIt,
 };
 
 export type Messages = typeof it;

@@ -22,6 +22,49 @@ export const worksInServices = (me: Me) => me.roles.some((role) => role !== 'cit
  * The home page shows these as cards and the header menu lists those marked inMenu.
  */
 const DESTINATIONS: Destination[] = [
+  // Service catalogue (seed 001): search for everyone; booking, desk, console and moderation by role.
+  {
+    key: 'catalog',
+    path: '/servizi',
+    icon: 'it-search',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'order.own') || hasCapability(me, 'order.assist'),
+  },
+  {
+    key: 'myOrders',
+    path: '/i-miei-ordini',
+    icon: 'it-card',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'order.own'),
+  },
+  {
+    key: 'desk',
+    path: '/sportello',
+    icon: 'it-user',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'order.assist'),
+  },
+  {
+    key: 'accessPoints',
+    path: '/sportelli',
+    icon: 'it-map-marker',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'order.assist'),
+  },
+  {
+    key: 'providerConsole',
+    path: '/fornitore',
+    icon: 'it-box',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'order.fulfil'),
+  },
+  {
+    key: 'moderation',
+    path: '/moderazione-servizi',
+    icon: 'it-check-circle',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'catalog.moderate'),
+  },
   {
     key: 'askHelp',
     path: '/chiedi-aiuto',

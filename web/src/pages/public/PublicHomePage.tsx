@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Category, ServiceSearchPage } from '../../../../shared/src/catalog/catalog.schemas';
 import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
@@ -9,7 +10,8 @@ import { Page } from '../../ui/Page';
 
 /** `/` before logging in: what Legami offers in plain Italian, the help line, the ways to help and be helped. */
 export function PublicHomePage() {
-  const t = useT().site.home;
+  const all = useT();
+  const t = all.site.home;
   const site = useSite();
   return (
     <Page title={t.title} lead={t.lead}>
@@ -17,6 +19,12 @@ export function PublicHomePage() {
         {site.data?.helpline && <HelplineBox helpline={site.data.helpline} />}
         <div className="row">
           <HomeCard to="/chiedi-aiuto" icon="it-help-circle" title={t.askHelp} description={t.askHelpText} />
+          <HomeCard
+            to="/servizi"
+            icon="it-search"
+            title={all.destinations.catalog.title}
+            description={all.destinations.catalog.description}
+          />
           <HomeCard
             to="/diventa-volontario"
             icon="it-star-outline"
@@ -61,7 +69,9 @@ function CatalogOverview() {
       <ul>
         {top.map((category) => (
           <li key={category.id}>
-            <strong>{category.name}</strong>
+            <Link to={`/servizi?category=${category.id}`}>
+              <strong>{category.name}</strong>
+            </Link>
             {category.description && <>: {category.description}</>}
           </li>
         ))}

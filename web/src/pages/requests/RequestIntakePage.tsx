@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Person } from '../../../../shared/src/people/people.schemas';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
+import { personPath } from '../../features/people/api';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
 import { BeneficiaryCard } from '../../features/requests/BeneficiaryCard';
 import { PersonLookup } from '../../features/requests/PersonLookup';
@@ -29,6 +32,14 @@ export function RequestIntakePage() {
   const territory = useTerritory();
   const interventions = useInterventionTypes();
   const [intake, setIntake] = useState<Intake | null>(null);
+  // `?persona=`: opened from the access point's desk for the person being served there.
+  const presetId = useSearchParams()[0].get('persona');
+  const preset = useApi<Person>(presetId ? personPath(presetId) : null);
+  const [presetTaken, setPresetTaken] = useState(false);
+  if (preset.data && !presetTaken) {
+    setPresetTaken(true);
+    setIntake({ key: 1, beneficiary: preset.data, newPersonCode: '' });
+  }
   const comuni = comuniOfMemberships(me, territory.comuni);
   const start = (beneficiary: Person | null, newPersonCode = '') =>
     setIntake((current) => ({ key: (current?.key ?? 0) + 1, beneficiary, newPersonCode }));
@@ -42,7 +53,7 @@ export function RequestIntakePage() {
         { label: t.requests.title, to: '/richieste' },
       ]}
     >
-      <ApiErrorAlert error={territory.error ?? interventions.error} />
+      <ApiErrorAlert error={territory.error ?? interventions.error ?? preset.error} />
       <PersonLookup onPick={(person) => start(person)} onNew={(code) => start(null, code)} />
       {intake?.beneficiary && (
         <BeneficiaryCard

@@ -122,13 +122,13 @@ export async function intakeFacts(tx: Tx, body: CreateRequestBody): Promise<Inta
 
 /**
  * Inserts the request and its 'created' event (with `eventDetails`) in one statement, and
- * `alongside` (the audit entry, given the new id as SQL) in the same statement: one round trip.
+ * `alongside` (the audit entry, given the new id as SQL), if any, in the same statement: one round trip.
  */
 export async function insertRequest(
   tx: Tx,
   body: CreateRequestBody,
   created: { comuneCode: string; actorId: string | null; eventDetails: Record<string, unknown> },
-  alongside: (requestId: SQL) => SQL,
+  alongside?: (requestId: SQL) => SQL,
 ): Promise<{ id: string; created_at: string }> {
   const { comuneCode, actorId } = created;
   const [row] = await queryRows<{ id: string; created_at: string }>(
@@ -148,8 +148,8 @@ export async function insertRequest(
           actorId,
           kind: 'created',
           details: created.eventDetails,
-        })}),
-        alongside AS (${alongside(sql`(SELECT id FROM created)`)})
+        })})
+        ${alongside ? sql`, alongside AS (${alongside(sql`(SELECT id FROM created)`)})` : sql``}
         SELECT id, ${iso('created_at')} AS created_at FROM created`,
   );
   return row!;

@@ -208,7 +208,8 @@ export async function recordAcceptedDelivery(
 ): Promise<{ requestId: string; taskIds: string[] }> {
   const beneficiary = await findPerson(tx, options.beneficiaryId);
   if (!beneficiary) throw personNotFound();
-  const id = await repo.insertRequest(
+  const comune = beneficiary.comune_code;
+  const { id } = await repo.insertRequest(
     tx,
     {
       channel: 'access_point',
@@ -217,8 +218,8 @@ export async function recordAcceptedDelivery(
       description: options.description,
       preferredDate: options.dueDate,
     },
-    beneficiary.comune_code,
-    actor.userId,
+    // The caller (the goods module) audits the parcel the request delivers.
+    { comuneCode: comune, actorId: actor.userId, eventDetails: { channel: 'access_point' } },
   );
   await repo.decideRequest(
     tx,

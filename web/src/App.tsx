@@ -56,6 +56,15 @@ const DashboardPage = lazy(() =>
 const BriefingPage = lazy(() =>
   import('./pages/dashboard/BriefingPage').then((m) => ({ default: m.BriefingPage })),
 );
+const SocialReportsPage = lazy(() =>
+  import('./pages/reports/SocialReportsPage').then((m) => ({ default: m.SocialReportsPage })),
+);
+const SocialReportPage = lazy(() =>
+  import('./pages/reports/SocialReportPage').then((m) => ({ default: m.SocialReportPage })),
+);
+const PublicReportPage = lazy(() =>
+  import('./pages/reports/PublicReportPage').then((m) => ({ default: m.PublicReportPage })),
+);
 const FundsPage = lazy(() => import('./pages/funds/FundsPage').then((m) => ({ default: m.FundsPage })));
 const AllocationPage = lazy(() =>
   import('./pages/funds/AllocationPage').then((m) => ({ default: m.AllocationPage })),
@@ -132,6 +141,9 @@ export function AppRoutes() {
         <Route path="/le-mie-richieste" element={guarded(<MyRequestsPage />, 'request.own')} />
         <Route path="/giri" element={guarded(<RoundPlanningPage />, 'task.assign')} />
         <Route path="/il-mio-giro" element={guarded(<MyRoundPage />, 'task.own')} />
+        <Route path="/rapporto-sociale" element={guarded(<SocialReportsPage />, 'report.publish')} />
+        <Route path="/rapporto-sociale/:id" element={guarded(<SocialReportPage />, 'report.publish')} />
+        <Route path="/rapporti-sociali/:year/:territory" element={<PublicReportPage />} />
         <Route path="/fondi" element={guarded(<FundsPage />, 'funds.read')} />
         <Route path="/fondi/riparti/nuovo" element={guarded(<AllocationPage />, 'funds.manage')} />
         <Route path="/fondi/riparti/:id" element={guarded(<AllocationDetailPage />, 'funds.manage')} />

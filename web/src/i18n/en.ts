@@ -2,6 +2,7 @@ import type { Messages } from './it';
 import { casesEn } from './cases.en';
 import { catalogEn } from './catalog.en';
 import { fundsEn } from './funds.en';
+import { reportsEn } from './reports.en';
 import { siteEn } from './site.en';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -218,6 +219,12 @@ export const en: Messages = {
       title: 'My requests',
       menu: 'My requests',
       description: 'The help you asked for and how it is going.',
+    },
+    socialReport: {
+      title: 'Social report',
+      menu: 'Social report',
+      description:
+        'Generate the annual report on social conditions, write its texts, publish the PDF and the open data.',
     },
     dashboard: {
       title: 'Steering room',
@@ -1305,6 +1312,7 @@ export const en: Messages = {
     reason: (reason: string) => `Reason: ${reason}`,
   },
   funds: fundsEn,
+  reports: reportsEn,
   site: siteEn,
   cases: casesEn,
   catalog: catalogEn,

@@ -7,6 +7,7 @@ import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.
 import { casesIt } from './cases.it';
 import { catalogIt } from './catalog.it';
 import { fundsIt } from './funds.it';
+import { reportsIt } from './reports.it';
 import { siteIt } from './site.it';
 
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
@@ -185,6 +186,12 @@ export const it = {
       title: 'Le mie richieste',
       menu: 'Le mie richieste',
       description: 'Le richieste di aiuto che hai fatto e a che punto sono.',
+    },
+    socialReport: {
+      title: 'Rapporto sociale',
+      menu: 'Rapporto sociale',
+      description:
+        'Genera il rapporto annuale sulle condizioni sociali, scrivi i testi, pubblica il PDF e i dati aperti.',
     },
     dashboard: {
       title: 'Cabina di regia',
@@ -1299,6 +1306,7 @@ export const it = {
     reason: (reason: string) => `Motivo: ${reason}`,
   },
   funds: fundsIt,
+  reports: reportsIt,
   site: siteIt,
   cases: casesIt,
   catalog: catalogIt,

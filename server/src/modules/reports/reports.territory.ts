@@ -1,28 +1,19 @@
 import type { Tx } from '../../platform/db/database.js';
 import { listAmbiti, listComuni } from '../territory/index.js';
 import { territoryNotFound } from './reports.errors.js';
+import { PROVINCE_SLUG, territorySlug } from '../../../../shared/src/reports/territory-slug.js';
 
 /*
  * The territories reports and open data are published for: the province, an Ambito, or one comune,
  * each under a stable slug (provincia-di-cremona, ambito-cremonese, comune-019036).
  */
 
-export const PROVINCE_SLUG = 'provincia-di-cremona';
+export { PROVINCE_SLUG, territorySlug };
 
 export interface Territory {
   slug: string;
   name: string;
   comuni: { code: string; name: string; population: number; group: string }[];
-}
-
-/** `Ambito distrettuale Cremasco` → `ambito-cremasco`; the province is `provincia-di-cremona`. */
-export function territorySlug(ambitoName: string): string {
-  const name = ambitoName.replace(/^ambito\s+(distrettuale\s+)?/i, '');
-  return `ambito-${name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 /** @throws 404 for a slug that names no territory. */

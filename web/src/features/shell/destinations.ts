@@ -87,6 +87,13 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'dashboard.read'),
   },
   {
+    key: 'socialReport',
+    path: '/rapporto-sociale',
+    icon: 'it-file',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'report.publish'),
+  },
+  {
     key: 'cases',
     path: '/fascicoli',
     icon: 'it-folder',

@@ -20,13 +20,22 @@ interface TerritoryMapProps {
   markers: MapMarker[];
   caption: ReactNode;
   legend?: ReactNode;
+  /** How strongly the areas are tinted (a choropleth wants them solid). */
+  areaOpacity?: number;
 }
 
 /**
  * Comuni drawn from their ISTAT boundaries with circles on top. No tile layer: the map works
  * without any external server. The page always gives the same data in a table.
  */
-export function TerritoryMap({ comuni, areaColor, markers, caption, legend }: TerritoryMapProps) {
+export function TerritoryMap({
+  comuni,
+  areaColor,
+  markers,
+  caption,
+  legend,
+  areaOpacity = 0.25,
+}: TerritoryMapProps) {
   if (comuni.length === 0) return null;
   const lats = comuni.map((c) => c.latitude);
   const lons = comuni.map((c) => c.longitude);
@@ -51,7 +60,12 @@ export function TerritoryMap({ comuni, areaColor, markers, caption, legend }: Te
             <Polygon
               key={`area-${c.istatCode}`}
               positions={comuneOutline(c.istatCode)}
-              pathOptions={{ color: '#ffffff', weight: 0.8, fillColor: areaColor(c), fillOpacity: 0.25 }}
+              pathOptions={{
+                color: '#ffffff',
+                weight: 0.8,
+                fillColor: areaColor(c),
+                fillOpacity: areaOpacity,
+              }}
               interactive={false}
             />
           ))}

@@ -54,14 +54,14 @@ describe('the annual social report in the browser', () => {
     expect(requests).toMatch(/^[1-9][\d.]*$/);
     await expectNoAxeViolations(admin);
 
-    await admin.getByLabel('Introduzione').fill(TEXT);
+    await admin.getByRole('textbox', { name: 'Introduzione' }).fill(TEXT);
     await admin.getByRole('button', { name: 'Salva i testi' }).click();
     await admin.getByText('Testi salvati.').waitFor();
     await admin.getByRole('heading', { level: 2, name: 'Introduzione' }).waitFor();
     await admin.getByRole('button', { name: 'Pubblica questa versione' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Pubblica questa versione' }).click();
     await admin.getByText(/Versione pubblicata il .*: non cambia più\./).waitFor();
-    expect(await admin.getByLabel('Introduzione').count()).toBe(0);
+    expect(await admin.getByRole('textbox', { name: 'Introduzione' }).count()).toBe(0);
     await expectNoAxeViolations(admin);
 
     const [file] = await Promise.all([

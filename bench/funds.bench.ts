@@ -17,6 +17,9 @@ import { insertMembership, insertUser } from '../server/src/modules/accounts/acc
 import { seedFundsDemo } from '../server/src/modules/funds/index.js';
 
 const CONNECTIONS = 50;
+// The one line holds 2,000 expenses of €1: the run exhausts it, so the ones after are refused (409)
+// under the same lock, and "zero overspend" is checked where it could fail.
+const ONE_LINE_BUDGET = 200_000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `legami_bench_funds_${Date.now()}`;
@@ -52,7 +55,7 @@ try {
   );
   const [oneLine] = await queryRows<{ id: string }>(
     database.db,
-    sql`INSERT INTO fund_lines (label, source_type, comune_code, budget_cents) VALUES ('Voce unica', 'contribution', '019035', 5000000)
+    sql`INSERT INTO fund_lines (label, source_type, comune_code, budget_cents) VALUES ('Voce unica', 'contribution', '019035', ${ONE_LINE_BUDGET})
         RETURNING id`,
   );
 
@@ -135,7 +138,11 @@ try {
   console.log(row('expenses all on one line', one));
   console.log(
     `spread / bare: ${((spread.requests.average / bare.requests.average) * 100).toFixed(1)} % (target ≥ 50 %); ` +
-      `one line: spent ${spent!.spent} of 5000000 cents — ${Number(spent!.spent) <= 5_000_000 ? 'no overspend' : 'OVERSPENT'}`,
+      `one line: ${one['2xx']} expenses accepted, spent ${spent!.spent} of ${ONE_LINE_BUDGET} cents — ` +
+      // Every accepted expense is in the ledger, and together they stay within the line.
+      (Number(spent!.spent) === one['2xx'] * 100 && Number(spent!.spent) <= ONE_LINE_BUDGET
+        ? 'no overspend'
+        : 'OVERSPENT OR LOST'),
   );
   console.log(
     `progress report with 10,000 movements: JSON ${jsonMs.toFixed(0)} ms (target ≤ 300), PDF ${pdfMs.toFixed(0)} ms (target ≤ 2000)`,

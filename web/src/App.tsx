@@ -74,6 +74,15 @@ const AllocationDetailPage = lazy(() =>
 );
 const LinePage = lazy(() => import('./pages/funds/LinePage').then((m) => ({ default: m.LinePage })));
 const ReportPage = lazy(() => import('./pages/funds/ReportPage').then((m) => ({ default: m.ReportPage })));
+const FundImportPage = lazy(() =>
+  import('./pages/funds/FundImportPage').then((m) => ({ default: m.FundImportPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./pages/funds/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('./pages/funds/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
+);
 const ComparePage = lazy(() => import('./pages/cases/ComparePage').then((m) => ({ default: m.ComparePage })));
 const RoundPlanningPage = lazy(() =>
   import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
@@ -149,6 +158,9 @@ export function AppRoutes() {
         <Route path="/fondi/riparti/:id" element={guarded(<AllocationDetailPage />, 'funds.manage')} />
         <Route path="/fondi/voci/:id" element={guarded(<LinePage />, 'funds.read')} />
         <Route path="/fondi/progetti/:id" element={guarded(<ReportPage />, 'funds.read')} />
+        <Route path="/fondi/progetti/:id/importa" element={guarded(<FundImportPage />, 'funds.manage')} />
+        <Route path="/fondi/campagne" element={guarded(<CampaignsPage />, 'funds.read')} />
+        <Route path="/fondi/campagne/:id" element={guarded(<CampaignPage />, 'donor.read')} />
         <Route path="/fascicoli" element={guarded(<CaseBoardPage />, 'case.read')} />
         <Route path="/fascicoli/nuovo" element={guarded(<OpenCasePage />, 'case.write')} />
         <Route path="/fascicoli/:id" element={guarded(<CasePage />, 'case.read')} />

@@ -5,6 +5,7 @@ import { generateReportJob, publishOpenDataJob } from './reports/index.js';
 import { importJob } from './volunteers/index.js';
 import { caseRemindersJob } from './cases/index.js';
 import { loanRemindersJob } from './goods/index.js';
+import { fundImportJob } from './funds/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
@@ -17,5 +18,6 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     generateReportJob,
     caseRemindersJob,
     loanRemindersJob,
+    fundImportJob,
   ] as JobDefinition[];
 }

@@ -902,6 +902,28 @@ export const SWEEP: Record<string, SweepEntry> = {
   'POST /api/projects': { deny: 'coordinatore', exempt: PROJECTS },
   'PATCH /api/project-actions/{id}': { deny: 'revisore', body: { status: 'in_progress' }, exempt: PROJECTS },
   'GET /api/projects/{id}/report': { deny: 'operatore', exempt: PROJECTS },
+  'POST /api/projects/{id}/imports': {
+    deny: 'revisore',
+    contentType: 'text/csv',
+    body: 'tipo;voce;importo\n',
+    exempt: PROJECTS,
+  },
+  'GET /api/funds/imports/{id}': {
+    deny: 'revisore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => {
+        const projectId = await d.id(sql`SELECT id FROM fund_projects WHERE title = 'Fare Legami'`);
+        const response = await d.env.app.inject({
+          method: 'POST',
+          url: `/api/projects/${projectId}/imports`,
+          headers: { ...(await d.session('amministratore')).headers, 'content-type': 'text/csv' },
+          payload: 'tipo;voce;importo;fonte\nvoce;Voce della prova;10,00;contributo\n',
+        });
+        return { id: response.json<{ importId: string }>().importId };
+      },
+    },
+  },
   // Vouchers and economic-support programmes.
   'GET /api/programmes': {
     deny: 'coordinatore',

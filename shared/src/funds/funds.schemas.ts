@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IstatCode, NonBlank, Trimmed, Uuid } from '../common/common.schemas.js';
+import { ImportProgressFields, ImportRowFields } from '../imports/imports.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000_000 });
@@ -582,3 +583,17 @@ export const UpdateActionBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateActionBody = Static<typeof UpdateActionBody>;
+
+export const FundImportRow = Type.Object({
+  ...ImportRowFields,
+  lineId: Nullable(Uuid),
+  movementId: Nullable(Uuid),
+});
+export type FundImportRow = Static<typeof FundImportRow>;
+
+export const FundImportReport = Type.Object({
+  ...ImportProgressFields,
+  projectId: Uuid,
+  rows: Type.Array(FundImportRow),
+});
+export type FundImportReport = Static<typeof FundImportReport>;

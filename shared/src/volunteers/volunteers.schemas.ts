@@ -1,5 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { NonBlank, Trimmed, IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
+import {
+  ImportAccepted,
+  ImportProgressFields,
+  ImportReportQuery,
+  ImportRowFields,
+} from '../imports/imports.schemas.js';
 
 /*
  * Volunteers of CremonAiuta (seed 000): the members of the ~24 associations and the citizens who
@@ -177,46 +183,23 @@ export type VolunteersQuery = Static<typeof VolunteersQuery>;
 export const VolunteersPage = Type.Object({ items: Type.Array(Volunteer), total: Type.Integer() });
 export type VolunteersPage = Static<typeof VolunteersPage>;
 
-export const IMPORT_CONTENT_TYPES = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+export { IMPORT_CONTENT_TYPES } from '../imports/imports.schemas.js';
 
 export const VolunteerImportQuery = Type.Object({
   organizationId: Type.Optional(Uuid),
 });
 
-export const VolunteerImportAccepted = Type.Object({ importId: Uuid });
-export type VolunteerImportAccepted = Static<typeof VolunteerImportAccepted>;
+export const VolunteerImportAccepted = ImportAccepted;
+export type VolunteerImportAccepted = ImportAccepted;
 
-export const VolunteerImportReportQuery = Type.Object({
-  rows: Type.Optional(
-    Type.Enum(['all', 'rejected', 'none'], {
-      default: 'all',
-      description: 'Quali righe del resoconto restituire',
-    }),
-  ),
-});
+export const VolunteerImportReportQuery = ImportReportQuery;
 
-export const VolunteerImportRow = Type.Object({
-  row: Type.Integer({ description: 'Numero di riga nel file (l’intestazione è la riga 1)' }),
-  status: Type.Enum(['created', 'rejected']),
-  reason: Nullable(Type.String()),
-  volunteerId: Nullable(Uuid),
-});
+export const VolunteerImportRow = Type.Object({ ...ImportRowFields, volunteerId: Nullable(Uuid) });
 export type VolunteerImportRow = Static<typeof VolunteerImportRow>;
 
 export const VolunteerImportReport = Type.Object({
-  id: Uuid,
-  status: Type.Enum(['running', 'done', 'failed']),
+  ...ImportProgressFields,
   organizationId: Nullable(Uuid),
-  total: Type.Integer(),
-  processed: Type.Integer(),
-  created: Type.Integer(),
-  rejected: Type.Integer(),
-  failure: Nullable(Type.String()),
-  createdAt: Type.String(),
-  finishedAt: Nullable(Type.String()),
   rows: Type.Array(VolunteerImportRow),
 });
 export type VolunteerImportReport = Static<typeof VolunteerImportReport>;

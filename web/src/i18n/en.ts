@@ -1109,18 +1109,20 @@ export const en: Messages = {
     fileType: 'The file must be .csv or .xlsx.',
     upload: 'Upload and import',
     uploading: 'Uploading…',
-    progressLabel: 'Import progress',
-    progress: (processed: number, total: number) => `${processed} of ${total} rows processed`,
     importRunning: 'Import running…',
     importDone: (created: number, rejected: number) =>
       `Import finished: ${created} ${plural(created, 'volunteer registered', 'volunteers registered')}, ${rejected} ${plural(rejected, 'row rejected', 'rows rejected')}.`,
     importFailed: (reason: string) => `Import failed: ${reason}`,
+    importAnother: 'Import another file',
+  },
+  imports: {
+    progressLabel: 'Import progress',
+    progress: (processed: number, total: number) => `${processed} of ${total} rows processed`,
     rejectedTitle: 'Rejected rows',
     rejectedCaption: 'Rows of the file rejected, with the reason',
     row: 'Row',
     rowReason: 'Reason',
     noRejected: 'No row rejected.',
-    importAnother: 'Import another file',
   },
   protocol: {
     title: 'Operating protocol',

@@ -1100,18 +1100,20 @@ export const it = {
     fileType: 'Il file deve essere .csv oppure .xlsx.',
     upload: 'Carica e importa',
     uploading: 'Caricamento…',
-    progressLabel: 'Avanzamento dell’importazione',
-    progress: (processed: number, total: number) => `${processed} di ${total} righe elaborate`,
     importRunning: 'Importazione in corso…',
     importDone: (created: number, rejected: number) =>
       `Importazione conclusa: ${created} ${plural(created, 'volontario registrato', 'volontari registrati')}, ${rejected} ${plural(rejected, 'riga scartata', 'righe scartate')}.`,
     importFailed: (reason: string) => `Importazione non riuscita: ${reason}`,
+    importAnother: 'Importa un altro file',
+  },
+  imports: {
+    progressLabel: 'Avanzamento dell’importazione',
+    progress: (processed: number, total: number) => `${processed} di ${total} righe elaborate`,
     rejectedTitle: 'Righe scartate',
     rejectedCaption: 'Righe del file scartate, con il motivo',
     row: 'Riga',
     rowReason: 'Motivo',
     noRejected: 'Nessuna riga scartata.',
-    importAnother: 'Importa un altro file',
   },
   protocol: {
     title: 'Protocollo operativo',

@@ -15,7 +15,7 @@ import type { Comune } from '../../../../shared/src/territory/territory.schemas.
 import { listComuni, listSubAmbiti } from '../territory/index.js';
 import { AllocationInputError, allocateTwoLevel, scaleCustomWeight, UNGROUPED } from './allocation.engine.js';
 import * as repo from './funds.repository.js';
-import { balancesOf } from './funds.service.js';
+import { balancesAt, balancesOf } from './funds.service.js';
 import {
   allocationInput,
   allocationNotFound,
@@ -344,8 +344,7 @@ export async function reallocate(ctx: Context, id: string, body: ReallocateBody)
       shares.map((s) => s.lineId),
     );
     const lines = await repo.listLines(tx, { allocationId: id });
-    const asOfBalances = await balancesOf(tx, lines, body.asOf);
-    const nowBalances = await balancesOf(tx, lines);
+    const [asOfBalances, nowBalances] = await balancesAt(tx, lines, [body.asOf, undefined]);
     let total = 0;
     for (const line of lines) {
       const unspent = Math.max(

@@ -53,6 +53,9 @@ async function seedIllustrativeSubAmbiti(tx: Tx): Promise<void> {
 }
 
 // Seed 004: the 13 partners that hold budget, in the order of the letter; the Comune di Cremona leads.
+/** Year 1's co-financing of the partners other than the Comune di Cremona (illustrative, see below). */
+export const YEAR1_OTHERS_COFINANCING_CENTS = 42_000_000;
+
 export const FARE_LEGAMI_PARTNERS = [
   'Comune di Cremona',
   'Comune di Crema',
@@ -481,6 +484,16 @@ export async function seedFundsDemo(
       s.id as (typeof FARE_LEGAMI_PARTNERS)[number],
       year1!.id,
       'contribution',
+      s.amountCents,
+      ` ${ILLUSTRATIVE}`,
+    );
+  // The seed puts year 1 at "a little over €1 million" for the 13 partners: the other twelve's
+  // co-financing is not itemised there, so an illustrative €420,000.00 makes it €1,059,000.00.
+  for (const s of splitAmongOthers(YEAR1_OTHERS_COFINANCING_CENTS))
+    await addLine(
+      s.id as (typeof FARE_LEGAMI_PARTNERS)[number],
+      year1!.id,
+      'cofinancing',
       s.amountCents,
       ` ${ILLUSTRATIVE}`,
     );

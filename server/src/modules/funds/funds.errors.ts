@@ -110,3 +110,4 @@ export const donorChoice = () =>
       field: 'donor',
     },
   );
+export const importNotFound = () => notFound('Importazione');

@@ -11,7 +11,7 @@ import type {
   UpdateActionBody,
 } from '../../../../shared/src/funds/funds.schemas.js';
 import * as repo from './funds.repository.js';
-import { balancesOf } from './funds.service.js';
+import { balancesAt, balancesOf } from './funds.service.js';
 import { actionNotFound, invalidReference, projectNotFound } from './funds.errors.js';
 import { percent, type LineBalance, type SourceType } from './funds.rules.js';
 
@@ -180,8 +180,8 @@ export async function progressReport(
       actions.map((a) => a.id),
     );
     const caps = await repo.listCaps(tx, projectId);
-    const balances = await balancesOf(tx, lines, asOf);
-    const sinceBalances = options.since ? await balancesOf(tx, lines, options.since) : null;
+    const [balances, atSince] = await balancesAt(tx, lines, [asOf, options.since ?? asOf]);
+    const sinceBalances = options.since ? atSince : null;
     // Plan lines carry the budget; lines opened from them (labs, pacts, beneficiaries) only spend it.
     const plan = lines.filter((l) => l.parentLineId === null);
     const b = (l: repo.LineRow): LineBalance => balances.get(l.id)!;

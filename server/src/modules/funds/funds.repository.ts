@@ -1,4 +1,5 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { StoredActor } from '../../platform/imports/batches.js';
 import type { LedgerMovement, MovementKind, SourceType } from './funds.rules.js';
 
 /*
@@ -215,15 +216,35 @@ export async function lineMovements(tx: Tx, lineId: string): Promise<MovementRow
   return rows.map(toMovement);
 }
 
-/** Movements of many lines in one query, grouped by line. */
-export async function movementsOfLines(tx: Tx, lineIds: string[]): Promise<Map<string, MovementRow[]>> {
-  const byLine = new Map<string, MovementRow[]>(lineIds.map((id) => [id, []]));
+/**
+ * The ledger of many lines in one query, grouped by line: only what balances need (no supplier,
+ * document or author), in no particular order (a balance does not depend on it).
+ */
+export async function ledgerOfLines(tx: Tx, lineIds: string[]): Promise<Map<string, LedgerMovement[]>> {
+  const byLine = new Map<string, LedgerMovement[]>(lineIds.map((id) => [id, []]));
   if (lineIds.length === 0) return byLine;
-  const rows = await queryRows<RawMovement>(
+  const rows = await queryRows<{
+    id: string;
+    line_id: string;
+    kind: MovementKind;
+    amount_cents: unknown;
+    occurred_on: string;
+    reverses_id: string | null;
+    commitment_id: string | null;
+  }>(
     tx,
-    sql`${MOVEMENT_SELECT} WHERE line_id = ANY(${pgArray(lineIds)}::uuid[]) ORDER BY recorded_at, id`,
+    sql`SELECT id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, reverses_id, commitment_id
+        FROM fund_movements WHERE line_id = ANY(${pgArray(lineIds)}::uuid[])`,
   );
-  for (const r of rows) byLine.get(r.line_id)?.push(toMovement(r));
+  for (const r of rows)
+    byLine.get(r.line_id)?.push({
+      id: r.id,
+      kind: r.kind,
+      amountCents: n(r.amount_cents),
+      date: r.occurred_on,
+      reversesId: r.reverses_id,
+      commitmentId: r.commitment_id,
+    });
   return byLine;
 }
 
@@ -1009,4 +1030,159 @@ export async function insertDonations(
           )}::jsonb) AS d(donor_id uuid, channel text, amount_cents bigint, received_on date, comune_code char(6))`,
     );
   }
+}
+
+// Imports ----------------------------------------------------------------------------------------
+// Limited to their uploader by row-level security (platform/imports enterImportOwner).
+
+export interface FundImportRow {
+  id: string;
+  projectId: string;
+  createdBy: string;
+  fileKind: 'csv' | 'xlsx';
+  actor: StoredActor;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  rejected: number;
+  failure: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+const IMPORT_SELECT = sql`
+  SELECT id, project_id AS "projectId", created_by AS "createdBy", file_kind AS "fileKind", actor, status, total, processed,
+         created, rejected, failure,
+         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+         to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "finishedAt"
+  FROM fund_imports`;
+
+export async function insertImport(
+  tx: Tx,
+  v: {
+    projectId: string;
+    createdBy: string;
+    fileKind: 'csv' | 'xlsx';
+    actor: StoredActor;
+    rows: readonly { row: number; values: Record<string, string | undefined> }[];
+  },
+): Promise<string> {
+  const [created] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO fund_imports (project_id, created_by, file_kind, actor, total)
+        VALUES (${v.projectId}, ${v.createdBy}, ${v.fileKind}, ${JSON.stringify(v.actor)}::jsonb, ${v.rows.length})
+        RETURNING id`,
+  );
+  const id = created!.id;
+  for (let start = 0; start < v.rows.length; start += 1000) {
+    const chunk = v.rows.slice(start, start + 1000).map((r) => ({ row: r.row, data: r.values }));
+    await tx.execute(sql`
+      INSERT INTO fund_import_rows (import_id, row_number, created_by, data)
+      SELECT ${id}, (e->>'row')::int, ${v.createdBy}, e->'data'
+      FROM jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) AS e`);
+  }
+  return id;
+}
+
+export async function findImport(tx: Tx, id: string): Promise<FundImportRow | null> {
+  const [row] = await queryRows<FundImportRow>(tx, sql`${IMPORT_SELECT} WHERE id = ${id}`);
+  return row ?? null;
+}
+
+/** The import, locked for this transaction's batch; null when another runner holds it or it is finished. */
+export async function lockRunningImport(tx: Tx, id: string): Promise<FundImportRow | null> {
+  const [row] = await queryRows<FundImportRow>(
+    tx,
+    sql`${IMPORT_SELECT} WHERE id = ${id} AND status = 'running' FOR UPDATE SKIP LOCKED`,
+  );
+  return row ?? null;
+}
+
+export async function pendingImportRows(
+  tx: Tx,
+  importId: string,
+  limit: number,
+): Promise<{ row_number: number; data: Record<string, string> }[]> {
+  return queryRows(
+    tx,
+    sql`SELECT row_number, data FROM fund_import_rows
+        WHERE import_id = ${importId} AND status = 'pending' ORDER BY row_number LIMIT ${limit}`,
+  );
+}
+
+export type ImportRowOutcome =
+  | { status: 'created'; lineId: string | null; movementId: string | null }
+  | { status: 'rejected'; reason: string };
+
+export async function recordImportRow(
+  tx: Tx,
+  importId: string,
+  rowNumber: number,
+  outcome: ImportRowOutcome,
+): Promise<void> {
+  const created = outcome.status === 'created' ? outcome : null;
+  await tx.execute(sql`
+    UPDATE fund_import_rows
+    SET status = ${outcome.status}, data = NULL,
+        reason = ${outcome.status === 'rejected' ? outcome.reason : null},
+        line_id = ${created?.lineId ?? null}, movement_id = ${created?.movementId ?? null}
+    WHERE import_id = ${importId} AND row_number = ${rowNumber}`);
+}
+
+export async function advanceImport(
+  tx: Tx,
+  id: string,
+  delta: { created: number; rejected: number },
+): Promise<void> {
+  const done = delta.created + delta.rejected;
+  await tx.execute(sql`
+    UPDATE fund_imports
+    SET created = created + ${delta.created}, rejected = rejected + ${delta.rejected},
+        processed = processed + ${done}, updated_at = now(),
+        status = CASE WHEN processed + ${done} >= total THEN 'done' ELSE status END,
+        finished_at = CASE WHEN processed + ${done} >= total THEN now() ELSE finished_at END
+    WHERE id = ${id}`);
+}
+
+/** Stops an import that cannot go on; the rows not yet applied are dropped. */
+export async function failImport(tx: Tx, id: string, failure: string): Promise<void> {
+  await tx.execute(sql`UPDATE fund_imports SET status = 'failed', failure = ${failure}, updated_at = now(), finished_at = now()
+                       WHERE id = ${id} AND status = 'running'`);
+  await tx.execute(sql`DELETE FROM fund_import_rows WHERE import_id = ${id} AND status = 'pending'`);
+}
+
+export async function importRowsReport(
+  tx: Tx,
+  importId: string,
+  which: 'all' | 'rejected',
+): Promise<
+  {
+    row: number;
+    status: 'created' | 'rejected';
+    reason: string | null;
+    lineId: string | null;
+    movementId: string | null;
+  }[]
+> {
+  return queryRows(
+    tx,
+    sql`SELECT row_number AS row, status, reason, line_id AS "lineId", movement_id AS "movementId" FROM fund_import_rows
+        WHERE import_id = ${importId} AND status <> 'pending' AND (${which} = 'all' OR status = 'rejected')
+        ORDER BY row_number`,
+  );
+}
+
+/** The ids of a project's lines with this name (the import's `voce`): plan lines and those opened from them. */
+export async function projectLinesByLabel(tx: Tx, projectId: string, label: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM fund_lines WHERE project_id = ${projectId} AND label = ${label} ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The comuni by ISTAT code and by name, to read a comune written either way. */
+export async function comuniNames(tx: Tx): Promise<{ istatCode: string; name: string }[]> {
+  return queryRows(tx, sql`SELECT istat_code AS "istatCode", name FROM comuni ORDER BY istat_code`);
 }

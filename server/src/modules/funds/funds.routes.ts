@@ -16,6 +16,7 @@ import {
   StatementImport,
   CreateLineBody,
   CreateSourceBody,
+  FundImportReport,
   FundLine,
   FundSource,
   LineDetail,
@@ -33,10 +34,19 @@ import * as funds from './funds.service.js';
 import * as allocations from './funds.allocations.js';
 import * as projects from './funds.projects.js';
 import * as donations from './funds.donations.js';
+import * as imports from './funds.imports.js';
+import { FUND_IMPORT_FORMAT_DESCRIPTION } from './funds.import.js';
+import { importFileKindOf, unsupportedImportType } from '../../platform/imports/sheet.js';
+import {
+  IMPORT_CONTENT_TYPES,
+  ImportAccepted,
+  ImportReportQuery,
+} from '../../../../shared/src/imports/imports.schemas.js';
 import { receiptPdf, reportPdf, reportXlsx } from './funds.documents.js';
 
 const tags = ['funds'];
 const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const OpenLinesQuery = Type.Object(
   { open: Type.Optional(Type.Boolean({ description: 'solo le righe non ancora abbinate' })) },
   { additionalProperties: false },
@@ -161,6 +171,46 @@ export function registerFundsRoutes(app: App): void {
     '/api/bank-lines/:id/match',
     { schema: { tags, params: IdParams, body: MatchBankLineBody, response: { 200: Donation } } },
     async (req) => donations.matchBankLine(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/funds/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Avanzamento e resoconto riga per riga di un’importazione di voci e spese',
+        params: IdParams,
+        querystring: ImportReportQuery,
+        response: { 200: FundImportReport },
+      },
+    },
+    async (req) => imports.getImport(req.ctx, req.params.id, req.query.rows),
+  );
+  registerUploadRoutes(
+    app,
+    { contentTypes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx], bodyLimit: MAX_IMPORT_BYTES },
+    (uploads) => {
+      uploads.post(
+        '/api/projects/:id/imports',
+        {
+          schema: {
+            tags,
+            summary: 'Importa voci di budget e spese del progetto da CSV o Excel (.xlsx): il file è il corpo',
+            description: `Content-Type: ${IMPORT_CONTENT_TYPES.csv} oppure ${IMPORT_CONTENT_TYPES.xlsx}; al massimo 5 MB. ${FUND_IMPORT_FORMAT_DESCRIPTION} La risposta 202 dà l’id dell’importazione: l’avanzamento e il resoconto riga per riga sono in GET /api/funds/imports/{id}.`,
+            consumes: [IMPORT_CONTENT_TYPES.csv, IMPORT_CONTENT_TYPES.xlsx],
+            params: IdParams,
+            body: RawFileBody('Il file CSV o XLSX'),
+            response: { 202: ImportAccepted },
+          },
+        },
+        async (req, reply) => {
+          const kind = importFileKindOf(req.headers['content-type']);
+          if (!kind || !Buffer.isBuffer(req.body)) throw unsupportedImportType();
+          return reply
+            .status(202)
+            .send(await imports.startImport(req.ctx, req.params.id, { kind, bytes: req.body }));
+        },
+      );
+    },
   );
   registerUploadRoutes(app, { contentTypes: ['text/csv'], bodyLimit: MAX_STATEMENT_BYTES }, (uploads) => {
     uploads.post(

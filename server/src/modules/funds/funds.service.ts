@@ -1,5 +1,5 @@
 import { authorize, withScope } from '../../platform/access/access.js';
-import { can, scopeCovers } from '../../platform/access/actor.js';
+import { can, scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
@@ -75,23 +75,38 @@ export async function balancesOf(
   lines: repo.LineRow[],
   asOf?: string,
 ): Promise<Map<string, LineBalance>> {
+  return (await balancesAt(tx, lines, [asOf]))[0]!;
+}
+
+/**
+ * Balances of many lines at several dates (`undefined`: now), reading the ledger once: the
+ * progress report of a project with thousands of movements asks for today and for a past date.
+ */
+export async function balancesAt<const D extends readonly (string | undefined)[]>(
+  tx: Tx,
+  lines: repo.LineRow[],
+  dates: D,
+): Promise<{ [K in keyof D]: Map<string, LineBalance> }> {
   const ids = lines.map((l) => l.id);
-  const movements = await repo.movementsOfLines(tx, ids);
+  const movements = await repo.ledgerOfLines(tx, ids);
   const children = await repo.childrenBudgets(tx, ids);
-  return new Map(
-    lines.map((l) => [
-      l.id,
-      lineBalance(
-        { budgetCents: l.budgetCents, capCents: l.capCents, childrenCents: children.get(l.id) ?? 0 },
-        movements.get(l.id) ?? [],
-        asOf,
+  return dates.map(
+    (asOf: string | undefined) =>
+      new Map(
+        lines.map((l) => [
+          l.id,
+          lineBalance(
+            { budgetCents: l.budgetCents, capCents: l.capCents, childrenCents: children.get(l.id) ?? 0 },
+            movements.get(l.id) ?? [],
+            asOf,
+          ),
+        ]),
       ),
-    ]),
-  );
+  ) as { [K in keyof D]: Map<string, LineBalance> };
 }
 
 /** The spending rule of funds.policy as a check run once the line is locked. */
-function spendGuard(ctx: Context): (line: repo.LineRow) => void {
+export function spendGuard(ctx: Context): (line: repo.LineRow) => void {
   const reach = spendReach(ctx.actor!);
   return (line) => {
     if (!maySpend(reach, line)) throw forbidden();
@@ -163,36 +178,49 @@ export async function createLine(ctx: Context, body: CreateLineBody): Promise<Fu
       return presentLine(ctx, line, await ledger.balanceOf(tx, line));
     });
   }
-  return withScope(ctx, 'funds.manage', async (tx, scope) => {
-    if (body.comuneCode && !scopeCovers(scope, body.comuneCode)) throw forbidden();
-    if (!body.comuneCode && !scope.all) throw forbidden();
-    await checkReferences(tx, body);
-    const cap = body.capCents ?? null;
-    const over = budgetOverCapRule(body.budgetCents, cap);
-    if (over !== null) throw budgetOverCap(over);
-    const id = await repo.insertLine(tx, {
-      label: body.label.trim(),
-      projectId: body.projectId ?? null,
-      actionId: body.actionId ?? null,
-      partnerId: body.partnerId ?? null,
-      periodId: body.periodId ?? null,
-      sourceId: body.sourceId ?? null,
-      sourceType: body.sourceType,
-      comuneCode: body.comuneCode ?? null,
-      budgetCents: body.budgetCents,
-      capCents: cap,
-      createdBy: ctx.actor!.userId,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'fund.line.create',
-      entityType: 'fund_line',
-      entityId: id,
-      comune: body.comuneCode ?? null,
-      details: { projectId: body.projectId ?? null, budgetCents: body.budgetCents },
-    });
-    const line = (await repo.findLine(tx, id))!;
-    return presentLine(ctx, line, await ledger.balanceOf(tx, line));
+  return withScope(ctx, 'funds.manage', (tx, scope) => createPlanLine(tx, ctx, scope, body));
+}
+
+/**
+ * A line of a project's plan (or of a comune), in the caller's funds.manage scope: the request's
+ * and the import's one way in.
+ * @throws 403 outside the territory (a project-wide line needs the whole installation), 422 for a
+ *   project, action, partner or period that do not belong together, or a budget over the cap.
+ */
+export async function createPlanLine(
+  tx: Tx,
+  ctx: Context,
+  scope: Scope,
+  body: CreateLineBody,
+): Promise<FundLine> {
+  if (body.comuneCode && !scopeCovers(scope, body.comuneCode)) throw forbidden();
+  if (!body.comuneCode && !scope.all) throw forbidden();
+  await checkReferences(tx, body);
+  const cap = body.capCents ?? null;
+  const over = budgetOverCapRule(body.budgetCents, cap);
+  if (over !== null) throw budgetOverCap(over);
+  const id = await repo.insertLine(tx, {
+    label: body.label.trim(),
+    projectId: body.projectId ?? null,
+    actionId: body.actionId ?? null,
+    partnerId: body.partnerId ?? null,
+    periodId: body.periodId ?? null,
+    sourceId: body.sourceId ?? null,
+    sourceType: body.sourceType,
+    comuneCode: body.comuneCode ?? null,
+    budgetCents: body.budgetCents,
+    capCents: cap,
+    createdBy: ctx.actor!.userId,
   });
+  await writeAudit(tx, ctx, {
+    action: 'fund.line.create',
+    entityType: 'fund_line',
+    entityId: id,
+    comune: body.comuneCode ?? null,
+    details: { projectId: body.projectId ?? null, budgetCents: body.budgetCents },
+  });
+  const line = (await repo.findLine(tx, id))!;
+  return presentLine(ctx, line, await ledger.balanceOf(tx, line));
 }
 
 async function checkReferences(tx: Tx, body: CreateLineBody): Promise<void> {

@@ -74,3 +74,4 @@ export { seedFundsDemo, type FundsDemoResult } from './funds.demo.js';
 
 // The annual report's money allocated and spent by funding source (sums only).
 export { moneyBySource, type SourceFigures } from './funds.statistics.js';
+export { fundImportJob } from './funds.jobs.js';

@@ -1,4 +1,4 @@
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
 
 export const volunteerNotFound = () => notFound('Volontario');
 export const importNotFound = () => notFound('Importazione');
@@ -70,24 +70,3 @@ export const notUpdatable = () =>
     'VOLUNTEER_NOT_ACTIVE',
     'Si possono modificare solo i volontari approvati o sospesi: una disponibilità in attesa va prima esaminata.',
   );
-
-export const unsupportedImportType = () =>
-  new AppError(
-    415,
-    'IMPORT_FILE_TYPE',
-    'Carica il file come CSV (text/csv) oppure come foglio Excel .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).',
-  );
-
-export const unreadableFile = (kind: 'csv' | 'xlsx') =>
-  invalid(
-    'IMPORT_FILE_UNREADABLE',
-    kind === 'csv'
-      ? 'Il file non è un CSV leggibile: salvalo come «CSV UTF-8» con la prima riga di intestazione.'
-      : 'Il file non è un foglio Excel .xlsx leggibile.',
-  );
-
-export const emptyImport = () =>
-  invalid('IMPORT_EMPTY', 'Il file non contiene righe di volontari sotto l’intestazione.');
-
-export const tooManyRows = (max: number) =>
-  invalid('IMPORT_TOO_MANY_ROWS', `Il file contiene più di ${max} righe: dividilo in più file.`);

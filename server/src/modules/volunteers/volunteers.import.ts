@@ -1,9 +1,15 @@
-import ExcelJS from 'exceljs';
-import { AppError, invalid } from '../../platform/errors.js';
-import { parseItalianDate, readUploadedCsv } from '../../platform/http/csv.js';
-import { storableText } from '../../platform/http/text.js';
+import { AppError } from '../../platform/errors.js';
+import { parseItalianDate } from '../../platform/http/csv.js';
+import {
+  readCsvSheet,
+  readSheet as readSheetOf,
+  readXlsxSheet,
+  type ImportFileKind,
+  type SheetRow as PlatformSheetRow,
+  type SheetSpec,
+} from '../../platform/imports/sheet.js';
+import { resolveComune, type ComuneLookup } from '../../platform/imports/comuni.js';
 import { foldName, normalizeCodiceFiscale, validateCodiceFiscale } from '../people/index.js';
-import { emptyImport, tooManyRows, unreadableFile } from './volunteers.errors.js';
 import {
   DEFAULT_MAX_TASKS_PER_DAY,
   normalizeTags,
@@ -68,7 +74,7 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['nome', 'cognome', 'telefono', 'comune'];
 
 // Names people commonly give the same column.
-const ALIASES: Record<string, ImportColumn> = {
+const ALIASES: Readonly<Record<string, ImportColumn>> = {
   cf: 'codice_fiscale',
   codicefiscale: 'codice_fiscale',
   data_di_nascita: 'data_nascita',
@@ -107,151 +113,33 @@ export const IMPORT_FORMAT_DESCRIPTION = [
 // 5 MB of CSV is roughly 20,000 rows; a bigger list should be split to keep the report readable.
 export const MAX_IMPORT_ROWS = 20_000;
 
-export interface SheetRow {
-  /** Line of the file (the header is line 1), as the person sees it in the spreadsheet. */
-  row: number;
-  values: Partial<Record<ImportColumn, string>>;
-}
+/** The columns of a volunteer list, for the platform's sheet reader. */
+export const VOLUNTEER_SHEET: SheetSpec<ImportColumn> = {
+  columns: IMPORT_COLUMNS,
+  required: REQUIRED_COLUMNS,
+  aliases: ALIASES,
+  rowsName: 'righe di volontari',
+  maxRows: MAX_IMPORT_ROWS,
+};
 
-/** Header name as typed → the column it means, or null when unknown. */
-export function columnOf(header: string): ImportColumn | null {
-  const key = foldName(header)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if ((IMPORT_COLUMNS as readonly string[]).includes(key)) return key as ImportColumn;
-  return ALIASES[key] ?? null;
-}
-
-/**
- * Maps the header row to columns.
- * @throws 422 IMPORT_COLUMNS naming the missing, unknown or repeated columns.
- */
-export function mapHeaders(headers: readonly string[]): (ImportColumn | null)[] {
-  const problems: string[] = [];
-  const seen = new Set<ImportColumn>();
-  const mapped = headers.map((header) => {
-    if (!header.trim()) return null;
-    const column = columnOf(header);
-    if (!column) problems.push(`colonna «${header.trim()}» non prevista`);
-    else if (seen.has(column)) problems.push(`colonna «${column}» ripetuta`);
-    else seen.add(column);
-    return column;
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !seen.has(c));
-  if (missing.length > 0)
-    problems.unshift(`mancano le colonne obbligatorie ${missing.map((c) => `«${c}»`).join(', ')}`);
-  if (problems.length > 0) {
-    throw invalid(
-      'IMPORT_COLUMNS',
-      `Intestazione del file non valida: ${problems.join('; ')}. Colonne ammesse: ${IMPORT_COLUMNS.join(', ')}.`,
-      { problems },
-    );
-  }
-  return mapped;
-}
-
-function toRows(headers: readonly string[], records: { row: number; cells: string[] }[]): SheetRow[] {
-  const columns = mapHeaders(headers.map(storableText));
-  const rows: SheetRow[] = [];
-  for (const { row, cells } of records) {
-    if (cells.every((c) => !c.trim())) continue;
-    const values: SheetRow['values'] = {};
-    columns.forEach((column, i) => {
-      // A NUL byte or a lone surrogate cannot be stored: dropped or replaced, as a person would not see them.
-      if (column) values[column] = storableText(cells[i] ?? '').trim();
-    });
-    rows.push({ row, values });
-  }
-  if (rows.length === 0) throw emptyImport();
-  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows(MAX_IMPORT_ROWS);
-  return rows;
-}
+export type SheetRow = PlatformSheetRow<ImportColumn>;
 
 /**
  * Reads a CSV volunteer list.
  * @throws 422 for an unreadable file, a bad header, no rows or too many rows.
  */
-export function readCsv(bytes: Uint8Array): SheetRow[] {
-  const records = readUploadedCsv(bytes);
-  if (!records) throw unreadableFile('csv');
-  const [header, ...data] = records;
-  if (!header) throw emptyImport();
-  return toRows(
-    header.cells,
-    data.map((r) => ({ row: r.line, cells: r.cells })),
-  );
-}
-
-/** The text a person sees in a cell, whatever Excel stored behind it. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'si' : 'no';
-  // Excel stores a date as the local calendar day at midnight UTC.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value)
-    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-  return '';
-}
+export const readCsv = (bytes: Uint8Array): SheetRow[] => readCsvSheet(VOLUNTEER_SHEET, bytes);
 
 /**
  * Reads the first worksheet of an .xlsx volunteer list; the first non-empty row is the header.
  * @throws 422 for an unreadable file, a bad header, no rows or too many rows.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
-    );
-  } catch {
-    throw unreadableFile('xlsx');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw emptyImport();
-  let headers: string[] | null = null;
-  const records: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const width = Math.max(row.cellCount, headers?.length ?? 0);
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-    if (headers === null) headers = cells;
-    else records.push({ row: row.number, cells });
-  });
-  if (headers === null) throw emptyImport();
-  return toRows(headers, records);
-}
+export const readXlsx = (bytes: Uint8Array): Promise<SheetRow[]> => readXlsxSheet(VOLUNTEER_SHEET, bytes);
 
-export type ImportFileKind = 'csv' | 'xlsx';
+export const readSheet = (kind: ImportFileKind, bytes: Uint8Array): Promise<SheetRow[]> =>
+  readSheetOf(VOLUNTEER_SHEET, kind, bytes);
 
-export async function readSheet(kind: ImportFileKind, bytes: Uint8Array): Promise<SheetRow[]> {
-  return kind === 'csv' ? readCsv(bytes) : readXlsx(bytes);
-}
-
-/** The comuni of the province, to read a comune written by name or by ISTAT code. */
-export interface ComuneLookup {
-  byCode: ReadonlyMap<string, string>;
-  byName: ReadonlyMap<string, string>;
-}
-
-export function comuneLookup(comuni: readonly { istatCode: string; name: string }[]): ComuneLookup {
-  return {
-    byCode: new Map(comuni.map((c) => [c.istatCode, c.name])),
-    byName: new Map(comuni.map((c) => [foldName(c.name), c.istatCode])),
-  };
-}
-
-/** "Cremona", "cremona (CR)", "019036" or 19036 (a code that lost its leading zero in Excel) → "019036". */
-export function resolveComune(lookup: ComuneLookup, value: string): string | null {
-  const v = value.trim();
-  if (/^\d{4,6}$/.test(v)) {
-    const code = v.padStart(6, '0');
-    return lookup.byCode.has(code) ? code : null;
-  }
-  return lookup.byName.get(foldName(v.replace(/\s*\([^)]*\)\s*$/, ''))) ?? null;
-}
+export { comuneLookup, resolveComune, type ComuneLookup } from '../../platform/imports/comuni.js';
 
 export type RowOutcome = { ok: true; profile: VolunteerProfile } | { ok: false; reason: string };
 

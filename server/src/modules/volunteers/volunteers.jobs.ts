@@ -4,14 +4,14 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { enqueueJob, type JobDefinition, type JobRun } from '../../platform/jobs/jobs.js';
+import { runInBatches } from '../../platform/imports/batches.js';
 import { comuneLookup, parseImportRow, type ComuneLookup } from './volunteers.import.js';
 import * as repo from './volunteers.repository.js';
 import { todayInRome } from '../../platform/time.js';
 
 /*
  * The job of volunteer imports, on the platform's queue. Invariants:
- * - progress lives in the database, one transaction per batch (rows + counters + audit), so a
- *   crash loses at most the batch in flight and the queue's next attempt resumes from the stored rows;
+ * - progress lives in the database, one transaction per batch (platform/imports/batches.ts);
  * - a batch locks the import row (FOR UPDATE SKIP LOCKED): two runners never process the same rows;
  * - volunteers are inserted as the application role over the uploader's territory as it was when
  *   the file was accepted, so row-level security still decides where rows may land.
@@ -44,8 +44,8 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
   if (!job || job.status !== 'running') return;
   const scope: Scope = job.scope_all ? { all: true } : { all: false, comuni: new Set(job.scope_comuni) };
   let lookup: { comuni: ComuneLookup; names: ReadonlyMap<string, string> } | null = null;
-  for (;;) {
-    const more = await withExplicitScope(ctx, scope, async (tx) => {
+  await runInBatches(run, () =>
+    withExplicitScope(ctx, scope, async (tx) => {
       await repo.enterImportOwner(tx, job.created_by);
       const locked = await repo.lockRunningImport(tx, importId);
       if (!locked) return false;
@@ -106,12 +106,6 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
       }
       await repo.advanceImport(tx, importId, { created, rejected });
       return locked.processed + batch.length < locked.total;
-    });
-    if (!more) return;
-    // Shutting down: the queue gives the rest to the next runner, which resumes from the stored rows.
-    if (run.signal.aborted) throw new Error('runner stopping');
-    await run.heartbeat();
-    // Let the requests of this instance through between batches.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+    }),
+  );
 }

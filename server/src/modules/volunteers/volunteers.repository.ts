@@ -315,10 +315,7 @@ export async function organizationExists(tx: Tx, id: string): Promise<boolean> {
 
 // ---- Imports ---------------------------------------------------------------------------------
 
-/** Makes the import tables of this transaction show only the rows of `userId` (see the migration). */
-export async function enterImportOwner(tx: Tx, userId: string): Promise<void> {
-  await tx.execute(sql`SELECT set_config('legami.actor_user_id', ${userId}, true)`);
-}
+export { enterImportOwner } from '../../platform/imports/batches.js';
 
 export interface ImportRow {
   id: string;

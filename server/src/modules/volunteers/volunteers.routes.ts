@@ -16,19 +16,12 @@ import {
   VolunteersPage,
   VolunteersQuery,
 } from '../../../../shared/src/volunteers/volunteers.schemas.js';
-import { unsupportedImportType } from './volunteers.errors.js';
-import { IMPORT_FORMAT_DESCRIPTION, type ImportFileKind } from './volunteers.import.js';
+import { importFileKindOf, unsupportedImportType } from '../../platform/imports/sheet.js';
+import { IMPORT_FORMAT_DESCRIPTION } from './volunteers.import.js';
 import * as volunteers from './volunteers.service.js';
 
 const tags = ['volunteers'];
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-function fileKindOf(contentType: string | undefined): ImportFileKind | null {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === IMPORT_CONTENT_TYPES.csv) return 'csv';
-  if (type === IMPORT_CONTENT_TYPES.xlsx) return 'xlsx';
-  return null;
-}
 
 export function registerVolunteerRoutes(app: App): void {
   app.post(
@@ -101,7 +94,7 @@ export function registerVolunteerRoutes(app: App): void {
           },
         },
         async (req, reply) => {
-          const kind = fileKindOf(req.headers['content-type']);
+          const kind = importFileKindOf(req.headers['content-type']);
           if (!kind || !Buffer.isBuffer(req.body)) throw unsupportedImportType();
           const accepted = await volunteers.startImport(req.ctx, {
             kind,

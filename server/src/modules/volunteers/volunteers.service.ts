@@ -35,7 +35,8 @@ import {
   unknownComune,
   volunteerNotFound,
 } from './volunteers.errors.js';
-import { readSheet, type ImportFileKind } from './volunteers.import.js';
+import type { ImportFileKind } from '../../platform/imports/sheet.js';
+import { readSheet } from './volunteers.import.js';
 import { enqueueImport } from './volunteers.jobs.js';
 import { chooseAffiliation, mayAffiliate, reaches } from './volunteers.policy.js';
 import { presentVolunteer } from './volunteers.presenter.js';

@@ -19,6 +19,10 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
   const maxPerResident = Math.max(0, ...shown.map((c) => perResident(c) ?? 0));
   const confirmed = allocation.id !== null;
   const groupName = new Map(allocation.groups.map((g) => [g.subAmbitoId, g.name]));
+  const spentByGroup = new Map<string | null, number>();
+  for (const s of allocation.shares)
+    spentByGroup.set(s.subAmbitoId, (spentByGroup.get(s.subAmbitoId) ?? 0) + s.spentCents);
+  const groupSpent = (g: Allocation['groups'][number]) => spentByGroup.get(g.subAmbitoId) ?? 0;
   return (
     <>
       {allocation.groups.length > 0 && (
@@ -46,6 +50,23 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
                 numeric: true,
                 render: (g) => formatCents(g.amountCents, locale),
               },
+              ...(confirmed
+                ? [
+                    {
+                      key: 'spent',
+                      header: t.funds.spending.spentBySubAmbito,
+                      numeric: true,
+                      render: (g: Allocation['groups'][number]) => formatCents(groupSpent(g), locale),
+                    },
+                    {
+                      key: 'pct',
+                      header: t.funds.spending.percent,
+                      numeric: true,
+                      render: (g: Allocation['groups'][number]) =>
+                        `${formatNumber(g.amountCents > 0 ? Math.round((groupSpent(g) / g.amountCents) * 1000) / 10 : 0, locale)} %`,
+                    },
+                  ]
+                : []),
             ]}
           />
         </section>

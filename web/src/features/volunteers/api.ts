@@ -38,18 +38,6 @@ export const updateVolunteer = (id: string, body: UpdateVolunteerBody) =>
 export const reviewVolunteer = (id: string, body: ReviewVolunteerBody) =>
   api.post<Volunteer>(`${volunteerPath(id)}/review`, body);
 
-// The two kinds of file the import reads, by extension, with the content type the server expects.
-const IMPORT_TYPES: Record<string, string> = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** The content type to upload a file with, from its extension; null for other files. */
-export function importContentType(fileName: string): string | null {
-  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-  return IMPORT_TYPES[extension] ?? null;
-}
-
 /** Uploads the raw file; the server answers 202 with the id of the import to follow. */
 export const startImport = (file: File, contentType: string, organizationId: string) =>
   apiRequest<VolunteerImportAccepted>(withQuery('/api/volunteers/imports', { organizationId }), {

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { FundLine } from '../../../../shared/src/funds/funds.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatCents } from '../../i18n/money';
@@ -32,21 +33,66 @@ export function FundsPage() {
   const canManage = useCan('funds.manage');
   const projects = useApi<ProjectRow[]>('/api/projects');
   const allocations = useApi<AllocationRow[]>(canManage ? '/api/allocations' : null);
+  // A comune's social services and a partner see the lines they spend on (their share, their budget).
+  const canSpend = useCan('funds.spend') && !canManage;
+  const lines = useApi<FundLine[]>(canSpend ? '/api/funds/lines' : null);
+  const ownLines = (lines.data ?? []).filter((l) => l.abilities.spend && l.parentLineId === null);
   return (
     <Page
       title={t.funds.title}
       lead={t.funds.lead}
       breadcrumbs={[{ label: t.shell.home, to: '/' }]}
       actions={
-        canManage ? (
-          <Link className="btn btn-primary" to="/fondi/riparti/nuovo">
-            {t.funds.newAllocation}
+        <div className="d-flex flex-wrap gap-2">
+          <Link className="btn btn-outline-primary" to="/fondi/campagne">
+            {t.funds.campaigns.link}
           </Link>
-        ) : undefined
+          {canManage && (
+            <Link className="btn btn-primary" to="/fondi/riparti/nuovo">
+              {t.funds.newAllocation}
+            </Link>
+          )}
+        </div>
       }
     >
-      <ApiErrorAlert error={projects.error ?? allocations.error} />
+      <ApiErrorAlert error={projects.error ?? allocations.error ?? lines.error} />
       {projects.loading && <Loading />}
+      {canSpend && (
+        <>
+          <h2 className="h4">{t.funds.ownLines}</h2>
+          <DataTable
+            caption={t.funds.ownLines}
+            rows={ownLines}
+            rowKey={(l) => l.id}
+            empty={t.funds.none}
+            columns={[
+              {
+                key: 'label',
+                header: t.funds.line.title,
+                render: (l) => <Link to={`/fondi/voci/${l.id}`}>{l.label}</Link>,
+              },
+              {
+                key: 'budget',
+                header: t.funds.budget,
+                numeric: true,
+                render: (l) => formatCents(l.balance.budgetCents, locale),
+              },
+              {
+                key: 'spent',
+                header: t.funds.spent,
+                numeric: true,
+                render: (l) => formatCents(l.balance.spentCents, locale),
+              },
+              {
+                key: 'available',
+                header: t.funds.available,
+                numeric: true,
+                render: (l) => formatCents(l.balance.availableCents, locale),
+              },
+            ]}
+          />
+        </>
+      )}
       <h2 className="h4">{t.funds.projects}</h2>
       <DataTable
         caption={t.funds.projects}

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { ProgressReport, Totals } from '../../../../shared/src/funds/funds.schemas';
 import { useApi } from '../../api/useApi';
+import { useCan } from '../../features/session/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { formatCents } from '../../i18n/money';
@@ -19,6 +20,7 @@ export function ReportPage() {
   const r = t.funds.report;
   const { id = '' } = useParams();
   const report = useApi<ProgressReport>(reportUrl(id));
+  const canManage = useCan('funds.manage');
   const money = (c: number) => formatCents(c, locale);
   const pct = (v: number) => `${formatNumber(v, locale)} %`;
   const data = report.data;
@@ -58,6 +60,11 @@ export function ReportPage() {
       ]}
       actions={
         <div className="d-flex gap-2 flex-wrap">
+          {canManage && (
+            <Link className="btn btn-outline-primary" to={`/fondi/progetti/${id}/importa`}>
+              {t.funds.imports.link}
+            </Link>
+          )}
           <a className="btn btn-outline-primary" href={reportUrl(id, 'pdf')} download>
             {r.downloadPdf}
           </a>

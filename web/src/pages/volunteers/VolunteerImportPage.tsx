@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
-import { importContentType, startImport } from '../../features/volunteers/api';
-import { ImportProgress } from '../../features/volunteers/ImportProgress';
+import type { VolunteerImportReport } from '../../../../shared/src/volunteers/volunteers.schemas';
+import { importReportPath, startImport } from '../../features/volunteers/api';
+import { ImportProgress } from '../../features/imports/ImportProgress';
 import { useOrganizationOptions } from '../../features/organizations/useOrganizationOptions';
-import { useImportReport } from '../../features/volunteers/useImportReport';
+import { importContentType, useImportReport } from '../../features/imports/useImportReport';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { FieldError, fieldErrorId } from '../../ui/FieldError';
 import { SelectField } from '../../ui/fields';
@@ -19,7 +20,9 @@ export function VolunteerImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [importId, setImportId] = useState<string | null>(null);
-  const { report, error: reportError } = useImportReport(importId);
+  const { report, error: reportError } = useImportReport<VolunteerImportReport>(
+    importId ? importReportPath(importId) : null,
+  );
   const upload = useAction((chosen: File, contentType: string, organizationId: string) =>
     startImport(chosen, contentType, organizationId),
   );
@@ -94,7 +97,18 @@ export function VolunteerImportPage() {
       ) : (
         <>
           <ApiErrorAlert error={reportError} />
-          {report ? <ImportProgress report={report} /> : <Loading />}
+          {report ? (
+            <ImportProgress
+              report={report}
+              labels={{
+                importRunning: t.volunteers.importRunning,
+                importDone: t.volunteers.importDone(report.created, report.rejected),
+                importFailed: t.volunteers.importFailed,
+              }}
+            />
+          ) : (
+            <Loading />
+          )}
           {report && report.status !== 'running' && (
             <button
               type="button"

@@ -43,6 +43,7 @@ import { OpenCasePage } from './pages/cases/OpenCasePage';
 import { CasePage } from './pages/cases/CasePage';
 import { AssessmentPage } from './pages/cases/AssessmentPage';
 import { PlanCreatePage } from './pages/cases/PlanCreatePage';
+import { PlanEditPage } from './pages/cases/PlanEditPage';
 import { PrivacyExportPage } from './pages/cases/PrivacyExportPage';
 import { catalogRoutes } from './pages/catalog/routes';
 
@@ -167,6 +168,10 @@ export function AppRoutes() {
         <Route path="/fascicoli/:id/valutazioni/nuova" element={guarded(<AssessmentPage />, 'case.write')} />
         <Route path="/fascicoli/:id/valutazioni/confronto" element={guarded(<ComparePage />, 'case.read')} />
         <Route path="/fascicoli/:id/progetti/nuovo" element={guarded(<PlanCreatePage />, 'case.write')} />
+        <Route
+          path="/fascicoli/:id/progetti/:planId/modifica"
+          element={guarded(<PlanEditPage />, 'case.write')}
+        />
         <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
         {catalogRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -206,6 +206,13 @@ const dischargeStep = async (d: SweepData) => {
   );
   return { id: row!.id, stepId: row!.step };
 };
+const caseDischarge = async (d: SweepData) => {
+  const [row] = await queryRows<{ id: string; discharge: string }>(
+    d.env.database.db,
+    sql`SELECT x.case_id AS id, x.id AS discharge FROM case_discharges x WHERE x.comune_code = ${CREMONA} LIMIT 1`,
+  );
+  return { id: row!.id, dischargeId: row!.discharge };
+};
 /** A document uploaded to a Cremona case file by its social worker. */
 const caseDocument = async (d: SweepData) => {
   const { id } = await caseFile(d);
@@ -638,6 +645,18 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'operatore',
     query: { from: '00000000-0000-4000-8000-000000000001', to: '00000000-0000-4000-8000-000000000002' },
     owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'GET /api/cases/{id}/intervention-options': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'GET /api/cases/{id}/budget-sources': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'PUT /api/cases/{id}/discharges/{dischargeId}/home-plan': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseDischarge, reread: THE_CASE },
   },
   'POST /api/cases/{id}/plans': {
     deny: 'operatore',

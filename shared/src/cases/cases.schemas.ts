@@ -11,7 +11,7 @@ export const PLAN_STATES = ['draft', 'agreed', 'under_review', 'closed'] as cons
 export const SIGNATURE_METHODS = ['handwritten', 'digital', 'spid', 'oral_with_witness'] as const;
 export const GOAL_OUTCOMES = ['achieved', 'partially_achieved', 'not_achieved', 'withdrawn'] as const;
 export const COMMITMENT_PARTIES = ['beneficiary', 'services', 'family', 'third_sector'] as const;
-export const INTERVENTION_KINDS = ['catalog_order', 'help_request', 'municipal_service'] as const;
+export const INTERVENTION_KINDS = ['catalog_order', 'help_request', 'task', 'municipal_service'] as const;
 export const BUDGET_PROGRAMMES = ['fare_legami', 'pnrr_home_care', 'comune', 'other'] as const;
 export const ENTRY_KINDS = ['note', 'contact', 'correction'] as const;
 
@@ -204,6 +204,33 @@ export const BudgetBody = Type.Object({
 });
 export type BudgetBody = Static<typeof BudgetBody>;
 
+/**
+ * The funds lines a case's budget may be drawn from: Fare Legami's inclusion-pact lines
+ * (programme fare_legami) and the comune's own lines, such as its share of PNRR home care
+ * (programme pnrr_home_care), each with what is still available on it.
+ */
+export const BudgetSources = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      label: Type.String(),
+      programme: Type.Enum(['fare_legami', 'pnrr_home_care'] as const),
+      availableCents: Type.Integer(),
+    }),
+  ),
+});
+export type BudgetSources = Static<typeof BudgetSources>;
+
+const Choice = Type.Object({ id: Uuid, label: Type.String() });
+/** What a plan's interventions may point at: the person's requests, tasks, orders, the comune's services. */
+export const InterventionOptions = Type.Object({
+  help_request: Type.Array(Choice),
+  task: Type.Array(Choice),
+  catalog_order: Type.Array(Choice),
+  municipal_service: Type.Array(Choice),
+});
+export type InterventionOptions = Static<typeof InterventionOptions>;
+
 export const ExpenseBody = Type.Object({
   spentOn: IsoDate,
   supplier: Text(200),
@@ -324,6 +351,10 @@ export const CompleteStepBody = Type.Object({
   homePlanId: Type.Optional(Uuid),
 });
 export type CompleteStepBody = Static<typeof CompleteStepBody>;
+
+/** The home plan a protected discharge ends in (a plan of the same case). */
+export const DischargeHomePlanBody = Type.Object({ planId: Uuid });
+export type DischargeHomePlanBody = Static<typeof DischargeHomePlanBody>;
 
 export const DocumentMeta = Type.Object({
   id: Uuid,

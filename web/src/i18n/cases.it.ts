@@ -224,8 +224,15 @@ export const casesIt = {
     interventionKinds: {
       catalog_order: 'Ordine dal catalogo',
       help_request: 'Richiesta d’aiuto',
+      task: 'Intervento di una richiesta',
       municipal_service: 'Servizio comunale',
     } satisfies Names<typeof INTERVENTION_KINDS>,
+    reference: 'Collegato a',
+    referenceNone: 'Nessun collegamento',
+    linked: 'collegato',
+    edit: 'Modifica il progetto',
+    editTitle: 'Modifica il progetto',
+    save: 'Salva le modifiche',
     addIntervention: 'Aggiungi un intervento',
     remove: 'Togli',
     submit: 'Crea il progetto',
@@ -279,6 +286,11 @@ export const casesIt = {
     submit: 'Registra la spesa',
     recorded: 'Spesa registrata.',
     opened: 'Budget aperto.',
+    source: 'Linea di finanziamento',
+    sourceNone: 'Nessuna: budget del solo fascicolo',
+    sourceOption: (label: string, available: string) => `${label} (disponibili ${available})`,
+    sourceHint:
+      'Il budget attinge da questa linea dei fondi: quando la linea è esaurita non si attivano altri budget.',
     reverse: 'Storna',
     reversed: 'Stornata',
     reversal: 'Storno',
@@ -309,6 +321,10 @@ export const casesIt = {
     none: 'Nessuna dimissione protetta.',
     stepDone: 'Passo segnato come fatto.',
     checklist: (hospital: string, date: string) => `${hospital}, dimissione il ${date}`,
+    homePlan: 'Progetto domiciliare in cui termina',
+    homePlanSet: 'Collega il progetto',
+    homePlanIs: (title: string) => `Termina nel progetto «${title}»`,
+    homePlanNone: 'Per collegare il progetto domiciliare, crea prima il progetto.',
   },
   documents: {
     upload: 'Carica un documento',
@@ -332,6 +348,8 @@ export const casesIt = {
     show: 'Prepara l’esportazione',
     json: 'Scarica i dati (JSON)',
     pdf: 'Scarica il PDF',
+    mineTitle: 'I miei dati',
+    mineLead: 'Puoi scaricare tutti i dati che Legami conserva su di te (art. 15 del GDPR).',
   },
 };
 

@@ -40,6 +40,17 @@ describe('the demo case files', () => {
     expect(budget.capCents).toBe(200_000);
     expect(budget.spentCents).toBeGreaterThan(0);
     expect(budget.spentCents).toBeLessThan(200_000);
+    // Drawn from the Comune di Cremona's line of Fare Legami's inclusion pacts, on the ledger.
+    const [source] = await queryRows<{ label: string; spent: number }>(
+      env.database.db,
+      sql`SELECT p.label, (SELECT coalesce(sum(amount_cents), 0)::int FROM fund_movements m
+                           WHERE m.line_id = l.id AND m.kind = 'expense') AS spent
+          FROM fund_lines l JOIN fund_lines p ON p.id = l.parent_line_id WHERE l.id = ${budget.fundsLineId}`,
+    );
+    expect(source).toEqual({
+      label: expect.stringMatching(/^Comune di Cremona — Anno 1/),
+      spent: budget.spentCents,
+    });
     const board = await env.app.inject({ method: 'GET', url: '/api/cases/board', headers: session });
     expect(board.json().lateDischargeSteps.length).toBeGreaterThanOrEqual(1);
     expect(board.json().myCases.length).toBe(items.length);

@@ -10,7 +10,7 @@ import {
   type AssessmentAnswers,
 } from '../../../../shared/src/cases/assessment.js';
 import { insertUserWithMembership } from '../accounts/index.js';
-import { shareLinesOfComune } from '../funds/index.js';
+import { personalBudgetSourceLines, shareLinesOfComune } from '../funds/index.js';
 import { markKnownToSocialServices, peopleOfComune, type PersonRow } from '../people/index.js';
 import { helpRequestsOfPerson } from '../requests/index.js';
 import { casesBudgetLedger } from './cases.ledger.js';
@@ -291,6 +291,9 @@ export async function seedCasesDemo(
       [[30_000, 'Ferramenta Po', 'Fattura 7/2026', 15]],
     ],
   ];
+  // Drawn from the Comune di Cremona's line of Fare Legami's action 1 (inclusion pacts, seed 004).
+  const { actionLines } = await personalBudgetSourceLines(tx, CREMONA);
+  const pactLine = actionLines.find((l) => l.label.startsWith('Comune di Cremona — Anno 1'));
   const cremonaCases: string[] = [];
   for (const [i, [reason, expenses]] of pacts.entries()) {
     const person = adults[i];
@@ -343,7 +346,7 @@ export async function seedCasesDemo(
           ['municipal_service', 'Tirocinio di inclusione'],
           ['municipal_service', 'Contributo per la formazione'],
         ],
-        budget: { programme: 'fare_legami', capCents: 200_000, expenses },
+        budget: { programme: 'fare_legami', capCents: 200_000, sourceLineId: pactLine?.id ?? null, expenses },
       },
       worker,
     );

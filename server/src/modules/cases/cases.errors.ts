@@ -8,6 +8,7 @@ export const caseNotFound = () => notFound('Fascicolo');
 export const planNotFound = () => notFound('Progetto');
 export const assessmentNotFound = () => notFound('Valutazione');
 export const stepNotFound = () => notFound('Passo della dimissione');
+export const dischargeNotFound = () => notFound('Dimissione protetta');
 export const documentNotFound = () => notFound('Documento');
 export const personNotFound = () => notFound('Persona');
 export const teamNotFound = () =>
@@ -98,6 +99,11 @@ const RULE_MESSAGES: Record<string, string> = {
   DISCHARGE_STEP_UNKNOWN: 'Passi della dimissione: passo non previsto.',
   DISCHARGE_STEP_AFTER_DISCHARGE: 'Scadenza: oltre una settimana dopo la data di dimissione.',
   DISCHARGE_DATES: 'Data di dimissione: non può precedere la segnalazione.',
+  INTERVENTION_REFERENCE:
+    'Collegato a: scegli una richiesta, un intervento o un ordine della persona, o un servizio del comune.',
+  BUDGET_SOURCE_REQUIRED:
+    'Linea di finanziamento: l’assistenza domiciliare PNRR si attiva sulla quota del comune.',
+  BUDGET_SOURCE_INVALID: 'Linea di finanziamento: non è una linea da cui questo budget può attingere.',
 };
 
 /** The 422 for a broken rule of cases.rules.ts, naming the field. */

@@ -1034,3 +1034,208 @@ describe('a personal budget on the funds ledger', () => {
     expect(n!.n).toBe(0);
   });
 });
+
+describe('the source of a personal budget', () => {
+  const homeCarePlan = async (caseId: string) => {
+    const plan = await post(`/api/cases/${caseId}/plans`, world.responsible, {
+      kind: 'home_care',
+      title: 'Assistenza domiciliare',
+      goals: [{ description: 'Restare a casa', indicator: 'Nessun ricovero', deadline: addDays(today, 90) }],
+      commitments: [],
+      interventions: [],
+    });
+    return plan.json().plans[0].id as string;
+  };
+
+  it('offers the comune’s shares and the inclusion-pact lines with what is left, and refuses any other line', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const label = `Quota PNRR domiciliarità ${Math.random().toString(36).slice(2, 6)}`;
+    const share = await post('/api/funds/lines', admin, {
+      label,
+      sourceType: 'contribution',
+      comuneCode: CREMONA,
+      budgetCents: 300_000,
+    });
+    expect(share.statusCode, share.body).toBe(201);
+    const shareId = share.json().id as string;
+    const { id } = await openCase();
+    const sources = await get(`/api/cases/${id}/budget-sources`, world.responsible);
+    expect(sources.statusCode, sources.body).toBe(200);
+    const items = sources.json().items as { id: string; programme: string; availableCents: number }[];
+    expect(items).toContainEqual({
+      id: shareId,
+      label,
+      programme: 'pnrr_home_care',
+      availableCents: 300_000,
+    });
+    expect(await auditCount(id, 'case.read')).toBeGreaterThan(0);
+    // Not readable by another team's social worker, nor by an operator.
+    expect((await get(`/api/cases/${id}/budget-sources`, world.otherTeam)).statusCode).toBe(403);
+
+    const planId = await homeCarePlan(id);
+    const url = `/api/cases/${id}/plans/${planId}/budget`;
+    const missing = await post(url, world.responsible, { programme: 'pnrr_home_care' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error).toMatchObject({
+      code: 'BUDGET_SOURCE_REQUIRED',
+      details: { field: 'sourceLineId' },
+    });
+    // A Crema share is not a line of this case's comune: refused as any unknown line.
+    const crema = await post('/api/funds/lines', admin, {
+      label: `Quota PNRR Crema ${Math.random().toString(36).slice(2, 6)}`,
+      sourceType: 'contribution',
+      comuneCode: CREMA,
+      budgetCents: 300_000,
+    });
+    for (const sourceLineId of [crema.json().id as string, '00000000-0000-4000-8000-000000000001']) {
+      const wrong = await post(url, world.responsible, { programme: 'pnrr_home_care', sourceLineId });
+      expect(wrong.statusCode).toBe(422);
+      expect(wrong.json().error.code).toBe('BUDGET_SOURCE_INVALID');
+    }
+    // A share is not an inclusion pact's line.
+    const mismatched = await post(url, world.responsible, {
+      programme: 'fare_legami',
+      sourceLineId: shareId,
+    });
+    expect(mismatched.json().error.code).toBe('BUDGET_SOURCE_INVALID');
+    const [none] = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM case_budgets WHERE case_id = ${id}`,
+    );
+    expect(none!.n).toBe(0);
+
+    const opened = await post(url, world.responsible, { programme: 'pnrr_home_care', sourceLineId: shareId });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const after = await get(`/api/cases/${id}/budget-sources`, world.responsible);
+    expect(after.json().items).toContainEqual(
+      expect.objectContaining({ id: shareId, availableCents: 100_000 }),
+    );
+  });
+});
+
+describe('a plan’s interventions', () => {
+  it('link to the person’s requests and orders and the comune’s municipal services, never someone else’s', async () => {
+    const { id, personId } = await openCase();
+    const operator = await env.loginAs('operatore', CREMONESE);
+    const request = await post('/api/requests', operator, {
+      channel: 'phone',
+      beneficiaryId: personId,
+      interventionTypeId: 'groceries_medicines',
+      description: 'Spesa settimanale',
+    });
+    const requestId = request.json().id as string;
+    const stranger = await env.buildPerson({ comune: CREMONA });
+    const foreign = await post('/api/requests', operator, {
+      channel: 'phone',
+      beneficiaryId: stranger,
+      interventionTypeId: 'groceries_medicines',
+      description: 'Spesa settimanale',
+    });
+    const providerId = await buildProvider(env, { comuni: [CREMONA] });
+    const serviceId = await buildApprovedService(env, providerId, {
+      comuni: [CREMONA],
+      isMunicipal: true,
+      name: 'Servizio di assistenza domiciliare comunale',
+    });
+    const options = await get(`/api/cases/${id}/intervention-options`, world.responsible);
+    expect(options.statusCode, options.body).toBe(200);
+    const o = options.json();
+    expect(o.help_request.map((c: { id: string }) => c.id)).toEqual([requestId]);
+    expect(o.municipal_service.map((c: { id: string }) => c.id)).toContain(serviceId);
+    expect(o.catalog_order).toEqual([]);
+    expect(await auditCount(id, 'case.read')).toBeGreaterThan(0);
+    expect((await get(`/api/cases/${id}/intervention-options`, world.otherTeam)).statusCode).toBe(403);
+
+    const plan = {
+      kind: 'personalised',
+      title: 'Progetto di domiciliarità',
+      reviewDate: addDays(today, 30),
+      goals: [{ description: 'Restare a casa', indicator: 'Nessun ricovero', deadline: addDays(today, 90) }],
+      commitments: [{ party: 'services', description: 'Attivare il SAD' }],
+      interventions: [
+        { kind: 'help_request', referenceId: requestId, description: 'Spesa a domicilio' },
+        { kind: 'municipal_service', referenceId: serviceId, description: 'SAD' },
+      ],
+    };
+    const created = await post(`/api/cases/${id}/plans`, world.responsible, plan);
+    expect(created.statusCode, created.body).toBe(201);
+    const saved = created.json().plans[0];
+    expect(saved.interventions).toMatchObject([
+      { kind: 'help_request', referenceId: requestId },
+      { kind: 'municipal_service', referenceId: serviceId },
+    ]);
+    // Someone else's request, or a request id given as a municipal service: refused, nothing changed.
+    for (const [i, intervention] of [
+      { kind: 'help_request', referenceId: foreign.json().id, description: 'Spesa' },
+      { kind: 'municipal_service', referenceId: requestId, description: 'SAD' },
+      { kind: 'task', referenceId: requestId, description: 'Consegna' },
+    ].entries()) {
+      const refused = await env.app.inject({
+        method: 'PUT',
+        url: `/api/cases/${id}/plans/${saved.id}`,
+        headers: world.responsible.headers,
+        payload: { ...plan, interventions: [intervention], version: saved.version },
+      });
+      expect(refused.statusCode, `${i}: ${refused.body}`).toBe(422);
+      expect(refused.json().error.details.field).toBe('interventions.0.referenceId');
+    }
+    // The draft is edited: a new goal, a changed review date, one intervention fewer.
+    const edited = await env.app.inject({
+      method: 'PUT',
+      url: `/api/cases/${id}/plans/${saved.id}`,
+      headers: world.responsible.headers,
+      payload: {
+        ...plan,
+        reviewDate: addDays(today, 20),
+        goals: [
+          ...plan.goals,
+          { description: 'Uscire una volta a settimana', indicator: 'Uscite', deadline: addDays(today, 60) },
+        ],
+        interventions: [plan.interventions[1]],
+        version: saved.version,
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().plans[0]).toMatchObject({
+      reviewDate: addDays(today, 20),
+      goals: [{ description: 'Restare a casa' }, { description: 'Uscire una volta a settimana' }],
+      interventions: [{ kind: 'municipal_service', referenceId: serviceId }],
+      version: saved.version + 1,
+    });
+  });
+});
+
+describe('the home plan a discharge ends in', () => {
+  it('is a plan of the same case, recorded on the timeline', async () => {
+    const { id } = await openCase();
+    const created = await post(`/api/cases/${id}/discharges`, world.responsible, {
+      hospital: 'ASST di Cremona',
+      referralOn: addDays(today, -3),
+      dischargeOn: today,
+      steps: checklist(1),
+    });
+    const dischargeId = created.json().discharges[0].id as string;
+    const { planId } = await planWithBudget(id);
+    const other = await openCase();
+    const { planId: otherPlan } = await planWithBudget(other.id);
+    const put = (planIdToSet: string, session = world.responsible) =>
+      env.app.inject({
+        method: 'PUT',
+        url: `/api/cases/${id}/discharges/${dischargeId}/home-plan`,
+        headers: session.headers,
+        payload: { planId: planIdToSet },
+      });
+    expect((await put(otherPlan)).statusCode).toBe(404);
+    expect((await put(planId, world.otherTeam)).statusCode).toBe(403);
+    const tied = await put(planId, world.colleague);
+    expect(tied.statusCode, tied.body).toBe(200);
+    expect(tied.json().discharges[0]).toMatchObject({
+      id: dischargeId,
+      homePlanId: planId,
+      status: 'in_progress',
+    });
+    const timeline = await get(`/api/cases/${id}/timeline`, world.responsible);
+    expect(timeline.json().items.map((i: { summary: string }) => i.summary)).toContain(
+      'Dimissione protetta: termina nel progetto "Patto per l’inclusione"',
+    );
+  });
+});

@@ -693,6 +693,10 @@ export async function completeDischarge(tx: Tx, id: string, homePlanId: string |
   );
 }
 
+export async function setDischargeHomePlan(tx: Tx, id: string, planId: string): Promise<void> {
+  await tx.execute(sql`UPDATE case_discharges SET home_plan_id = ${planId} WHERE id = ${id}`);
+}
+
 export async function markEscalated(tx: Tx, stepIds: readonly string[], on: string): Promise<void> {
   await tx.execute(
     sql`UPDATE case_discharge_steps SET escalated_on = ${on} WHERE id = ANY(${pgArray(stepIds)}::uuid[]) AND escalated_on IS NULL`,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http/types.js';
+import { RawFileBody, registerUploadRoutes } from '../../platform/http/uploads.js';
 import { IdParams, Uuid } from '../../../../shared/src/common/common.schemas.js';
 import {
   AnonymiseBody,
@@ -11,6 +11,7 @@ import {
   BoardQuery,
   BreakGlassBody,
   BudgetBody,
+  BudgetSources,
   CaseDetail,
   CasesPage,
   CasesQuery,
@@ -19,12 +20,14 @@ import {
   CompleteStepBody,
   CreateCaseBody,
   DischargeBody,
+  DischargeHomePlanBody,
   DocumentMeta,
   DocumentQuery,
   EntryBody,
   ExpenseBody,
   ExpenseReversalBody,
   ExportQuery,
+  InterventionOptions,
   PlanBody,
   PlanTransitionBody,
   PlanUpdateBody,
@@ -37,6 +40,7 @@ import { anonymisePersonEverywhere, exportPerson, exportPersonPdf } from './case
 const tags = ['cases'];
 const PlanParams = Type.Object({ id: Uuid, planId: Uuid });
 const StepParams = Type.Object({ id: Uuid, stepId: Uuid });
+const DischargeParams = Type.Object({ id: Uuid, dischargeId: Uuid });
 const DocumentParams = Type.Object({ id: Uuid, documentId: Uuid });
 const ExpenseParams = Type.Object({ id: Uuid, planId: Uuid, expenseId: Uuid });
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'];
@@ -139,6 +143,31 @@ export function registerCaseRoutes(app: App): void {
     },
     async (req) => cases.compareCaseAssessments(req.ctx, req.params.id, req.query.from, req.query.to),
   );
+  app.get(
+    '/api/cases/:id/intervention-options',
+    {
+      schema: {
+        tags,
+        summary:
+          'A cosa può collegarsi un intervento: richieste, interventi, ordini della persona, servizi comunali',
+        params: IdParams,
+        response: { 200: InterventionOptions },
+      },
+    },
+    async (req) => cases.listInterventionOptions(req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/cases/:id/budget-sources',
+    {
+      schema: {
+        tags,
+        summary: 'Le linee dei fondi da cui può attingere il budget di progetto (Fare Legami, quota PNRR)',
+        params: IdParams,
+        response: { 200: BudgetSources },
+      },
+    },
+    async (req) => cases.listBudgetSources(req.ctx, req.params.id),
+  );
   app.post(
     '/api/cases/:id/plans',
     { schema: { tags, params: IdParams, body: PlanBody, response: { 201: CaseDetail } } },
@@ -212,6 +241,19 @@ export function registerCaseRoutes(app: App): void {
     async (req, reply) =>
       reply.status(201).send(await cases.createDischarge(req.ctx, req.params.id, req.body)),
   );
+  app.put(
+    '/api/cases/:id/discharges/:dischargeId/home-plan',
+    {
+      schema: {
+        tags,
+        summary: 'Il progetto domiciliare in cui termina la dimissione protetta',
+        params: DischargeParams,
+        body: DischargeHomePlanBody,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (req) => cases.setDischargeHomePlan(req.ctx, req.params.id, req.params.dischargeId, req.body),
+  );
   app.post(
     '/api/cases/:id/discharge-steps/:stepId/complete',
     { schema: { tags, params: StepParams, body: CompleteStepBody, response: { 200: CaseDetail } } },
@@ -238,38 +280,34 @@ export function registerCaseRoutes(app: App): void {
     },
   );
 
-  // Uploads take the raw file as the body, in a child context so only this route accepts binary bodies.
-  void app.register(async (child) => {
-    const uploads = child.withTypeProvider<TypeBoxTypeProvider>();
-    uploads.addContentTypeParser(
-      DOCUMENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: cases.MAX_DOCUMENT_BYTES + 1024 * 1024 },
-      (_req, body, done) => done(null, body),
-    );
-    uploads.post(
-      '/api/cases/:id/documents',
-      {
-        bodyLimit: cases.MAX_DOCUMENT_BYTES + 1024 * 1024,
-        schema: {
-          tags,
-          summary:
-            'Carica un PDF o un’immagine (PNG, JPEG) nel fascicolo: il file è il corpo della richiesta',
-          description: 'Il tipo si riconosce dal contenuto, non dal nome; al massimo 5 MB.',
-          consumes: DOCUMENT_TYPES,
-          params: IdParams,
-          querystring: DocumentQuery,
-          body: Type.Unsafe<Buffer>({ anyOf: [{ type: 'string', format: 'binary' }, { type: 'object' }] }),
-          response: { 201: DocumentMeta },
+  registerUploadRoutes(
+    app,
+    { contentTypes: DOCUMENT_TYPES, bodyLimit: cases.MAX_DOCUMENT_BYTES + 1024 * 1024 },
+    (uploads) => {
+      uploads.post(
+        '/api/cases/:id/documents',
+        {
+          schema: {
+            tags,
+            summary:
+              'Carica un PDF o un’immagine (PNG, JPEG) nel fascicolo: il file è il corpo della richiesta',
+            description: 'Il tipo si riconosce dal contenuto, non dal nome; al massimo 5 MB.',
+            consumes: DOCUMENT_TYPES,
+            params: IdParams,
+            querystring: DocumentQuery,
+            body: RawFileBody('Il PDF o l’immagine'),
+            response: { 201: DocumentMeta },
+          },
         },
-      },
-      async (req, reply) => {
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return reply
-          .status(201)
-          .send(await cases.uploadDocument(req.ctx, req.params.id, req.query.title, body));
-      },
-    );
-  });
+        async (req, reply) => {
+          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          return reply
+            .status(201)
+            .send(await cases.uploadDocument(req.ctx, req.params.id, req.query.title, body));
+        },
+      );
+    },
+  );
 
   app.get(
     '/api/people/:id/export',

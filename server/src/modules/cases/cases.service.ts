@@ -22,6 +22,7 @@ import type {
   Board,
   BoardQuery,
   BudgetBody,
+  BudgetSources,
   CaseDetail,
   CasesPage,
   CasesQuery,
@@ -29,10 +30,12 @@ import type {
   CompleteStepBody,
   CreateCaseBody,
   DischargeBody,
+  DischargeHomePlanBody,
   DocumentMeta,
   EntryBody,
   ExpenseBody,
   ExpenseReversalBody,
+  InterventionOptions,
   PlanBody,
   PlanTransitionBody,
   PlanUpdateBody,
@@ -43,7 +46,8 @@ import { findUserContacts, type UserContact } from '../accounts/index.js';
 import { enqueueNotification } from '../notifications/index.js';
 import { findPersonRecord, markKnownToSocialServices, type PersonRow } from '../people/index.js';
 import { findHelpRequest, helpRequestsOfPerson } from '../requests/index.js';
-import { ordersOfPerson } from '../catalog/index.js';
+import { municipalServicesOf, ordersOfPerson } from '../catalog/index.js';
+import { lineBalanceOf, personalBudgetSourceLines } from '../funds/index.js';
 import { tasksOfHelpRequest } from '../tasks/index.js';
 import * as errors from './cases.errors.js';
 import { casesBudgetLedger, type PersonalBudgetLedger } from './cases.ledger.js';
@@ -663,7 +667,7 @@ function checkGoalDates(body: Pick<PlanBody, 'goals' | 'reviewDate'>, openedOn: 
 export async function createPlan(ctx: Context, id: string, body: PlanBody): Promise<CaseDetail> {
   return withCase(ctx, id, 'change', async (tx, row, access, actor) => {
     checkGoalDates(body, row.opened_on);
-    await checkInterventionReferences(tx, body, row.person_id);
+    await checkInterventionReferences(tx, body, row);
     const planId = await repo.insertPlan(tx, {
       caseId: id,
       comuneCode: row.comune_code,
@@ -686,14 +690,52 @@ export async function createPlan(ctx: Context, id: string, body: PlanBody): Prom
   });
 }
 
-/** A help request named by an intervention must concern the same person. */
-async function checkInterventionReferences(tx: Tx, body: Pick<PlanBody, 'interventions'>, personId: string) {
+/** What a plan's interventions may point at, by kind: the person's own records and the comune's services. */
+async function interventionChoices(tx: Tx, row: repo.CaseRow): Promise<InterventionOptions> {
+  const requests = await helpRequestsOfPerson(tx, row.person_id);
+  const task: InterventionOptions['task'] = [];
+  for (const r of requests)
+    for (const t of await tasksOfHelpRequest(tx, r.id))
+      task.push({ id: t.id, label: `${t.intervention_type_name} del ${t.due_date} (${t.status})` });
+  const [orders, services] = await Promise.all([
+    ordersOfPerson(tx, row.person_id),
+    municipalServicesOf(tx, row.comune_code),
+  ]);
+  return {
+    help_request: requests.map((r) => ({
+      id: r.id,
+      label: `${r.intervention_type_name} del ${r.created_at.slice(0, 10)} (${r.status})`,
+    })),
+    task,
+    catalog_order: orders.map((o) => ({
+      id: o.id,
+      label: `${o.serviceName} (${o.providerName}) dal ${o.startDate}`,
+    })),
+    municipal_service: services.map((m) => ({ id: m.id, label: `${m.name} (${m.providerName})` })),
+  };
+}
+
+/**
+ * An intervention's reference must be one of its kind's choices: the person's own help request,
+ * task or catalogue order, or a municipal service of the case's comune.
+ * @throws 422 INTERVENTION_REFERENCE naming the field.
+ */
+async function checkInterventionReferences(tx: Tx, body: Pick<PlanBody, 'interventions'>, row: repo.CaseRow) {
+  if (!body.interventions.some((v) => v.referenceId)) return;
+  const choices = await interventionChoices(tx, row);
   for (const [i, v] of body.interventions.entries()) {
-    if (v.kind !== 'help_request' || !v.referenceId) continue;
-    const request = await findHelpRequest(tx, v.referenceId);
-    if (!request || request.beneficiary_id !== personId)
+    if (v.referenceId && !choices[v.kind].some((c) => c.id === v.referenceId))
       throw errors.ruleBroken('INTERVENTION_REFERENCE', `interventions.${i}.referenceId`);
   }
+}
+
+/** The choices for a plan's interventions (read of the person's records: audited). */
+export async function listInterventionOptions(ctx: Context, id: string): Promise<InterventionOptions> {
+  return withCase(ctx, id, 'read', async (tx, row, access) => {
+    const choices = await interventionChoices(tx, row);
+    await auditCase(tx, ctx, row, 'case.read', { because: access.because, part: 'intervention_options' });
+    return choices;
+  });
 }
 
 async function planOf(tx: Tx, caseId: string, planId: string, forUpdate = false) {
@@ -713,7 +755,7 @@ export async function updatePlan(
     const plan = await planOf(tx, id, planId, true);
     if (!planIsEditable(plan.state)) throw errors.ruleBroken('PLAN_NOT_EDITABLE', 'state');
     checkGoalDates(body, row.opened_on);
-    await checkInterventionReferences(tx, body, row.person_id);
+    await checkInterventionReferences(tx, body, row);
     if (
       !(await repo.updatePlanHeader(tx, planId, body.version, {
         title: body.title.trim(),
@@ -787,6 +829,48 @@ export async function transitionPlan(
   });
 }
 
+/** The funds lines a budget of a case in this comune may be drawn from, with what they have left. */
+async function budgetSources(tx: Tx, comuneCode: string): Promise<BudgetSources['items']> {
+  const { actionLines, comuneLines } = await personalBudgetSourceLines(tx, comuneCode);
+  const items: BudgetSources['items'] = [];
+  for (const [programme, lines] of [
+    ['pnrr_home_care', comuneLines],
+    ['fare_legami', actionLines],
+  ] as const)
+    for (const line of lines) {
+      const balance = await lineBalanceOf(tx, line.id);
+      if (balance)
+        items.push({ id: line.id, label: line.label, programme, availableCents: balance.availableCents });
+    }
+  return items;
+}
+
+/**
+ * A budget's source line is one of the case's candidates for its programme; PNRR home care is
+ * always drawn from the comune's share (so activations stop when the share is spent).
+ * @throws 422 BUDGET_SOURCE_REQUIRED / BUDGET_SOURCE_INVALID on field sourceLineId.
+ */
+async function checkBudgetSource(tx: Tx, comuneCode: string, body: BudgetBody) {
+  if (!body.sourceLineId) {
+    if (body.programme === 'pnrr_home_care')
+      throw errors.ruleBroken('BUDGET_SOURCE_REQUIRED', 'sourceLineId');
+    return;
+  }
+  const source = (await budgetSources(tx, comuneCode)).find((l) => l.id === body.sourceLineId);
+  const fits =
+    body.programme === 'comune' || body.programme === 'other' || source?.programme === body.programme;
+  if (!source || !fits) throw errors.ruleBroken('BUDGET_SOURCE_INVALID', 'sourceLineId');
+}
+
+/** The funds lines the case's budgets may be drawn from (no personal data; audited with the case). */
+export async function listBudgetSources(ctx: Context, id: string): Promise<BudgetSources> {
+  return withCase(ctx, id, 'change', async (tx, row, access) => {
+    const items = await budgetSources(tx, row.comune_code);
+    await auditCase(tx, ctx, row, 'case.read', { because: access.because, part: 'budget_sources' });
+    return { items };
+  });
+}
+
 /**
  * Gives a plan a personal budget: a capped line (default €2,000, Fare Legami) on the ledger.
  * @throws 409 when the plan already has one.
@@ -802,6 +886,7 @@ export async function createBudget(
     if (plan.state === 'closed') throw errors.ruleBroken('PLAN_NOT_EDITABLE', 'state');
     if ((await repo.budgetsOfPlans(tx, [planId])).length > 0) throw errors.budgetExists();
     const capCents = body.capCents ?? DEFAULT_PERSONAL_BUDGET_CAP_CENTS;
+    await checkBudgetSource(tx, row.comune_code, body);
     const budgetId = await ledger.openLine(tx, ctx, {
       sourceLineId: body.sourceLineId ?? null,
       planId,
@@ -956,6 +1041,38 @@ export async function completeDischargeStep(
       authorUserId: actor.userId,
     });
     await auditCase(tx, ctx, row, 'case.update', { part: 'discharge_step', stepId });
+    return detailOf(tx, actor, row, access);
+  });
+}
+
+/**
+ * Ties a pathway to the home plan it ends in (a plan of the same case), before or after it completes.
+ * @throws 404 unknown pathway or plan, or a plan of another case.
+ */
+export async function setDischargeHomePlan(
+  ctx: Context,
+  id: string,
+  dischargeId: string,
+  body: DischargeHomePlanBody,
+): Promise<CaseDetail> {
+  return withCase(ctx, id, 'change', async (tx, row, access, actor) => {
+    if (!(await repo.dischargesOf(tx, [id])).some((d) => d.id === dischargeId))
+      throw errors.dischargeNotFound();
+    const plan = await planOf(tx, id, body.planId);
+    await repo.setDischargeHomePlan(tx, dischargeId, plan.id);
+    await repo.insertEntry(tx, {
+      caseId: id,
+      comuneCode: row.comune_code,
+      kind: 'discharge',
+      summary: `Dimissione protetta: termina nel progetto "${plan.title}"`,
+      details: { dischargeId, planId: plan.id },
+      authorUserId: actor.userId,
+    });
+    await auditCase(tx, ctx, row, 'case.update', {
+      part: 'discharge_home_plan',
+      dischargeId,
+      planId: plan.id,
+    });
     return detailOf(tx, actor, row, access);
   });
 }

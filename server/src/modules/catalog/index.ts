@@ -4,7 +4,7 @@
  * orders SIUSS reports. Everything else goes through the HTTP API.
  */
 import type { Tx } from '../../platform/db/database.js';
-import { listOrders, type OrderRow } from './catalog.repository.js';
+import { listOrders, searchServices, type OrderRow } from './catalog.repository.js';
 
 export { computeTariff, priceForCitizen, validateTariffRule, type IseeFacts } from './catalog.tariff.js';
 export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
@@ -52,3 +52,24 @@ export { subsidisedOrders, type SubsidisedOrderRow } from './catalog.repository.
 
 // The annual report's orders and spending by tariff band (aggregates only).
 export { ordersByTariffBand, type TariffBandFigures } from './catalog.statistics.js';
+
+/** The approved municipal services offered in a comune (at most 100), for a case plan's interventions. */
+export async function municipalServicesOf(
+  tx: Tx,
+  comuneCode: string,
+): Promise<{ id: string; name: string; providerName: string }[]> {
+  const { rows } = await searchServices(
+    tx,
+    {
+      words: [],
+      mode: 'all',
+      comune: comuneCode,
+      category: null,
+      target: null,
+      municipal: true,
+      origin: null,
+    },
+    { limit: 100, offset: 0 },
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, providerName: r.provider_name }));
+}

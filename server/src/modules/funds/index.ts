@@ -51,6 +51,26 @@ export async function shareLinesOfComune(tx: Tx, comuneCode: string): Promise<re
   return (await repo.listLines(tx, { comune: comuneCode })).filter((l) => l.allocationId !== null);
 }
 
+/**
+ * The lines a personal budget in a comune may be drawn from, none of them a beneficiary's own line:
+ * a project's lines of a personal-budget action (Fare Legami's inclusion pacts), and the comune's
+ * lines (its shares of an allocation, e.g. PNRR home care).
+ */
+export async function personalBudgetSourceLines(
+  tx: Tx,
+  comuneCode: string,
+): Promise<{ actionLines: repo.LineRow[]; comuneLines: repo.LineRow[] }> {
+  const [all, comune] = await Promise.all([
+    repo.listLines(tx, {}),
+    repo.listLines(tx, { comune: comuneCode }),
+  ]);
+  const own = (l: repo.LineRow) => l.beneficiaryRef === null;
+  return {
+    actionLines: all.filter((l) => own(l) && l.actionKind === 'personal_budget' && l.parentLineId === null),
+    comuneLines: comune.filter((l) => own(l) && l.actionKind !== 'personal_budget'),
+  };
+}
+
 export {
   allocate,
   allocateTwoLevel,

@@ -1,5 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { BUDGET_PROGRAMMES, type Expense, type Plan } from '../../../../shared/src/cases/cases.schemas';
+import {
+  BUDGET_PROGRAMMES,
+  type BudgetSources,
+  type Expense,
+  type Plan,
+} from '../../../../shared/src/cases/cases.schemas';
+import { useApi } from '../../api/useApi';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/dates';
@@ -13,7 +19,7 @@ import { DetailList } from '../../ui/DetailList';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField, TextField } from '../../ui/fields';
 import { SuccessAlert } from '../../ui/SuccessAlert';
-import { addExpense, createBudget, reverseExpense } from './api';
+import { addExpense, budgetSourcesPath, createBudget, reverseExpense } from './api';
 
 type Programme = (typeof BUDGET_PROGRAMMES)[number];
 
@@ -24,14 +30,25 @@ interface BudgetPanelProps {
   onChanged: () => void;
 }
 
+/**
+ * Opens a plan's budget: the programme, the cap, and the funds line it is drawn from (Fare Legami's
+ * inclusion-pact lines, the comune's PNRR home-care share), each with what it has left.
+ */
 function OpenBudgetForm({ caseId, plan, onChanged }: Omit<BudgetPanelProps, 'canChange'>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const b = t.cases.budget;
-  const [programme, setProgramme] = useState<Programme>('fare_legami');
+  const [programme, setProgramme] = useState<Programme>(
+    plan.kind === 'home_care' ? 'pnrr_home_care' : 'fare_legami',
+  );
+  const [sourceLineId, setSourceLineId] = useState('');
   const [cap, setCap] = useState('');
   const [capError, setCapError] = useState<string>();
+  const sources = useApi<BudgetSources>(budgetSourcesPath(caseId));
+  const fits = (sources.data?.items ?? []).filter(
+    (l) => programme === 'comune' || programme === 'other' || l.programme === programme,
+  );
   const open = useAction((capCents: number | undefined) =>
-    createBudget(caseId, plan.id, { programme, capCents }),
+    createBudget(caseId, plan.id, { programme, capCents, sourceLineId: sourceLineId || undefined }),
   );
   const fieldErrors = fieldErrorsOf(open.error, t);
   const onSubmit = async (e: FormEvent) => {
@@ -44,6 +61,7 @@ function OpenBudgetForm({ caseId, plan, onChanged }: Omit<BudgetPanelProps, 'can
     setCapError(undefined);
     if ((await open.run(capCents)).ok) onChanged();
   };
+  const sourceError = fieldErrors.sourceLineId;
   return (
     <form onSubmit={onSubmit} noValidate className="row" aria-label={b.open}>
       <SelectField
@@ -51,7 +69,10 @@ function OpenBudgetForm({ caseId, plan, onChanged }: Omit<BudgetPanelProps, 'can
         className="col-12 col-md-6"
         label={b.programme}
         value={programme}
-        onChange={(v) => setProgramme(v as Programme)}
+        onChange={(v) => {
+          setProgramme(v as Programme);
+          setSourceLineId('');
+        }}
         options={BUDGET_PROGRAMMES.map((p) => ({ value: p, label: b.programmes[p] }))}
         required
       />
@@ -65,8 +86,24 @@ function OpenBudgetForm({ caseId, plan, onChanged }: Omit<BudgetPanelProps, 'can
         hint={b.capHint}
         error={capError ?? fieldErrors.capCents}
       />
+      <SelectField
+        id={`budget-source-${plan.id}`}
+        className="col-12"
+        label={b.source}
+        value={sourceLineId}
+        onChange={setSourceLineId}
+        options={fits.map((l) => ({
+          value: l.id,
+          label: b.sourceOption(l.label, formatCents(l.availableCents, locale)),
+        }))}
+        placeholder={programme === 'pnrr_home_care' ? t.common.choose : b.sourceNone}
+        required={programme === 'pnrr_home_care'}
+        hint={b.sourceHint}
+        error={sourceError}
+      />
       <div className="col-12">
-        {!fieldErrors.capCents && <ApiErrorAlert error={open.error} />}
+        <ApiErrorAlert error={sources.error} />
+        {!fieldErrors.capCents && !sourceError && <ApiErrorAlert error={open.error} />}
         <button type="submit" className="btn btn-primary" disabled={open.pending}>
           {b.open}
         </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DISCHARGE_STEPS, type Discharge } from '../../../../shared/src/cases/cases.schemas';
+import { DISCHARGE_STEPS, type Discharge, type Plan } from '../../../../shared/src/cases/cases.schemas';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { addDaysIso, todayIso } from '../../i18n/dates';
@@ -7,8 +7,8 @@ import { fieldErrorsOf } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { Badge } from '../../ui/Badge';
-import { TextField } from '../../ui/fields';
-import { completeStep, createDischarge } from './api';
+import { SelectField, TextField } from '../../ui/fields';
+import { completeStep, createDischarge, setDischargeHomePlan } from './api';
 import './cases.css';
 
 function StepRow({
@@ -67,15 +67,69 @@ function StepRow({
   );
 }
 
-/** The pathways of a case: each step with its deadline and responsible, red when late. */
+/** The home plan a pathway ends in: shown, and chosen among the case's plans by who may change the file. */
+function HomePlan({
+  caseId,
+  discharge,
+  plans,
+  canChange,
+  onChanged,
+}: {
+  caseId: string;
+  discharge: Discharge;
+  plans: Plan[];
+  canChange: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const d = t.cases.discharge;
+  const [planId, setPlanId] = useState(discharge.homePlanId ?? '');
+  const link = useAction(() => setDischargeHomePlan(caseId, discharge.id, { planId }));
+  const current = plans.find((p) => p.id === discharge.homePlanId);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if ((await link.run()).ok) onChanged();
+  };
+  return (
+    <>
+      {current && <p className="fw-semibold">{d.homePlanIs(current.title)}</p>}
+      {canChange &&
+        (plans.length === 0 ? (
+          <p className="text-muted">{d.homePlanNone}</p>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="d-flex flex-wrap gap-3 align-items-end mb-3">
+            <SelectField
+              id={`home-plan-${discharge.id}`}
+              className="mb-0"
+              label={d.homePlan}
+              value={planId}
+              onChange={setPlanId}
+              options={plans.map((p) => ({ value: p.id, label: p.title }))}
+              placeholder={t.common.choose}
+              required
+              error={fieldErrorsOf(link.error, t).planId}
+            />
+            <button type="submit" className="btn btn-outline-primary" disabled={link.pending || !planId}>
+              {d.homePlanSet}
+            </button>
+          </form>
+        ))}
+      <ApiErrorAlert error={fieldErrorsOf(link.error, t).planId ? null : link.error} />
+    </>
+  );
+}
+
+/** The pathways of a case: each step with its deadline and responsible, red when late; the home plan. */
 export function DischargeList({
   caseId,
   discharges,
+  plans,
   canChange,
   onChanged,
 }: {
   caseId: string;
   discharges: Discharge[];
+  plans: Plan[];
   canChange: boolean;
   onChanged: () => void;
 }) {
@@ -104,6 +158,13 @@ export function DischargeList({
               />
             ))}
           </ol>
+          <HomePlan
+            caseId={caseId}
+            discharge={x}
+            plans={plans.filter((p) => p.state !== 'closed')}
+            canChange={canChange}
+            onChanged={onChanged}
+          />
         </article>
       ))}
     </>
@@ -141,43 +202,26 @@ export function DischargeForm({ caseId, onChanged }: { caseId: string; onChanged
       <h3 id="discharge-new" className="h5 col-12">
         {d.new}
       </h3>
-      <TextField
-        id="discharge-hospital"
-        className="col-12 col-md-6"
-        label={d.hospital}
-        value={hospital}
-        onChange={setHospital}
-        required
-        error={fieldErrors.hospital}
-      />
-      <TextField
-        id="discharge-ward"
-        className="col-12 col-md-6"
-        label={d.ward}
-        value={ward}
-        onChange={setWard}
-        error={fieldErrors.ward}
-      />
-      <TextField
-        id="discharge-referral"
-        className="col-12 col-md-6"
-        type="date"
-        label={d.referralOn}
-        value={referralOn}
-        onChange={setReferralOn}
-        required
-        error={fieldErrors.referralOn}
-      />
-      <TextField
-        id="discharge-date"
-        className="col-12 col-md-6"
-        type="date"
-        label={d.dischargeOn}
-        value={dischargeOn}
-        onChange={setDischargeOn}
-        required
-        error={fieldErrors.dischargeOn}
-      />
+      {(
+        [
+          ['hospital', d.hospital, hospital, setHospital, 'text', true],
+          ['ward', d.ward, ward, setWard, 'text', false],
+          ['referralOn', d.referralOn, referralOn, setReferralOn, 'date', true],
+          ['dischargeOn', d.dischargeOn, dischargeOn, setDischargeOn, 'date', true],
+        ] as const
+      ).map(([field, label, value, onChange, type, required]) => (
+        <TextField
+          key={field}
+          id={`discharge-${field}`}
+          className="col-12 col-md-6"
+          type={type}
+          label={label}
+          value={value}
+          onChange={onChange}
+          required={required}
+          error={fieldErrors[field]}
+        />
+      ))}
       <fieldset className="col-12">
         <legend className="h6">{`${d.steps}: ${d.deadline.toLowerCase()}`}</legend>
         <div className="row">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import {
   GOAL_OUTCOMES,
   SIGNATURE_METHODS,
@@ -154,6 +155,15 @@ export function PlanCard({ caseId, plan, canChange, onChanged }: PlanProps) {
               {p.signed(formatDate(plan.signedOn, locale), p.signatureMethods[plan.signatureMethod])}
             </span>
           )}
+          {canChange && (plan.state === 'draft' || plan.state === 'under_review') && (
+            <Link
+              to={`/fascicoli/${caseId}/progetti/${plan.id}/modifica`}
+              className="btn btn-outline-primary btn-sm ms-auto"
+              aria-label={`${p.edit}: ${plan.title}`}
+            >
+              {p.edit}
+            </Link>
+          )}
         </p>
         <h4 className="h5">{p.goals}</h4>
         <DataTable
@@ -196,6 +206,7 @@ export function PlanCard({ caseId, plan, canChange, onChanged }: PlanProps) {
                 {plan.interventions.map((i) => (
                   <li key={i.id}>
                     <strong>{p.interventionKinds[i.kind]}:</strong> {i.description}
+                    {i.referenceId && <span className="text-muted"> ({p.linked})</span>}
                   </li>
                 ))}
               </ul>

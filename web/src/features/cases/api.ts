@@ -9,11 +9,13 @@ import type {
   CompleteStepBody,
   CreateCaseBody,
   DischargeBody,
+  DischargeHomePlanBody,
   DocumentMeta,
   EntryBody,
   ExpenseBody,
   PlanBody,
   PlanTransitionBody,
+  PlanUpdateBody,
   Timeline,
 } from '../../../../shared/src/cases/cases.schemas';
 
@@ -21,6 +23,8 @@ import type {
 
 export const casePath = (id: string) => `/api/cases/${id}`;
 export const boardPath = (query: BoardQuery) => withQuery('/api/cases/board', query);
+export const interventionOptionsPath = (id: string) => `${casePath(id)}/intervention-options`;
+export const budgetSourcesPath = (id: string) => `${casePath(id)}/budget-sources`;
 export const timelinePath = (id: string) => `${casePath(id)}/timeline`;
 export const comparePath = (id: string, from: string, to: string) =>
   withQuery(`${casePath(id)}/assessments/compare`, { from, to });
@@ -38,6 +42,8 @@ export const addEntry = (id: string, body: EntryBody) => api.post<Timeline>(`${c
 export const recordAssessment = (id: string, body: AssessmentBody) =>
   api.post<Assessment>(`${casePath(id)}/assessments`, body);
 export const createPlan = (id: string, body: PlanBody) => api.post<CaseDetail>(`${casePath(id)}/plans`, body);
+export const updatePlan = (id: string, planId: string, body: PlanUpdateBody) =>
+  api.put<CaseDetail>(`${casePath(id)}/plans/${planId}`, body);
 export const transitionPlan = (id: string, planId: string, body: PlanTransitionBody) =>
   api.post<CaseDetail>(`${casePath(id)}/plans/${planId}/transition`, body);
 export const createBudget = (id: string, planId: string, body: BudgetBody) =>
@@ -48,6 +54,8 @@ export const reverseExpense = (id: string, planId: string, expenseId: string, re
   api.post<CaseDetail>(`${casePath(id)}/plans/${planId}/budget/expenses/${expenseId}/reversal`, { reason });
 export const createDischarge = (id: string, body: DischargeBody) =>
   api.post<CaseDetail>(`${casePath(id)}/discharges`, body);
+export const setDischargeHomePlan = (id: string, dischargeId: string, body: DischargeHomePlanBody) =>
+  api.put<CaseDetail>(`${casePath(id)}/discharges/${dischargeId}/home-plan`, body);
 export const completeStep = (id: string, stepId: string, body: CompleteStepBody) =>
   api.post<CaseDetail>(`${casePath(id)}/discharge-steps/${stepId}/complete`, body);
 export const uploadDocument = (id: string, title: string, file: File) =>

@@ -7,13 +7,12 @@ import {
   type FormItem,
 } from '../../../../shared/src/cases/assessment';
 import { SINA_ATTRIBUTES } from '../../../../shared/src/cases/sina';
-import type { CaseDetail } from '../../../../shared/src/cases/cases.schemas';
 import { useAction } from '../../api/useAction';
-import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
-import { casePath, recordAssessment } from '../../features/cases/api';
+import { recordAssessment } from '../../features/cases/api';
+import { CaseFormPage, FormSection } from '../../features/cases/CaseFormPage';
 import {
   answeredCount,
   assessmentFieldId,
@@ -21,8 +20,6 @@ import {
   sinaOptions,
 } from '../../features/cases/assessmentForm';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { Loading } from '../../ui/Loading';
-import { Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import type { CaseNotice } from './CasePage';
 
@@ -38,7 +35,6 @@ export function AssessmentPage() {
   const a = t.cases.assessment;
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const detail = useApi<CaseDetail>(casePath(id));
   const [assessedOn, setAssessedOn] = useState(todayIso());
   const [items, setItems] = useState<Answers>({});
   const [scales, setScales] = useState<Record<string, Answers>>({ katz_adl: {}, lawton_iadl: {} });
@@ -120,20 +116,9 @@ export function AssessmentPage() {
     );
   };
 
-  const name = detail.data ? `${detail.data.person.givenName} ${detail.data.person.familyName}` : '';
   return (
-    <Page
-      title={a.title}
-      lead={name || undefined}
-      breadcrumbs={[
-        { label: t.shell.home, to: '/' },
-        { label: t.destinations.cases.title, to: '/fascicoli' },
-        { label: name ? t.cases.page.title(name) : t.cases.page.loading, to: `/fascicoli/${id}` },
-      ]}
-    >
-      <ApiErrorAlert error={detail.error} />
-      {detail.loading && <Loading />}
-      {detail.data?.abilities.change && (
+    <CaseFormPage caseId={id} title={a.title}>
+      {() => (
         <form onSubmit={onSubmit} noValidate>
           <div className="row">
             <TextField
@@ -148,8 +133,7 @@ export function AssessmentPage() {
             />
           </div>
           {FORM.domains.map((domain) => (
-            <fieldset key={domain.key} className="mb-4 border rounded p-3">
-              <legend className="h4 float-none w-auto px-2">{domain.label}</legend>
+            <FormSection key={domain.key} legend={domain.label}>
               <div className="row">{domain.items.map(renderItem)}</div>
               <TextAreaField
                 id={assessmentFieldId(`notes-${domain.key}`)}
@@ -157,10 +141,9 @@ export function AssessmentPage() {
                 value={notes[domain.key] ?? ''}
                 onChange={(v) => setNotes((n) => ({ ...n, [domain.key]: v }))}
               />
-            </fieldset>
+            </FormSection>
           ))}
-          <fieldset className="mb-4 border rounded p-3">
-            <legend className="h4 float-none w-auto px-2">{a.aboutAssessment}</legend>
+          <FormSection legend={a.aboutAssessment}>
             <div className="row">
               {SINA_ASSESSMENT_FIELDS.map((field) => (
                 <SelectField
@@ -177,13 +160,13 @@ export function AssessmentPage() {
                 />
               ))}
             </div>
-          </fieldset>
+          </FormSection>
           {Object.keys(fieldErrors).length === 0 && <ApiErrorAlert error={record.error} />}
           <button type="submit" className="btn btn-primary" disabled={record.pending}>
             {a.submit}
           </button>
         </form>
       )}
-    </Page>
+    </CaseFormPage>
   );
 }

@@ -262,6 +262,7 @@ export function CasePage() {
             <DischargeList
               caseId={data.id}
               discharges={data.discharges}
+              plans={data.plans}
               canChange={data.abilities.change}
               onChanged={changed}
             />

@@ -3,9 +3,11 @@ import { Link, useLocation } from 'react-router';
 import type { RequestsPage } from '../../../../shared/src/requests/requests.schemas';
 import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
+import { exportUrl } from '../../features/cases/api';
 import { MyRequestCard } from '../../features/citizen/MyRequestCard';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
 import { MY_REQUESTS_PATH } from '../../features/requests/api';
+import { useMe } from '../../features/session/SessionProvider';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { LargeText } from '../../ui/LargeText';
 import { Loading } from '../../ui/Loading';
@@ -20,6 +22,8 @@ export function MyRequestsPage() {
   const { data, error, loading, reload } = useApi<RequestsPage>(MY_REQUESTS_PATH);
   const [withdrawn, setWithdrawn] = useState(false);
   const interventions = useInterventionTypes();
+  const { personId } = useMe();
+  const x = t.cases.privacy;
   return (
     <Page
       title={t.citizen.mineTitle}
@@ -48,6 +52,22 @@ export function MyRequestsPage() {
             }}
           />
         ))}
+        {personId && (
+          <section aria-labelledby="my-data" className="mt-5">
+            <h2 id="my-data" className="h3">
+              {x.mineTitle}
+            </h2>
+            <p>{x.mineLead}</p>
+            <p className="d-flex flex-wrap gap-3">
+              <a className="btn btn-outline-primary" href={exportUrl(personId, 'json')} download>
+                {x.json}
+              </a>
+              <a className="btn btn-outline-primary" href={exportUrl(personId, 'pdf')} download>
+                {x.pdf}
+              </a>
+            </p>
+          </section>
+        )}
       </LargeText>
     </Page>
   );

@@ -696,7 +696,7 @@ async function interventionChoices(tx: Tx, row: repo.CaseRow): Promise<Intervent
   const task: InterventionOptions['task'] = [];
   for (const r of requests)
     for (const t of await tasksOfHelpRequest(tx, r.id))
-      task.push({ id: t.id, label: `${t.intervention_type_name} del ${t.due_date} (${t.status})` });
+      task.push({ id: t.id, label: `${t.intervention_type_name} del ${t.due_date}` });
   const [orders, services] = await Promise.all([
     ordersOfPerson(tx, row.person_id),
     municipalServicesOf(tx, row.comune_code),
@@ -704,7 +704,7 @@ async function interventionChoices(tx: Tx, row: repo.CaseRow): Promise<Intervent
   return {
     help_request: requests.map((r) => ({
       id: r.id,
-      label: `${r.intervention_type_name} del ${r.created_at.slice(0, 10)} (${r.status})`,
+      label: `${r.intervention_type_name}, richiesta del ${r.created_at.slice(0, 10)}`,
     })),
     task,
     catalog_order: orders.map((o) => ({

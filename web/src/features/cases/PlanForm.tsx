@@ -23,27 +23,38 @@ type Intervention = PlanBody['interventions'][number];
 /** The plan's contents as the form edits them (the kind only when creating). */
 export type PlanValues = PlanBody;
 
+const blankCommitment = (): Commitment => ({ party: 'beneficiary', description: '' });
+const blankIntervention = (): Intervention => ({
+  kind: 'municipal_service',
+  referenceId: null,
+  description: '',
+});
+const blankGoal = (): Goal => ({ description: '', indicator: '', deadline: addDaysIso(todayIso(), 90) });
+
 export const emptyPlan = (): PlanValues => ({
   kind: 'personalised',
   title: '',
   reviewDate: addDaysIso(todayIso(), 90),
-  goals: [{ description: '', indicator: '', deadline: addDaysIso(todayIso(), 90) }],
-  commitments: [{ party: 'beneficiary', description: '' }],
-  interventions: [{ kind: 'municipal_service', referenceId: null, description: '' }],
+  goals: [blankGoal()],
+  commitments: [blankCommitment()],
+  interventions: [blankIntervention()],
 });
 
-/** A plan as the form edits it: its goals (outcomes stay with the plan), commitments, interventions. */
+/**
+ * A plan as the form edits it: its goals (outcomes stay with the plan), commitments, interventions,
+ * with an empty row where a list is empty (empty rows are not sent).
+ */
 export const planValues = (plan: Plan): PlanValues => ({
   kind: plan.kind,
   title: plan.title,
   reviewDate: plan.reviewDate,
   goals: plan.goals.map(({ description, indicator, deadline }) => ({ description, indicator, deadline })),
-  commitments: plan.commitments.map(({ party, description }) => ({ party, description })),
-  interventions: plan.interventions.map(({ kind, referenceId, description }) => ({
-    kind,
-    referenceId,
-    description,
-  })),
+  commitments: plan.commitments.length
+    ? plan.commitments.map(({ party, description }) => ({ party, description }))
+    : [blankCommitment()],
+  interventions: plan.interventions.length
+    ? plan.interventions.map(({ kind, referenceId, description }) => ({ kind, referenceId, description }))
+    : [blankIntervention()],
 });
 
 /** One list of the plan: its rows, a remove button per row (while more than one), an add button. */
@@ -172,7 +183,7 @@ export function PlanForm({
         legend={p.goals}
         rows={values.goals}
         onChange={(goals) => set({ goals })}
-        blank={{ description: '', indicator: '', deadline: addDaysIso(todayIso(), 90) }}
+        blank={blankGoal()}
         addLabel={p.addGoal}
         rowName={(i) => `${p.goal} ${i + 1}`}
       >
@@ -213,7 +224,7 @@ export function PlanForm({
         legend={p.commitments}
         rows={values.commitments}
         onChange={(commitments) => set({ commitments })}
-        blank={{ party: 'beneficiary', description: '' }}
+        blank={blankCommitment()}
         addLabel={p.addCommitment}
         rowName={(i) => `${p.commitment} ${i + 1}`}
       >
@@ -241,7 +252,7 @@ export function PlanForm({
         legend={p.interventions}
         rows={values.interventions}
         onChange={(interventions) => set({ interventions })}
-        blank={{ kind: 'municipal_service', referenceId: null, description: '' }}
+        blank={blankIntervention()}
         addLabel={p.addIntervention}
         rowName={(i) => `${p.intervention} ${i + 1}`}
       >

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/I18nProvider';
-import { exportUrl } from '../../features/cases/api';
+import { ExportLinks } from '../../features/cases/ExportLinks';
 import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/fields';
 
@@ -43,16 +43,7 @@ export function PrivacyExportPage() {
           </button>
         </div>
       </form>
-      {ready && (
-        <p className="d-flex flex-wrap gap-3">
-          <a className="btn btn-outline-primary" href={exportUrl(ready, 'json')} download>
-            {x.json}
-          </a>
-          <a className="btn btn-outline-primary" href={exportUrl(ready, 'pdf')} download>
-            {x.pdf}
-          </a>
-        </p>
-      )}
+      {ready && <ExportLinks personId={ready} />}
     </Page>
   );
 }

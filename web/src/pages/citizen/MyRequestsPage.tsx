@@ -3,7 +3,7 @@ import { Link, useLocation } from 'react-router';
 import type { RequestsPage } from '../../../../shared/src/requests/requests.schemas';
 import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/I18nProvider';
-import { exportUrl } from '../../features/cases/api';
+import { ExportLinks } from '../../features/cases/ExportLinks';
 import { MyRequestCard } from '../../features/citizen/MyRequestCard';
 import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
 import { MY_REQUESTS_PATH } from '../../features/requests/api';
@@ -58,14 +58,7 @@ export function MyRequestsPage() {
               {x.mineTitle}
             </h2>
             <p>{x.mineLead}</p>
-            <p className="d-flex flex-wrap gap-3">
-              <a className="btn btn-outline-primary" href={exportUrl(personId, 'json')} download>
-                {x.json}
-              </a>
-              <a className="btn btn-outline-primary" href={exportUrl(personId, 'pdf')} download>
-                {x.pdf}
-              </a>
-            </p>
+            <ExportLinks personId={personId} />
           </section>
         )}
       </LargeText>

@@ -1,3 +1,4 @@
+import { RedeemVoucherPage } from './pages/vouchers/RedeemVoucherPage';
 import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -174,6 +175,7 @@ export function AppRoutes() {
         />
         <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
         {catalogRoutes}
+        <Route path="/buoni/riscuoti" element={guarded(<RedeemVoucherPage />, 'voucher.redeem')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import { casesEn } from './cases.en';
 import { catalogEn } from './catalog.en';
 import { fundsEn } from './funds.en';
 import { reportsEn } from './reports.en';
+import { vouchersEn } from './vouchers.en';
 import { siteEn } from './site.en';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -193,6 +194,11 @@ export const en: Messages = {
       title: 'Moderation of services',
       menu: 'Moderation',
       description: 'Approve or reject the services proposed by providers and price changes.',
+    },
+    voucherRedeem: {
+      title: 'Redeem a shopping voucher',
+      menu: 'Redeem vouchers',
+      description: 'At the till: the voucher’s code and the amount, even partial; see the credit left.',
     },
     cases: {
       title: 'Case files',
@@ -1315,6 +1321,7 @@ export const en: Messages = {
   },
   funds: fundsEn,
   reports: reportsEn,
+  vouchers: vouchersEn,
   site: siteEn,
   cases: casesEn,
   catalog: catalogEn,

@@ -8,6 +8,7 @@ import { casesIt } from './cases.it';
 import { catalogIt } from './catalog.it';
 import { fundsIt } from './funds.it';
 import { reportsIt } from './reports.it';
+import { vouchersIt } from './vouchers.it';
 import { siteIt } from './site.it';
 
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
@@ -160,6 +161,11 @@ export const it = {
       title: 'Moderazione dei servizi',
       menu: 'Moderazione',
       description: 'Approva o rifiuta i servizi proposti dai fornitori e i cambi di prezzo.',
+    },
+    voucherRedeem: {
+      title: 'Riscuoti un buono spesa',
+      menu: 'Riscuoti buoni',
+      description: 'Alla cassa: il codice del buono e l’importo, anche parziale; vedi il credito residuo.',
     },
     cases: {
       title: 'Fascicoli sociali',
@@ -1309,6 +1315,7 @@ export const it = {
   },
   funds: fundsIt,
   reports: reportsIt,
+  vouchers: vouchersIt,
   site: siteIt,
   cases: casesIt,
   catalog: catalogIt,

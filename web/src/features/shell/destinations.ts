@@ -66,6 +66,13 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'catalog.moderate'),
   },
   {
+    key: 'voucherRedeem',
+    path: '/buoni/riscuoti',
+    icon: 'it-card',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'voucher.redeem'),
+  },
+  {
     key: 'askHelp',
     path: '/chiedi-aiuto',
     icon: 'it-help-circle',

@@ -5,9 +5,14 @@ import { insertMembership, insertUser } from '../modules/accounts/accounts.repos
 import { insertOrganization } from '../modules/organizations/organizations.repository.js';
 import { TEST_PASSWORD, type Session, type TestEnv, type TestScope } from './harness.js';
 import type { ServiceInput } from '../../../shared/src/catalog/catalog.schemas.js';
+import type { TariffRule } from '../../../shared/src/catalog/tariff.schemas.js';
+import { addDays, dateInRome } from '../platform/time.js';
 import * as repo from '../modules/catalog/catalog.repository.js';
 
-/* Test factories for the catalogue: providers, org-bound users, citizens with a person record. */
+/*
+ * Test factories for the catalogue: providers, org-bound users, citizens with a person record,
+ * bookable services, access points, tariffs, ISEE declarations and bookings through the API.
+ */
 
 let sequence = 0;
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -15,6 +20,9 @@ const passwordHash = hashPassword(TEST_PASSWORD);
 export const CREMONA = '019036';
 export const CREMA = '019035';
 export const PANDINO = '019067';
+
+/** The first day a booking may start on. */
+export const tomorrow = () => addDays(dateInRome(), 1);
 
 /** A provider organisation serving the given comuni. */
 export async function buildProvider(
@@ -142,4 +150,157 @@ export async function count(
     sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`,
   );
   return row!.n;
+}
+
+/** A provider serving Crema and Cremona, one approved service of it, and its staff member logged in. */
+export async function buildBookableService(
+  env: TestEnv,
+  options: {
+    capacity?: number;
+    municipalProgram?: 'saap' | 'disabled_transport' | 'conciliazione';
+    service?: Partial<ServiceInput>;
+  } = {},
+) {
+  const providerId = await buildProvider(env, { comuni: [CREMA, CREMONA] });
+  const serviceId = await buildApprovedService(env, providerId, {
+    comuni: [CREMA, CREMONA],
+    ...(options.capacity ? { capacity: options.capacity, capacityPeriod: 'month' as const } : {}),
+    ...(options.municipalProgram
+      ? {
+          isMunicipal: true,
+          municipalProgram: options.municipalProgram,
+          categoryId: 'saap',
+          cappedPriceCents: 0,
+          listPriceCents: 0,
+        }
+      : {}),
+    ...options.service,
+  });
+  const provider = await loginMember(env, {
+    role: 'fornitore',
+    organizationId: providerId,
+    scope: { type: 'all' },
+  });
+  return { providerId, serviceId, provider };
+}
+
+/** POST /api/orders, with an Idempotency-Key when given. */
+export function bookOrder(
+  env: TestEnv,
+  headers: Record<string, string>,
+  payload: Record<string, unknown>,
+  key?: string,
+) {
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: key ? { ...headers, 'idempotency-key': key } : headers,
+    payload,
+  });
+}
+
+/** POST /api/orders/{id}/{action} with an optional reason. */
+export function orderAction(
+  env: TestEnv,
+  headers: Record<string, string>,
+  orderId: string,
+  action: 'confirm' | 'decline' | 'deliver' | 'close' | 'cancel' | 'payment',
+  payload: Record<string, unknown> = {},
+) {
+  return env.app.inject({ method: 'POST', url: `/api/orders/${orderId}/${action}`, headers, payload });
+}
+
+export async function userIdOf(env: TestEnv, email: string): Promise<string> {
+  const [user] = await queryRows<{ id: string }>(
+    env.database.db,
+    sql`SELECT id FROM users WHERE email = ${email}`,
+  );
+  return user!.id;
+}
+
+/** An access point of Cremona run by some organisation, with these users as its staff. */
+export async function buildAccessPoint(env: TestEnv, staff: string[] = []): Promise<string> {
+  sequence += 1;
+  const [organization] = await queryRows<{ id: string }>(
+    env.database.db,
+    sql`SELECT id FROM organizations ORDER BY name LIMIT 1`,
+  );
+  const id = await repo.insertAccessPoint(env.database.db, {
+    name: `Sportello di prova ${sequence} ${Date.now()}`,
+    organizationId: organization!.id,
+    kind: 'public',
+    comuneCode: CREMONA,
+    neighbourhood: 'Centro',
+    address: 'Via Dante 1',
+    latitude: 45.136,
+    longitude: 10.024,
+    openingHours: [{ day: 1, from: '09:00', to: '12:00' }],
+    phone: null,
+    email: null,
+  });
+  for (const userId of staff) await repo.addAccessPointStaff(env.database.db, id, userId);
+  return id;
+}
+
+/** A provider's proposal approved by a province-wide administrator, through the API. */
+export async function publishService(
+  env: TestEnv,
+  provider: Session,
+  admin: Session,
+  input: ServiceInput,
+): Promise<string> {
+  const created = await env.app.inject({
+    method: 'POST',
+    url: '/api/services',
+    headers: provider.headers,
+    payload: input,
+  });
+  if (created.statusCode !== 201) throw new Error(`service not created: ${created.body}`);
+  const id = (created.json() as { id: string }).id;
+  const approved = await env.app.inject({
+    method: 'POST',
+    url: `/api/services/${id}/moderation`,
+    headers: admin.headers,
+    payload: { decision: 'approve' },
+  });
+  if (approved.statusCode !== 200) throw new Error(`service not approved: ${approved.body}`);
+  return id;
+}
+
+/** POST /api/tariff-rules as a province-wide administrator; the response is returned as is. */
+export async function setTariff(
+  env: TestEnv,
+  target: { scopeType: 'comune' | 'ambito'; scopeId: string; serviceId?: string; categoryId?: string },
+  rule: TariffRule,
+  admin?: Session,
+) {
+  const session = admin ?? (await env.loginAs('amministratore', { type: 'all' }));
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/tariff-rules',
+    headers: session.headers,
+    payload: { ...target, name: `Tariffa di prova ${++sequence}`, rule },
+  });
+}
+
+/** A verified ISEE declaration recorded by a social worker of the person's Ambito, valid until 2099. */
+export async function recordIsee(
+  env: TestEnv,
+  personId: string,
+  values: { iseeType?: 'ordinario' | 'sociosanitario'; valueCents: number; ambito?: string },
+) {
+  const social = await env.loginAs('assistente_sociale', { type: 'ambito', id: values.ambito ?? 'CREMONA' });
+  sequence += 1;
+  return env.app.inject({
+    method: 'POST',
+    url: `/api/people/${personId}/isee`,
+    headers: social.headers,
+    payload: {
+      iseeType: values.iseeType ?? 'ordinario',
+      valueCents: values.valueCents,
+      dsuProtocol: `INPS-ISEE-2026-${String(sequence).padStart(8, '0')}A-00`,
+      issuedOn: '2026-01-10',
+      expiresOn: '2099-12-31',
+    },
+  });
 }

@@ -322,7 +322,7 @@ export type PayBody = Static<typeof PayBody>;
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 export const StatementQuery = Type.Object({ month: Month });
-export const StatementExportQuery = Type.Object({ month: Month, format: Type.Enum(['csv', 'xlsx']) });
+export const StatementExportQuery = Type.Object({ month: Month, format: Type.Enum(['csv', 'xlsx', 'pdf']) });
 export type StatementQuery = Static<typeof StatementQuery>;
 
 export const StatementRow = Type.Object({

@@ -751,6 +751,76 @@ const SERVICES: DemoService[] = [
 
 const euro = (e: number) => Math.round(e * 100);
 
+/*
+ * Ambito Cremasco, home care (SAD), tariff plan 2021 (La Provincia di Cremona, 23 Jan 2021): free up
+ * to an ISEE of €3,000; €3,001–6,000; €6,000–20,000; full tariff above, "fino a 16 euro all'ora".
+ * The article gives the 2021 increases (+€0.10, +€0.20, +€0.80 an hour, "di poco superiore al 5%"),
+ * from which the hourly rates €2.00, €4.00 and €16.00 follow. The tariff tests check it band by band.
+ */
+export const AMBITO_CREMASCO_SAD_2021: TariffRule = {
+  iseeTypes: ['sociosanitario', 'ordinario'],
+  bands: [
+    {
+      fromCents: 0,
+      fromInclusive: true,
+      toCents: euro(3000),
+      toInclusive: true,
+      price: { kind: 'free' },
+    },
+    {
+      fromCents: euro(3000),
+      fromInclusive: false,
+      toCents: euro(6000),
+      toInclusive: true,
+      price: { kind: 'fixed', cents: 200 },
+    },
+    {
+      fromCents: euro(6000),
+      fromInclusive: false,
+      toCents: euro(20000),
+      toInclusive: true,
+      price: { kind: 'fixed', cents: 400 },
+    },
+  ],
+  fullTariffCents: 1600,
+  noIseeCents: null,
+  invalidIsee: 'full_tariff',
+};
+
+/*
+ * Cassano d'Adda, home care: free up to €3,000; €2–5 an hour (linear) up to €7,500; €5–18 an hour
+ * up to €20,000; €18 above; €20 without an ISEE (or with one not valid).
+ */
+export const CASSANO_DADDA_SAD: TariffRule = {
+  iseeTypes: ['sociosanitario', 'ordinario'],
+  bands: [
+    {
+      fromCents: 0,
+      fromInclusive: true,
+      toCents: euro(3000),
+      toInclusive: true,
+      price: { kind: 'free' },
+    },
+    {
+      fromCents: euro(3000),
+      fromInclusive: false,
+      toCents: euro(7500),
+      toInclusive: true,
+      price: { kind: 'linear', minCents: 200, maxCents: 500 },
+    },
+    {
+      fromCents: euro(7500),
+      fromInclusive: false,
+      toCents: euro(20000),
+      toInclusive: true,
+      price: { kind: 'linear', minCents: 500, maxCents: 1800 },
+    },
+  ],
+  fullTariffCents: 1800,
+  noIseeCents: 2000,
+  invalidIsee: 'no_isee_price',
+};
+
 const TARIFFS: {
   scopeType: 'comune' | 'ambito';
   scopeId: string;
@@ -766,35 +836,7 @@ const TARIFFS: {
     name: 'Assistenza domiciliare (SAD) – piano tariffario 2021 dell’Ambito Cremasco',
     source:
       'La Provincia di Cremona, 23 gennaio 2021: gratuito fino a 3.000 €; fasce 3.001–6.000 e 6.000–20.000 €; oltre, tariffa piena («fino a 16 euro all’ora»). Tariffe orarie ricavate dagli aumenti del 2021 (+0,10, +0,20, +0,80 €, poco più del 5%).',
-    rule: {
-      iseeTypes: ['sociosanitario', 'ordinario'],
-      bands: [
-        {
-          fromCents: 0,
-          fromInclusive: true,
-          toCents: euro(3000),
-          toInclusive: true,
-          price: { kind: 'free' },
-        },
-        {
-          fromCents: euro(3000),
-          fromInclusive: false,
-          toCents: euro(6000),
-          toInclusive: true,
-          price: { kind: 'fixed', cents: 200 },
-        },
-        {
-          fromCents: euro(6000),
-          fromInclusive: false,
-          toCents: euro(20000),
-          toInclusive: true,
-          price: { kind: 'fixed', cents: 400 },
-        },
-      ],
-      fullTariffCents: 1600,
-      noIseeCents: null,
-      invalidIsee: 'full_tariff',
-    },
+    rule: AMBITO_CREMASCO_SAD_2021,
   },
   {
     scopeType: 'comune',
@@ -803,35 +845,7 @@ const TARIFFS: {
     name: 'Assistenza domiciliare – Cremona (esempio: schema del Comune di Cassano d’Adda)',
     source:
       'Schema tariffario del Comune di Cassano d’Adda applicato a titolo dimostrativo: gratuito fino a 3.000 €, 2–5 €/h lineare fino a 7.500 €, 5–18 €/h fino a 20.000 €, 18 € oltre, 20 € senza ISEE.',
-    rule: {
-      iseeTypes: ['sociosanitario', 'ordinario'],
-      bands: [
-        {
-          fromCents: 0,
-          fromInclusive: true,
-          toCents: euro(3000),
-          toInclusive: true,
-          price: { kind: 'free' },
-        },
-        {
-          fromCents: euro(3000),
-          fromInclusive: false,
-          toCents: euro(7500),
-          toInclusive: true,
-          price: { kind: 'linear', minCents: 200, maxCents: 500 },
-        },
-        {
-          fromCents: euro(7500),
-          fromInclusive: false,
-          toCents: euro(20000),
-          toInclusive: true,
-          price: { kind: 'linear', minCents: 500, maxCents: 1800 },
-        },
-      ],
-      fullTariffCents: 1800,
-      noIseeCents: 2000,
-      invalidIsee: 'no_isee_price',
-    },
+    rule: CASSANO_DADDA_SAD,
   },
   {
     scopeType: 'comune',

@@ -5,7 +5,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
-import { buildApprovedService, buildProvider, CREMA, serviceInput } from '../../test/catalog-factories.js';
+import {
+  buildApprovedService,
+  buildProvider,
+  CREMA,
+  serviceInput,
+  setTariff,
+} from '../../test/catalog-factories.js';
+import { AMBITO_CREMASCO_SAD_2021 } from './catalog.demo.js';
 
 const env = await setupTestEnv();
 
@@ -38,41 +45,11 @@ async function seedServiceWithTariff(): Promise<{ serviceId: string; providerId:
     cappedPriceCents: 1600,
     requiredDocuments: ['Attestazione ISEE sociosanitario', 'Documento di identità'],
   });
-  const admin = await env.loginAs('amministratore', { type: 'all' });
-  const rule = await env.app.inject({
-    method: 'POST',
-    url: '/api/tariff-rules',
-    headers: admin.headers,
-    payload: {
-      scopeType: 'ambito',
-      scopeId: 'CREMA',
-      categoryId: 'assistenza_domiciliare',
-      name: 'SAD Ambito Cremasco 2021',
-      rule: {
-        iseeTypes: ['ordinario', 'sociosanitario'],
-        bands: [
-          { fromCents: 0, fromInclusive: true, toCents: 300_000, toInclusive: true, price: { kind: 'free' } },
-          {
-            fromCents: 300_000,
-            fromInclusive: false,
-            toCents: 600_000,
-            toInclusive: true,
-            price: { kind: 'fixed', cents: 200 },
-          },
-          {
-            fromCents: 600_000,
-            fromInclusive: false,
-            toCents: 2_000_000,
-            toInclusive: true,
-            price: { kind: 'fixed', cents: 400 },
-          },
-        ],
-        fullTariffCents: 1600,
-        noIseeCents: null,
-        invalidIsee: 'full_tariff',
-      },
-    },
-  });
+  const rule = await setTariff(
+    env,
+    { scopeType: 'ambito', scopeId: 'CREMA', categoryId: 'assistenza_domiciliare' },
+    AMBITO_CREMASCO_SAD_2021,
+  );
   expect(rule.statusCode).toBe(201);
   return { serviceId, providerId };
 }

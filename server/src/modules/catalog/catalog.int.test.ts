@@ -3,6 +3,7 @@ import { queryRows, sql } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import { setupTestEnv } from '../../test/harness.js';
 import * as repo from './catalog.repository.js';
+import { CASSANO_DADDA_SAD } from './catalog.demo.js';
 import {
   auditActions,
   buildApprovedService,
@@ -13,27 +14,13 @@ import {
   loginCitizen,
   loginMember,
   PANDINO,
+  publishService,
+  recordIsee,
   serviceInput,
+  setTariff,
 } from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
-
-const CASSANO_LIKE_RULE = {
-  iseeTypes: ['ordinario'],
-  bands: [
-    { fromCents: 0, fromInclusive: true, toCents: 300_000, toInclusive: true, price: { kind: 'free' } },
-    {
-      fromCents: 300_000,
-      fromInclusive: false,
-      toCents: 750_000,
-      toInclusive: true,
-      price: { kind: 'linear', minCents: 200, maxCents: 500 },
-    },
-  ],
-  fullTariffCents: 700,
-  noIseeCents: 740,
-  invalidIsee: 'full_tariff',
-};
 
 async function serviceRow(id: string) {
   const [row] = await queryRows<{ status: string; capped_price_cents: number; version: number }>(
@@ -212,22 +199,8 @@ describe('search', () => {
       scope: { type: 'all' },
     });
     const admin = await env.loginAs('amministratore', { type: 'all' });
-    const publish = async (overrides: Parameters<typeof serviceInput>[1]) => {
-      const created = await env.app.inject({
-        method: 'POST',
-        url: '/api/services',
-        headers: provider.headers,
-        payload: serviceInput(providerId, overrides),
-      });
-      expect(created.statusCode).toBe(201);
-      await env.app.inject({
-        method: 'POST',
-        url: `/api/services/${created.json().id}/moderation`,
-        headers: admin.headers,
-        payload: { decision: 'approve' },
-      });
-      return created.json().id as string;
-    };
+    const publish = (overrides: Parameters<typeof serviceInput>[1]) =>
+      publishService(env, provider, admin, serviceInput(providerId, overrides));
     const crema = await publish({ name: 'Pasti a domicilio – Crema', comuni: [CREMA] });
     const cremona = await publish({ name: 'Pasti a domicilio – Cremona', comuni: [CREMONA] });
     const badante = await publish({
@@ -258,7 +231,11 @@ describe('search', () => {
     // "badante" is not in the service's text: the category's synonyms bring it in.
     const synonym = await env.app.inject({ method: 'GET', url: '/api/services?q=badante' });
     expect(synonym.json().items.map((i: { id: string }) => i.id)).toContain(badante);
-    // Accents: "attivita" and "attività" are the same word for the index.
+    // Accents: "lunedi" finds "lunedì" of the description.
+    const accents = await env.app.inject({ method: 'GET', url: `/api/services?q=lunedi&comune=${CREMA}` });
+    const accented = accents.json().items.map((i: { id: string }) => i.id);
+    expect(accented).toContain(crema);
+    expect(accented).not.toContain(badante);
     const filtered = await env.app.inject({
       method: 'GET',
       url: `/api/services?category=assistenza_domiciliare&comune=${CREMA}`,
@@ -266,37 +243,28 @@ describe('search', () => {
     expect(filtered.json().items.map((i: { id: string }) => i.id)).toEqual([badante]);
   });
 
+  it('counts every match while returning one page, also past the last page', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    for (const name of ['Pasti paginati uno', 'Pasti paginati due', 'Pasti paginati tre'])
+      await buildApprovedService(env, providerId, { name, description: `${name}: pasti caldi paginati.` });
+    const page = (query: string) =>
+      env.app.inject({ method: 'GET', url: `/api/services?q=paginati&${query}` });
+    const first = (await page('limit=2')).json();
+    expect(first.total).toBe(3);
+    expect(first.items).toHaveLength(2);
+    const last = (await page('limit=2&offset=2')).json();
+    expect(last).toMatchObject({ total: 3 });
+    expect(last.items.map((i: { name: string }) => i.name)).not.toContain(first.items[0].name);
+    expect((await page('limit=2&offset=10')).json()).toEqual({ items: [], total: 3 });
+  });
+
   it('gives a logged-in citizen their own price from their comune’s tariff and ISEE', async () => {
     const providerId = await buildProvider(env, { comuni: [CREMA] });
     const serviceId = await buildApprovedService(env, providerId, { name: 'Pasti tariffati a Crema' });
-    const admin = await env.loginAs('amministratore', { type: 'all' });
-    const rule = await env.app.inject({
-      method: 'POST',
-      url: '/api/tariff-rules',
-      headers: admin.headers,
-      payload: {
-        scopeType: 'comune',
-        scopeId: CREMA,
-        serviceId,
-        name: 'Pasti Crema',
-        rule: CASSANO_LIKE_RULE,
-      },
-    });
+    const rule = await setTariff(env, { scopeType: 'comune', scopeId: CREMA, serviceId }, CASSANO_DADDA_SAD);
     expect(rule.statusCode).toBe(201);
     const citizen = await loginCitizen(env, CREMA);
-    const social = await env.loginAs('assistente_sociale', { type: 'ambito', id: 'CREMA' });
-    const isee = await env.app.inject({
-      method: 'POST',
-      url: `/api/people/${citizen.personId}/isee`,
-      headers: social.headers,
-      payload: {
-        iseeType: 'ordinario',
-        valueCents: 400_000,
-        dsuProtocol: 'INPS-ISEE-2026-00012345A-00',
-        issuedOn: '2026-01-10',
-        expiresOn: '2099-12-31',
-      },
-    });
+    const isee = await recordIsee(env, citizen.personId, { valueCents: 400_000, ambito: 'CREMA' });
     expect(isee.statusCode).toBe(201);
     expect(isee.json()).toMatchObject({ status: 'valid', valueCents: 400_000 });
     const found = await env.app.inject({
@@ -441,10 +409,10 @@ describe('tariff rules', () => {
   it('refuses a rule whose threshold belongs to both bands, saving nothing', async () => {
     const admin = await env.loginAs('amministratore', { type: 'all' });
     const bad = {
-      ...CASSANO_LIKE_RULE,
+      ...CASSANO_DADDA_SAD,
       bands: [
-        { ...CASSANO_LIKE_RULE.bands[0], toInclusive: true },
-        { ...CASSANO_LIKE_RULE.bands[1], fromInclusive: true },
+        { ...CASSANO_DADDA_SAD.bands[0], toInclusive: true },
+        { ...CASSANO_DADDA_SAD.bands[1], fromInclusive: true },
       ],
     };
     const response = await env.app.inject({
@@ -475,7 +443,7 @@ describe('tariff rules', () => {
       scopeId: CREMA,
       categoryId: 'pasti_domicilio',
       name: 'Pasti',
-      rule: CASSANO_LIKE_RULE,
+      rule: CASSANO_DADDA_SAD,
     };
     expect(
       (await env.app.inject({ method: 'POST', url: '/api/tariff-rules', headers: provider.headers, payload }))

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../platform/db/database.js';
-import { addDays, dateInRome } from '../../platform/time.js';
 import { setupTestEnv } from '../../test/harness.js';
 import * as repo from './catalog.repository.js';
 import { isValidNoticeNumber } from './catalog.pagopa.js';
 import {
   auditActions,
-  buildApprovedService,
   buildProvider,
   count,
   CREMA,
   CREMONA,
   loginCitizen,
   loginMember,
+  bookOrder,
+  buildBookableService,
+  tomorrow as nextDay,
 } from '../../test/catalog-factories.js';
 
 const env = await setupTestEnv();
-const tomorrow = addDays(dateInRome(), 1);
+const tomorrow = nextDay();
 
 async function orderRow(id: string) {
   const [row] = await queryRows<{
@@ -31,53 +32,20 @@ async function orderRow(id: string) {
   return row;
 }
 
-async function setup(
-  options: { capacity?: number; municipalProgram?: 'saap' | 'disabled_transport' | 'conciliazione' } = {},
-) {
-  const providerId = await buildProvider(env, { comuni: [CREMA, CREMONA] });
-  const serviceId = await buildApprovedService(env, providerId, {
-    comuni: [CREMA, CREMONA],
-    ...(options.capacity ? { capacity: options.capacity, capacityPeriod: 'month' as const } : {}),
-    ...(options.municipalProgram
-      ? {
-          isMunicipal: true,
-          municipalProgram: options.municipalProgram,
-          categoryId: 'saap',
-          cappedPriceCents: 0,
-          listPriceCents: 0,
-        }
-      : {}),
-  });
-  const provider = await loginMember(env, {
-    role: 'fornitore',
-    organizationId: providerId,
-    scope: { type: 'all' },
-  });
-  return { providerId, serviceId, provider };
-}
-
-const book = (headers: Record<string, string>, payload: Record<string, unknown>, key?: string) =>
-  env.app.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: key ? { ...headers, 'idempotency-key': key } : headers,
-    payload,
-  });
-
 describe('orders', () => {
   it('answers 401 without a session and 403 to an operator', async () => {
-    const { serviceId } = await setup();
-    expect((await book({}, { serviceId, quantity: 1, startDate: tomorrow })).statusCode).toBe(401);
+    const { serviceId } = await buildBookableService(env);
+    expect((await bookOrder(env, {}, { serviceId, quantity: 1, startDate: tomorrow })).statusCode).toBe(401);
     const operator = await env.loginAs('operatore');
-    expect((await book(operator.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await bookOrder(env, operator.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode,
+    ).toBe(403);
   });
 
   it('runs requested → paid → confirmed → delivered → closed, freezing the price and auditing every step', async () => {
-    const { serviceId, provider } = await setup();
+    const { serviceId, provider } = await buildBookableService(env);
     const citizen = await loginCitizen(env, CREMA);
-    const created = await book(citizen.headers, { serviceId, quantity: 3, startDate: tomorrow });
+    const created = await bookOrder(env, citizen.headers, { serviceId, quantity: 3, startDate: tomorrow });
     expect(created.statusCode).toBe(201);
     const order = created.json();
     expect(order).toMatchObject({
@@ -154,9 +122,11 @@ describe('orders', () => {
   });
 
   it('refuses to skip a step and to decline without a reason', async () => {
-    const { serviceId, provider } = await setup();
+    const { serviceId, provider } = await buildBookableService(env);
     const citizen = await loginCitizen(env, CREMA);
-    const order = (await book(citizen.headers, { serviceId, quantity: 1, startDate: tomorrow })).json();
+    const order = (
+      await bookOrder(env, citizen.headers, { serviceId, quantity: 1, startDate: tomorrow })
+    ).json();
     const deliver = await env.app.inject({
       method: 'POST',
       url: `/api/orders/${order.id}/deliver`,
@@ -187,7 +157,7 @@ describe('orders', () => {
   });
 
   it('hides an order from another provider with 404 and leaves it unchanged', async () => {
-    const { serviceId } = await setup();
+    const { serviceId } = await buildBookableService(env);
     const other = await buildProvider(env, { comuni: [CREMA] });
     const stranger = await loginMember(env, {
       role: 'fornitore',
@@ -195,7 +165,9 @@ describe('orders', () => {
       scope: { type: 'all' },
     });
     const citizen = await loginCitizen(env, CREMA);
-    const order = (await book(citizen.headers, { serviceId, quantity: 1, startDate: tomorrow })).json();
+    const order = (
+      await bookOrder(env, citizen.headers, { serviceId, quantity: 1, startDate: tomorrow })
+    ).json();
     const read = await env.app.inject({
       method: 'GET',
       url: `/api/orders/${order.id}`,
@@ -213,28 +185,28 @@ describe('orders', () => {
   });
 
   it('returns the first order for a retried Idempotency-Key and creates nothing new', async () => {
-    const { serviceId } = await setup();
+    const { serviceId } = await buildBookableService(env);
     const citizen = await loginCitizen(env, CREMA);
     const payload = { serviceId, quantity: 2, startDate: tomorrow };
-    const first = await book(citizen.headers, payload, 'retry-key-0001');
+    const first = await bookOrder(env, citizen.headers, payload, 'retry-key-0001');
     const before = await count(env, 'catalog_orders');
     const notices = await count(env, 'payment_notices');
-    const second = await book(citizen.headers, payload, 'retry-key-0001');
+    const second = await bookOrder(env, citizen.headers, payload, 'retry-key-0001');
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json().id).toBe(first.json().id);
     expect(second.json().payment.noticeNumber).toBe(first.json().payment.noticeNumber);
     expect(await count(env, 'catalog_orders')).toBe(before);
     expect(await count(env, 'payment_notices')).toBe(notices);
-    const third = await book(citizen.headers, payload, 'retry-key-0002');
+    const third = await bookOrder(env, citizen.headers, payload, 'retry-key-0002');
     expect(third.json().id).not.toBe(first.json().id);
   });
 
   it('never exceeds the capacity, even with parallel bookings', async () => {
-    const { serviceId } = await setup({ capacity: 5 });
+    const { serviceId } = await buildBookableService(env, { capacity: 5 });
     const citizens = await Promise.all(Array.from({ length: 8 }, () => loginCitizen(env, CREMA)));
     const responses = await Promise.all(
-      citizens.map((c) => book(c.headers, { serviceId, quantity: 1, startDate: tomorrow })),
+      citizens.map((c) => bookOrder(env, c.headers, { serviceId, quantity: 1, startDate: tomorrow })),
     );
     const codes = responses.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(5);
@@ -250,13 +222,15 @@ describe('orders', () => {
   });
 
   it('frees the capacity when an order is cancelled', async () => {
-    const { serviceId } = await setup({ capacity: 1 });
+    const { serviceId } = await buildBookableService(env, { capacity: 1 });
     const first = await loginCitizen(env, CREMA);
     const second = await loginCitizen(env, CREMA);
-    const order = (await book(first.headers, { serviceId, quantity: 1, startDate: tomorrow })).json();
-    expect((await book(second.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode).toBe(
-      409,
-    );
+    const order = (
+      await bookOrder(env, first.headers, { serviceId, quantity: 1, startDate: tomorrow })
+    ).json();
+    expect(
+      (await bookOrder(env, second.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode,
+    ).toBe(409);
     const cancelled = await env.app.inject({
       method: 'POST',
       url: `/api/orders/${order.id}/cancel`,
@@ -264,16 +238,16 @@ describe('orders', () => {
       payload: { reason: 'Non ne ho più bisogno' },
     });
     expect(cancelled.statusCode).toBe(200);
-    expect((await book(second.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await bookOrder(env, second.headers, { serviceId, quantity: 1, startDate: tomorrow })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses SAAP to a pupil without certified disability, with the reason, and skips payment when eligible', async () => {
-    const { serviceId } = await setup({ municipalProgram: 'saap' });
+    const { serviceId } = await buildBookableService(env, { municipalProgram: 'saap' });
     const without = await loginCitizen(env, CREMONA, { disability: false });
     const before = await count(env, 'catalog_orders');
-    const refused = await book(without.headers, {
+    const refused = await bookOrder(env, without.headers, {
       serviceId,
       quantity: 10,
       startDate: tomorrow,
@@ -286,9 +260,13 @@ describe('orders', () => {
     });
     expect(await count(env, 'catalog_orders')).toBe(before);
     const eligible = await loginCitizen(env, CREMONA, { disability: true });
-    const notEnrolled = await book(eligible.headers, { serviceId, quantity: 10, startDate: tomorrow });
+    const notEnrolled = await bookOrder(env, eligible.headers, {
+      serviceId,
+      quantity: 10,
+      startDate: tomorrow,
+    });
     expect(notEnrolled.json().error.details.reasons[0].code).toBe('NOT_ENROLLED_IN_SCHOOL');
-    const accepted = await book(eligible.headers, {
+    const accepted = await bookOrder(env, eligible.headers, {
       serviceId,
       quantity: 10,
       startDate: tomorrow,

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
 import { organizationsLimiting, scopeIsEmpty, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -404,50 +402,4 @@ export async function providerStatement(ctx: Context, month: string): Promise<St
       })),
     };
   });
-}
-
-const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-
-export function statementCsv(statement: Statement): string {
-  return stringify(
-    [
-      ['Comune', 'Codice ISTAT', 'Ordini', 'Quantità', 'Pagato dai cittadini (€)', 'A carico del comune (€)'],
-      ...statement.rows.map((r) => [
-        r.comuneName,
-        r.comuneCode,
-        r.orders,
-        r.quantity,
-        euros(r.paidByCitizensCents),
-        euros(r.owedByComuneCents),
-      ]),
-    ],
-    { delimiter: ';' },
-  );
-}
-
-export async function statementXlsx(statement: Statement): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`Rendiconto ${statement.month}`);
-  sheet.addRow([`${statement.providerName} – rendiconto ${statement.month}`]);
-  sheet.addRow([
-    'Comune',
-    'Codice ISTAT',
-    'Ordini',
-    'Quantità',
-    'Pagato dai cittadini (€)',
-    'A carico del comune (€)',
-  ]);
-  for (const r of statement.rows) {
-    sheet.addRow([
-      r.comuneName,
-      r.comuneCode,
-      r.orders,
-      r.quantity,
-      r.paidByCitizensCents / 100,
-      r.owedByComuneCents / 100,
-    ]);
-  }
-  sheet.getColumn(5).numFmt = '#,##0.00';
-  sheet.getColumn(6).numFmt = '#,##0.00';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -31,6 +31,7 @@ import {
 } from '../../../../shared/src/catalog/catalog.schemas.js';
 import * as catalog from './catalog.service.js';
 import * as orders from './catalog.orders.js';
+import * as documents from './catalog.documents.js';
 import type { OrderAction } from './catalog.orders.rules.js';
 import { registerHsdsRoutes } from './catalog.hsds.routes.js';
 
@@ -166,12 +167,18 @@ export function registerCatalogRoutes(app: App): void {
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await orders.statementXlsx(statement));
+          .send(await documents.statementXlsx(statement));
+      }
+      if (req.query.format === 'pdf') {
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${name}.pdf"`)
+          .send(await documents.statementPdf(statement));
       }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(orders.statementCsv(statement));
+        .send(documents.statementCsv(statement));
     },
   );
 }

@@ -8,6 +8,7 @@ import {
   validateTariffRule,
   type IseeFacts,
 } from './catalog.tariff.js';
+import { AMBITO_CREMASCO_SAD_2021, CASSANO_DADDA_SAD } from './catalog.demo.js';
 
 const TODAY = '2026-12-01';
 const euro = (e: number) => Math.round(e * 100);
@@ -23,63 +24,9 @@ function isee(valueCents: number, overrides: Partial<IseeFacts> = {}): IseeFacts
   };
 }
 
-/*
- * Ambito Cremasco, home care (SAD), tariff plan 2021 (La Provincia di Cremona, 23 Jan 2021):
- * free up to an ISEE of €3,000; €3,001–6,000; €6,000–20,000; full tariff above, "fino a 16 euro
- * all'ora". The article gives the 2021 increases (+€0.10, +€0.20, +€0.80 an hour, "di poco superiore
- * al 5%"), from which the hourly rates €2.00, €4.00 and €16.00 follow.
- */
-const CREMASCO_SAD: TariffRule = {
-  iseeTypes: ['ordinario', 'sociosanitario'],
-  bands: [
-    { fromCents: 0, fromInclusive: true, toCents: euro(3000), toInclusive: true, price: { kind: 'free' } },
-    {
-      fromCents: euro(3000),
-      fromInclusive: false,
-      toCents: euro(6000),
-      toInclusive: true,
-      price: { kind: 'fixed', cents: 200 },
-    },
-    {
-      fromCents: euro(6000),
-      fromInclusive: false,
-      toCents: euro(20000),
-      toInclusive: true,
-      price: { kind: 'fixed', cents: 400 },
-    },
-  ],
-  fullTariffCents: 1600,
-  noIseeCents: null,
-  invalidIsee: 'full_tariff',
-};
-
-/*
- * Cassano d'Adda, home care: free up to €3,000; €2–5 an hour (linear) up to €7,500; €5–18 an hour
- * up to €20,000; €18 above; €20 without an ISEE.
- */
-const CASSANO_SAD: TariffRule = {
-  iseeTypes: ['ordinario', 'sociosanitario'],
-  bands: [
-    { fromCents: 0, fromInclusive: true, toCents: euro(3000), toInclusive: true, price: { kind: 'free' } },
-    {
-      fromCents: euro(3000),
-      fromInclusive: false,
-      toCents: euro(7500),
-      toInclusive: true,
-      price: { kind: 'linear', minCents: 200, maxCents: 500 },
-    },
-    {
-      fromCents: euro(7500),
-      fromInclusive: false,
-      toCents: euro(20000),
-      toInclusive: true,
-      price: { kind: 'linear', minCents: 500, maxCents: 1800 },
-    },
-  ],
-  fullTariffCents: 1800,
-  noIseeCents: 2000,
-  invalidIsee: 'no_isee_price',
-};
+// The issue's two examples, as the demo seeds them.
+const CREMASCO_SAD = AMBITO_CREMASCO_SAD_2021;
+const CASSANO_SAD = CASSANO_DADDA_SAD;
 
 const price = (rule: TariffRule, cents: number) => computeTariff(rule, [isee(cents)], TODAY).unitCents;
 

@@ -6,9 +6,11 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import {
+  buildAccessPoint,
   buildApprovedService,
   buildProvider,
   CREMA,
+  CREMONA,
   serviceInput,
   setTariff,
 } from '../../test/catalog-factories.js';
@@ -27,6 +29,23 @@ const compiled = ajv.compile(
   JSON.parse(readFileSync(join(SCHEMA_DIR, 'compiled/service_with_definitions.json'), 'utf8')) as object,
 );
 const entity = (file: string) => ajv.getSchema(file)!;
+// The standard's paging envelope: components.schemas.Page of its openapi.json.
+const openapi = JSON.parse(readFileSync(join(SCHEMA_DIR, 'openapi.json'), 'utf8')) as {
+  components: { schemas: { Page: object } };
+};
+const page = ajv.compile({
+  ...openapi.components.schemas.Page,
+  required: [
+    'total_items',
+    'total_pages',
+    'page_number',
+    'size',
+    'first_page',
+    'last_page',
+    'empty',
+    'contents',
+  ],
+});
 
 function assertValid(validate: ReturnType<typeof ajv.compile>, value: unknown): void {
   const ok = validate(value);
@@ -86,11 +105,21 @@ describe('HSDS 3.0 API', () => {
     await seedServiceWithTariff();
     const response = await env.app.inject({ method: 'GET', url: '/api/hsds/services?page=1&per_page=1' });
     expect(response.statusCode).toBe(200);
-    const page = response.json();
-    expect(page).toMatchObject({ page_number: 1, page: 1, size: 1, first_page: true, empty: false });
-    expect(page.total_items).toBeGreaterThanOrEqual(1);
-    expect(page.total_pages).toBe(page.total_items);
-    for (const item of page.contents) assertValid(entity('service.json'), item);
+    const body = response.json();
+    assertValid(page, body);
+    expect(body).toMatchObject({ page_number: 1, page: 1, size: 1, first_page: true, empty: false });
+    expect(body.total_items).toBeGreaterThanOrEqual(1);
+    expect(body.total_pages).toBe(body.total_items);
+    expect(body.contents).toHaveLength(1);
+    for (const item of body.contents) assertValid(entity('service.json'), item);
+    const past = (
+      await env.app.inject({
+        method: 'GET',
+        url: `/api/hsds/services?page=${body.total_pages + 1}&per_page=1`,
+      })
+    ).json();
+    assertValid(page, past);
+    expect(past).toMatchObject({ empty: true, last_page: true, size: 0, total_items: body.total_items });
   });
 
   it('hides a service not yet approved with 404', async () => {
@@ -109,10 +138,14 @@ describe('HSDS 3.0 API', () => {
   });
 
   it('serves organisations, service_at_locations, taxonomies and taxonomy terms that validate', async () => {
-    const { providerId } = await seedServiceWithTariff();
+    const { providerId, serviceId } = await seedServiceWithTariff();
+    const accessPointId = await buildAccessPoint(env);
+    const cremonaProvider = await buildProvider(env, { comuni: [CREMONA] });
+    const cremonaService = await buildApprovedService(env, cremonaProvider, { comuni: [CREMONA] });
     const organizations = (
       await env.app.inject({ method: 'GET', url: '/api/hsds/organizations?per_page=100' })
     ).json();
+    assertValid(page, organizations);
     expect(organizations.contents.map((o: { id: string }) => o.id)).toContain(providerId);
     for (const o of organizations.contents) assertValid(entity('organization.json'), o);
     const one = await env.app.inject({ method: 'GET', url: `/api/hsds/organizations/${providerId}` });
@@ -120,12 +153,25 @@ describe('HSDS 3.0 API', () => {
     const terms = (
       await env.app.inject({ method: 'GET', url: '/api/hsds/taxonomy_terms?per_page=100' })
     ).json();
+    assertValid(page, terms);
     expect(terms.total_items).toBe(17);
     for (const t of terms.contents) assertValid(entity('taxonomy_term.json'), t);
     const taxonomies = (await env.app.inject({ method: 'GET', url: '/api/hsds/taxonomies' })).json();
+    assertValid(page, taxonomies);
+    expect(taxonomies.contents).toHaveLength(1);
     for (const t of taxonomies.contents) assertValid(entity('taxonomy.json'), t);
-    const locations = await env.app.inject({ method: 'GET', url: '/api/hsds/service_at_locations' });
+    const locations = await env.app.inject({
+      method: 'GET',
+      url: '/api/hsds/service_at_locations?per_page=100',
+    });
     expect(locations.statusCode).toBe(200);
+    assertValid(page, locations.json());
+    // The access point is in Cremona, the service in Crema: only services of its comune are offered there.
+    const pairs = locations
+      .json()
+      .contents.map((l: { service_id: string; location_id: string }) => [l.service_id, l.location_id]);
+    expect(pairs).not.toContainEqual([serviceId, accessPointId]);
+    expect(pairs).toContainEqual([cremonaService, accessPointId]);
     for (const s of locations.json().contents) assertValid(entity('service_at_location.json'), s);
   });
 });

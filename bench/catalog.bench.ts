@@ -7,14 +7,16 @@
  *    with realistic queries, next to a plain indexed primary-key lookup of a service measured in the
  *    same run through the same door (a public transaction: the application role over no territory).
  *    Target on PostgreSQL: search p95 ≤ 10 ms and ≤ 3× the lookup's p95.
- * 2. Booking throughput on PostgreSQL: `POST /api/orders` by logged-in citizens (tariff from their
- *    comune and ISEE, capacity reserved, pagoPA notice, event, audit) under 50 connections, next to a
- *    bare Fastify route inserting one order row with no session or rules on a pool of the same size,
- *    measured in the same run. Target: ≥ 50 % of the bare route.
+ * 2. Booking throughput on PostgreSQL: `POST /api/orders` by a logged-in citizen (tariff from her
+ *    comune and ISEE, capacity reserved, pagoPA notice, event, audit) under 50 connections, next to
+ *    the bench's bare-route baseline (http.bench-server.ts: one insert, no session or rules, a pool of
+ *    the same size), both served by that server process and measured in the same run. Target: ≥ 50 %.
  * DATABASE_URL names the server (default: local postgres); BENCH_SECONDS the load duration.
  */
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { loadavg } from 'node:os';
@@ -31,7 +33,6 @@ import { migrate } from '../server/src/platform/db/migrate.js';
 import { systemContext, type Context } from '../server/src/platform/context.js';
 import { withPublicScope } from '../server/src/platform/access/access.js';
 import { addDays, dateInRome } from '../server/src/platform/time.js';
-import { buildLegamiApp } from '../server/src/app.js';
 import { importTerritory } from '../server/src/modules/territory/territory.service.js';
 import { hashPassword } from '../server/src/modules/accounts/accounts.passwords.js';
 import { insertMembership, insertUser } from '../server/src/modules/accounts/accounts.repository.js';
@@ -336,87 +337,64 @@ async function prepareBooking(database: Database, providerIds: string[]) {
 async function measureBooking(database: Database, url: string, providerIds: string[]) {
   const fixture = await prepareBooking(database, providerIds);
   const startDate = addDays(dateInRome(), 1);
-
-  // Baseline: a bare Fastify route inserting one order row (no session, rules, tariff, capacity,
-  // notice or audit) on a pool of the same size as the app's.
-  const bare = await (async () => {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    const [service] = await queryRows<{ id: string; provider_id: string }>(
-      database.db,
-      sql`SELECT id, provider_id FROM catalog_services WHERE id = ${fixture.ids[0]!}`,
-    );
-    const server = Fastify({ logger: false });
-    server.post('/bare', async (request, reply) => {
-      const { quantity } = request.body as { quantity: number };
-      const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO catalog_orders (service_id, provider_id, person_id, comune_code, quantity, start_date, period_key,
-           unit_price_cents, capped_unit_price_cents, total_cents, subsidy_cents, tariff, channel, payment_status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 250, 800, 250 * $5, 550 * $5, '{}', 'online', 'pending', $8) RETURNING id`,
-        [
-          service!.id,
-          service!.provider_id,
-          fixture.personId,
-          CREMONA,
-          quantity,
-          startDate,
-          startDate.slice(0, 7),
-          fixture.userId,
-        ],
-      );
-      return reply.status(201).send({ id: rows[0]!.id });
-    });
-    const address = await server.listen({ port: 0, host: '127.0.0.1' });
-    const result = await autocannon({
-      url: `${address}/bare`,
+  // The servers of `npm run bench` (http.bench-server.ts) in their own process: Legami, and the bare
+  // route inserting one help request with no session or rules — the bench's baseline.
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./http.bench-server.ts', import.meta.url).pathname],
+    { env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = once(server, 'exit');
+  try {
+    const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+    const addresses = JSON.parse(line) as { app: string; bare: string };
+    const bare = await autocannon({
+      url: `${addresses.bare}/bare`,
       connections: CONNECTIONS,
       duration: DURATION_S,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ quantity: 1 }),
+      body: JSON.stringify({ beneficiaryId: fixture.personId }),
     });
-    await server.close();
-    await pool.end();
-    return result;
-  })();
-
-  const app = await buildLegamiApp({
-    database,
-    settings: { production: false, sessionTtlHours: 12 },
-    logLevel: 'silent',
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const response = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'cittadina@bench.it', password: 'bench-password' }),
-  });
-  const headers = {
-    cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-    'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken,
-    'content-type': 'application/json',
-  };
-  let n = 0;
-  const booking = await autocannon({
-    url: `${address}/api/orders`,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    requests: [
-      {
-        method: 'POST',
-        headers,
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({ serviceId: fixture.ids[n++ % fixture.ids.length], quantity: 1, startDate }),
-        }),
-      },
-    ],
-  });
-  await app.close();
-  const [orders] = await queryRows<{ n: number }>(
-    database.db,
-    sql`SELECT count(*)::int AS n FROM catalog_orders WHERE created_by = ${fixture.userId} AND channel = 'online' AND tariff <> '{}'::jsonb`,
-  );
-  return { bare, booking, ordersCreated: orders!.n };
+    const response = await fetch(`${addresses.app}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'cittadina@bench.it', password: 'bench-password' }),
+    });
+    const headers = {
+      cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+      'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken,
+      'content-type': 'application/json',
+    };
+    let n = 0;
+    const booking = await autocannon({
+      url: `${addresses.app}/api/orders`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          headers,
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              serviceId: fixture.ids[n++ % fixture.ids.length],
+              quantity: 1,
+              startDate,
+            }),
+          }),
+        },
+      ],
+    });
+    const [orders] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM catalog_orders WHERE created_by = ${fixture.userId}`,
+    );
+    return { bare, booking, ordersCreated: orders!.n };
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
 }
 
 const ms = (v: number) => `${v.toFixed(2).padStart(7)} ms`;

@@ -6,6 +6,7 @@ import { importJob } from './volunteers/index.js';
 import { caseRemindersJob } from './cases/index.js';
 import { loanRemindersJob } from './goods/index.js';
 import { fundImportJob } from './funds/index.js';
+import { catalogImportJob } from './catalog/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
@@ -19,5 +20,6 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     caseRemindersJob,
     loanRemindersJob,
     fundImportJob,
+    catalogImportJob,
   ] as JobDefinition[];
 }

@@ -1074,6 +1074,31 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'amministratore',
     exempt: 'the provider’s own orders, by its organisation',
   },
+  'POST /api/catalog/imports': {
+    deny: 'operatore',
+    contentType: 'text/csv',
+    body: 'nome;categoria;prezzo_listino;prezzo_calmierato;comuni\n',
+    exempt: CREATES,
+  },
+  'GET /api/catalog/imports/{id}': {
+    deny: 'operatore',
+    owned: {
+      as: 'amministratore',
+      params: async (d) => {
+        const providerId = await d.id(
+          sql`SELECT id FROM organizations WHERE name = 'Consorzio Sol.Co Cremona'`,
+        );
+        const response = await d.env.app.inject({
+          method: 'POST',
+          url: `/api/catalog/imports?providerId=${providerId}`,
+          headers: { ...(await d.session('amministratore')).headers, 'content-type': 'text/csv' },
+          payload:
+            'nome;descrizione;categoria;prezzo_listino;prezzo_calmierato;comuni\nPasti;Pasti caldi a domicilio;pasti_domicilio;9;7;Cremona\n',
+        });
+        return { id: response.json<{ importId: string }>().importId };
+      },
+    },
+  },
   'GET /api/provider/statement/export': {
     deny: 'amministratore',
     exempt: 'the provider’s own orders, by its organisation',

@@ -351,3 +351,30 @@ export const ManagedServicesQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });
 export const AccessPointQuery = Type.Object({ comune: Type.Optional(IstatCode) });
+
+export const CatalogImportQuery = Type.Object({ providerId: Uuid });
+export const CatalogImportAccepted = Type.Object({ importId: Uuid });
+export type CatalogImportAccepted = Static<typeof CatalogImportAccepted>;
+export const CatalogImportReportQuery = Type.Object({
+  rows: Type.Optional(Type.Enum(['all', 'rejected', 'none'], { default: 'all' })),
+});
+export const CatalogImportReport = Type.Object({
+  id: Uuid,
+  status: Type.Enum(['running', 'done', 'failed']),
+  providerId: Uuid,
+  fileKind: Type.Enum(['csv', 'hsds']),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  created: Type.Integer(),
+  rejected: Type.Integer(),
+  failure: Nullable(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      status: Type.Enum(['pending', 'created', 'rejected']),
+      reason: Nullable(Type.String()),
+      serviceId: Nullable(Uuid),
+    }),
+  ),
+});
+export type CatalogImportReport = Static<typeof CatalogImportReport>;

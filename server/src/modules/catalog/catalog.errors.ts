@@ -5,6 +5,7 @@ export const serviceNotFound = () => notFound('Servizio');
 export const providerNotFound = () => notFound('Fornitore');
 export const orderNotFound = () => notFound('Ordine');
 export const iseeNotFound = () => notFound('Dichiarazione ISEE');
+export const importNotFound = () => notFound('Importazione');
 export const personNotFound = () => notFound('Persona');
 export const accessPointNotFound = () => notFound('Punto di accesso');
 
@@ -100,3 +101,10 @@ export const noticeExpired = () =>
 export const paymentFailed = (message: string) => new AppError(402, 'PAYMENT_FAILED', message);
 export const providerRequired = () =>
   invalid('PROVIDER_REQUIRED', 'Il tuo account non è collegato a un fornitore.', { field: 'providerId' });
+
+export const importFileType = () =>
+  new AppError(
+    415,
+    'IMPORT_FILE_TYPE',
+    'Carica i servizi come CSV (text/csv) oppure come pacchetto dati HSDS in CSV compresso (application/zip).',
+  );

@@ -920,3 +920,130 @@ export async function subsidisedOrders(tx: Tx, from: string, to: string): Promis
         ORDER BY o.start_date, o.id`,
   );
 }
+
+// ---- imports (belong to their uploader: legami.actor_user_id) --------------------------------
+
+export async function enterImportOwner(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('legami.actor_user_id', ${userId}, true)`);
+}
+
+export interface CatalogImportRow {
+  id: string;
+  created_by: string;
+  provider_id: string;
+  file_kind: 'csv' | 'hsds';
+  scope_all: boolean;
+  scope_comuni: string[];
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  rejected: number;
+  failure: string | null;
+}
+
+const SELECT_CATALOG_IMPORT = sql`
+  SELECT id, created_by, provider_id, file_kind, scope_all, scope_comuni, status, total, processed, created, rejected, failure
+  FROM catalog_imports`;
+
+export async function insertCatalogImport(
+  tx: Tx,
+  job: {
+    createdBy: string;
+    providerId: string;
+    fileKind: 'csv' | 'hsds';
+    scope: { all: boolean; comuni: readonly string[] };
+    rows: readonly { row: number; cells: Record<string, string> }[];
+  },
+): Promise<string> {
+  const [created] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO catalog_imports (created_by, provider_id, file_kind, scope_all, scope_comuni, total)
+        VALUES (${job.createdBy}, ${job.providerId}, ${job.fileKind}, ${job.scope.all}, ${pgArray(job.scope.comuni)}::text[],
+                ${job.rows.length})
+        RETURNING id`,
+  );
+  const id = created!.id;
+  for (let start = 0; start < job.rows.length; start += 1000) {
+    const chunk = job.rows.slice(start, start + 1000).map((r) => ({ row: r.row, data: r.cells }));
+    await tx.execute(sql`
+      INSERT INTO catalog_import_rows (import_id, row_number, created_by, data)
+      SELECT ${id}, (e->>'row')::int, ${job.createdBy}, e->'data'
+      FROM jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) AS e`);
+  }
+  return id;
+}
+
+export async function findCatalogImport(tx: Tx, id: string): Promise<CatalogImportRow | null> {
+  const [row] = await queryRows<CatalogImportRow>(tx, sql`${SELECT_CATALOG_IMPORT} WHERE id = ${id}`);
+  return row ?? null;
+}
+
+/** The import, locked for this batch; null when another runner holds it or it is finished. */
+export async function lockRunningCatalogImport(tx: Tx, id: string): Promise<CatalogImportRow | null> {
+  const [row] = await queryRows<CatalogImportRow>(
+    tx,
+    sql`${SELECT_CATALOG_IMPORT} WHERE id = ${id} AND status = 'running' FOR UPDATE SKIP LOCKED`,
+  );
+  return row ?? null;
+}
+
+export async function pendingCatalogImportRows(
+  tx: Tx,
+  importId: string,
+  limit: number,
+): Promise<{ row_number: number; data: Record<string, string> }[]> {
+  return queryRows(
+    tx,
+    sql`SELECT row_number, data FROM catalog_import_rows
+        WHERE import_id = ${importId} AND status = 'pending' ORDER BY row_number LIMIT ${limit}`,
+  );
+}
+
+export async function recordCatalogImportRow(
+  tx: Tx,
+  importId: string,
+  rowNumber: number,
+  outcome: { status: 'created'; serviceId: string } | { status: 'rejected'; reason: string },
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_import_rows
+    SET status = ${outcome.status}, data = NULL,
+        reason = ${outcome.status === 'rejected' ? outcome.reason : null},
+        service_id = ${outcome.status === 'created' ? outcome.serviceId : null}
+    WHERE import_id = ${importId} AND row_number = ${rowNumber}`);
+}
+
+/** Adds a batch's outcome to the counters; the import is done when every row is processed. */
+export async function advanceCatalogImport(
+  tx: Tx,
+  id: string,
+  delta: { created: number; rejected: number },
+): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_imports
+    SET created = created + ${delta.created}, rejected = rejected + ${delta.rejected},
+        processed = processed + ${delta.created + delta.rejected}, updated_at = now(),
+        status = CASE WHEN processed + ${delta.created + delta.rejected} >= total THEN 'done' ELSE status END,
+        finished_at = CASE WHEN processed + ${delta.created + delta.rejected} >= total THEN now() ELSE finished_at END
+    WHERE id = ${id}`);
+}
+
+export async function failCatalogImport(tx: Tx, id: string, failure: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE catalog_imports SET status = 'failed', failure = ${failure}, finished_at = now(), updated_at = now()
+    WHERE id = ${id} AND status = 'running'`);
+}
+
+export async function catalogImportRowsReport(
+  tx: Tx,
+  importId: string,
+  which: 'all' | 'rejected',
+): Promise<{ row_number: number; status: string; reason: string | null; service_id: string | null }[]> {
+  return queryRows(
+    tx,
+    sql`SELECT row_number, status, reason, service_id FROM catalog_import_rows
+        WHERE import_id = ${importId} ${which === 'rejected' ? sql`AND status = 'rejected'` : sql``}
+        ORDER BY row_number`,
+  );
+}

@@ -4,6 +4,10 @@ import { IdParams } from '../../../../shared/src/common/common.schemas.js';
 import {
   AccessPointList,
   AccessPointQuery,
+  CatalogImportAccepted,
+  CatalogImportQuery,
+  CatalogImportReport,
+  CatalogImportReportQuery,
   CategoryList,
   IseeDeclaration,
   IseeInput,
@@ -34,9 +38,15 @@ import * as orders from './catalog.orders.js';
 import * as documents from './catalog.documents.js';
 import type { OrderAction } from './catalog.orders.rules.js';
 import { registerHsdsRoutes } from './catalog.hsds.routes.js';
+import { RawFileBody, registerUploadRoutes } from '../../platform/http/uploads.js';
+import * as imports from './catalog.imports.js';
+import { IMPORT_FORMAT_DESCRIPTION } from './catalog.import.js';
+import { importFileType } from './catalog.errors.js';
 
 const tags = ['catalog'];
 const ORDER_ACTIONS: OrderAction[] = ['confirm', 'decline', 'deliver', 'close', 'cancel'];
+const IMPORT_TYPES = { 'text/csv': 'csv', 'application/zip': 'hsds' } as const;
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export function registerCatalogRoutes(app: App): void {
   registerHsdsRoutes(app);
@@ -179,6 +189,50 @@ export function registerCatalogRoutes(app: App): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
         .send(documents.statementCsv(statement));
+    },
+  );
+  app.get(
+    '/api/catalog/imports/:id',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: CatalogImportReportQuery,
+        response: { 200: CatalogImportReport },
+      },
+    },
+    async (req) => imports.getCatalogImport(req.ctx, req.params.id, req.query.rows),
+  );
+  registerUploadRoutes(
+    app,
+    { contentTypes: Object.keys(IMPORT_TYPES), bodyLimit: MAX_IMPORT_BYTES },
+    (uploads) => {
+      uploads.post(
+        '/api/catalog/imports',
+        {
+          schema: {
+            tags,
+            summary:
+              'Importa i servizi di un fornitore da CSV o da un pacchetto dati HSDS 3.0: il file è il corpo',
+            description: `Content-Type: text/csv oppure application/zip; al massimo 5 MB. ${IMPORT_FORMAT_DESCRIPTION} La risposta 202 dà l’id dell’importazione: l’avanzamento e il resoconto riga per riga sono in GET /api/catalog/imports/{id}.`,
+            consumes: Object.keys(IMPORT_TYPES),
+            body: RawFileBody('Il file CSV o il pacchetto zip'),
+            querystring: CatalogImportQuery,
+            response: { 202: CatalogImportAccepted },
+          },
+        },
+        async (req, reply) => {
+          const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+          const kind = IMPORT_TYPES[type as keyof typeof IMPORT_TYPES];
+          if (!kind || !Buffer.isBuffer(req.body)) throw importFileType();
+          const accepted = await imports.startCatalogImport(req.ctx, {
+            kind,
+            bytes: req.body,
+            providerId: req.query.providerId,
+          });
+          return reply.status(202).send(accepted);
+        },
+      );
     },
   );
 }

@@ -233,7 +233,7 @@ export async function listCategories(ctx: Context): Promise<Category[]> {
 
 // ---- services -------------------------------------------------------------------------------
 
-async function toServiceValues(
+export async function toServiceValues(
   ctx: Context,
   tx: Tx,
   input: ServiceInput,

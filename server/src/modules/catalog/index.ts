@@ -11,6 +11,7 @@ export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
 export { eligibilityReasons, type EligibilityFacts } from './catalog.rules.js';
 export { usePaymentProvider, type PaymentProvider } from './catalog.payments.js';
 export { seedCatalogDemo } from './catalog.demo.js';
+export { catalogImportJob } from './catalog.jobs.js';
 
 /** A person's catalogue order as the case-file timeline tells it (no prices of others, no payment data). */
 export interface PersonOrder {

@@ -17,9 +17,9 @@ import { insertMembership, insertUser } from '../server/src/modules/accounts/acc
 import { seedFundsDemo } from '../server/src/modules/funds/index.js';
 
 const CONNECTIONS = 50;
-// The one line holds 2,000 expenses of €1: the run exhausts it, so the ones after are refused (409)
+// The one line holds 500 expenses of €1: the run exhausts it, so the ones after are refused (409)
 // under the same lock, and "zero overspend" is checked where it could fail.
-const ONE_LINE_BUDGET = 200_000;
+const ONE_LINE_BUDGET = 50_000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `legami_bench_funds_${Date.now()}`;
@@ -139,10 +139,13 @@ try {
   console.log(
     `spread / bare: ${((spread.requests.average / bare.requests.average) * 100).toFixed(1)} % (target ≥ 50 %); ` +
       `one line: ${one['2xx']} expenses accepted, spent ${spent!.spent} of ${ONE_LINE_BUDGET} cents — ` +
-      // Every accepted expense is in the ledger, and together they stay within the line.
-      (Number(spent!.spent) === one['2xx'] * 100 && Number(spent!.spent) <= ONE_LINE_BUDGET
-        ? 'no overspend'
-        : 'OVERSPENT OR LOST'),
+      // Every accepted expense is in the ledger (requests still in flight when the window closed
+      // may add some autocannon did not count), and together they stay within the line.
+      (Number(spent!.spent) > ONE_LINE_BUDGET
+        ? 'OVERSPENT'
+        : Number(spent!.spent) < one['2xx'] * 100
+          ? 'ACCEPTED EXPENSES LOST'
+          : 'no overspend'),
   );
   console.log(
     `progress report with 10,000 movements: JSON ${jsonMs.toFixed(0)} ms (target ≤ 300), PDF ${pdfMs.toFixed(0)} ms (target ≤ 2000)`,

@@ -50,15 +50,17 @@ try {
       (await time(() => queryRows(database.db, sql`SELECT count(*)::int AS n FROM help_requests`))).ms,
     );
     for (const slug of ['provincia-di-cremona', 'ambito-cremonese']) {
+      let readMs = 0;
       const { ms, result } = await time(() =>
         unsafeSystemTransaction(ctx, async (tx) => {
           const territory = await resolveTerritory(tx, slug);
-          return figuresFrom(territory, YEAR, await gatherCounts(tx, territory, YEAR), (t) =>
-            suppressTables(t),
-          );
+          const read = await time(() => gatherCounts(tx, territory, YEAR));
+          readMs = read.ms;
+          return figuresFrom(territory, YEAR, read.result, (t) => suppressTables(t));
         }),
       );
       reports.set(slug, [...(reports.get(slug) ?? []), ms]);
+      reads.set(slug, [...(reads.get(slug) ?? []), readMs]);
       if (run === 0)
         console.log(
           `  ${slug}: ${result.tables.find((t) => t.id === 'requests-by-type')!.total} requests, ` +

@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/database.js';
+import { sql, type Tx } from '../../platform/db/database.js';
 import type { ReportFigures, ReportTable } from '../../../../shared/src/reports/social-report.schemas.js';
 import {
   caseCounts,
@@ -64,6 +64,9 @@ const bandLabel = (band: string) =>
 
 /** Everything the report reads, for one territory and year (and the years of the trends). */
 export async function gatherCounts(tx: Tx, territory: Territory, year: number) {
+  // A year of a province is a million rows grouped several ways at once: hash them in memory
+  // rather than sort them on disk (for this transaction only).
+  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   const comuni = territory.comuni.map((c) => c.code);
   const span = { year, fromYear: year - TREND_YEARS, comuni };
   const categories = new Map<string, { key: string; label: string }[]>();

@@ -13,6 +13,10 @@ export const HOUSEHOLD_RELATIONS = [
 ] as const;
 export const HouseholdRelation = Type.Enum(HOUSEHOLD_RELATIONS);
 
+/** How the consent to the processing of personal data was given. */
+export const CONSENT_METHODS = ['phone', 'in_person', 'written', 'online'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
 const personFields = {
   codiceFiscale: Nullable(NonBlank({ maxLength: 20 })),
   givenName: NonBlank({ maxLength: 80 }),
@@ -33,6 +37,8 @@ const personFields = {
   knownToSocialServices: Type.Optional(Type.Boolean()),
   consentPrivacy: Type.Optional(Type.Boolean()),
   consentContact: Type.Optional(Type.Boolean()),
+  /** How the privacy consent was given, when it is given now (kept while it stays given). */
+  consentMethod: Type.Optional(Nullable(Type.Enum(CONSENT_METHODS))),
   /** Set after the operator has seen the possible duplicates and confirms this is someone else. */
   confirmNotDuplicate: Type.Optional(Type.Boolean()),
 };
@@ -92,6 +98,14 @@ export const Person = Type.Object({
   }),
   consentPrivacy: Type.Boolean(),
   consentContact: Type.Boolean(),
+  /** Who recorded the privacy consent, when and how; null while it has not been given. */
+  consentRecord: Nullable(
+    Type.Object({
+      method: Nullable(Type.Enum(CONSENT_METHODS)),
+      recordedAt: Nullable(Type.String()),
+      recordedBy: Nullable(Type.String()),
+    }),
+  ),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -384,6 +384,21 @@ export const en: Messages = {
     residence: 'Residence and contacts',
     fragility: 'Fragility',
     consents: 'Consents',
+    consentMethod: 'How the consent was given',
+    consentMethods: {
+      phone: 'Orally, on the phone',
+      in_person: 'In person, at the desk',
+      written: 'In writing, on a signed form',
+      online: 'Online, by the person themselves',
+    },
+    consentHint: {
+      '': '',
+      phone:
+        'Read the privacy notice and ask for consent: it is recorded as given on the phone, with you and the time.',
+      in_person: '',
+      written: '',
+      online: '',
+    },
     codiceFiscaleHint: '16 characters, e.g. RSSMRA80A01D150J.',
     codiceFiscaleProblems: {
       format:
@@ -406,6 +421,14 @@ export const en: Messages = {
     created: 'Person registered.',
     saved: 'Changes saved.',
     sensitiveHidden: 'Health and social information is not visible to your role.',
+    consentRecorded: (how: string, at: string, by: string) =>
+      `Yes: ${how.toLowerCase()}, on ${at}, recorded by ${by}.`,
+    consentMissingTitle: 'Some consents are missing',
+    consentMissing: {
+      privacy:
+        'The consent to the processing of personal data is missing: ask for it at the next call and record it with “Edit”.',
+      contact: 'The consent to be contacted again is missing.',
+    },
     updated: (at: string, version: number) => `Last changed: ${at} (version ${version}).`,
   },
   personEdit: {
@@ -800,7 +823,7 @@ export const en: Messages = {
     requesterName: 'Name of the caller',
     requesterShort: 'Who called',
     requesterPhone: 'Phone of the caller',
-    personDetails: 'Fragility and consents of the new person',
+    personDetails: 'Fragility of the new person',
     submit: 'Save the request',
     submitting: 'Saving…',
     openSimilar: 'Open the request already open',

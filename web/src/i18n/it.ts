@@ -352,6 +352,21 @@ export const it = {
     residence: 'Residenza e contatti',
     fragility: 'Fragilità',
     consents: 'Consensi',
+    consentMethod: 'Come è stato dato il consenso',
+    consentMethods: {
+      phone: 'A voce, al telefono',
+      in_person: 'Di persona, allo sportello',
+      written: 'Per iscritto, su modulo firmato',
+      online: 'Online, dalla persona stessa',
+    },
+    consentHint: {
+      '': '',
+      phone:
+        'Leggi l’informativa sul trattamento dei dati e chiedi il consenso: resta registrato che lo ha dato al telefono, con te e l’ora.',
+      in_person: '',
+      written: '',
+      online: '',
+    },
     codiceFiscaleHint: '16 caratteri, per esempio RSSMRA80A01D150J.',
     codiceFiscaleProblems: {
       format:
@@ -374,6 +389,14 @@ export const it = {
     created: 'Persona registrata.',
     saved: 'Modifiche salvate.',
     sensitiveHidden: 'Le informazioni sanitarie e sociali non sono visibili per il tuo ruolo.',
+    consentRecorded: (how: string, at: string, by: string) =>
+      `Sì: ${how.toLowerCase()}, il ${at}, registrato da ${by}.`,
+    consentMissingTitle: 'Mancano dei consensi',
+    consentMissing: {
+      privacy:
+        'Manca il consenso al trattamento dei dati personali: chiedilo alla persona alla prossima telefonata e registralo con «Modifica».',
+      contact: 'Manca il consenso a essere ricontattata.',
+    },
     updated: (at: string, version: number) => `Ultima modifica: ${at} (versione ${version}).`,
   },
   personEdit: {
@@ -783,7 +806,7 @@ export const it = {
     requesterName: 'Nome di chi telefona',
     requesterShort: 'Chi ha telefonato',
     requesterPhone: 'Telefono di chi telefona',
-    personDetails: 'Fragilità e consensi della nuova persona',
+    personDetails: 'Fragilità della nuova persona',
     submit: 'Registra la richiesta',
     submitting: 'Registrazione in corso…',
     openSimilar: 'Apri la richiesta già aperta',

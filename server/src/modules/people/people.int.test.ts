@@ -89,6 +89,33 @@ describe('people registry over HTTP', () => {
     expect(await countPeople()).toBe(before);
   });
 
+  it('records who took the privacy consent, when and how, keeps it while given and clears it when withdrawn', async () => {
+    const operator = await env.loginAs('operatore');
+    const person = { ...newPerson, codiceFiscale: null, givenName: 'Consolata', familyName: 'Consensi' };
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: operator.headers,
+      payload: { ...person, consentPrivacy: true, consentMethod: 'phone' },
+    });
+    expect(created.statusCode).toBe(201);
+    const record = created.json().consentRecord;
+    expect(record).toMatchObject({ method: 'phone', recordedBy: expect.stringMatching(/^Utente operatore/) });
+    expect(Math.abs(Date.parse(record.recordedAt) - Date.now())).toBeLessThan(60_000);
+
+    const update = (version: number, changes: Record<string, unknown>) =>
+      env.app.inject({
+        method: 'PUT',
+        url: `/api/people/${created.json().id}`,
+        headers: operator.headers,
+        payload: { ...person, ...changes, version },
+      });
+    const kept = await update(1, { consentPrivacy: true, consentMethod: 'written' });
+    expect(kept.json().consentRecord).toEqual(record);
+    const withdrawn = await update(2, { consentPrivacy: false });
+    expect(withdrawn.json()).toMatchObject({ consentPrivacy: false, consentRecord: null });
+  });
+
   it('rejects a missing field with a 400 naming it in Italian', async () => {
     const operator = await env.loginAs('operatore');
     const { givenName: _omitted, ...withoutName } = newPerson;

@@ -44,6 +44,13 @@ export function presentPerson(actor: Actor, row: PersonRow, today: string): Pers
     },
     consentPrivacy: row.consent_privacy,
     consentContact: row.consent_contact,
+    consentRecord: row.consent_privacy
+      ? {
+          method: row.consent_method,
+          recordedAt: row.consent_recorded_at,
+          recordedBy: row.consent_recorded_by,
+        }
+      : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,4 +1,5 @@
 import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import type { ConsentMethod } from '../../../../shared/src/people/people.schemas.js';
 
 /*
  * The only SQL on people and households. Every function runs inside `withScope`, so row-level
@@ -29,6 +30,9 @@ export interface PersonRow {
   known_to_social_services: boolean;
   consent_privacy: boolean;
   consent_contact: boolean;
+  consent_method: ConsentMethod | null;
+  consent_recorded_at: string | null;
+  consent_recorded_by: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -56,13 +60,17 @@ export interface PersonValues {
   knownToSocialServices: boolean;
   consentPrivacy: boolean;
   consentContact: boolean;
+  /** How a privacy consent given now was given, and the name of who records it. */
+  consentMethod?: ConsentMethod | null;
+  consentBy?: string | null;
 }
 
 const SELECT_PERSON = sql`
   SELECT p.id, p.codice_fiscale, p.given_name, p.family_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex,
          p.birth_place, p.comune_code, c.name AS comune_name, p.address, p.neighbourhood, p.latitude, p.longitude,
          p.phone, p.email, p.household_id, p.household_relation, p.disability, p.lives_alone, p.covid_positive,
-         p.known_to_social_services, p.consent_privacy, p.consent_contact, p.version,
+         p.known_to_social_services, p.consent_privacy, p.consent_contact, p.consent_method, p.consent_recorded_by,
+         to_char(p.consent_recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS consent_recorded_at, p.version,
          to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
          to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
   FROM people p JOIN comuni c ON c.istat_code = p.comune_code`;
@@ -139,11 +147,14 @@ export async function insertPerson(tx: Tx, v: PersonValues, actorId: string | nu
     tx,
     sql`INSERT INTO people (codice_fiscale, given_name, family_name, search_name, birth_date, sex, birth_place, comune_code,
                             address, neighbourhood, latitude, longitude, phone, phone_digits, email, disability, lives_alone,
-                            covid_positive, known_to_social_services, consent_privacy, consent_contact, created_by, updated_by)
+                            covid_positive, known_to_social_services, consent_privacy, consent_contact,
+                            consent_method, consent_recorded_at, consent_recorded_by, created_by, updated_by)
         VALUES (${v.codiceFiscale}, ${v.givenName}, ${v.familyName}, ${v.searchName}, ${v.birthDate}, ${v.sex}, ${v.birthPlace},
                 ${v.comuneCode}, ${v.address}, ${v.neighbourhood}, ${v.latitude}, ${v.longitude}, ${v.phone}, ${v.phoneDigits},
                 ${v.email}, ${v.disability}, ${v.livesAlone}, ${v.covidPositive}, ${v.knownToSocialServices},
-                ${v.consentPrivacy}, ${v.consentContact}, ${actorId}, ${actorId})
+                ${v.consentPrivacy}, ${v.consentContact},
+                ${v.consentPrivacy ? (v.consentMethod ?? null) : null}, ${v.consentPrivacy ? sql`now()` : null},
+                ${v.consentPrivacy ? (v.consentBy ?? null) : null}, ${actorId}, ${actorId})
         RETURNING id`,
   );
   return row!.id;
@@ -164,8 +175,17 @@ export async function updatePerson(
           comune_code = ${v.comuneCode}, address = ${v.address}, neighbourhood = ${v.neighbourhood}, latitude = ${v.latitude},
           longitude = ${v.longitude}, phone = ${v.phone}, phone_digits = ${v.phoneDigits}, email = ${v.email},
           disability = ${v.disability}, lives_alone = ${v.livesAlone}, covid_positive = ${v.covidPositive},
-          known_to_social_services = ${v.knownToSocialServices}, consent_privacy = ${v.consentPrivacy},
-          consent_contact = ${v.consentContact}, version = version + 1, updated_at = now(), updated_by = ${actorId}
+          known_to_social_services = ${v.knownToSocialServices},
+          consent_contact = ${v.consentContact},
+          -- A consent given now is recorded (how, when, by whom); one withdrawn clears its record.
+          consent_method = CASE WHEN NOT ${v.consentPrivacy} THEN NULL WHEN consent_privacy THEN consent_method
+                                ELSE ${v.consentMethod ?? null} END,
+          consent_recorded_at = CASE WHEN NOT ${v.consentPrivacy} THEN NULL WHEN consent_privacy THEN consent_recorded_at
+                                     ELSE now() END,
+          consent_recorded_by = CASE WHEN NOT ${v.consentPrivacy} THEN NULL WHEN consent_privacy THEN consent_recorded_by
+                                     ELSE ${v.consentBy ?? null} END,
+          consent_privacy = ${v.consentPrivacy},
+          version = version + 1, updated_at = now(), updated_by = ${actorId}
         WHERE id = ${id} AND version = ${version}
         RETURNING id`,
   );

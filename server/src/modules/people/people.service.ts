@@ -53,6 +53,7 @@ function toValues(
   scope: Scope,
   current: repo.PersonRow | null,
   readSensitive: boolean,
+  recordedBy: string,
 ): repo.PersonValues {
   validateBirthDate(input.birthDate, todayInRome());
   if (!scopeCovers(scope, input.comuneCode)) throw comuneOutsideTerritory();
@@ -83,6 +84,8 @@ function toValues(
       (readSensitive ? input.knownToSocialServices : undefined) ?? current?.known_to_social_services ?? false,
     consentPrivacy: input.consentPrivacy ?? false,
     consentContact: input.consentContact ?? false,
+    consentMethod: input.consentMethod ?? null,
+    consentBy: recordedBy,
   };
 }
 
@@ -162,6 +165,7 @@ export async function createPerson(ctx: Context, body: PersonInput): Promise<Per
         scope,
         null,
         scopeCovers(scopeOf(actor, 'person.readSensitive'), input.comuneCode),
+        actor.fullName,
       );
       await assertNotDuplicate(tx, values, input, null);
       const id = await repo.insertPerson(tx, values, actor.userId);
@@ -198,6 +202,7 @@ export async function updatePerson(ctx: Context, id: string, body: UpdatePersonB
         scope,
         current,
         scopeCovers(scopeOf(actor, 'person.readSensitive'), current.comune_code),
+        actor.fullName,
       );
       await assertNotDuplicate(tx, values, input, id);
       if (!(await repo.updatePerson(tx, id, input.version, values, actor.userId))) throw staleVersion();
@@ -464,10 +469,12 @@ export async function registerRelativeForCitizen(
       email: null,
       consentPrivacy: true,
       consentContact: true,
+      consentMethod: 'online',
     } as PersonInput,
     scope,
     null,
     false,
+    actor.fullName,
   );
   let alreadyKnown =
     (await repo.findSameNameAndBirth(tx, values.searchName, values.birthDate, null)).length > 0;

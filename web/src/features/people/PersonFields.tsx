@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { maxLengthOf, validateAgainst } from '../../../../shared/src/common/validation';
-import { PersonInput } from '../../../../shared/src/people/people.schemas';
+import { CONSENT_METHODS, PersonInput } from '../../../../shared/src/people/people.schemas';
 import type { Ambito, Comune } from '../../../../shared/src/territory/territory.schemas';
 import { useI18n, useT } from '../../i18n/I18nProvider';
-import { CheckboxField, RadioGroup, TextField } from '../../ui/fields';
+import { CheckboxField, RadioGroup, SelectField, TextField } from '../../ui/fields';
 import { ComuneSelect } from '../territory/ComuneSelect';
 import { birthplaceOf, codiceFiscaleError, decodeCodiceFiscale } from './codiceFiscale';
 import { DuplicateList } from './DuplicateList';
@@ -207,6 +207,8 @@ interface PersonFlagFieldsProps {
   showSensitive: boolean;
   /** Heading level class of the two legends. */
   legendClassName?: string;
+  /** Without the consents (the phone intake asks for them in the open). */
+  withoutConsents?: boolean;
 }
 
 /** Fragility markers and consents. */
@@ -215,6 +217,7 @@ export function PersonFlagFields({
   set,
   showSensitive,
   legendClassName = 'h4',
+  withoutConsents = false,
 }: PersonFlagFieldsProps) {
   const t = useT();
   return (
@@ -239,22 +242,55 @@ export function PersonFlagFields({
             />
           ))}
       </fieldset>
-      <fieldset className="mb-4">
-        <legend className={legendClassName}>{t.personForm.consents}</legend>
-        <CheckboxField
-          id={personFieldId('consentPrivacy')}
-          label={t.person.consentPrivacy}
-          checked={values.consentPrivacy}
-          onChange={set('consentPrivacy')}
-        />
-        <CheckboxField
-          id={personFieldId('consentContact')}
-          label={t.person.consentContact}
-          checked={values.consentContact}
-          onChange={set('consentContact')}
-        />
-      </fieldset>
+      {!withoutConsents && <ConsentFields values={values} set={set} legendClassName={legendClassName} />}
     </>
+  );
+}
+
+interface ConsentFieldsProps {
+  values: PersonFormValues;
+  set: SetPersonValue;
+  legendClassName?: string;
+  /** Fixed how the consent is given (a phone call), instead of asking. */
+  method?: PersonFormValues['consentMethod'];
+}
+
+/**
+ * The consents, and how the privacy consent is given now: recorded with who and when by the
+ * server, shown on the person's record.
+ */
+export function ConsentFields({ values, set, legendClassName = 'h4', method }: ConsentFieldsProps) {
+  const t = useT();
+  return (
+    <fieldset className="mb-4">
+      <legend className={legendClassName}>{t.personForm.consents}</legend>
+      {method && <p className="form-text mt-0">{t.personForm.consentHint[method]}</p>}
+      <CheckboxField
+        id={personFieldId('consentPrivacy')}
+        label={t.person.consentPrivacy}
+        checked={values.consentPrivacy}
+        onChange={(given) => {
+          set('consentPrivacy')(given);
+          if (method) set('consentMethod')(given ? method : '');
+        }}
+      />
+      {values.consentPrivacy && !method && (
+        <SelectField
+          id={personFieldId('consentMethod')}
+          label={t.personForm.consentMethod}
+          value={values.consentMethod}
+          onChange={(v) => set('consentMethod')(CONSENT_METHODS.find((m) => m === v) ?? '')}
+          options={CONSENT_METHODS.map((m) => ({ value: m, label: t.personForm.consentMethods[m] }))}
+          placeholder={t.common.choose}
+        />
+      )}
+      <CheckboxField
+        id={personFieldId('consentContact')}
+        label={t.person.consentContact}
+        checked={values.consentContact}
+        onChange={set('consentContact')}
+      />
+    </fieldset>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Person, PersonInput } from '../../../../shared/src/people/people.schemas';
+import type { ConsentMethod, Person, PersonInput } from '../../../../shared/src/people/people.schemas';
 import { normalizeCodiceFiscale } from './codiceFiscale';
 
 /** What the intake form holds while the operator types: strings for inputs, booleans for boxes. */
@@ -19,6 +19,8 @@ export interface PersonFormValues {
   knownToSocialServices: boolean;
   consentPrivacy: boolean;
   consentContact: boolean;
+  /** How the privacy consent is being given now ('' when not said). */
+  consentMethod: '' | ConsentMethod;
 }
 
 export type SensitiveFlag = 'disability' | 'covidPositive' | 'knownToSocialServices';
@@ -42,6 +44,7 @@ export function emptyPerson(comuneCode: string): PersonFormValues {
     knownToSocialServices: false,
     consentPrivacy: false,
     consentContact: false,
+    consentMethod: '',
   };
 }
 
@@ -63,6 +66,7 @@ export function fromPerson(person: Person): PersonFormValues {
     knownToSocialServices: person.fragility.knownToSocialServices ?? false,
     consentPrivacy: person.consentPrivacy,
     consentContact: person.consentContact,
+    consentMethod: person.consentRecord?.method ?? '',
   };
 }
 
@@ -87,6 +91,7 @@ export function toPersonInput(
     livesAlone: values.livesAlone,
     consentPrivacy: values.consentPrivacy,
     consentContact: values.consentContact,
+    consentMethod: values.consentPrivacy && values.consentMethod ? values.consentMethod : null,
   };
   if (values.birthDate) input.birthDate = values.birthDate;
   if (values.sex) input.sex = values.sex;

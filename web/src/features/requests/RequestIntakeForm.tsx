@@ -18,6 +18,7 @@ import { createPerson } from '../people/api';
 import { decodeCodiceFiscale, splitFullName } from '../people/codiceFiscale';
 import { DuplicateList, isDuplicateCandidate } from '../people/DuplicateList';
 import {
+  ConsentFields,
   PersonFlagFields,
   personFocusTarget,
   prefilledFromCode,
@@ -334,6 +335,10 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
       </fieldset>
 
       {!beneficiary && (
+        <ConsentFields values={person.values} set={person.set} legendClassName="h4" method="phone" />
+      )}
+
+      {!beneficiary && (
         <details className="mb-4">
           <summary className="fw-semibold">{t.requests.personDetails}</summary>
           <div className="mt-3">
@@ -342,6 +347,7 @@ export function RequestIntakeForm(props: RequestIntakeFormProps) {
               set={person.set}
               showSensitive={sensitive}
               legendClassName="form-legend"
+              withoutConsents
             />
           </div>
         </details>

@@ -43,6 +43,15 @@ export function PersonDetailPage() {
       )}
       <ApiErrorAlert error={error} />
       {loading && !person && <Loading />}
+      {person && (!person.consentPrivacy || !person.consentContact) && (
+        <div className="alert alert-warning" role="status">
+          <h2 className="h5">{t.personDetail.consentMissingTitle}</h2>
+          <ul className="mb-0">
+            {!person.consentPrivacy && <li>{t.personDetail.consentMissing.privacy}</li>}
+            {!person.consentContact && <li>{t.personDetail.consentMissing.contact}</li>}
+          </ul>
+        </div>
+      )}
       {person && (
         <div className="row g-4">
           <section className="col-12 col-lg-8" aria-labelledby="person-registry">
@@ -72,7 +81,19 @@ export function PersonDetailPage() {
                   ),
                 },
                 { term: t.person.email, value: person.email ?? none },
-                { term: t.person.consentPrivacy, value: yesNo(person.consentPrivacy) },
+                {
+                  term: t.person.consentPrivacy,
+                  value:
+                    person.consentRecord?.method &&
+                    person.consentRecord.recordedAt &&
+                    person.consentRecord.recordedBy
+                      ? t.personDetail.consentRecorded(
+                          t.personForm.consentMethods[person.consentRecord.method],
+                          formatDateTime(person.consentRecord.recordedAt, locale),
+                          person.consentRecord.recordedBy,
+                        )
+                      : yesNo(person.consentPrivacy),
+                },
                 { term: t.person.consentContact, value: yesNo(person.consentContact) },
               ]}
             />

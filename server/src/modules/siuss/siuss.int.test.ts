@@ -309,6 +309,23 @@ describe('SIUSS WaaS API (INPS’s client)', () => {
     expect((await waas('POST', '/api/siuss/waas/esiti', { elenco_esiti: [] }, null)).statusCode).toBe(401);
   });
 
+  it('answers bad input as problem+json too, with the key or without one', async () => {
+    for (const [method, url, body] of [
+      ['GET', '/api/siuss/waas/flussi?since=-5', undefined],
+      ['POST', '/api/siuss/waas/esiti', { elenco_esiti: 'x' }],
+      ['GET', '/api/siuss/waas/status?q=a%00b', undefined],
+    ] as const) {
+      const res = await waas(method, url, body);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type'], url).toContain('application/problem+json');
+      expect(res.json(), url).toMatchObject({
+        status: 400,
+        title: 'VALIDATION_FAILED',
+        detail: expect.any(String),
+      });
+    }
+  });
+
   it('returns each flow once, oldest first, paging by since', async () => {
     const first = await waas('GET', '/api/siuss/waas/flussi?since=0&limit=1');
     expect(first.statusCode, first.body).toBe(200);

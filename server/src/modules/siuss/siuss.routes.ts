@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.js';
-import { AppError } from '../../platform/errors.js';
 import {
   ComuneParams,
   EnteKey,
@@ -21,25 +20,15 @@ import {
 } from '../../../../shared/src/siuss/siuss.schemas.js';
 import * as siuss from './siuss.service.js';
 
-/** INPS's API answers errors as problem+json (RFC 7807), as waas-api-comuni.yaml declares. */
-function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
-  return reply
-    .status(error.statusCode)
-    .type('application/problem+json')
-    .send({ status: error.statusCode, title: error.code, detail: error.message });
-}
-
 // The partner each WaaS request authenticated as, before its body or query was read.
 const partners = new WeakMap<FastifyRequest, siuss.WaasPartner>();
 
-/** Checks the comune's key before parsing: an anonymous caller learns only that it is one. */
-async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  try {
-    partners.set(request, await siuss.authenticateWaas(request.ctx, request.headers.authorization));
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return void sendProblem(reply, error);
-  }
+/**
+ * Checks the comune's key before parsing: an anonymous caller learns only that it is one. Its
+ * refusal, like every error of these routes, answers problem+json (`errorFormat`).
+ */
+async function authenticate(request: FastifyRequest): Promise<void> {
+  partners.set(request, await siuss.authenticateWaas(request.ctx, request.headers.authorization));
 }
 
 function partnerOf(request: FastifyRequest): siuss.WaasPartner {
@@ -82,12 +71,15 @@ export function registerSiussRoutes(app: App): void {
     async (req) => siuss.listRecords(req.ctx, req.query),
   );
 
-  // INPS's "Welfare as a Service" client: no session, a per-comune key (Authorization: Bearer).
+  // INPS's "Welfare as a Service" client: no session, a per-comune key (Authorization: Bearer);
+  // errors as problem+json (RFC 7807), as waas-api-comuni.yaml declares.
   const waas = ['siuss-waas'];
+  const PROBLEM_JSON = { errorFormat: 'problem' as const };
   app.get(
     '/api/siuss/waas/flussi',
     {
       onRequest: authenticate,
+      config: PROBLEM_JSON,
       schema: { tags: waas, querystring: FlussiQuery, response: { 200: WaasEntries, 401: WaasProblem } },
     },
     async (req) => siuss.pullFlows(req.ctx, partnerOf(req), req.query),
@@ -96,6 +88,7 @@ export function registerSiussRoutes(app: App): void {
     '/api/siuss/waas/esiti',
     {
       onRequest: authenticate,
+      config: PROBLEM_JSON,
       schema: { tags: waas, body: WaasEsitiBody, response: { 204: Type.Null(), 401: WaasProblem } },
     },
     async (req, reply) => {
@@ -105,7 +98,7 @@ export function registerSiussRoutes(app: App): void {
   );
   app.get(
     '/api/siuss/waas/status',
-    { schema: { tags: waas, response: { 200: WaasProblem } } },
+    { config: PROBLEM_JSON, schema: { tags: waas, response: { 200: WaasProblem } } },
     async (req, reply) => reply.type('application/problem+json').send(await siuss.waasStatus(req.ctx)),
   );
 }

@@ -59,68 +59,80 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
   FST_ERR_BAD_URL: 'L’indirizzo della richiesta non è valido.',
 };
 
-/** Maps every error to `{ error: { code, message, details } }` without leaking internals or personal data. */
+interface ErrorReply {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** What the client is told of an error: never internals, never personal data. */
+function errorReplyOf(error: FastifyError | AppError, request: FastifyRequest): ErrorReply {
+  if (error instanceof AppError)
+    return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
+  const fastifyError = error as FastifyError;
+  const fromDatabase = databaseInputError(error);
+  if (fromDatabase)
+    return { status: fromDatabase.statusCode, code: fromDatabase.code, message: fromDatabase.message };
+  if (fastifyError.validation) {
+    // One sentence per field, in the words the browser's own check of the form uses.
+    const issues = describeIssues(fastifyError.validation as unknown as SchemaIssue[]).map(
+      ({ field, message, rule, params }) => ({ field, message, rule, params }),
+    );
+    return {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: issues.map((i) => i.message).join(' '),
+      details: { fields: issues },
+    };
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status < 500) {
+    const messages: Record<number, string> = {
+      413: 'La richiesta è troppo grande.',
+      414: 'L’indirizzo della richiesta è troppo lungo.',
+      415: 'Formato della richiesta non supportato: usa JSON.',
+      429: 'Troppe richieste: riprova tra poco.',
+      431: 'Le intestazioni della richiesta sono troppo grandi.',
+    };
+    return {
+      status,
+      code: fastifyError.code ?? 'BAD_REQUEST',
+      message: FRAMEWORK_MESSAGES[fastifyError.code] ?? messages[status] ?? 'Richiesta non valida.',
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: { type: fastifyError.name } }, 'database unavailable');
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'Il servizio è momentaneamente non disponibile: riprova tra qualche istante.',
+    };
+  }
+  // The logger's err serializer keeps only the name, SQLSTATE and stack frames: a message may
+  // quote a failed query's parameters, i.e. personal data.
+  request.log.error({ err: error }, 'unhandled error');
+  return {
+    status: 500,
+    code: 'INTERNAL',
+    message: 'Si è verificato un errore interno. Nessun dato è stato modificato.',
+  };
+}
+
+/**
+ * Maps every error to `{ error: { code, message, details } }`; a route whose partner's specification
+ * asks for RFC 7807 (`config.errorFormat: 'problem'`) gets `{ status, title, detail }` as
+ * application/problem+json instead.
+ */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
+    const { status, code, message, details } = errorReplyOf(error, request);
+    if (request.routeOptions.config?.errorFormat === 'problem')
       return reply
-        .status(error.statusCode)
-        .send({ error: { code: error.code, message: error.message, details: error.details } });
-    }
-    const fastifyError = error as FastifyError;
-    const fromDatabase = databaseInputError(error);
-    if (fromDatabase) {
-      return reply
-        .status(fromDatabase.statusCode)
-        .send({ error: { code: fromDatabase.code, message: fromDatabase.message } });
-    }
-    if (fastifyError.validation) {
-      // One sentence per field, in the words the browser's own check of the form uses.
-      const issues = describeIssues(fastifyError.validation as unknown as SchemaIssue[]).map(
-        ({ field, message, rule, params }) => ({ field, message, rule, params }),
-      );
-      return reply.status(400).send({
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: issues.map((i) => i.message).join(' '),
-          details: { fields: issues },
-        },
-      });
-    }
-    const status = fastifyError.statusCode ?? 500;
-    if (status < 500) {
-      const messages: Record<number, string> = {
-        413: 'La richiesta è troppo grande.',
-        414: 'L’indirizzo della richiesta è troppo lungo.',
-        415: 'Formato della richiesta non supportato: usa JSON.',
-        429: 'Troppe richieste: riprova tra poco.',
-        431: 'Le intestazioni della richiesta sono troppo grandi.',
-      };
-      return reply.status(status).send({
-        error: {
-          code: fastifyError.code ?? 'BAD_REQUEST',
-          message: FRAMEWORK_MESSAGES[fastifyError.code] ?? messages[status] ?? 'Richiesta non valida.',
-        },
-      });
-    }
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ err: { type: fastifyError.name } }, 'database unavailable');
-      return reply.status(503).send({
-        error: {
-          code: 'DATABASE_UNAVAILABLE',
-          message: 'Il servizio è momentaneamente non disponibile: riprova tra qualche istante.',
-        },
-      });
-    }
-    // The logger's err serializer keeps only the name, SQLSTATE and stack frames: a message may
-    // quote a failed query's parameters, i.e. personal data.
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({
-      error: {
-        code: 'INTERNAL',
-        message: 'Si è verificato un errore interno. Nessun dato è stato modificato.',
-      },
-    });
+        .status(status)
+        .type('application/problem+json')
+        .send({ status, title: code, detail: message });
+    return reply.status(status).send({ error: { code, message, details } });
   });
 }
 

@@ -23,6 +23,10 @@ declare module 'fastify' {
     sessionId: string | null;
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** 'problem': errors as RFC 7807 problem+json, for a partner API whose specification asks for it. */
+    errorFormat?: 'problem';
+  }
 }
 
 export const SESSION_COOKIE = 'legami_session';

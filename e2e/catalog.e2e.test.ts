@@ -248,6 +248,13 @@ describe('the welfare manager’s desk', () => {
         .getByText('Pasti a domicilio – Cremona')
         .first()
         .waitFor();
+      const note = `Orientata ai pasti a domicilio e al telesoccorso (${viewport.width})`;
+      await page.getByLabel(/^Nota di orientamento/).fill(note);
+      await page.getByRole('button', { name: 'Salva la nota' }).click();
+      await page.getByRole('status').filter({ hasText: 'Nota salvata.' }).waitFor();
+      await page.getByRole('region', { name: 'Orientamento dato' }).getByText(note).waitFor();
+      await settle(page);
+      await expectNoAxeViolations(page);
       await page.getByRole('link', { name: 'Apri una richiesta di aiuto' }).click();
       await page.getByRole('heading', { level: 1, name: 'Nuova richiesta' }).waitFor();
       await page

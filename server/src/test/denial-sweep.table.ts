@@ -1038,6 +1038,19 @@ export const SWEEP: Record<string, SweepEntry> = {
       reread: { op: 'GET /api/people/{id}/isee', params: iseePerson },
     },
   },
+  'GET /api/people/{id}/orientation-notes': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: iseePerson },
+  },
+  'POST /api/people/{id}/orientation-notes': {
+    deny: 'operatore',
+    body: { note: 'Orientata al servizio pasti a domicilio' },
+    owned: {
+      as: 'welfare_manager',
+      params: iseePerson,
+      reread: { op: 'GET /api/people/{id}/orientation-notes' },
+    },
+  },
   'GET /api/me/isee': { deny: 'operatore', exempt: OWN },
   'GET /api/me/contact': { deny: 'operatore', exempt: OWN },
   'GET /api/me/access-points': { deny: 'operatore', exempt: OWN },

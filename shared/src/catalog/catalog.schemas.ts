@@ -342,6 +342,28 @@ export const Statement = Type.Object({
 export type Statement = Static<typeof Statement>;
 
 export const AccessPointList = Type.Object({ items: Type.Array(AccessPoint) });
+
+/** What a welfare manager notes of the orientation given to a citizen at their access point. */
+export const OrientationNoteInput = Type.Object(
+  {
+    note: Type.String({ minLength: 3, maxLength: 2000 }),
+    accessPointId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type OrientationNoteInput = Static<typeof OrientationNoteInput>;
+
+export const OrientationNote = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  note: Type.String(),
+  accessPointName: Nullable(Type.String()),
+  authorName: Type.String(),
+  createdAt: Type.String(),
+});
+export type OrientationNote = Static<typeof OrientationNote>;
+export const OrientationNoteList = Type.Object({ items: Type.Array(OrientationNote) });
+export type OrientationNoteList = Static<typeof OrientationNoteList>;
 export const CategoryList = Type.Array(Category);
 export const IseeList = Type.Array(IseeDeclaration);
 export const TariffRuleList = Type.Array(TariffRuleView);

@@ -204,6 +204,13 @@ export const catalogEn: CatalogMessages = {
     searchService: 'Find the service to book',
     bookHere: 'Book for this person',
     map: 'Map of the access points',
+    orientation: 'Orientation given',
+    noNotes: 'No orientation notes.',
+    note: 'Orientation note',
+    noteHint: 'Which services or offices you pointed the person to, and what is left to do.',
+    saveNote: 'Save the note',
+    noteSaved: 'Note saved.',
+    noteBy: (author, when, where) => `${author}, ${when}${where ? ` · ${where}` : ''}`,
   },
   points: {
     title: 'Proximity access points',

@@ -205,6 +205,14 @@ export const catalogIt = {
     searchService: 'Cerca il servizio da prenotare',
     bookHere: 'Prenota per questa persona',
     map: 'Mappa degli sportelli',
+    orientation: 'Orientamento dato',
+    noNotes: 'Nessuna nota di orientamento.',
+    note: 'Nota di orientamento',
+    noteHint: 'A quali servizi o uffici hai orientato la persona, e cosa resta da fare.',
+    saveNote: 'Salva la nota',
+    noteSaved: 'Nota salvata.',
+    noteBy: (author: string, when: string, where: string | null) =>
+      `${author}, ${when}${where ? ` · ${where}` : ''}`,
   },
   points: {
     title: 'Sportelli di prossimità',

@@ -82,6 +82,8 @@ export const notStaffOfAccessPoint = () =>
   invalid('NOT_ACCESS_POINT_STAFF', 'Non fai parte del personale di questo sportello.', {
     field: 'accessPointId',
   });
+export const orientationNoteBlank = () =>
+  invalid('ORIENTATION_NOTE_BLANK', 'Scrivi l’orientamento dato alla persona.', { field: 'note' });
 export const startDateInPast = () =>
   invalid('START_DATE_IN_PAST', 'La data di inizio non può essere nel passato.', { field: 'startDate' });
 export const idempotencyKeyInvalid = () =>

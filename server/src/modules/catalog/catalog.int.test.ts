@@ -462,3 +462,77 @@ describe('tariff rules', () => {
     ).toBe(404);
   });
 });
+
+describe('orientation notes at the desk', () => {
+  const notes = (personId: string) =>
+    queryRows<{ note: string }>(
+      env.database.db,
+      sql`SELECT note FROM orientation_notes WHERE person_id = ${personId}`,
+    );
+
+  it('lets a welfare manager note the orientation given at their access point and read it back, audited', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    const manager = await env.loginAs('welfare_manager');
+    const organizationId = await buildProvider(env, { comuni: [CREMONA] });
+    const accessPointId = await repo.insertAccessPoint(env.database.db, {
+      name: 'Sportello di prova',
+      organizationId,
+      kind: 'public',
+      comuneCode: CREMONA,
+      neighbourhood: null,
+      address: 'Via Prova 1',
+      latitude: 45.13,
+      longitude: 10.02,
+      openingHours: [],
+      phone: null,
+      email: null,
+    });
+    const post = (body: Record<string, unknown>) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/api/people/${personId}/orientation-notes`,
+        headers: manager.headers,
+        payload: body,
+      });
+    // Not (yet) staff of that access point: refused, nothing saved.
+    const stranger = await post({ note: 'Orientata ai pasti a domicilio', accessPointId });
+    expect(stranger.statusCode).toBe(422);
+    expect(stranger.json().error.code).toBe('NOT_ACCESS_POINT_STAFF');
+    expect((await post({ note: '   ' })).statusCode).toBe(422);
+    expect(await notes(personId)).toEqual([]);
+
+    await repo.addAccessPointStaff(env.database.db, accessPointId, manager.userId);
+    const created = await post({ note: ' Orientata ai pasti a domicilio e al SAD ', accessPointId });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      personId,
+      note: 'Orientata ai pasti a domicilio e al SAD',
+      accessPointName: 'Sportello di prova',
+    });
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/people/${personId}/orientation-notes`,
+      headers: manager.headers,
+    });
+    expect(read.json().items).toEqual([expect.objectContaining({ id: created.json().id })]);
+    expect(await auditActions(env, created.json().id)).toEqual(['orientation.create']);
+    expect(await auditActions(env, personId)).toEqual(['orientation.read']);
+  });
+
+  it('answers 401 without a session, 403 to an operator and 404 to a manager of another Ambito, saving nothing', async () => {
+    const personId = await env.buildPerson({ comune: CREMONA });
+    const url = `/api/people/${personId}/orientation-notes`;
+    const payload = { note: 'Orientata al segretariato sociale' };
+    expect((await env.app.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
+    const operator = await env.loginAs('operatore');
+    expect(
+      (await env.app.inject({ method: 'POST', url, headers: operator.headers, payload })).statusCode,
+    ).toBe(403);
+    const foreign = await env.loginAs('welfare_manager', { type: 'ambito', id: 'CREMA' });
+    expect(
+      (await env.app.inject({ method: 'POST', url, headers: foreign.headers, payload })).statusCode,
+    ).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url, headers: foreign.headers })).statusCode).toBe(404);
+    expect(await notes(personId)).toEqual([]);
+  });
+});

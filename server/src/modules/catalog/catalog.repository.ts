@@ -592,6 +592,43 @@ export async function accessPointsOfStaff(tx: Tx, userId: string): Promise<Acces
   );
 }
 
+// ---- orientation notes ----------------------------------------------------------------------
+
+export interface OrientationNoteRow {
+  id: string;
+  person_id: string;
+  note: string;
+  access_point_name: string | null;
+  author_name: string;
+  created_at: string;
+}
+
+export async function insertOrientationNote(
+  tx: Tx,
+  v: { personId: string; comuneCode: string; accessPointId: string | null; note: string },
+  userId: string,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO orientation_notes (person_id, comune_code, access_point_id, note, created_by)
+        VALUES (${v.personId}, ${v.comuneCode}, ${v.accessPointId}, ${v.note}, ${userId})
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** A person's orientation notes, newest first. */
+export async function listOrientationNotes(tx: Tx, personId: string): Promise<OrientationNoteRow[]> {
+  return queryRows<OrientationNoteRow>(
+    tx,
+    sql`SELECT n.id, n.person_id, n.note, a.name AS access_point_name, u.full_name AS author_name,
+               n.created_at::text AS created_at
+        FROM orientation_notes n JOIN users u ON u.id = n.created_by
+        LEFT JOIN access_points a ON a.id = n.access_point_id
+        WHERE n.person_id = ${personId} ORDER BY n.created_at DESC, n.id`,
+  );
+}
+
 // ---- capacity -------------------------------------------------------------------------------
 
 /**

@@ -13,6 +13,9 @@ import {
   IseeInput,
   IseeList,
   ManagedServicesQuery,
+  OrientationNote,
+  OrientationNoteInput,
+  OrientationNoteList,
   ModerationBody,
   Order,
   OrderInput,
@@ -106,6 +109,17 @@ export function registerCatalogRoutes(app: App): void {
     '/api/isee/:id/verify',
     { schema: { tags, params: IdParams, response: { 200: IseeDeclaration } } },
     async (req) => catalog.verifyIsee(req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/people/:id/orientation-notes',
+    { schema: { tags, params: IdParams, response: { 200: OrientationNoteList } } },
+    async (req) => catalog.listOrientationNotes(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/people/:id/orientation-notes',
+    { schema: { tags, params: IdParams, body: OrientationNoteInput, response: { 201: OrientationNote } } },
+    async (req, reply) =>
+      reply.status(201).send(await catalog.addOrientationNote(req.ctx, req.params.id, req.body)),
   );
   app.get('/api/me/isee', { schema: { tags, response: { 200: IseeList } } }, async (req) =>
     catalog.listMyIsee(req.ctx),

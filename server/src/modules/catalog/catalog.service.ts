@@ -24,6 +24,8 @@ import type {
   IseeDeclaration,
   IseeInput,
   ModerationBody,
+  OrientationNote,
+  OrientationNoteInput,
   Service,
   ServiceInput,
   ServiceList,
@@ -669,6 +671,80 @@ export async function listMyIsee(ctx: Context): Promise<IseeDeclaration[]> {
   return withExplicitScope(ctx, scope, async (tx) => {
     const today = dateInRome();
     return (await repo.listIsee(tx, actor.personId!)).map((r) => presentIsee(r, today));
+  });
+}
+
+// ---- orientation notes ----------------------------------------------------------------------
+
+function presentOrientationNote(row: repo.OrientationNoteRow): OrientationNote {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    note: row.note,
+    accessPointName: row.access_point_name,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * The orientation notes the welfare managers left on a person; the read is audited.
+ * @throws 403 without order.assist, 404 a person outside the territory.
+ */
+export async function listOrientationNotes(
+  ctx: Context,
+  personId: string,
+): Promise<{ items: OrientationNote[] }> {
+  return withScope(ctx, 'order.assist', async (tx, scope) => {
+    const person = await findPerson(tx, personId);
+    if (!person) throw errors.personNotFound();
+    assertInScope(scope, person.comune_code, 'Persona');
+    const rows = await repo.listOrientationNotes(tx, personId);
+    await writeAudit(tx, ctx, {
+      action: 'orientation.read',
+      entityType: 'person',
+      entityId: personId,
+      comune: person.comune_code,
+      details: { notes: rows.length },
+    });
+    return { items: rows.map(presentOrientationNote) };
+  });
+}
+
+/**
+ * A welfare manager notes the orientation given to a person, at an access point where they work.
+ * @throws 403 without order.assist or at another access point, 404 a person outside the territory,
+ * 422 a blank note.
+ */
+export async function addOrientationNote(
+  ctx: Context,
+  personId: string,
+  input: OrientationNoteInput,
+): Promise<OrientationNote> {
+  const actor = requireActor(ctx);
+  const note = input.note.trim();
+  if (note.length < 3) throw errors.orientationNoteBlank();
+  return withScope(ctx, 'order.assist', async (tx, scope) => {
+    const person = await findPerson(tx, personId);
+    if (!person) throw errors.personNotFound();
+    assertInScope(scope, person.comune_code, 'Persona');
+    const accessPointId = input.accessPointId ?? null;
+    if (accessPointId && !(await repo.isAccessPointStaff(tx, accessPointId, actor.userId)))
+      throw errors.notStaffOfAccessPoint();
+    const id = await repo.insertOrientationNote(
+      tx,
+      { personId, comuneCode: person.comune_code, accessPointId, note },
+      actor.userId,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'orientation.create',
+      entityType: 'orientation_note',
+      entityId: id,
+      comune: person.comune_code,
+      details: { personId, accessPointId },
+    });
+    const [row] = (await repo.listOrientationNotes(tx, personId)).filter((r) => r.id === id);
+    return presentOrientationNote(row!);
   });
 }
 

@@ -3,6 +3,8 @@ import type {
   ModerationBody,
   Order,
   OrderInput,
+  OrientationNote,
+  OrientationNoteInput,
   Service,
 } from '../../../../shared/src/catalog/catalog.schemas';
 
@@ -70,6 +72,11 @@ export const transitionOrder = (id: string, action: OrderAction, reason?: string
 /** Pays the order's notice with the payment provider; the development one simulates the outcome. */
 export const payOrder = (id: string, simulate: 'success' | 'failure') =>
   api.post<Order>(`${orderPath(id)}/payment`, { simulate });
+
+export const orientationNotesPath = (personId: string) =>
+  `/api/people/${encodeURIComponent(personId)}/orientation-notes`;
+export const addOrientationNote = (personId: string, body: OrientationNoteInput) =>
+  api.post<OrientationNote>(orientationNotesPath(personId), body);
 
 export const moderateService = (id: string, body: ModerationBody) =>
   api.post<Service>(`${servicePath(id)}/moderation`, body);

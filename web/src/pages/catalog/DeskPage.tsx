@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
 import { MY_ACCESS_POINTS_PATH, ordersPath } from '../../features/catalog/api';
 import { OrderCard } from '../../features/catalog/OrderCard';
+import { OrientationNotes } from '../../features/catalog/OrientationNotes';
 import { useOrderNotice } from '../../features/catalog/useOrderNotice';
 import { useAssistedPerson } from '../../features/catalog/useAssistedPerson';
 import { personName } from '../../features/people/PeopleTable';
@@ -54,7 +55,11 @@ export function DeskPage() {
       )}
       {assisted.personId && !assisted.person && !assisted.error && <Loading />}
       {assisted.person && (
-        <PersonAtDesk person={assisted.person} onChange={() => setParams({})} bookable={Boolean(point)} />
+        <PersonAtDesk
+          person={assisted.person}
+          onChange={() => setParams({})}
+          accessPointId={point?.id ?? null}
+        />
       )}
     </Page>
   );
@@ -63,11 +68,12 @@ export function DeskPage() {
 function PersonAtDesk({
   person,
   onChange,
-  bookable,
+  accessPointId,
 }: {
   person: Person;
   onChange: () => void;
-  bookable: boolean;
+  /** The manager's access point: without one they cannot book for others. */
+  accessPointId: string | null;
 }) {
   const { t: all, locale } = useI18n();
   const t = all.catalog;
@@ -94,7 +100,7 @@ function PersonAtDesk({
             ]}
           />
           <div className="d-flex flex-wrap gap-2 mt-3">
-            {bookable && (
+            {accessPointId && (
               <Link to={`/servizi?persona=${person.id}`} className="btn btn-primary">
                 {t.desk.bookService}
               </Link>
@@ -110,6 +116,8 @@ function PersonAtDesk({
           </div>
         </div>
       </section>
+
+      <OrientationNotes personId={person.id} accessPointId={accessPointId} />
 
       <section aria-labelledby="desk-orders" className="mb-4">
         <h2 id="desk-orders" className="h3">

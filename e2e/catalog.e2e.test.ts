@@ -298,6 +298,11 @@ describe('the provider’s console', () => {
     );
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Pagato dai cittadini');
+    const pdf = await page.request.get(
+      (await statement.getByRole('link', { name: 'Scarica PDF' }).getAttribute('href'))!,
+    );
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await settle(page);
     await expectNoAxeViolations(page);
     await provider.dispose();

@@ -23,7 +23,7 @@ import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
 // The formats GET /api/provider/statement/export answers.
-const STATEMENT_FORMATS = ['csv', 'xlsx'] as const;
+const STATEMENT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 
 /**
  * `/fornitore`: a provider's console. The orders received (confirm once paid, decline with a

@@ -290,11 +290,11 @@ export const casesEn: CasesMessages = {
     created: 'Protected discharge opened.',
     none: 'No protected discharges.',
     stepDone: 'Step marked as done.',
+    checklist: (hospital: string, date: string) => `${hospital}, discharge on ${date}`,
     homePlan: 'Home plan it ends in',
     homePlanSet: 'Link the plan',
     homePlanIs: (title: string) => `Ends in the plan “${title}”`,
     homePlanNone: 'To link the home plan, create the plan first.',
-    checklist: (hospital: string, date: string) => `${hospital}, discharge on ${date}`,
   },
   documents: {
     upload: 'Upload a document',

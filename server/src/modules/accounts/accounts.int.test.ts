@@ -42,6 +42,16 @@ describe('accounts over HTTP', () => {
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
   });
 
+  it('counts logins per address and account: one account is turned away after 30 a minute, another at the same address is not', async () => {
+    const busy = await env.buildUser({ role: 'operatore' });
+    const colleague = await env.buildUser({ role: 'operatore' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await login(busy.email, TEST_PASSWORD)).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await login(colleague.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('refuses a login posted from another site', async () => {
     const user = await env.buildUser({ role: 'operatore' });
     const response = await login(user.email, TEST_PASSWORD, { origin: 'https://evil.example' });

@@ -32,7 +32,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'legami_session';
 
 /**
- * Requests per minute and address for endpoints open without a session (public forms, login).
+ * Requests per minute and address for endpoints open without a session (public forms; the login counts per address and account).
  * Counted in the database, so the limit holds across instances; the login also has a per-account lockout.
  */
 export const PUBLIC_FORM_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };

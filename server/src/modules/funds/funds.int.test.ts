@@ -389,6 +389,17 @@ describe('the ledger over HTTP', () => {
       sql`SELECT coalesce(sum(amount_cents), 0)::text AS spent FROM fund_movements WHERE line_id = ${line.id} AND kind = 'expense'`,
     );
     expect(row!.spent).toBe('100000');
+    // Each accepted expense has its audit event, written by the same statement; a refusal has none.
+    const trail = await queryRows<{ entity_id: string | null }>(
+      env.database.db,
+      sql`SELECT entity_id FROM audit_events WHERE action = 'fund.movement.create' AND details->>'lineId' = ${line.id}`,
+    );
+    expect(trail.map((t) => t.entity_id).sort()).toEqual(
+      responses
+        .filter((r) => r.statusCode === 201)
+        .map((r) => r.json().movement.id)
+        .sort(),
+    );
   });
 
   it('re-allocates what the comuni had not spent by a date', async () => {

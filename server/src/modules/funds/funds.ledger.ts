@@ -1,14 +1,15 @@
-import { writeAudit } from '../../platform/audit/audit.js';
+import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import * as repo from './funds.repository.js';
 import {
+  balanceAfter,
   budgetOverCap as budgetOverCapRule,
-  checkSpend,
   DEFAULT_CAPS_CENTS,
   lineBalance,
   mayReverse,
+  refusalOf,
   type ActionKind,
   type LineBalance,
 } from './funds.rules.js';
@@ -25,9 +26,11 @@ import {
 /*
  * The ledger's use cases at transaction level: the caller has already authorised the actor and
  * opened the scoped transaction (`withScope`). Security-critical invariant: every write that can
- * consume a line's money (commitment, expense, child line) first locks the line's row with
- * SELECT … FOR UPDATE, then re-reads its movements and checks, then inserts — all in the same
- * transaction — so concurrent expenses on one line queue on the lock and none can overspend it.
+ * consume a line's money (commitment, expense, reversal, child line, adjustment) holds the line's
+ * advisory lock (repo.lineMoneyLock) from before it reads the line's figures until its transaction
+ * ends, and checks and inserts in that same transaction — so concurrent expenses on one line queue
+ * on the lock and none can overspend it. A spend checks and inserts in one statement
+ * (repo.spendIfWithin); the others read, check, then insert under the line's row lock too.
  */
 
 /** The balance of a line now (or as of a date), reading its movements and child lines. */
@@ -51,9 +54,12 @@ export interface SpendInput {
   commitmentId?: string | null;
 }
 
+/** The advisory lock a transaction takes with BEGIN to record a spend on the line (`recordSpendUnderLock`). */
+export const spendLock = repo.lineMoneyLock;
+
 /**
  * Records a commitment or an expense on a line, refusing anything that would overspend it or
- * exceed its cap. The check and the insert happen under the line's row lock.
+ * exceed its cap: takes the line's lock, then `recordSpendUnderLock`.
  * @throws 404 when the line is unknown or outside the territory, 409 BUDGET_CAP_EXCEEDED /
  *   BUDGET_LINE_OVERSPENT with the remaining amount, 422 COMMITMENT_CLOSED.
  */
@@ -64,36 +70,56 @@ export async function recordSpend(
   input: SpendInput,
   authorize?: (line: repo.LineRow) => void,
 ): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
-  const line = await repo.lockLine(tx, lineId);
-  if (!line) throw lineNotFound();
-  authorize?.(line);
-  const movements = await repo.lineMovements(tx, line.id);
-  const children = await repo.childrenBudget(tx, line.id);
-  const shape = { budgetCents: line.budgetCents, capCents: line.capCents, childrenCents: children };
-  const refusal = checkSpend(shape, movements, input);
-  if (refusal?.code === 'BUDGET_CAP_EXCEEDED') throw capExceeded(refusal.remainingCents, refusal.capCents);
-  if (refusal?.code === 'BUDGET_LINE_OVERSPENT') throw lineOverspent(refusal.remainingCents);
-  if (refusal?.code === 'COMMITMENT_CLOSED') throw commitmentClosed();
-  const movement = await repo.insertMovement(tx, {
-    lineId: line.id,
-    kind: input.kind,
-    amountCents: input.amountCents,
-    occurredOn: input.occurredOn,
-    supplier: input.supplier?.trim() || null,
-    document: input.document?.trim() || null,
-    description: input.description?.trim() || null,
-    commitmentId: input.commitmentId ?? null,
-    comuneCode: line.comuneCode,
-    recordedBy: ctx.actor?.userId ?? null,
-  });
-  await writeAudit(tx, ctx, {
-    action: 'fund.movement.create',
-    entityType: 'fund_movement',
-    entityId: movement.id,
-    comune: line.comuneCode,
-    details: { lineId: line.id, kind: input.kind, amountCents: input.amountCents },
-  });
-  return { movement, balance: lineBalance(shape, [...movements, movement]) };
+  await repo.lockLineMoney(tx, lineId);
+  return recordSpendUnderLock(tx, ctx, lineId, input, authorize);
+}
+
+/**
+ * recordSpend in a transaction that already holds `spendLock(lineId)` (taken with BEGIN, so the
+ * whole request costs BEGIN, one statement and COMMIT): check, insert and audit in one statement,
+ * then the refusal named from the figures it read. A refusal or a failed `authorize` throws, so
+ * the transaction rolls back and nothing is saved.
+ */
+export async function recordSpendUnderLock(
+  tx: Tx,
+  ctx: Context,
+  lineId: string,
+  input: SpendInput,
+  authorize?: (line: repo.LineRow) => void,
+): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
+  const outcome = await repo.spendIfWithin(
+    tx,
+    {
+      lineId,
+      kind: input.kind,
+      amountCents: input.amountCents,
+      occurredOn: input.occurredOn,
+      supplier: input.supplier?.trim() || null,
+      document: input.document?.trim() || null,
+      description: input.description?.trim() || null,
+      commitmentId: input.commitmentId ?? null,
+      recordedBy: ctx.actor?.userId ?? null,
+    },
+    (created) =>
+      auditStatement(ctx, {
+        action: 'fund.movement.create',
+        entityType: 'fund_movement',
+        entityId: created.id,
+        comune: created.comune,
+        details: { lineId, kind: input.kind, amountCents: input.amountCents },
+        onlyIf: created.happened,
+      }),
+  );
+  if (!outcome.line) throw lineNotFound();
+  authorize?.(outcome.line);
+  if (!outcome.movement) {
+    const refusal = refusalOf(outcome.figures, input);
+    if (refusal?.code === 'BUDGET_CAP_EXCEEDED') throw capExceeded(refusal.remainingCents, refusal.capCents);
+    if (refusal?.code === 'BUDGET_LINE_OVERSPENT') throw lineOverspent(refusal.remainingCents);
+    if (refusal?.code === 'COMMITMENT_CLOSED') throw commitmentClosed();
+    throw new Error(`The ledger statement refused a spend that fits line ${lineId}`);
+  }
+  return { movement: outcome.movement, balance: balanceAfter(outcome.figures, input) };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type { StoredActor } from '../../platform/imports/batches.js';
-import type { LedgerMovement, MovementKind, SourceType } from './funds.rules.js';
+import type { LedgerMovement, MovementKind, SourceType, SpendFigures } from './funds.rules.js';
 
 /*
  * The only SQL for the funds tables. Every function takes a `Tx` opened by the service inside
@@ -88,18 +88,31 @@ export async function findLine(tx: Tx, id: string): Promise<LineRow | null> {
 }
 
 /**
- * Locks a line's row until the end of the transaction (SELECT … FOR UPDATE): every commitment,
- * expense, child line and adjustment on it takes this lock first, so their checks and inserts
- * are serialised per line even across server instances.
+ * The key of a line's advisory lock: every writer of a line's money (commitment, expense, reversal,
+ * child line, adjustment) holds it from before its first read of the line's figures to the end of
+ * its transaction, so their checks and inserts are serialised per line even across server
+ * instances. Taken with BEGIN (withScope's `locks`) or by `lockLineMoney`, always before the line's
+ * row lock, so two writers cannot wait on each other.
  */
+export const lineMoneyLock = (lineId: string): string => `fund_line:${lineId}`;
+
+/** Takes the line's advisory lock now, in its own statement: the next statements see what earlier holders committed. */
+export async function lockLineMoney(tx: Tx, lineId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${lineMoneyLock(lineId)}))`);
+}
+
+/** Takes the line's advisory lock, then locks and reads its row (SELECT … FOR UPDATE). */
 export async function lockLine(tx: Tx, id: string): Promise<LineRow | null> {
+  await lockLineMoney(tx, id);
   const [row] = await queryRows<RawLine>(tx, sql`${LINE_SELECT} WHERE l.id = ${id} FOR UPDATE OF l`);
   return row ? toLine(row) : null;
 }
 
-/** Locks several lines in id order (a fixed order, so two transactions cannot deadlock). */
+/** Locks several lines (advisory locks, then rows) in id order, so two transactions cannot deadlock. */
 export async function lockLines(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
+  const sorted = [...ids].sort();
+  for (const id of sorted) await lockLineMoney(tx, id);
   await tx.execute(
     sql`SELECT id FROM fund_lines WHERE id = ANY(${pgArray(ids)}::uuid[]) ORDER BY id FOR UPDATE`,
   );
@@ -306,6 +319,127 @@ export async function insertMovement(tx: Tx, v: MovementValues): Promise<Movemen
           reverses_id, commitment_id, recorded_by, recorded_at`,
   );
   return toMovement(row!);
+}
+
+export interface SpendOutcome {
+  /** The line, or null when unknown or outside the territory (row-level security). */
+  line: LineRow | null;
+  /** The line's figures before the spend, read under its lock. */
+  figures: SpendFigures;
+  /** The movement booked, or null when the spend did not fit (`refusalOf` names why). */
+  movement: MovementRow | null;
+}
+
+/**
+ * Books a commitment or an expense in ONE statement, only if it fits the line (`refusalOf`'s rule
+ * in SQL: needed ≤ min(budget, cap) − spent − open commitments − child lines), with its audit
+ * event. The statement locks the line's row, but its snapshot is taken when it starts: the caller
+ * must hold the line's advisory lock (`lockLineMoney`, or withScope's `locks`) from before the
+ * statement, so the figures it reads include every movement committed by earlier writers.
+ */
+export async function spendIfWithin(
+  tx: Tx,
+  v: Omit<MovementValues, 'comuneCode' | 'reversesId'> & { kind: 'commitment' | 'expense' },
+  audit: (created: { id: SQL; comune: SQL; happened: SQL }) => SQL,
+): Promise<SpendOutcome> {
+  const drawsOn = v.kind === 'expense' ? (v.commitmentId ?? null) : null;
+  const [row] = await queryRows<
+    Partial<RawLine> & {
+      [K in keyof RawMovement as `m_${K}`]?: RawMovement[K] | null;
+    } & {
+      f_budget: unknown;
+      f_spent: unknown;
+      f_committed: unknown;
+      f_children: unknown;
+      f_reserved: unknown;
+    }
+  >(
+    tx,
+    sql`WITH line AS (
+          ${LINE_SELECT} WHERE l.id = ${v.lineId} FOR UPDATE OF l
+        ),
+        moves AS (
+          SELECT m.id, m.kind, m.amount_cents, m.commitment_id FROM fund_movements m
+          WHERE m.line_id = ${v.lineId}
+            AND NOT EXISTS (SELECT 1 FROM fund_movements r
+                            WHERE r.line_id = m.line_id AND r.kind = 'reversal' AND r.reverses_id = m.id)
+        ),
+        open_commitments AS (
+          SELECT c.id, greatest(0, c.amount_cents - coalesce(sum(e.amount_cents), 0)) AS reserved
+          FROM moves c LEFT JOIN moves e ON e.kind = 'expense' AND e.commitment_id = c.id
+          WHERE c.kind = 'commitment' GROUP BY c.id, c.amount_cents
+        ),
+        figures AS (
+          SELECT line.budget_cents + coalesce((SELECT sum(amount_cents) FROM fund_movements
+                                               WHERE line_id = line.id AND kind = 'adjustment'), 0) AS budget,
+                 line.cap_cents AS cap,
+                 coalesce((SELECT sum(amount_cents) FROM moves WHERE kind = 'expense'), 0) AS spent,
+                 coalesce((SELECT sum(reserved) FROM open_commitments), 0) AS committed,
+                 coalesce((SELECT sum(c.budget_cents) FROM fund_lines c WHERE c.parent_line_id = line.id), 0)
+                   + coalesce((SELECT sum(m.amount_cents) FROM fund_movements m JOIN fund_lines c ON c.id = m.line_id
+                               WHERE c.parent_line_id = line.id AND m.kind = 'adjustment'), 0) AS children,
+                 (SELECT reserved FROM open_commitments WHERE id = ${drawsOn}::uuid) AS reserved
+          FROM line
+        ),
+        spent AS (
+          INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier, document, description,
+            commitment_id, comune_code, recorded_by)
+          SELECT line.id, ${v.kind}::text, ${v.amountCents}::bigint, ${v.occurredOn}::date, ${v.supplier ?? null}::text,
+                 ${v.document ?? null}::text, ${v.description ?? null}::text, ${v.commitmentId ?? null}::uuid,
+                 line.comune_code, ${v.recordedBy}::uuid
+          FROM line, figures f
+          WHERE (${drawsOn}::uuid IS NULL OR f.reserved IS NOT NULL)
+            AND ${v.amountCents}::bigint - least(${v.amountCents}::bigint, coalesce(f.reserved, 0))
+                <= (CASE WHEN f.cap IS NULL THEN f.budget ELSE least(f.budget, f.cap) END) - f.spent - f.committed - f.children
+          RETURNING id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
+            reverses_id, commitment_id, recorded_by, recorded_at
+        ),
+        audit AS (
+          ${audit({
+            id: sql`(SELECT id FROM spent)`,
+            comune: sql`(SELECT comune_code FROM line)`,
+            happened: sql`EXISTS (SELECT 1 FROM spent)`,
+          })}
+        )
+        SELECT line.*, f.budget AS f_budget, f.spent AS f_spent, f.committed AS f_committed,
+               f.children AS f_children, f.reserved AS f_reserved,
+               spent.id AS m_id, spent.kind AS m_kind, spent.amount_cents AS m_amount_cents,
+               spent.occurred_on AS m_occurred_on, spent.supplier AS m_supplier, spent.document AS m_document,
+               spent.description AS m_description, spent.reverses_id AS m_reverses_id,
+               spent.commitment_id AS m_commitment_id, spent.recorded_by AS m_recorded_by,
+               spent.recorded_at AS m_recorded_at
+        FROM (SELECT 1) one
+        LEFT JOIN line ON true LEFT JOIN figures f ON true LEFT JOIN spent ON true`,
+  );
+  const line = row?.id ? toLine(row as RawLine) : null;
+  const moved = row?.m_id
+    ? toMovement({
+        id: row.m_id,
+        line_id: v.lineId,
+        kind: row.m_kind!,
+        amount_cents: row.m_amount_cents,
+        occurred_on: row.m_occurred_on!,
+        supplier: row.m_supplier ?? null,
+        document: row.m_document ?? null,
+        description: row.m_description ?? null,
+        reverses_id: row.m_reverses_id ?? null,
+        commitment_id: row.m_commitment_id ?? null,
+        recorded_by: row.m_recorded_by ?? null,
+        recorded_at: row.m_recorded_at,
+      })
+    : null;
+  return {
+    line,
+    figures: {
+      budgetCents: n(row?.f_budget),
+      capCents: line?.capCents ?? null,
+      spentCents: n(row?.f_spent),
+      committedCents: n(row?.f_committed),
+      childrenCents: n(row?.f_children),
+      reservedCents: nn(row?.f_reserved),
+    },
+    movement: moved,
+  };
 }
 
 // Sources --------------------------------------------------------------------------------------

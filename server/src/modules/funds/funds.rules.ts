@@ -1,6 +1,7 @@
 /*
- * Ledger arithmetic and caps as pure rules: the repository reads a line's movements under a row
- * lock and these functions decide. Invariant kept by `checkSpend`: for every line,
+ * Ledger arithmetic and caps as pure rules: the ledger reads a line's figures under the line's
+ * lock and these functions decide (`refusalOf`, applied in SQL by the statement that books a
+ * spend). Invariant: for every line,
  *   spent + open commitments + budgets of child lines ≤ min(budget, cap)
  * so a line is never overspent and a cap never exceeded. Amounts are integer cents.
  */
@@ -106,39 +107,90 @@ export type SpendRefusal =
   | { code: 'COMMITMENT_CLOSED' };
 
 /**
- * Whether a new commitment or expense fits the line. An expense drawn on one of the line's open
- * commitments needs headroom only for the part beyond what that commitment still reserves.
+ * A line's figures just before a spend, as the ledger's statement reads them under the line's lock:
+ * its balance plus what the expense's commitment still reserves.
+ */
+export interface SpendFigures {
+  budgetCents: number;
+  capCents: number | null;
+  spentCents: number;
+  committedCents: number;
+  childrenCents: number;
+  /** For an expense drawn on a commitment: what that commitment still reserves; null when it is not open. */
+  reservedCents: number | null;
+}
+
+export interface Spend {
+  kind: 'commitment' | 'expense';
+  amountCents: number;
+  commitmentId?: string | null;
+}
+
+const drawsOnCommitment = (spend: Spend): boolean => spend.kind === 'expense' && !!spend.commitmentId;
+
+const limitOf = (f: { budgetCents: number; capCents: number | null }) =>
+  f.capCents === null ? f.budgetCents : Math.min(f.budgetCents, f.capCents);
+
+/**
+ * Whether a spend fits the line's figures: the one rule, which the ledger's statement applies in
+ * SQL (funds.repository `spendIfWithin`) and which names the refusal from the figures it returns.
+ * @returns null when it fits, otherwise why not with the amount that remains.
+ */
+export function refusalOf(figures: SpendFigures, spend: Spend): SpendRefusal | null {
+  if (drawsOnCommitment(spend) && figures.reservedCents === null) return { code: 'COMMITMENT_CLOSED' };
+  const reserved = drawsOnCommitment(spend) ? figures.reservedCents! : 0;
+  const used = figures.spentCents + figures.committedCents + figures.childrenCents;
+  const available = limitOf(figures) - used;
+  // An expense drawn on an open commitment needs headroom only beyond what that commitment reserves.
+  const needed = spend.amountCents - Math.min(spend.amountCents, reserved);
+  if (needed <= available) return null;
+  const remainingCents = Math.max(0, available + reserved);
+  // Which limit the request breaks: the cap (a personal budget's €2,000) or the line's own budget.
+  if (figures.capCents !== null && used + needed > figures.capCents)
+    return { code: 'BUDGET_CAP_EXCEEDED', remainingCents, capCents: figures.capCents };
+  return { code: 'BUDGET_LINE_OVERSPENT', remainingCents };
+}
+
+/** The line's balance once an accepted spend is booked on figures read before it. */
+export function balanceAfter(figures: SpendFigures, spend: Spend): LineBalance {
+  const drawn = drawsOnCommitment(spend) ? Math.min(spend.amountCents, figures.reservedCents ?? 0) : 0;
+  const spent = figures.spentCents + (spend.kind === 'expense' ? spend.amountCents : 0);
+  const committed = figures.committedCents + (spend.kind === 'commitment' ? spend.amountCents : 0) - drawn;
+  const limit = limitOf(figures);
+  return {
+    budgetCents: figures.budgetCents,
+    spentCents: spent,
+    committedCents: committed,
+    childrenCents: figures.childrenCents,
+    limitCents: limit,
+    availableCents: limit - spent - committed - figures.childrenCents,
+  };
+}
+
+/**
+ * Whether a new commitment or expense fits the line, from its movements. An expense drawn on one
+ * of the line's open commitments needs headroom only for the part beyond what that commitment
+ * still reserves.
  * @returns null when it fits, otherwise why not with the amount that remains.
  */
 export function checkSpend(
   line: { budgetCents: number; capCents: number | null; childrenCents?: number },
   movements: readonly LedgerMovement[],
-  spend: { kind: 'commitment' | 'expense'; amountCents: number; commitmentId?: string | null },
+  spend: Spend,
 ): SpendRefusal | null {
   const balance = lineBalance(line, movements);
-  let reservedForIt = 0;
-  if (spend.kind === 'expense' && spend.commitmentId) {
+  let reservedCents: number | null = null;
+  if (drawsOnCommitment(spend)) {
+    const isReversed = (id: string) => movements.some((m) => m.kind === 'reversal' && m.reversesId === id);
     const commitment = movements.find((m) => m.id === spend.commitmentId && m.kind === 'commitment');
-    const reversed = movements.some((m) => m.kind === 'reversal' && m.reversesId === spend.commitmentId);
-    if (!commitment || reversed) return { code: 'COMMITMENT_CLOSED' };
-    const drawn = movements
-      .filter(
-        (m) =>
-          m.kind === 'expense' &&
-          m.commitmentId === spend.commitmentId &&
-          !movements.some((r) => r.kind === 'reversal' && r.reversesId === m.id),
-      )
-      .reduce((s, m) => s + m.amountCents, 0);
-    reservedForIt = Math.max(0, commitment.amountCents - drawn);
+    if (commitment && !isReversed(commitment.id)) {
+      const drawn = movements
+        .filter((m) => m.kind === 'expense' && m.commitmentId === commitment.id && !isReversed(m.id))
+        .reduce((s, m) => s + m.amountCents, 0);
+      reservedCents = Math.max(0, commitment.amountCents - drawn);
+    }
   }
-  const needed = spend.amountCents - Math.min(spend.amountCents, reservedForIt);
-  if (needed <= balance.availableCents) return null;
-  const remainingCents = Math.max(0, balance.availableCents + reservedForIt);
-  // Which limit the request breaks: the cap (a personal budget's €2,000) or the line's own budget.
-  const wouldReach = balance.spentCents + balance.committedCents + balance.childrenCents + needed;
-  if (line.capCents !== null && wouldReach > line.capCents)
-    return { code: 'BUDGET_CAP_EXCEEDED', remainingCents, capCents: line.capCents };
-  return { code: 'BUDGET_LINE_OVERSPENT', remainingCents };
+  return refusalOf({ ...balance, capCents: line.capCents, reservedCents }, spend);
 }
 
 /**

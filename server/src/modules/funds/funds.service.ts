@@ -252,10 +252,15 @@ export async function recordMovement(
   lineId: string,
   body: MovementBody,
 ): Promise<{ movement: Movement; balance: LineBalance }> {
-  return withScope(ctx, 'funds.spend', async (tx) => {
-    const result = await ledger.recordSpend(tx, ctx, lineId, body, spendGuard(ctx));
-    return { movement: presentMovement(result.movement), balance: result.balance };
-  });
+  return withScope(
+    ctx,
+    'funds.spend',
+    async (tx) => {
+      const result = await ledger.recordSpendUnderLock(tx, ctx, lineId, body, spendGuard(ctx));
+      return { movement: presentMovement(result.movement), balance: result.balance };
+    },
+    { locks: [ledger.spendLock(lineId)] },
+  );
 }
 
 /** @throws 401/403, 404, 409 when already reversed. */

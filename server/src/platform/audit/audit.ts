@@ -201,20 +201,28 @@ AUDIT_ENTITY_TYPES satisfies Record<AuditEvent['entityType'], AuditLabel>;
 /**
  * The INSERT of an audit event, to run alone (writeAudit) or inside the change's own statement as a
  * CTE (`audit AS (${auditStatement(…)})`), so that the change and its trail cost one round trip.
- * `entityId` may be SQL naming the id the statement creates (`(SELECT id FROM created)`).
+ * `entityId` and `comune` may be SQL naming what the statement creates (`(SELECT id FROM created)`);
+ * `onlyIf`, SQL true when the change happened (`EXISTS (SELECT 1 FROM created)`), for a statement
+ * that may decide not to change anything.
  */
 export function auditStatement(
   ctx: Context,
-  event: Omit<AuditEvent, 'entityId'> & { entityId?: string | SQL | null },
+  event: Omit<AuditEvent, 'entityId' | 'comune'> & {
+    entityId?: string | SQL | null;
+    comune?: string | SQL | null;
+    onlyIf?: SQL;
+  },
 ): SQL {
   const actor = ctx.actor;
   // A partner system (INPS's WaaS client) has no user: the trail names it and its kind instead.
   const roles = actor ? rolesOf(actor) : ctx.partner ? [`partner:${ctx.partner.kind}`] : [];
+  // Typed casts: in the INSERT … SELECT form the parameters have no column to take their type from.
+  const values = sql`${actor?.userId ?? null}::uuid, ${actor?.email ?? ctx.partner?.label ?? null}::text, ${pgArray(roles)}::text[],
+            ${event.action}::text, ${event.entityType}::text, ${event.entityId ?? null}::text, ${event.comune ?? null}::text,
+            ${ctx.ip}::text, ${ctx.requestId}::text, ${JSON.stringify(event.details ?? {})}::jsonb`;
   return sql`
     INSERT INTO audit_events (actor_user_id, actor_email, actor_roles, action, entity_type, entity_id, comune_code, ip, request_id, details)
-    VALUES (${actor?.userId ?? null}, ${actor?.email ?? ctx.partner?.label ?? null}, ${pgArray(roles)}::text[], ${event.action},
-            ${event.entityType}, ${event.entityId ?? null}::text, ${event.comune ?? null}, ${ctx.ip}, ${ctx.requestId},
-            ${JSON.stringify(event.details ?? {})}::jsonb)`;
+    ${event.onlyIf ? sql`SELECT ${values} WHERE ${event.onlyIf}` : sql`VALUES (${values})`}`;
 }
 
 /** Appends an audit event in the caller's transaction, so it commits or rolls back with the change. */

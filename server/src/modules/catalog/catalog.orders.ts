@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { assertInScope, requireActor, withScope } from '../../platform/access/access.js';
 import { organizationsLimiting, scopeIsEmpty, scopeOf, type Actor } from '../../platform/access/actor.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { databaseErrorOf, type Tx } from '../../platform/db/database.js';
 import { forbidden } from '../../platform/errors.js';
@@ -19,8 +20,8 @@ import * as errors from './catalog.errors.js';
 import { mayActForBeneficiary, mayFulfil } from './catalog.policy.js';
 import { presentOrder } from './catalog.presenter.js';
 import { assertEligible, type MunicipalProgram } from './catalog.rules.js';
-import { paymentProvider } from './catalog.payments.js';
-import { loadBeneficiary, pricesFor, type Citizen } from './catalog.service.js';
+import { paymentProvider, type NoticeCreated } from './catalog.payments.js';
+import { citizenOf, priceFromRules, type Citizen } from './catalog.service.js';
 import { periodKeyOf, transitionOf, type OrderAction } from './catalog.orders.rules.js';
 
 // A notice is due a week after booking, as municipal pagoPA notices for services commonly are.
@@ -56,25 +57,31 @@ export async function createOrder(
   const capability = assisted ? 'order.assist' : 'order.own';
   const run = () =>
     withScope(ctx, capability, async (tx, scope): Promise<CreatedOrder> => {
-      if (idempotencyKey) {
-        const earlier = await repo.findOrderByIdempotencyKey(tx, actor.userId, idempotencyKey);
-        if (earlier) return { order: presentOrder(actor, earlier), replayed: true };
-      }
-      let beneficiary: Citizen | null;
       if (assisted) {
         if (!input.accessPointId) throw errors.accessPointRequired();
         if (input.consent !== true) throw errors.consentRequired();
-        beneficiary = await loadBeneficiary(ctx, tx, input.personId!);
-        if (!beneficiary) throw errors.personNotFound();
-        assertInScope(scope, beneficiary.comuneCode, 'Persona');
-        if (!(await repo.isAccessPointStaff(tx, input.accessPointId, actor.userId)))
-          throw errors.notStaffOfAccessPoint();
-      } else {
-        if (!actor.personId) throw errors.noPersonRecord();
-        beneficiary = await loadBeneficiary(ctx, tx, actor.personId);
-        if (!beneficiary) throw errors.noPersonRecord();
+      } else if (!actor.personId) {
+        throw errors.noPersonRecord();
       }
-      const order = await bookFor(ctx, tx, actor, beneficiary, input, idempotencyKey);
+      // BEGIN with the scope, these facts, the booking statement and COMMIT: four round trips.
+      const facts = await repo.bookingFacts(tx, {
+        personId: assisted ? input.personId! : actor.personId!,
+        serviceId: input.serviceId,
+        userId: actor.userId,
+        idempotencyKey,
+        accessPointId: assisted ? input.accessPointId! : null,
+      });
+      if (facts.earlier_order_id) {
+        const earlier = (await repo.findOrder(tx, facts.earlier_order_id))!;
+        return { order: presentOrder(actor, earlier), replayed: true };
+      }
+      if (!facts.person) throw assisted ? errors.personNotFound() : errors.noPersonRecord();
+      const beneficiary = citizenOf(facts.person, facts.isee);
+      if (assisted) {
+        assertInScope(scope, beneficiary.comuneCode, 'Persona');
+        if (!facts.is_access_point_staff) throw errors.notStaffOfAccessPoint();
+      }
+      const order = await bookFor(ctx, tx, actor, beneficiary, facts, input, idempotencyKey);
       return { order, replayed: false };
     });
   try {
@@ -91,115 +98,139 @@ async function bookFor(
   tx: Tx,
   actor: Actor,
   beneficiary: Citizen,
+  facts: repo.BookingFacts,
   input: OrderInput,
   idempotencyKey: string | null,
 ): Promise<Order> {
-  const service = await repo.findService(tx, input.serviceId);
+  const service = facts.service;
   if (!service || service.status !== 'approved') throw errors.serviceNotBookable();
   if (!service.comuni.includes(beneficiary.comuneCode)) throw errors.serviceNotInComune();
   const today = dateInRome();
   if (input.startDate < today) throw errors.startDateInPast();
   // Disability counts only as recorded in the registry (certified); school and work are declared.
-  const facts = {
+  const eligibility = {
     certifiedDisability: beneficiary.disability,
     schoolEnrolled: input.eligibility?.schoolEnrolled === true,
     workingParent: input.eligibility?.workingParent === true,
   };
-  assertEligible(service.municipal_program as MunicipalProgram | null, facts);
+  assertEligible(service.municipal_program as MunicipalProgram | null, eligibility);
 
-  const outcome = (await pricesFor(ctx, tx, beneficiary, [service])).get(service.id)!;
+  const categoryIds = [
+    service.category_id,
+    ...(service.category_parent_id ? [service.category_parent_id] : []),
+  ];
+  const outcome = priceFromRules(facts.rules, beneficiary, service, categoryIds, today);
   const unit = service.is_municipal
     ? Math.min(outcome.unitCents, service.capped_price_cents)
     : outcome.unitCents;
   const total = unit * input.quantity;
   const subsidy = (service.capped_price_cents - unit) * input.quantity;
   const periodKey = periodKeyOf(input.startDate, service.capacity_period);
-  if (service.capacity !== null) {
-    const fits = await repo.reserveCapacity(tx, service.id, periodKey, input.quantity, service.capacity);
-    if (!fits) {
-      const booked = await repo.bookedUnits(tx, service.id, periodKey);
-      throw errors.capacityExhausted(Math.max(service.capacity - booked, 0));
-    }
-  }
-  const needsPayment = !service.is_municipal && total > 0;
+  const refuseCapacity = async () => {
+    const booked = await repo.bookedUnits(tx, service.id, periodKey);
+    return errors.capacityExhausted(Math.max(service.capacity! - booked, 0));
+  };
+  if (service.capacity !== null && input.quantity > service.capacity) throw await refuseCapacity();
   const assisted = input.personId !== undefined;
-  const id = await repo.insertOrder(
-    tx,
-    {
-      serviceId: service.id,
-      providerId: service.provider_id,
-      personId: beneficiary.personId,
-      comuneCode: beneficiary.comuneCode,
-      quantity: input.quantity,
-      startDate: input.startDate,
-      periodKey,
-      notes: input.notes?.trim() || null,
-      unitPriceCents: unit,
-      cappedUnitPriceCents: service.capped_price_cents,
-      totalCents: total,
-      subsidyCents: subsidy,
-      tariff: {
-        basis: outcome.basis,
-        band: outcome.band,
-        iseeStatus: outcome.isee.status,
-        iseeType: outcome.isee.type,
-      },
-      eligibility: service.municipal_program ? facts : null,
-      channel: assisted ? 'assisted' : 'online',
-      accessPointId: assisted ? input.accessPointId! : null,
-      assistedBy: assisted ? actor.userId : null,
-      consent: assisted,
-      paymentStatus: needsPayment ? 'pending' : 'not_required',
-      idempotencyKey,
-    },
-    actor.userId,
-  );
-  if (needsPayment) {
-    const provider = (await repo.findProvider(tx, service.provider_id))!;
+  const id = randomUUID();
+  const dueDate = addDays(today, NOTICE_DUE_DAYS);
+  const reason = `${service.name} – ordine ${id.slice(0, 8)}`.slice(0, 140);
+  let notice: (NoticeCreated & { creditorTaxCode: string }) | null = null;
+  if (!service.is_municipal && total > 0) {
+    const provider = facts.provider!;
+    const creditorTaxCode = provider.creditor_tax_code ?? provider.tax_code ?? '00000000000';
     const created = await paymentProvider().createNotice({
-      creditorTaxCode: provider.creditor_tax_code ?? provider.tax_code ?? '00000000000',
+      creditorTaxCode,
       segregationCode: provider.segregation_code ?? '01',
-      sequence: await repo.nextIuvSequence(tx),
+      sequence: facts.iuv_sequence!,
       amountCents: total,
-      dueDate: addDays(today, NOTICE_DUE_DAYS),
-      reason: `${service.name} – ordine ${id.slice(0, 8)}`.slice(0, 140),
+      dueDate,
+      reason,
       debtor: { fullName: beneficiary.fullName, fiscalCode: beneficiary.codiceFiscale },
     });
-    await repo.insertNotice(tx, {
-      orderId: id,
-      comuneCode: beneficiary.comuneCode,
-      provider: paymentProvider().name,
-      noticeNumber: created.noticeNumber,
-      iuv: created.iuv,
-      creditorTaxCode: provider.creditor_tax_code ?? provider.tax_code ?? '00000000000',
-      amountCents: total,
-      dueDate: addDays(today, NOTICE_DUE_DAYS),
-      reason: `${service.name} – ordine ${id.slice(0, 8)}`.slice(0, 140),
-    });
+    notice = { ...created, creditorTaxCode };
   }
-  await repo.insertOrderEvent(
-    tx,
-    {
-      orderId: id,
-      comuneCode: beneficiary.comuneCode,
-      kind: 'created',
-      details: { channel: assisted ? 'assisted' : 'online' },
+  const values = {
+    id,
+    serviceId: service.id,
+    providerId: service.provider_id,
+    personId: beneficiary.personId,
+    comuneCode: beneficiary.comuneCode,
+    quantity: input.quantity,
+    startDate: input.startDate,
+    periodKey,
+    notes: input.notes?.trim() || null,
+    unitPriceCents: unit,
+    cappedUnitPriceCents: service.capped_price_cents,
+    totalCents: total,
+    subsidyCents: subsidy,
+    tariff: {
+      basis: outcome.basis,
+      band: outcome.band,
+      iseeStatus: outcome.isee.status,
+      iseeType: outcome.isee.type,
     },
-    actor.userId,
+    eligibility: service.municipal_program ? eligibility : null,
+    channel: assisted ? ('assisted' as const) : ('online' as const),
+    accessPointId: assisted ? input.accessPointId! : null,
+    assistedBy: assisted ? actor.userId : null,
+    idempotencyKey,
+    capacity: service.capacity,
+    notice: notice && { ...notice, provider: paymentProvider().name, dueDate, reason },
+  };
+  const booked = await repo.insertBooking(tx, values, actor.userId, (orderId) =>
+    auditStatement(ctx, {
+      action: 'order.create',
+      entityType: 'order',
+      entityId: orderId,
+      comune: beneficiary.comuneCode,
+      details: {
+        serviceId: service.id,
+        personId: beneficiary.personId,
+        assisted,
+        accessPointId: input.accessPointId ?? null,
+      },
+    }),
   );
-  await writeAudit(tx, ctx, {
-    action: 'order.create',
-    entityType: 'order',
-    entityId: id,
-    comune: beneficiary.comuneCode,
-    details: {
-      serviceId: service.id,
-      personId: beneficiary.personId,
-      assisted,
-      accessPointId: input.accessPointId ?? null,
-    },
+  if (!booked) {
+    if (notice) await paymentProvider().cancel(notice);
+    throw await refuseCapacity();
+  }
+  return presentOrder(actor, {
+    id,
+    service_id: service.id,
+    service_name: service.name,
+    unit: service.unit,
+    provider_id: service.provider_id,
+    provider_name: service.provider_name,
+    person_id: beneficiary.personId,
+    beneficiary_name: beneficiary.fullName,
+    comune_code: beneficiary.comuneCode,
+    quantity: input.quantity,
+    start_date: input.startDate,
+    period_key: periodKey,
+    notes: values.notes,
+    unit_price_cents: unit,
+    capped_unit_price_cents: service.capped_price_cents,
+    total_cents: total,
+    subsidy_cents: subsidy,
+    channel: values.channel,
+    access_point_id: values.accessPointId,
+    status: 'requested',
+    status_reason: null,
+    payment_status: notice ? 'pending' : 'not_required',
+    created_by: actor.userId,
+    created_at: booked.created_at,
+    notice_number: notice?.noticeNumber ?? null,
+    iuv: notice?.iuv ?? null,
+    creditor_tax_code: notice?.creditorTaxCode ?? null,
+    amount_cents: notice ? total : null,
+    due_date: notice ? dueDate : null,
+    reason: notice ? reason : null,
+    notice_status: notice ? 'pending' : null,
+    receipt: null,
+    paid_at: null,
   });
-  return presentOrder(actor, (await repo.findOrder(tx, id))!);
 }
 
 /** Which capability lets this actor reach the order, trying the citizen's, the provider's, then the staff's. */

@@ -737,18 +737,6 @@ export async function lockOrder(tx: Tx, id: string): Promise<OrderRow | null> {
   return locked ? findOrder(tx, id) : null;
 }
 
-export async function findOrderByIdempotencyKey(
-  tx: Tx,
-  userId: string,
-  key: string,
-): Promise<OrderRow | null> {
-  const [row] = await queryRows<OrderRow>(
-    tx,
-    sql`${SELECT_ORDER} WHERE r.created_by = ${userId} AND r.idempotency_key = ${key}`,
-  );
-  return row ?? null;
-}
-
 export async function insertOrder(
   tx: Tx,
   v: {
@@ -787,6 +775,150 @@ export async function insertOrder(
         RETURNING id`,
   );
   return row!.id;
+}
+
+/** The beneficiary as a booking sees them (null outside the territory: row-level security). */
+export interface BookingPerson {
+  id: string;
+  comune_code: string;
+  ambito_id: string;
+  given_name: string;
+  family_name: string;
+  codice_fiscale: string | null;
+  disability: boolean;
+}
+
+/** Everything a booking decides on, read in one round trip. */
+export interface BookingFacts {
+  /** The order an earlier request with the same Idempotency-Key created. */
+  earlier_order_id: string | null;
+  person: BookingPerson | null;
+  isee: IseeRow[];
+  service: (ServiceRow & { category_parent_id: string | null }) | null;
+  provider: ProviderRow | null;
+  /** The current rules of the person's comune and Ambito for the service or its categories. */
+  rules: TariffRuleRow[];
+  is_access_point_staff: boolean;
+  /** A fresh IUV sequence number for a service that may need a notice (gaps are harmless). */
+  iuv_sequence: string | null;
+}
+
+export async function bookingFacts(
+  tx: Tx,
+  q: {
+    personId: string;
+    serviceId: string;
+    userId: string;
+    idempotencyKey: string | null;
+    accessPointId: string | null;
+  },
+): Promise<BookingFacts> {
+  const [row] = await queryRows<BookingFacts>(
+    tx,
+    sql`WITH person AS (
+          SELECT p.id, p.comune_code, c.ambito_id, p.given_name, p.family_name, p.codice_fiscale, p.disability
+          FROM people p JOIN comuni c ON c.istat_code = p.comune_code WHERE p.id = ${q.personId}),
+        service AS (
+          SELECT service.*, t.parent_id AS category_parent_id
+          FROM (${SELECT_SERVICE} WHERE s.id = ${q.serviceId}) AS service
+          JOIN catalog_taxonomy_terms t ON t.id = service.category_id)
+        SELECT
+          ${q.idempotencyKey === null ? sql`NULL::uuid` : sql`(SELECT id FROM catalog_orders WHERE created_by = ${q.userId} AND idempotency_key = ${q.idempotencyKey})`} AS earlier_order_id,
+          (SELECT to_jsonb(person) FROM person) AS person,
+          (SELECT coalesce(jsonb_agg(i ORDER BY i.issued_on DESC, i.id), '[]') FROM (${SELECT_ISEE} WHERE i.person_id = ${q.personId}) AS i) AS isee,
+          (SELECT to_jsonb(service) FROM service) AS service,
+          (SELECT to_jsonb(provider) FROM (${SELECT_PROVIDER} WHERE p.organization_id = (SELECT provider_id FROM service)) AS provider) AS provider,
+          (SELECT coalesce(jsonb_agg(r), '[]') FROM (${SELECT_RULE} WHERE retired_at IS NULL
+             AND ((scope_type = 'comune' AND scope_id = (SELECT comune_code FROM person))
+                  OR (scope_type = 'ambito' AND scope_id = (SELECT ambito_id FROM person)))
+             AND (service_id = ${q.serviceId}
+                  OR category_id IN (SELECT category_id FROM service UNION ALL SELECT category_parent_id FROM service))) AS r) AS rules,
+          ${q.accessPointId === null ? sql`false` : sql`EXISTS (SELECT 1 FROM access_point_staff WHERE access_point_id = ${q.accessPointId} AND user_id = ${q.userId})`} AS is_access_point_staff,
+          (SELECT nextval('payment_iuv_seq')::text FROM service WHERE NOT is_municipal) AS iuv_sequence`,
+  );
+  return row!;
+}
+
+/**
+ * A booking in one statement: the capacity of its period reserved (when the service has one), the
+ * order, its payment notice, its 'created' event and `audit` (given the order's id as SQL). The
+ * upsert's row lock serialises concurrent bookings of a period and its WHERE refuses the one that
+ * would exceed the capacity: then nothing is inserted and null comes back.
+ */
+export async function insertBooking(
+  tx: Tx,
+  v: {
+    id: string;
+    serviceId: string;
+    providerId: string;
+    personId: string;
+    comuneCode: string;
+    quantity: number;
+    startDate: string;
+    periodKey: string;
+    notes: string | null;
+    unitPriceCents: number;
+    cappedUnitPriceCents: number;
+    totalCents: number;
+    subsidyCents: number;
+    tariff: unknown;
+    eligibility: unknown;
+    channel: 'online' | 'assisted';
+    accessPointId: string | null;
+    assistedBy: string | null;
+    idempotencyKey: string | null;
+    /** The service's capacity per period, null when unlimited. */
+    capacity: number | null;
+    notice: {
+      provider: string;
+      noticeNumber: string;
+      iuv: string;
+      creditorTaxCode: string;
+      dueDate: string;
+      reason: string;
+    } | null;
+  },
+  userId: string,
+  audit: (orderId: SQL) => SQL,
+): Promise<{ created_at: string } | null> {
+  const reserve =
+    v.capacity === null
+      ? null
+      : sql`reserved AS (
+          INSERT INTO catalog_capacity_usage (service_id, period_key, booked) VALUES (${v.serviceId}, ${v.periodKey}, ${v.quantity})
+          ON CONFLICT (service_id, period_key) DO UPDATE SET booked = catalog_capacity_usage.booked + EXCLUDED.booked
+          WHERE catalog_capacity_usage.booked + EXCLUDED.booked <= ${v.capacity}
+          RETURNING booked),`;
+  const notice = v.notice
+    ? sql`notice AS (
+          INSERT INTO payment_notices (order_id, comune_code, provider, notice_number, iuv, creditor_tax_code, amount_cents, due_date, reason)
+          SELECT id, comune_code, ${v.notice.provider}::text, ${v.notice.noticeNumber}::text, ${v.notice.iuv}::text,
+                 ${v.notice.creditorTaxCode}::text, total_cents, ${v.notice.dueDate}::date, ${v.notice.reason}::text
+          FROM created),`
+    : sql``;
+  const [row] = await queryRows<{ created_at: string }>(
+    tx,
+    sql`WITH ${reserve ?? sql``}
+        created AS (
+          INSERT INTO catalog_orders (id, service_id, provider_id, person_id, comune_code, quantity, start_date, period_key, notes,
+            unit_price_cents, capped_unit_price_cents, total_cents, subsidy_cents, tariff, eligibility, channel, access_point_id,
+            assisted_by, consent_at, payment_status, idempotency_key, created_by)
+          SELECT ${v.id}::uuid, ${v.serviceId}::uuid, ${v.providerId}::uuid, ${v.personId}::uuid, ${v.comuneCode}::char(6),
+            ${v.quantity}::int, ${v.startDate}::date, ${v.periodKey}::text, ${v.notes}::text, ${v.unitPriceCents}::int,
+            ${v.cappedUnitPriceCents}::int, ${v.totalCents}::int, ${v.subsidyCents}::int, ${JSON.stringify(v.tariff)}::jsonb,
+            ${v.eligibility === null ? null : JSON.stringify(v.eligibility)}::jsonb, ${v.channel}::text, ${v.accessPointId}::uuid,
+            ${v.assistedBy}::uuid, ${v.channel === 'assisted' ? sql`now()` : sql`NULL::timestamptz`},
+            ${v.notice ? 'pending' : 'not_required'}::text, ${v.idempotencyKey}::text, ${userId}::uuid
+          ${reserve ? sql`WHERE EXISTS (SELECT 1 FROM reserved)` : sql``}
+          RETURNING id, comune_code, total_cents, created_at),
+        ${notice}
+        event AS (
+          INSERT INTO catalog_order_events (order_id, comune_code, actor_user_id, kind, details)
+          SELECT id, comune_code, ${userId}::uuid, 'created', ${JSON.stringify({ channel: v.channel })}::jsonb FROM created),
+        audit AS (${audit(sql`(SELECT id FROM created)`)})
+        SELECT created_at::text AS created_at FROM created`,
+  );
+  return row ?? null;
 }
 
 export async function setOrderStatus(

@@ -138,20 +138,31 @@ function iseeFacts(rows: repo.IseeRow[]): IseeFacts[] {
   }));
 }
 
+/** A person and their ISEE declarations as the tariffs and the eligibility rules see them. */
+export function citizenOf(
+  person: Pick<
+    repo.BookingPerson,
+    'id' | 'comune_code' | 'ambito_id' | 'given_name' | 'family_name' | 'codice_fiscale' | 'disability'
+  >,
+  isee: repo.IseeRow[],
+): Citizen {
+  return {
+    personId: person.id,
+    comuneCode: person.comune_code,
+    ambitoId: person.ambito_id,
+    fullName: `${person.given_name} ${person.family_name}`,
+    codiceFiscale: person.codice_fiscale,
+    disability: person.disability,
+    isee: iseeFacts(isee),
+  };
+}
+
 /** Reads a person with their ISEE in the caller's transaction; null when outside its territory. */
 export async function loadBeneficiary(ctx: Context, tx: Tx, personId: string): Promise<Citizen | null> {
   const person = await findPerson(tx, personId);
   if (!person) return null;
   const comune = (await comuniIndex(ctx, tx)).get(person.comune_code);
-  return {
-    personId: person.id,
-    comuneCode: person.comune_code,
-    ambitoId: comune?.ambito_id ?? '',
-    fullName: `${person.given_name} ${person.family_name}`,
-    codiceFiscale: person.codice_fiscale,
-    disability: person.disability,
-    isee: iseeFacts(await repo.listIsee(tx, personId)),
-  };
+  return citizenOf({ ...person, ambito_id: comune?.ambito_id ?? '' }, await repo.listIsee(tx, personId));
 }
 
 /** The logged-in citizen's own record and ISEE, or null for anyone else (their own data: not audited). */
@@ -208,15 +219,23 @@ export async function pricesFor(
   );
   const today = dateInRome();
   return new Map(
-    services.map((s) => [
-      s.id,
-      priceForCitizen(
-        s.capped_price_cents,
-        pickRule(rules, citizen, { id: s.id, categoryIds: categoriesOf(s.category_id) }),
-        citizen.isee,
-        today,
-      ),
-    ]),
+    services.map((s) => [s.id, priceFromRules(rules, citizen, s, categoriesOf(s.category_id), today)]),
+  );
+}
+
+/** A citizen's price for one service on `today`, from the rules that may apply to them. */
+export function priceFromRules(
+  rules: repo.TariffRuleRow[],
+  citizen: Citizen,
+  service: Pick<repo.ServiceRow, 'id' | 'capped_price_cents'>,
+  categoryIds: string[],
+  today: string,
+): TariffOutcome {
+  return priceForCitizen(
+    service.capped_price_cents,
+    pickRule(rules, citizen, { id: service.id, categoryIds }),
+    citizen.isee,
+    today,
   );
 }
 

@@ -37,15 +37,10 @@ describe('public forms', () => {
   it('slow down a flood from one address with a 429 in Italian', async () => {
     const responses = [];
     for (let i = 0; i < 31; i++) {
-      responses.push(
-        await env.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: `nessuno${i}@test.it`, password: 'x' },
-        }),
-      );
+      // An empty volunteer offer: refused (400) but counted.
+      responses.push(await env.app.inject({ method: 'POST', url: '/api/volunteers/offers', payload: {} }));
     }
-    expect(responses.slice(0, 30).every((r) => r.statusCode === 401)).toBe(true);
+    expect(responses.slice(0, 30).every((r) => r.statusCode === 400)).toBe(true);
     expect(responses[30]!.statusCode).toBe(429);
     expect(responses[30]!.json().error.message).toBe('Troppe richieste: riprova tra poco.');
   });

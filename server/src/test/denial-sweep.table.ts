@@ -543,6 +543,7 @@ export const SWEEP: Record<string, SweepEntry> = {
   // Dashboard.
   'GET /api/dashboard': { deny: 'welfare_manager', exempt: AGGREGATE },
   'GET /api/dashboard/export.csv': { deny: 'welfare_manager', exempt: AGGREGATE },
+  'GET /api/dashboard/export.xlsx': { deny: 'welfare_manager', exempt: AGGREGATE },
   'GET /api/work-queue': {
     deny: ALL_SIGNED_IN('every role has its queues: null for those it does not work'),
     exempt: AGGREGATE,

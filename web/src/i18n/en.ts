@@ -1230,6 +1230,7 @@ export const en: Messages = {
     organization: 'Organisation',
     apply: 'Update',
     exportCsv: 'Download the data (CSV)',
+    exportXlsx: 'Download the data (Excel)',
     printBriefing: 'Print the briefing',
     countersTitle: 'The day in figures',
     period: 'Period',

@@ -1223,6 +1223,7 @@ export const it = {
     organization: 'Organizzazione',
     apply: 'Aggiorna',
     exportCsv: 'Scarica i dati (CSV)',
+    exportXlsx: 'Scarica i dati (Excel)',
     printBriefing: 'Stampa il briefing',
     countersTitle: 'Il giorno in cifre',
     period: 'Periodo',

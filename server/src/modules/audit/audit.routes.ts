@@ -1,6 +1,7 @@
 import type { App } from '../../platform/http/types.js';
 import { AuditPage, AuditQuery } from '../../../../shared/src/audit/audit.schemas.js';
 import { Type } from 'typebox';
+import { sendDownload } from '../../platform/http/download.js';
 import { exportAuditCsv, searchAudit } from './audit.service.js';
 
 const { limit: _limit, offset: _offset, ...filters } = AuditQuery.properties;
@@ -26,10 +27,7 @@ export function registerAuditRoutes(app: App): void {
     async (req, reply) => {
       const { lang, ...query } = req.query;
       const csv = await exportAuditCsv(req.ctx, query, lang ?? 'it');
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="registro-accessi.csv"')
-        .send(csv);
+      return sendDownload(reply, 'registro-accessi', 'csv', csv);
     },
   );
 }

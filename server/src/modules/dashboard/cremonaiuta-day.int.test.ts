@@ -215,7 +215,7 @@ describe('a CremonAiuta day', () => {
         headers: admin.headers,
       });
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.body).toContain('richieste del giorno,300');
+      expect(csv.body).toContain('Riepilogo;Richieste ricevute;300');
     },
   );
 });

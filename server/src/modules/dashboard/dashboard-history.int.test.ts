@@ -83,8 +83,8 @@ describe('the steering room on a past day or week', () => {
       url: '/api/dashboard/export.csv?date=2026-03-12&period=week',
       headers: admin.headers,
     });
-    expect(csv.body).toContain('riepilogo,dal,2026-03-09');
-    expect(csv.body).toContain('riepilogo,richieste del giorno,10');
+    expect(csv.body).toContain('Riepilogo;Dal;2026-03-09');
+    expect(csv.body).toContain('Riepilogo;Richieste ricevute;10');
   });
 
   it('refuses a period it does not know', async () => {

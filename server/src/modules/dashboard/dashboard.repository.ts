@@ -151,3 +151,12 @@ export async function volunteerQueueCounts(tx: Tx, f: { date: string; userId: st
   );
   return row!;
 }
+
+/** The intervention types' English names by id, for exports in English. */
+export async function typeNamesEn(tx: Tx): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; name_en: string }>(
+    tx,
+    sql`SELECT id, name_en FROM intervention_types`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name_en]));
+}

@@ -1,6 +1,13 @@
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
+import { sendTable, type DownloadFormat } from '../../platform/http/download.js';
 import { Dashboard, DashboardQuery, WorkQueue } from '../../../../shared/src/dashboard/dashboard.schemas.js';
-import { dashboardCsv, getDashboard, getWorkQueue } from './dashboard.service.js';
+import { dashboardTable, getDashboard, getWorkQueue } from './dashboard.service.js';
+
+const DashboardExportQuery = Type.Object({
+  ...DashboardQuery.properties,
+  lang: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])),
+});
 
 export function registerDashboardRoutes(app: App): void {
   const tags = ['dashboard'];
@@ -12,16 +19,23 @@ export function registerDashboardRoutes(app: App): void {
   app.get('/api/work-queue', { schema: { tags, response: { 200: WorkQueue } } }, async (req) =>
     getWorkQueue(req.ctx),
   );
-  app.get(
-    '/api/dashboard/export.csv',
-    { schema: { tags, querystring: DashboardQuery } },
-    async (req, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="cabina-di-regia-${req.query.date ?? 'oggi'}.csv"`,
-        )
-        .send(await dashboardCsv(req.ctx, req.query)),
-  );
+  // Every figure of the page, for Excel: CSV (`;`, BOM) or XLSX, in the reader's language.
+  for (const format of ['csv', 'xlsx'] as const satisfies readonly DownloadFormat[]) {
+    app.get(
+      `/api/dashboard/export.${format}`,
+      { schema: { tags, querystring: DashboardExportQuery } },
+      async (req, reply) => {
+        const { lang, ...query } = req.query;
+        const locale = lang ?? 'it';
+        const { table, sheetName } = await dashboardTable(req.ctx, query, locale);
+        return sendTable(reply, {
+          baseName: `cabina-di-regia-${query.date ?? 'oggi'}`,
+          format,
+          locale,
+          sheetName,
+          table,
+        });
+      },
+    );
+  }
 }

@@ -1,8 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { requireActor, withScope } from '../../platform/access/access.js';
 import { can, organizationsLimiting } from '../../platform/access/actor.js';
 import type { Context } from '../../platform/context.js';
 import { dateInRome } from '../../platform/time.js';
+import { money, type DownloadLocale, type Table, type TableCell } from '../../platform/http/download.js';
+import type { Urgency } from '../../../../shared/src/requests/requests.schemas.js';
 import type {
   Dashboard,
   DashboardQuery,
@@ -68,29 +69,96 @@ export async function getDashboard(ctx: Context, query: DashboardQuery): Promise
   });
 }
 
-/** The same picture as CSV (aggregates only, no personal data), one section per table. */
-export async function dashboardCsv(ctx: Context, query: DashboardQuery): Promise<string> {
+const EXPORT_LABELS = {
+  it: {
+    header: ['Sezione', 'Voce', 'Valore'],
+    summary: 'Riepilogo',
+    from: 'Dal',
+    date: 'Al',
+    requests: 'Richieste ricevute',
+    awaitingTriage: 'Richieste da valutare',
+    awaitingDecision: 'Consegne non riuscite da decidere',
+    tasks: 'Compiti del periodo',
+    unassigned: 'Compiti non assegnati',
+    overdue: 'Compiti in ritardo',
+    done: 'Compiti svolti',
+    failed: 'Compiti non riusciti',
+    volunteers: 'Volontari attivi',
+    moneyAdvanced: 'Denaro anticipato dai volontari (€)',
+    moneyToReimburse: 'Denaro da rimborsare (€)',
+    byType: 'Richieste per tipo',
+    byComune: 'Richieste per comune',
+    byUrgency: 'Richieste per urgenza',
+    openByComune: 'Richieste aperte per comune',
+    trendRequests: 'Andamento 30 giorni: richieste',
+    trendDone: 'Andamento 30 giorni: compiti svolti',
+    urgencies: { low: 'Bassa', normal: 'Normale', high: 'Alta', critical: 'Critica' },
+    sheet: 'Cabina di regia',
+  },
+  en: {
+    header: ['Section', 'Item', 'Value'],
+    summary: 'Summary',
+    from: 'From',
+    date: 'To',
+    requests: 'Requests received',
+    awaitingTriage: 'Requests awaiting triage',
+    awaitingDecision: 'Failed deliveries awaiting a decision',
+    tasks: 'Tasks of the period',
+    unassigned: 'Unassigned tasks',
+    overdue: 'Overdue tasks',
+    done: 'Tasks done',
+    failed: 'Tasks failed',
+    volunteers: 'Active volunteers',
+    moneyAdvanced: 'Money advanced by volunteers (€)',
+    moneyToReimburse: 'Money to reimburse (€)',
+    byType: 'Requests by type',
+    byComune: 'Requests by comune',
+    byUrgency: 'Requests by urgency',
+    openByComune: 'Open requests by comune',
+    trendRequests: '30-day trend: requests',
+    trendDone: '30-day trend: tasks done',
+    urgencies: { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' },
+    sheet: 'Steering room',
+  },
+} satisfies Record<DownloadLocale, { urgencies: Record<Urgency, string> } & Record<string, unknown>>;
+
+/**
+ * Every figure of the steering room's page as a table (aggregates only, no personal data), named
+ * in the reader's language: the counters, the money, each chart's table and the open requests by comune.
+ */
+export async function dashboardTable(
+  ctx: Context,
+  query: DashboardQuery,
+  locale: DownloadLocale,
+): Promise<{ table: Table; sheetName: string }> {
   const d = await getDashboard(ctx, query);
-  const rows: (string | number)[][] = [
-    ['sezione', 'voce', 'valore'],
-    ['riepilogo', 'dal', d.from],
-    ['riepilogo', 'data', d.date],
-    ['riepilogo', 'richieste del giorno', d.requestsToday],
-    ['riepilogo', 'richieste da valutare', d.awaitingTriage],
-    ['riepilogo', 'consegne non riuscite da decidere', d.awaitingDecision],
-    ['riepilogo', 'compiti del giorno', d.tasksToday],
-    ['riepilogo', 'compiti non assegnati', d.unassignedToday],
-    ['riepilogo', 'compiti in ritardo', d.overdue],
-    ['riepilogo', 'compiti svolti', d.doneToday],
-    ['riepilogo', 'compiti non riusciti', d.failedToday],
-    ['riepilogo', 'volontari attivi', d.volunteersActive],
-    ...d.requestsByType.map((b) => ['richieste per tipo', b.label, b.count]),
-    ...d.requestsByComune.map((b) => ['richieste per comune', b.label, b.count]),
-    ...d.requestsByUrgency.map((b) => ['richieste per urgenza', b.label, b.count]),
-    ...d.trend.map((t) => ['andamento 30 giorni: richieste', t.date, t.requests]),
-    ...d.trend.map((t) => ['andamento 30 giorni: compiti svolti', t.date, t.done]),
+  const l = EXPORT_LABELS[locale];
+  const typeNames =
+    locale === 'en' ? await withScope(ctx, 'dashboard.read', (tx) => repo.typeNamesEn(tx)) : null;
+  const urgencyName = (key: string) => l.urgencies[key as Urgency] ?? key;
+  const table: TableCell[][] = [
+    l.header,
+    [l.summary, l.from, d.from],
+    [l.summary, l.date, d.date],
+    [l.summary, l.requests, d.requestsToday],
+    [l.summary, l.awaitingTriage, d.awaitingTriage],
+    [l.summary, l.awaitingDecision, d.awaitingDecision],
+    [l.summary, l.tasks, d.tasksToday],
+    [l.summary, l.unassigned, d.unassignedToday],
+    [l.summary, l.overdue, d.overdue],
+    [l.summary, l.done, d.doneToday],
+    [l.summary, l.failed, d.failedToday],
+    [l.summary, l.volunteers, d.volunteersActive],
+    [l.summary, l.moneyAdvanced, money(d.moneyAdvancedCents)],
+    [l.summary, l.moneyToReimburse, money(d.moneyToReimburseCents)],
+    ...d.requestsByType.map((b) => [l.byType, typeNames?.get(b.key) ?? b.label, b.count]),
+    ...d.requestsByComune.map((b) => [l.byComune, b.label, b.count]),
+    ...d.requestsByUrgency.map((b) => [l.byUrgency, urgencyName(b.key), b.count]),
+    ...d.openByComune.map((o) => [l.openByComune, o.name, o.open]),
+    ...d.trend.map((t) => [l.trendRequests, t.date, t.requests]),
+    ...d.trend.map((t) => [l.trendDone, t.date, t.done]),
   ];
-  return stringify(rows);
+  return { table, sheetName: l.sheet };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { money, tableCsv, tableXlsx } from './download.js';
 import { excelCsv, parseItalianDate, readUploadedCsv } from './csv.js';
 
 describe('uploaded CSV files', () => {
@@ -35,5 +37,23 @@ describe('dates in uploaded files', () => {
     expect(parseItalianDate('2026-02-01')).toBe('2026-02-01');
     expect(parseItalianDate('31/02/2026')).toBeNull();
     expect(parseItalianDate('domani')).toBeNull();
+  });
+});
+
+describe('downloaded tables', () => {
+  it('writes amounts in the reader’s decimal notation and keeps them numbers in XLSX', async () => {
+    const table = [
+      ['Voce', 'Valore'],
+      ['Anticipato', money(1250)],
+      ['Compiti', 3],
+    ];
+    expect(tableCsv(table, 'it')).toBe('\uFEFFVoce;Valore\r\nAnticipato;12,50\r\nCompiti;3\r\n');
+    expect(tableCsv(table, 'en')).toContain('Anticipato;12.50');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableXlsx(table, 'Cabina: di regia')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Cabina  di regia');
+    expect(sheet.getCell('B2').value).toBe(12.5);
+    expect(sheet.getCell('B2').numFmt).toBe('#,##0.00 "€"');
   });
 });

@@ -12,7 +12,8 @@ const query = (f: DashboardFilterValues) => ({
 });
 
 export const dashboardPath = (f: DashboardFilterValues) => withQuery('/api/dashboard', query(f));
-export const dashboardCsvPath = (f: DashboardFilterValues) =>
-  withQuery('/api/dashboard/export.csv', query(f));
+/** Every figure of the page as CSV (`;`, BOM) or XLSX, in the interface's language. */
+export const dashboardExportPath = (f: DashboardFilterValues, format: 'csv' | 'xlsx', lang: 'it' | 'en') =>
+  withQuery(`/api/dashboard/export.${format}`, { ...query(f), lang });
 /** The same filters in the web app's own URLs (dashboard ↔ briefing). */
 export const filterSearch = (f: DashboardFilterValues) => withQuery('', { ...f });

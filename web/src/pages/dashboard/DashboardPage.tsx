@@ -6,7 +6,7 @@ import { formatDate } from '../../i18n/format';
 import { todayIso } from '../../i18n/dates';
 import {
   DASHBOARD_FILTER_KEYS,
-  dashboardCsvPath,
+  dashboardExportPath,
   dashboardPath,
   filterSearch,
 } from '../../features/dashboard/api';
@@ -47,8 +47,11 @@ export function DashboardPage() {
       breadcrumbs={[{ label: t.shell.home, to: '/' }]}
       actions={
         <>
-          <a className="btn btn-outline-primary" href={dashboardCsvPath(filter)} download>
+          <a className="btn btn-outline-primary" href={dashboardExportPath(filter, 'csv', locale)} download>
             {t.dashboard.exportCsv}
+          </a>
+          <a className="btn btn-outline-primary" href={dashboardExportPath(filter, 'xlsx', locale)} download>
+            {t.dashboard.exportXlsx}
           </a>
           <Link className="btn btn-primary" to={`/cabina-di-regia/briefing${filterSearch(filter)}`}>
             {t.dashboard.printBriefing}

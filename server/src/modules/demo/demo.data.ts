@@ -275,3 +275,35 @@ export const DEMO_COMPETENCE: Record<string, string[]> = {
   hospital_transport: ['Croce Rossa Comitato di Cremona', 'UNITALSI'],
   donated_food_distribution: ['Associazione No Spreco', 'Associazione Amici di Robi'],
 };
+
+const CREMASCO = 'Comunità Sociale Cremasca';
+const CREMA_COMUNE = 'Comune di Crema – Servizi Sociali';
+const CASALASCO = 'Consorzio Casalasco Servizi Sociali';
+
+/**
+ * The protocol of each Ambito, by Ambito id: the Cremonese's is CremonAiuta's; the Cremasco and the
+ * Casalasco route every intervention to their own social services (the Cremasco's meals to its
+ * home-care cooperative), with the Red Cross for transport and the sick.
+ */
+export const DEMO_PROTOCOLS: Record<string, Record<string, string[]>> = {
+  CREMONA: DEMO_COMPETENCE,
+  CREMA: {
+    groceries_medicines: [CREMASCO, CREMA_COMUNE],
+    home_meals: ['Cooperativa sociale Igea', CREMASCO],
+    tablets_pupils: [CREMA_COMUNE],
+    masks_over65: [CREMA_COMUNE, CREMASCO],
+    food_parcels: [CREMASCO, 'Cooperativa sociale Sentiero'],
+    shopping_vouchers: [CREMA_COMUNE],
+    covid_groceries_medicines: ['Croce Rossa Comitato di Cremona', CREMASCO],
+    hospital_transport: ['Croce Rossa Comitato di Cremona', 'Cooperativa sociale Meraki'],
+    donated_food_distribution: [CREMASCO, 'Cooperativa sociale Sentiero'],
+  },
+  CASALMAGGIORE: Object.fromEntries(
+    Object.keys(DEMO_COMPETENCE).map((type) => [
+      type,
+      type === 'hospital_transport' || type === 'covid_groceries_medicines'
+        ? ['Croce Rossa Comitato di Cremona', CASALASCO]
+        : [CASALASCO],
+    ]),
+  ),
+};

@@ -82,7 +82,11 @@ export async function isDatabaseEmpty(ctx: Context): Promise<boolean> {
  */
 export async function seedDemo(
   ctx: Context,
-  options: { people?: number; seed?: number } = {},
+  options: {
+    people?: number;
+    seed?: number;
+    /** The seed's time (default now): no activity after it. */ now?: Date;
+  } = {},
 ): Promise<void> {
   await importTerritory(ctx);
   const rand = random(options.seed ?? 2020);
@@ -115,7 +119,12 @@ export async function seedDemo(
       volunteerUserId: userIds.get('volontario')!,
       random: rand,
     });
-    await seedCremonAiutaDemo(tx, { organizationIdsByName: orgIds, demoVolunteerId, random: rand });
+    await seedCremonAiutaDemo(tx, {
+      organizationIdsByName: orgIds,
+      demoVolunteerId,
+      random: rand,
+      now: options.now ?? new Date(),
+    });
     await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
     await seedGoodsDemo(tx, {
       userIdsByRole: userIds,

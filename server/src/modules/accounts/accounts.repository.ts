@@ -77,10 +77,13 @@ export async function findSessionUser(
 ): Promise<{ user: UserRow; csrfToken: string; memberships: MembershipRow[] } | null> {
   const [row] = await queryRows<UserRow & { csrf_token: string; memberships: MembershipRow[] }>(
     tx,
-    sql`SELECT u.*, s.csrf_token,
+    // Columns named: a prepared statement's result may not change shape under it (`u.*` after a migration).
+    sql`SELECT u.id, u.email, u.full_name, u.password_hash, u.is_demo, u.is_active, u.must_change_password, u.locale,
+               u.person_id, u.codice_fiscale, s.csrf_token,
                coalesce((SELECT json_agg(x) FROM (${SELECT_MEMBERSHIPS} WHERE m.user_id = u.id ORDER BY m.created_at) x), '[]'::json) AS memberships
         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id_hash = ${idHash} AND s.expires_at > now() AND u.is_active`,
+    { prepared: 'session-user' },
   );
   if (!row) return null;
   const { csrf_token: csrfToken, memberships, ...user } = row;

@@ -26,14 +26,14 @@ export const MAX_ATTEMPTS = 6;
 /**
  * Queueing a notification and the job that delivers it, as CTEs (`name AS (…)`, comma-separated) to
  * put in the statement of the change it announces: it then exists if and only if that change
- * committed, and a restart loses nothing because the job queue holds it. Null when there is no
- * recipient to tell.
+ * committed, and a restart loses nothing because the job queue holds it. `onlyIf`: SQL true when
+ * that change happened, for a conditional change. Null when there is no recipient to tell.
  */
-export function notificationCtes(n: OutgoingNotification): SQL | null {
+export function notificationCtes(n: OutgoingNotification, onlyIf: SQL = sql`true`): SQL | null {
   if (!n.recipientEmail && !n.recipientPhone) return null;
   // The id is drawn first: the application role may append to the outbox but not read it back
   // (row-level security), so the insert cannot RETURN it.
-  return sql`notification_id AS (SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id),
+  return sql`notification_id AS (SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id WHERE ${onlyIf}),
     notification AS (
       INSERT INTO notifications (id, kind, recipient_email, recipient_phone, subject, body) OVERRIDING SYSTEM VALUE
       SELECT id, ${n.kind}, ${n.recipientEmail}, ${n.recipientPhone}, ${n.subject}, ${n.body} FROM notification_id),

@@ -116,6 +116,7 @@ export async function intakeFacts(tx: Tx, body: CreateRequestBody): Promise<Inta
                  SELECT id FROM help_requests WHERE beneficiary_id = ${body.beneficiaryId}
                    AND intervention_type_id = ${body.interventionTypeId} AND status IN ('new', 'accepted') LIMIT 1) END AS similar_id
         FROM (SELECT 1) one LEFT JOIN intervention_types t ON t.id = ${body.interventionTypeId}`,
+    { prepared: 'intake-facts' },
   );
   return row!;
 }

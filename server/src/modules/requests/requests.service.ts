@@ -7,7 +7,7 @@ import {
 } from '../../platform/access/actor.js';
 import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import { lastStatementOf, type Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import type {
   CitizenRequestBody,
@@ -83,7 +83,7 @@ export async function createRequest(ctx: Context, body: CreateRequestBody): Prom
     validateSchedule(body, facts.type_recurring_allowed, dateInRome());
     if (facts.similar_id) throw similarRequestOpen(facts.similar_id);
     const created = await repo.insertRequest(
-      tx,
+      lastStatementOf(tx),
       body,
       { comuneCode: comune, actorId: actor.userId, eventDetails: { channel: body.channel } },
       (requestId) =>

@@ -195,23 +195,33 @@ export async function tasksPerVolunteer(tx: Tx, date: string): Promise<Map<strin
 
 /** Live tasks of one volunteer on a date (uses the volunteer index: this runs on every assignment). */
 /** What an assignment checks, in one query: the task, its history, and the volunteer's tasks that day. */
+/**
+ * What an assignment is decided on, in one prepared statement (its planning cost several times its
+ * execution): the task, its history, the volunteer's tasks that day, and `volunteer` (the volunteers
+ * module's SQL for the volunteer given as `$volunteer`, a JSON value).
+ */
 export async function assignmentFacts(
   tx: Tx,
   id: string,
   volunteerId: string,
-): Promise<{ task: TaskRow; history: TaskEventRow[]; tasksThatDay: number } | null> {
-  const [row] = await queryRows<TaskRow & { history: TaskEventRow[]; tasks_that_day: number }>(
+  volunteer: (volunteerId: SQL) => SQL,
+): Promise<{ task: TaskRow; history: TaskEventRow[]; tasksThatDay: number; volunteer: unknown } | null> {
+  const [row] = await queryRows<
+    TaskRow & { history: TaskEventRow[]; tasks_that_day: number; volunteer: unknown }
+  >(
     tx,
     sql`SELECT task.*,
                coalesce((SELECT json_agg(e) FROM (${SELECT_EVENTS} WHERE e.task_id = task.id ORDER BY e.id) e), '[]'::json) AS history,
                (SELECT count(*)::int FROM tasks
                 WHERE volunteer_id = ${volunteerId} AND due_date = task.due_date::date
-                  AND status IN ('assigned', 'accepted', 'done')) AS tasks_that_day
+                  AND status IN ('assigned', 'accepted', 'done')) AS tasks_that_day,
+               ${volunteer(sql`${volunteerId}::uuid`)} AS volunteer
         FROM (${SELECT_TASK} WHERE t.id = ${id}) task`,
+    { prepared: 'assignment-facts' },
   );
   if (!row) return null;
-  const { history, tasks_that_day: tasksThatDay, ...task } = row;
-  return { task, history, tasksThatDay };
+  const { history, tasks_that_day: tasksThatDay, volunteer: volunteerJson, ...task } = row;
+  return { task, history, tasksThatDay, volunteer: volunteerJson };
 }
 
 /** What an assignment changed on the task, and the step it wrote to its history. */
@@ -233,14 +243,15 @@ export interface Assigned {
  * Gives an open task to a volunteer in one conditional UPDATE: of two concurrent assignments,
  * the database lets exactly one match `status = 'open'`. The step goes to the history in the same
  * statement, and so do `alongside` (more CTEs, `name AS (…)`: the notification, the audit entry),
- * which are undone with the transaction when the task was no longer open.
+ * given SQL true when the task was assigned: they write only then, so that the statement can be
+ * the transaction's last (lastStatementOf) and a task no longer open leaves no trace.
  * @returns null when the task was no longer open.
  */
 export async function assignIfOpen(
   tx: Tx,
   id: string,
   assignment: { volunteerId: string; actorId: string; position: number | null },
-  alongside: SQL[] = [],
+  alongside: (whenAssigned: SQL) => SQL[] = () => [],
 ): Promise<Assigned | null> {
   const { volunteerId, actorId, position } = assignment;
   const [row] = await queryRows<Assigned['task'] & { step_at: string; actor_name: string | null }>(
@@ -250,7 +261,7 @@ export async function assignIfOpen(
             round_position = ${position}
           WHERE id = ${id} AND status = 'open' RETURNING id, comune_code, status, volunteer_id, assigned_at, round_position),
         step AS (${taskEventStatement(sql`assigned`, { kind: 'assigned', actorId })} RETURNING at)
-        ${sql.join(alongside.map((cte) => sql`, ${cte}`))}
+        ${sql.join(alongside(sql`EXISTS (SELECT 1 FROM assigned)`).map((cte) => sql`, ${cte}`))}
         SELECT a.status, a.volunteer_id, v.given_name || ' ' || v.family_name AS volunteer_name, v.phone AS volunteer_phone,
                v.user_id AS volunteer_user_id, ${iso('a.assigned_at')} AS assigned_at, a.round_position,
                ${iso('s.at')} AS step_at, u.full_name AS actor_name

@@ -8,7 +8,7 @@ import {
 } from '../../platform/access/actor.js';
 import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import { sql, type Tx } from '../../platform/db/database.js';
+import { lastStatementOf, sql, type Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import type {
   CompleteBody,
@@ -19,7 +19,12 @@ import type {
 } from '../../../../shared/src/tasks/tasks.schemas.js';
 import { notificationCtes } from '../notifications/index.js';
 import { completeHelpRequestAfterTasks } from '../requests/index.js';
-import { findVolunteer, findVolunteerByUserId, listApprovedVolunteers } from '../volunteers/index.js';
+import {
+  assignableOf,
+  assignableVolunteerJson,
+  findVolunteerByUserId,
+  listApprovedVolunteers,
+} from '../volunteers/index.js';
 import * as repo from './tasks.repository.js';
 import { presentTask } from './tasks.presenter.js';
 import { fitProblems, rankVolunteers, type TaskNeeds } from './tasks.rules.js';
@@ -183,34 +188,43 @@ export async function assignTask(
     ctx,
     'task.assign',
     async (tx, scope) => {
-      const facts = await repo.assignmentFacts(tx, id, volunteerId);
+      const facts = await repo.assignmentFacts(tx, id, volunteerId, assignableVolunteerJson);
       if (!facts) throw taskNotFound();
       const row = facts.task;
       assertCoordinated(actor, scope, row);
       if (row.status !== 'open') throw taskAlreadyAssigned();
-      const volunteer = await findVolunteer(tx, volunteerId);
+      const volunteer = assignableOf(facts.volunteer);
       if (!volunteer) throw volunteerUnknown();
       const blocking = fitProblems(needsOf(row), volunteer, facts.tasksThatDay).find((p) => p.blocking);
       if (blocking) throw assignmentRefused(blocking.code, blocking.message);
-      const notification = notificationCtes({
-        kind: 'task.assigned',
-        recipientEmail: volunteer.email,
-        recipientPhone: volunteer.phone,
-        subject: 'Nuovo compito assegnato',
-        body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
-      });
-      const audit = auditStatement(ctx, {
-        action: 'task.assign',
-        entityType: 'task',
-        entityId: id,
-        comune: row.comune_code,
-        details: { volunteerId },
-      });
-      // The change, its step, the notification and the audit entry: one statement.
-      const assigned = await repo.assignIfOpen(tx, id, { volunteerId, actorId: actor.userId, position }, [
-        ...(notification ? [notification] : []),
-        sql`audit AS (${audit})`,
-      ]);
+      // The change, its step, the notification and the audit entry: one statement, sent with COMMIT.
+      const assigned = await repo.assignIfOpen(
+        lastStatementOf(tx),
+        id,
+        { volunteerId, actorId: actor.userId, position },
+        (whenAssigned) => {
+          const notification = notificationCtes(
+            {
+              kind: 'task.assigned',
+              recipientEmail: volunteer.email,
+              recipientPhone: volunteer.phone,
+              subject: 'Nuovo compito assegnato',
+              body: `${row.intervention_type_name} a ${row.comune_name} il ${row.due_date}${row.window_start ? ` dalle ${row.window_start}` : ''}. Apri Legami per accettarlo.`,
+            },
+            whenAssigned,
+          );
+          const audit = auditStatement(ctx, {
+            action: 'task.assign',
+            entityType: 'task',
+            entityId: id,
+            comune: row.comune_code,
+            details: { volunteerId },
+            onlyIf: whenAssigned,
+          });
+          return [...(notification ? [notification] : []), sql`audit AS (${audit})`];
+        },
+      );
+      // Nothing was written then (see assignIfOpen), so failing after COMMIT is safe.
       if (!assigned) throw taskAlreadyAssigned();
       return presentTask(actor, { ...row, ...assigned.task }, [...facts.history, assigned.step]);
     },

@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/database.js';
+import type { SQL, Tx } from '../../platform/db/database.js';
 import * as repo from './volunteers.repository.js';
 import type { AssignableVolunteer } from './volunteers.rules.js';
 
@@ -18,6 +18,18 @@ export { seedDemoVolunteers } from './volunteers.seed.js';
 export async function findVolunteer(tx: Tx, id: string): Promise<AssignableVolunteer | null> {
   const row = await repo.findVolunteerRow(tx, id);
   return row ? repo.toAssignable(row) : null;
+}
+
+/**
+ * One volunteer by id as SQL (a JSON value, null when unknown or outside the territory), to read it
+ * within another statement: the assignment's facts come in one round trip. `assignableOf` reads it.
+ */
+export function assignableVolunteerJson(id: SQL): SQL {
+  return repo.volunteerRowJson(id);
+}
+
+export function assignableOf(json: unknown): AssignableVolunteer | null {
+  return json ? repo.toAssignable(json as repo.VolunteerRow) : null;
 }
 
 /** The volunteer record linked to a user account (the volontario role), or null. */

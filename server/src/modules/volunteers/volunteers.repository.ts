@@ -1,4 +1,4 @@
-import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type {
   AvailabilitySlot,
   VolunteerStatus,
@@ -86,6 +86,11 @@ function visible(filter: OrganizationFilter) {
 export async function findVolunteerRow(tx: Tx, id: string): Promise<VolunteerRow | null> {
   const [row] = await queryRows<VolunteerRow>(tx, sql`${SELECT_VOLUNTEER} WHERE v.id = ${id}`);
   return row ?? null;
+}
+
+/** The volunteer `id` (SQL: a parameter or a column) as one JSON row, for another module's statement (toAssignable reads it). */
+export function volunteerRowJson(id: SQL): SQL {
+  return sql`(SELECT row_to_json(v) FROM (${SELECT_VOLUNTEER} WHERE v.id = ${id}) v)`;
 }
 
 export async function findVolunteerRowByUserId(tx: Tx, userId: string): Promise<VolunteerRow | null> {

@@ -3,7 +3,14 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildLegamiApp } from '../../app.js';
 import { createTestDatabase } from '../../test/test-database.js';
-import { isDatabaseUnavailable, queryRows, sql, type Database, type Tx } from './database.js';
+import {
+  isDatabaseUnavailable,
+  lastStatementOf,
+  queryRows,
+  sql,
+  type Database,
+  type Tx,
+} from './database.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -83,5 +90,70 @@ describe('database faults', () => {
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('dup'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('syntax'))).toBe(false);
+  });
+});
+
+describe('the last statement sent with COMMIT', () => {
+  const notes = (database: Database) =>
+    queryRows<{ id: number; note: string }>(
+      database.db,
+      sql`SELECT id, note FROM last_statement ORDER BY id`,
+    );
+
+  it('commits the whole transaction with it, its values written in as they were given', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.execScript(
+        'CREATE TABLE last_statement (id int PRIMARY KEY, note text NOT NULL, at timestamptz)',
+      );
+      // Quotes, a placeholder's look-alike and a comment marker inside the value itself.
+      const tricky = "it's $1 -- not a comment /* nor this */ \\ done";
+      const [row] = await database.transaction({ settings: { 'legami.comuni': "0'1" } }, async (tx) => {
+        await tx.execute(sql`INSERT INTO last_statement VALUES (1, 'first')`);
+        return queryRows<{ at: string; note: string; setting: string }>(
+          lastStatementOf(tx),
+          sql`INSERT INTO last_statement VALUES (${2}, ${tricky}, now())
+              RETURNING at, note, current_setting('legami.comuni') AS setting`,
+        );
+      });
+      expect(typeof row!.at).toBe('string');
+      expect(row).toMatchObject({ note: tricky, setting: "0'1" });
+      expect(await notes(database)).toEqual([
+        { id: 1, note: 'first' },
+        { id: 2, note: tricky },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('rolls the whole transaction back when it fails, and when the work throws after a statement that wrote nothing', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.execScript('CREATE TABLE last_statement (id int PRIMARY KEY, note text NOT NULL)');
+      await expect(
+        database.transaction({}, async (tx) => {
+          await tx.execute(sql`INSERT INTO last_statement VALUES (1, 'kept only with the second')`);
+          await lastStatementOf(tx).execute(sql`INSERT INTO last_statement VALUES (2, ${null})`);
+        }),
+      ).rejects.toThrow();
+      expect(await notes(database)).toEqual([]);
+      await expect(
+        database.transaction({}, async (tx) => {
+          const written = await queryRows(
+            lastStatementOf(tx),
+            sql`INSERT INTO last_statement SELECT 3, 'never' WHERE ${false} RETURNING id`,
+          );
+          if (written.length === 0) throw new Error('nothing to do');
+        }),
+      ).rejects.toThrow('nothing to do');
+      // The connection went back clean: the next transaction works.
+      await database.transaction({}, (tx) =>
+        queryRows(lastStatementOf(tx), sql`INSERT INTO last_statement VALUES (4, 'next')`),
+      );
+      expect(await notes(database)).toEqual([{ id: 4, note: 'next' }]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -55,6 +55,72 @@ function startStatement(start: TransactionStart): string | null {
   return calls.length > 0 ? `SELECT ${calls.join(', ')}` : null;
 }
 
+const postgresDialect = new PgDialect();
+
+/** PostgreSQL transactions opened by Database.transaction, by handle: their connection, and whether COMMIT has gone. */
+const openTransactions = new WeakMap<object, { client: pg.PoolClient; committed: boolean }>();
+
+// Date and time values stay strings, as Drizzle's node-postgres session returns them.
+const TEXT_TYPES = new Set<number>([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1115,
+  1182,
+  1185,
+  1187,
+  1231,
+]);
+const DRIZZLE_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    TEXT_TYPES.has(oid)
+      ? (value: string) => value
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+// A parameter placeholder outside quotes and comments (the statements built with `sql` use neither
+// E'…' strings nor dollar quotes, which this does not read).
+const PLACEHOLDERS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\d+)/g;
+
+/**
+ * The statement with its values written in as quoted literals: an untyped parameter and a quoted
+ * literal are both of unknown type, resolved from their context alike.
+ */
+function withLiterals(text: string, params: readonly unknown[]): string {
+  return text.replace(PLACEHOLDERS, (token, index: string | undefined) => {
+    if (index === undefined) return token;
+    const value = params[Number(index) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'object')
+      throw new TypeError('A statement sent with COMMIT takes scalar values only');
+    return pg.escapeLiteral(String(value as string | number | boolean | bigint));
+  });
+}
+
+/**
+ * `tx` for the transaction's last statement: on PostgreSQL that statement travels with COMMIT in
+ * one round trip (a simple query, its values written in as literals), and Database.transaction
+ * does not send COMMIT again. Nothing may run on `tx` after it, and the work may throw after it
+ * only when that statement changed nothing (its writes conditional on the change it reports): the
+ * rollback then has nothing to undo. If the statement or COMMIT fails, the transaction rolls back
+ * as usual. PGlite, a savepoint, or the database outside a transaction: `tx` itself.
+ */
+export function lastStatementOf(tx: Tx): Tx {
+  const open = openTransactions.get(tx);
+  if (!open) return tx;
+  const execute = async (query: SQL) => {
+    const { sql: text, params } = postgresDialect.sqlToQuery(query);
+    const results = (await open.client.query({
+      text: `${withLiterals(text, params)}; COMMIT`,
+      types: DRIZZLE_TYPES,
+    })) as unknown as pg.QueryResult[];
+    open.committed = true;
+    return results[0];
+  };
+  return Object.assign(Object.create(tx) as Tx, { execute });
+}
+
 /** Opens PGlite persisted in a directory, or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   return wrapPglite(await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {}));
@@ -113,7 +179,7 @@ export async function openPostgres(
   // Fail fast with a clear message if the server is not reachable.
   const probe = await pool.connect();
   probe.release();
-  const dialect = new PgDialect();
+  const dialect = postgresDialect;
   return {
     kind: 'postgres',
     db: drizzlePg(pool) as unknown as Tx,
@@ -123,11 +189,13 @@ export async function openPostgres(
       // Without parameters node-postgres sends the simple query protocol, which takes several
       // statements at once: BEGIN and the start (escaped literals) cost one round trip.
       const first = startStatement(start);
+      const open = { client, committed: false };
+      openTransactions.set(tx, open);
       let broken: Error | undefined;
       try {
         await client.query(first ? `BEGIN; ${first}` : 'BEGIN');
         const result = await work(tx as unknown as Tx);
-        await client.query('COMMIT');
+        if (!open.committed) await client.query('COMMIT');
         return result;
       } catch (error) {
         // A connection that cannot even roll back is discarded, and the first error is the one told.
@@ -155,8 +223,33 @@ export async function openPostgres(
   };
 }
 
-/** Rows of a raw query, identical for both drivers. */
-export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+/** What Drizzle keeps inside a database or transaction handle (its public `execute` takes no statement name). */
+interface DrizzleHandle {
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: false,
+    ): { execute(): Promise<{ rows: unknown[] }> };
+  };
+  dialect: PgDialect;
+}
+
+/**
+ * Rows of a raw query, identical for both drivers. `prepared`: a name under which PostgreSQL keeps
+ * the statement's plan on each connection (node-postgres' named statements), for the hot paths'
+ * reads whose planning costs several times their execution; the query's text must then be the same
+ * on every call (values only in parameters). PGlite plans in process and ignores the name.
+ */
+export async function queryRows<T>(tx: Tx, query: SQL, options: { prepared?: string } = {}): Promise<T[]> {
+  if (options.prepared) {
+    const { session, dialect } = tx as unknown as DrizzleHandle;
+    const result = await session
+      .prepareQuery(dialect.sqlToQuery(query), undefined, options.prepared, false)
+      .execute();
+    return result.rows as T[];
+  }
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

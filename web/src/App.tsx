@@ -47,6 +47,15 @@ import { PlanCreatePage } from './pages/cases/PlanCreatePage';
 import { PlanEditPage } from './pages/cases/PlanEditPage';
 import { PrivacyExportPage } from './pages/cases/PrivacyExportPage';
 import { catalogRoutes } from './pages/catalog/routes';
+import { GoodsPage } from './pages/goods/GoodsPage';
+import { PointPage } from './pages/goods/PointPage';
+import { DonationPage } from './pages/goods/DonationPage';
+import { DonorPage } from './pages/goods/DonorPage';
+import { ParcelPage } from './pages/goods/ParcelPage';
+import { LoansPage } from './pages/goods/LoansPage';
+import { MarketPage } from './pages/goods/MarketPage';
+import { ProgrammePage, ProgrammesPage } from './pages/vouchers/ProgrammesPage';
+import { ApplicationPage } from './pages/vouchers/ApplicationPage';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
 const ComuniPage = lazy(() =>
@@ -84,6 +93,12 @@ const CampaignsPage = lazy(() =>
 );
 const CampaignPage = lazy(() =>
   import('./pages/funds/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
+);
+const CampaignCoveragePage = lazy(() =>
+  import('./pages/goods/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
+);
+const DistributionCampaignsPage = lazy(() =>
+  import('./pages/goods/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
 );
 const ComparePage = lazy(() => import('./pages/cases/ComparePage').then((m) => ({ default: m.ComparePage })));
 const RoundPlanningPage = lazy(() =>
@@ -176,6 +191,18 @@ export function AppRoutes() {
         <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
         {catalogRoutes}
         <Route path="/buoni/riscuoti" element={guarded(<RedeemVoucherPage />, 'voucher.redeem')} />
+        <Route path="/beni" element={guarded(<GoodsPage />, 'goods.read')} />
+        <Route path="/beni/punti/:id" element={guarded(<PointPage />, 'goods.read')} />
+        <Route path="/beni/punti/:id/donazione" element={guarded(<DonationPage />, 'goods.manage')} />
+        <Route path="/beni/punti/:id/pacco" element={guarded(<ParcelPage />, 'goods.manage')} />
+        <Route path="/beni/donatori/:id" element={guarded(<DonorPage />, 'goods.read')} />
+        <Route path="/beni/campagne" element={guarded(<DistributionCampaignsPage />, 'campaign.read')} />
+        <Route path="/beni/campagne/:id" element={guarded(<CampaignCoveragePage />, 'campaign.read')} />
+        <Route path="/beni/prestiti" element={guarded(<LoansPage />, 'loan.read')} />
+        <Route path="/beni/emporio" element={guarded(<MarketPage />, 'market.manage')} />
+        <Route path="/programmi" element={guarded(<ProgrammesPage />, 'programme.read')} />
+        <Route path="/programmi/:id" element={guarded(<ProgrammePage />, 'programme.read')} />
+        <Route path="/domande/:id" element={guarded(<ApplicationPage />, 'programme.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

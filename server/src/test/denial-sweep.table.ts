@@ -722,6 +722,11 @@ export const SWEEP: Record<string, SweepEntry> = {
   },
   'GET /api/stock/batches': { deny: 'revisore', list: { as: 'operatore' } },
   'GET /api/stock/batches/{id}': { deny: 'revisore', owned: { as: 'operatore', params: batch } },
+  'GET /api/stock/batches/{id}/receipt': {
+    deny: 'revisore',
+    // The PDF carries its creation time: the batch is what must be unchanged.
+    owned: { as: 'operatore', params: batch, reread: { op: 'GET /api/stock/batches/{id}' } },
+  },
   'POST /api/stock/donations': {
     deny: 'welfare_manager',
     owned: {

@@ -4,6 +4,7 @@ import { catalogEn } from './catalog.en';
 import { fundsEn } from './funds.en';
 import { reportsEn } from './reports.en';
 import { vouchersEn } from './vouchers.en';
+import { goodsEn } from './goods.en';
 import { siteEn } from './site.en';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -199,6 +200,18 @@ export const en: Messages = {
       title: 'Redeem a shopping voucher',
       menu: 'Redeem vouchers',
       description: 'At the till: the voucher’s code and the amount, even partial; see the credit left.',
+    },
+    goods: {
+      title: 'Goods and distribution',
+      menu: 'Goods',
+      description:
+        'Stock at points and warehouses, company donations, food parcels, campaigns, loans and the social market.',
+    },
+    programmes: {
+      title: 'Shopping vouchers and economic support',
+      menu: 'Vouchers and support',
+      description:
+        'Voucher programmes, the solidarity fund and the rent fund: budgets, applications and decisions.',
     },
     cases: {
       title: 'Case files',
@@ -1346,6 +1359,7 @@ export const en: Messages = {
   funds: fundsEn,
   reports: reportsEn,
   vouchers: vouchersEn,
+  goods: goodsEn,
   site: siteEn,
   cases: casesEn,
   catalog: catalogEn,

@@ -9,6 +9,7 @@ import { catalogIt } from './catalog.it';
 import { fundsIt } from './funds.it';
 import { reportsIt } from './reports.it';
 import { vouchersIt } from './vouchers.it';
+import { goodsIt } from './goods.it';
 import { siteIt } from './site.it';
 
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
@@ -166,6 +167,18 @@ export const it = {
       title: 'Riscuoti un buono spesa',
       menu: 'Riscuoti buoni',
       description: 'Alla cassa: il codice del buono e l’importo, anche parziale; vedi il credito residuo.',
+    },
+    goods: {
+      title: 'Beni e distribuzione',
+      menu: 'Beni',
+      description:
+        'Giacenze dei punti e dei magazzini, donazioni delle aziende, pacchi alimentari, campagne, prestiti ed emporio.',
+    },
+    programmes: {
+      title: 'Buoni spesa e sostegno economico',
+      menu: 'Buoni e sostegni',
+      description:
+        'Programmi di buoni spesa, fondo di solidarietà e fondo affitti: budget, domande e decisioni.',
     },
     cases: {
       title: 'Fascicoli sociali',
@@ -1340,6 +1353,7 @@ export const it = {
   funds: fundsIt,
   reports: reportsIt,
   vouchers: vouchersIt,
+  goods: goodsIt,
   site: siteIt,
   cases: casesIt,
   catalog: catalogIt,

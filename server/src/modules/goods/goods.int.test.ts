@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../platform/db/database.js';
 import { dateInRome, addDays } from '../../platform/time.js';
 import { CREMA, CREMONA, setupTestEnv, type Session } from '../../test/harness.js';
+import { pdfText } from '../../test/pdf-text.js';
 
 const env = await setupTestEnv();
 const today = dateInRome();
@@ -193,6 +194,46 @@ describe('donations and the stock of a point', () => {
       sql`SELECT action, actor_user_id, comune_code FROM audit_events WHERE entity_id = ${batch.id}`,
     );
     expect(audit).toEqual({ action: 'stock.donation', actor_user_id: operator.userId, comune_code: CREMONA });
+  });
+
+  it('gives the donor a PDF receipt with its number, partita IVA and lots, inside the territory only', async () => {
+    const receiptPoint = await post(operator, '/api/goods/points', {
+      name: 'Punto di prova ricevute',
+      kind: 'point',
+      organizationId: orgId,
+      comuneCode: CREMONA,
+      address: 'Via Dante 2',
+    });
+    const batch = await donate(receiptPoint.json<{ id: string }>().id, [
+      { itemId: pasta, quantity: 25, expiryDate: addDays(today, 90), lotCode: 'L-RICEVUTA' },
+    ]);
+    const receipt = await env.app.inject({
+      method: 'GET',
+      url: `/api/stock/batches/${batch.id}/receipt`,
+      headers: operator.headers,
+    });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    expect(String(receipt.headers['content-disposition'])).toContain(
+      `ricevuta-donazione-${batch.receiptNumber}.pdf`,
+    );
+    const text = pdfText(receipt.rawPayload);
+    expect(text).toContain(`Ricevuta n. ${batch.receiptNumber}`);
+    expect(text).toContain('Pastificio di prova S.r.l., partita IVA 00297960197');
+    expect(text).toContain('Pasta di semola 500 g: 25 conf.');
+    const crema = await env.loginAs('operatore', { type: 'ambito', id: 'CREMA' });
+    const foreign = await env.app.inject({
+      method: 'GET',
+      url: `/api/stock/batches/${batch.id}/receipt`,
+      headers: crema.headers,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const history = await env.app.inject({
+      method: 'GET',
+      url: `/api/goods/donors/${donorId}`,
+      headers: operator.headers,
+    });
+    expect(history.json<{ donations: { id: string }[] }>().donations.map((d) => d.id)).toContain(batch.id);
   });
 
   it('refuses food without an expiry date, naming the line, and saves nothing', async () => {

@@ -17,6 +17,7 @@ import {
   TransferBody,
   WriteOffBody,
 } from '../../../../shared/src/goods/goods.schemas.js';
+import { donationReceiptPdf } from './goods.documents.js';
 import * as goods from './goods.service.js';
 
 export function registerGoodsRoutes(app: App): void {
@@ -75,6 +76,20 @@ export function registerGoodsRoutes(app: App): void {
     '/api/stock/batches/:id',
     { schema: { tags, params: IdParams, response: { 200: Batch } } },
     async (req) => goods.getBatch(req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/stock/batches/:id/receipt',
+    { schema: { tags, params: IdParams, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const receipt = await goods.donationReceipt(req.ctx, req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="ricevuta-donazione-${receipt.batch.receiptNumber}.pdf"`,
+        )
+        .send(await donationReceiptPdf(receipt));
+    },
   );
   app.post(
     '/api/stock/donations',

@@ -551,3 +551,28 @@ export async function getBatch(ctx: Context, id: string): Promise<Batch> {
     return presentBatch(row, await repo.movementsOf(tx, [id]));
   });
 }
+
+/** What a donation's receipt says: the batch, who gave it and where it was received. */
+export interface DonationReceipt {
+  batch: Batch;
+  donor: repo.DonorRow;
+  point: repo.PointRow;
+}
+
+/**
+ * The receipt of a company's or a drive's donation, numbered when the donation was recorded.
+ * @throws 404 a batch outside the territory or that is not a donation.
+ */
+export async function donationReceipt(ctx: Context, id: string): Promise<DonationReceipt> {
+  return withScope(ctx, 'goods.read', async (tx, scope) => {
+    const row = await repo.findBatch(tx, id);
+    if (!row || row.kind !== 'donation' || row.receipt_number === null || !row.donor_id)
+      throw batchNotFound();
+    assertInScope(scope, row.comune_code, 'Movimento di magazzino');
+    const [donor, point] = await Promise.all([
+      repo.findDonor(tx, row.donor_id),
+      repo.findPoint(tx, row.point_id, dateInRome()),
+    ]);
+    return { batch: presentBatch(row, await repo.movementsOf(tx, [id])), donor: donor!, point: point! };
+  });
+}

@@ -73,6 +73,20 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'voucher.redeem'),
   },
   {
+    key: 'goods',
+    path: '/beni',
+    icon: 'it-box',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'goods.read'),
+  },
+  {
+    key: 'programmes',
+    path: '/programmi',
+    icon: 'it-card',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'programme.read'),
+  },
+  {
     key: 'askHelp',
     path: '/chiedi-aiuto',
     icon: 'it-help-circle',

@@ -1,4 +1,26 @@
-import { api } from '../../api/client';
-import type { RedeemBody, Redemption } from '../../../../shared/src/vouchers/vouchers.schemas';
+import { api, withQuery } from '../../api/client';
+import type {
+  Application,
+  DecideBody,
+  RedeemBody,
+  Redemption,
+  Voucher,
+} from '../../../../shared/src/vouchers/vouchers.schemas';
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const PROGRAMMES_PATH = '/api/programmes';
+export const programmePath = (programmeId: string) => `${PROGRAMMES_PATH}/${id(programmeId)}`;
+export const applicationsPath = (programmeId: string, status?: string) =>
+  withQuery(`${programmePath(programmeId)}/applications`, { status, limit: 500 });
+export const signalsPath = (programmeId: string) => `${programmePath(programmeId)}/signals`;
+export const applicationPath = (applicationId: string) => `/api/applications/${id(applicationId)}`;
+export const voucherPath = (voucherId: string) => `/api/vouchers/${id(voucherId)}`;
 
 export const redeemVoucher = (body: RedeemBody) => api.post<Redemption>('/api/vouchers/redeem', body);
+export const decideApplication = (applicationId: string, body: DecideBody) =>
+  api.post<Application>(`${applicationPath(applicationId)}/decision`, body);
+export const issueVoucher = (applicationId: string) =>
+  api.post<Voucher>(`${applicationPath(applicationId)}/voucher`);
+export const recordPayment = (applicationId: string, paymentReference: string) =>
+  api.post<Application>(`${applicationPath(applicationId)}/payment`, { paymentReference });

@@ -1,5 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { NonBlank, Trimmed, IstatCode, Uuid } from '../common/common.schemas.js';
+import { NonBlank, Trimmed, IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+
+/** How a request for help comes in: by phone, online (the citizen's own form), at an access point, from a social worker. */
+export const CHANNELS = ['phone', 'web', 'access_point', 'social_worker'] as const;
+export type Channel = (typeof CHANNELS)[number];
+const Channels = Type.Array(Type.Enum(CHANNELS), { uniqueItems: true, maxItems: CHANNELS.length });
+const OptionalDate = Type.Union([IsoDate, Type.Null()]);
 
 export const InterventionType = Type.Object({
   id: Type.String(),
@@ -13,6 +19,15 @@ export const InterventionType = Type.Object({
   defaultLoad: Type.Integer(),
   recurringAllowed: Type.Boolean(),
   active: Type.Boolean(),
+  /** What a citizen reads: a plain name and what the help is (empty: the protocol's name). */
+  citizenNameIt: Type.String(),
+  citizenNameEn: Type.String(),
+  citizenDescriptionIt: Type.String(),
+  citizenDescriptionEn: Type.String(),
+  /** The channels that offer it, while active and within its period. */
+  channels: Channels,
+  activeFrom: OptionalDate,
+  activeUntil: OptionalDate,
 });
 export type InterventionType = Static<typeof InterventionType>;
 
@@ -27,6 +42,13 @@ const interventionFields = {
   defaultLoad: Type.Integer({ minimum: 0, maximum: 100 }),
   recurringAllowed: Type.Boolean(),
   active: Type.Optional(Type.Boolean()),
+  citizenNameIt: Type.Optional(Trimmed({ maxLength: 120 })),
+  citizenNameEn: Type.Optional(Trimmed({ maxLength: 120 })),
+  citizenDescriptionIt: Type.Optional(Trimmed({ maxLength: 500 })),
+  citizenDescriptionEn: Type.Optional(Trimmed({ maxLength: 500 })),
+  channels: Type.Optional(Channels),
+  activeFrom: Type.Optional(OptionalDate),
+  activeUntil: Type.Optional(OptionalDate),
 };
 export const CreateInterventionTypeBody = Type.Object(
   { id: Type.String({ pattern: '^[a-z0-9_]{3,40}$' }), ...interventionFields },
@@ -35,6 +57,11 @@ export const CreateInterventionTypeBody = Type.Object(
 export type CreateInterventionTypeBody = Static<typeof CreateInterventionTypeBody>;
 export const UpdateInterventionTypeBody = Type.Object(interventionFields, { additionalProperties: false });
 export type UpdateInterventionTypeBody = Static<typeof UpdateInterventionTypeBody>;
+
+export const InterventionTypesQuery = Type.Object({
+  /** Only the types offered today through this channel (active, in their period). */
+  offeredOn: Type.Optional(Type.Enum(CHANNELS)),
+});
 
 export const CompetenceScopeType = Type.Enum(['all', 'ambito', 'comune']);
 

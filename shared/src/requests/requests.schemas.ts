@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { NonBlank, Trimmed, IsoDate, IstatCode, PageQuery, Uuid } from '../common/common.schemas.js';
-import { CompetentOrganization } from '../interventions/interventions.schemas.js';
+import { CHANNELS, CompetentOrganization } from '../interventions/interventions.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
 
-export const CHANNELS = ['phone', 'web', 'access_point', 'social_worker'] as const;
+export { CHANNELS };
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
 /** `closed`: closed with a reason after a failed delivery, without the help having arrived. */
 export const REQUEST_STATUSES = ['new', 'accepted', 'rejected', 'completed', 'cancelled', 'closed'] as const;

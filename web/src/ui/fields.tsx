@@ -131,6 +131,8 @@ export function TextAreaField({
 export interface Option {
   value: string;
   label: string;
+  /** A line under a radio option's label, saying what it is. */
+  description?: string;
 }
 
 export interface OptionGroup {
@@ -286,6 +288,7 @@ export function RadioGroup({
               checked={value === o.value}
               onChange={() => onChange(o.value)}
               aria-keyshortcuts={shortcuts && index < 9 ? String(index + 1) : undefined}
+              aria-describedby={o.description ? `${name}-${o.value}-description` : undefined}
             />
             <label htmlFor={`${name}-${o.value}`}>
               {shortcuts && index < 9 && (
@@ -295,6 +298,11 @@ export function RadioGroup({
               )}
               {o.label}
             </label>
+            {o.description && (
+              <p id={`${name}-${o.value}-description`} className="small text-muted mb-0 ms-5">
+                {o.description}
+              </p>
+            )}
           </div>
         ))}
       </div>

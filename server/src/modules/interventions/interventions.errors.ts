@@ -6,9 +6,14 @@ export const interventionTypeUnknown = (id: string) =>
     field: 'interventionTypeId',
   });
 export const interventionTypeInactive = () =>
-  new AppError(422, 'INTERVENTION_TYPE_INACTIVE', 'Questo tipo di intervento non è più attivo.', {
-    field: 'interventionTypeId',
-  });
+  new AppError(
+    422,
+    'INTERVENTION_TYPE_INACTIVE',
+    'Questo tipo di intervento non è offerto ora attraverso questo canale.',
+    {
+      field: 'interventionTypeId',
+    },
+  );
 export const interventionTypeExists = () =>
   new AppError(409, 'INTERVENTION_TYPE_EXISTS', 'Esiste già un tipo di intervento con questo codice.');
 export const competenceScopeInvalid = () =>
@@ -19,3 +24,7 @@ export const competenceScopeInvalid = () =>
   );
 export const competenceOrganizationUnknown = () =>
   new AppError(422, 'COMPETENCE_ORGANIZATION_UNKNOWN', 'Una delle organizzazioni indicate non esiste.');
+export const interventionPeriodReversed = () =>
+  new AppError(422, 'INTERVENTION_PERIOD_REVERSED', 'La data di fine viene prima di quella di inizio.', {
+    field: 'activeUntil',
+  });

@@ -62,3 +62,71 @@ describe('intervention types: one catalogue for the whole province', () => {
     expect(await nameOf('tablets_pupils')).toBe(update.nameIt);
   });
 });
+
+describe('the help a citizen may ask for', () => {
+  const offeredOnline = async () =>
+    (await env.app.inject({ method: 'GET', url: '/api/intervention-types?offeredOn=web' })).json<
+      { id: string; citizenNameIt: string; citizenDescriptionIt: string }[]
+    >();
+
+  it('keeps all nine types in the protocol, offers online only the current ones, with plain names', async () => {
+    const all = (await env.app.inject({ method: 'GET', url: '/api/intervention-types' })).json();
+    expect(all).toHaveLength(9);
+    const online = await offeredOnline();
+    expect(online.map((x) => x.id)).toEqual([
+      'groceries_medicines',
+      'home_meals',
+      'food_parcels',
+      'shopping_vouchers',
+      'hospital_transport',
+    ]);
+    expect(online[0]).toMatchObject({ citizenNameIt: 'Spesa e farmaci a casa' });
+    expect(online.every((x) => x.citizenDescriptionIt.length > 20)).toBe(true);
+  });
+
+  it('offers a type only within its period and channels, and refuses a reversed period', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const put = (payload: object) =>
+      env.app.inject({
+        method: 'PUT',
+        url: '/api/intervention-types/home_meals',
+        headers: admin.headers,
+        payload: { ...update, nameIt: 'Pasti a domicilio', nameEn: 'Home meals', ...payload },
+      });
+    expect((await put({ activeFrom: '2020-03-01', activeUntil: '2020-06-30' })).statusCode).toBe(200);
+    expect((await offeredOnline()).map((x) => x.id)).not.toContain('home_meals');
+    const reversed = await put({ activeFrom: '2030-01-01', activeUntil: '2029-01-01' });
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json().error.details.field).toBe('activeUntil');
+    expect((await put({ activeFrom: null, activeUntil: null, channels: ['phone'] })).statusCode).toBe(200);
+    expect((await offeredOnline()).map((x) => x.id)).not.toContain('home_meals');
+    const offeredByPhone = (
+      await env.app.inject({ method: 'GET', url: '/api/intervention-types?offeredOn=phone' })
+    ).json();
+    expect(offeredByPhone.map((x: { id: string }) => x.id)).toContain('home_meals');
+
+    // A citizen cannot ask online for what is not offered online; nothing is saved.
+    const personId = await env.buildPerson();
+    const user = await env.buildUser({ role: 'cittadino', scope: { type: 'comune', id: '019036' } });
+    await env.database.db.execute(sql`UPDATE users SET person_id = ${personId} WHERE id = ${user.id}`);
+    const session = await env.login(user.email);
+    const refused = await env.app.inject({
+      method: 'POST',
+      url: '/api/requests/online',
+      headers: session.headers,
+      payload: {
+        interventionTypeId: 'home_meals',
+        description: 'Non riesco a cucinare',
+        consentPrivacy: true,
+      },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('INTERVENTION_TYPE_INACTIVE');
+    const [saved] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM help_requests WHERE beneficiary_id = ${personId}`,
+    );
+    expect(saved!.n).toBe(0);
+    expect((await put({ channels: ['phone', 'web', 'access_point', 'social_worker'] })).statusCode).toBe(200);
+  });
+});

@@ -1,4 +1,4 @@
-import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
 import type {
   CompetenceRule,
   CompetentOrganization,
@@ -11,15 +11,33 @@ const SELECT_TYPE = sql`
   SELECT id, name_it AS "nameIt", name_en AS "nameEn", description, requires_car AS "requiresCar",
          requires_time_window AS "requiresTimeWindow", health_risk AS "healthRisk",
          default_service_minutes AS "defaultServiceMinutes", default_load AS "defaultLoad",
-         recurring_allowed AS "recurringAllowed", active
-  FROM intervention_types`;
+         recurring_allowed AS "recurringAllowed", active,
+         citizen_name_it AS "citizenNameIt", citizen_name_en AS "citizenNameEn",
+         citizen_description_it AS "citizenDescriptionIt", citizen_description_en AS "citizenDescriptionEn",
+         channels, to_char(active_from, 'YYYY-MM-DD') AS "activeFrom", to_char(active_until, 'YYYY-MM-DD') AS "activeUntil"
+  FROM intervention_types t`;
 
-export function listInterventionTypes(tx: Tx): Promise<InterventionType[]> {
-  return queryRows<InterventionType>(tx, sql`${SELECT_TYPE} ORDER BY sort_order, id`);
+/** SQL: type `t` is offered today through the channel: active, the channel among its own, today in its period (Rome). */
+export const offeredOn = (channel: string) => sql`(t.active AND ${channel} = ANY(t.channels)
+  AND (now() AT TIME ZONE 'Europe/Rome')::date BETWEEN coalesce(t.active_from, '-infinity') AND coalesce(t.active_until, 'infinity'))`;
+
+/** Whether a type is offered today through the channel (see `offeredOn`); null for an unknown type. */
+export async function isOfferedOn(tx: Tx, id: string, channel: string): Promise<boolean | null> {
+  const [row] = await queryRows<{ offered: boolean }>(
+    tx,
+    sql`SELECT ${offeredOn(channel)} AS offered FROM intervention_types t WHERE t.id = ${id}`,
+  );
+  return row ? row.offered : null;
+}
+
+/** All the types of the protocol, or only those offered today through a channel. */
+export function listInterventionTypes(tx: Tx, channel?: string): Promise<InterventionType[]> {
+  const where = channel ? sql`WHERE ${offeredOn(channel)}` : sql``;
+  return queryRows<InterventionType>(tx, sql`${SELECT_TYPE} ${where} ORDER BY sort_order, id`);
 }
 
 export async function findInterventionType(tx: Tx, id: string): Promise<InterventionType | null> {
-  const [row] = await queryRows<InterventionType>(tx, sql`${SELECT_TYPE} WHERE id = ${id}`);
+  const [row] = await queryRows<InterventionType>(tx, sql`${SELECT_TYPE} WHERE t.id = ${id}`);
   return row ?? null;
 }
 
@@ -30,9 +48,13 @@ export async function insertInterventionType(
 ): Promise<void> {
   await tx.execute(sql`
     INSERT INTO intervention_types (id, name_it, name_en, description, requires_car, requires_time_window, health_risk,
-      default_service_minutes, default_load, recurring_allowed, active, sort_order, updated_by)
+      default_service_minutes, default_load, recurring_allowed, active, citizen_name_it, citizen_name_en, citizen_description_it,
+      citizen_description_en, channels, active_from, active_until, sort_order, updated_by)
     VALUES (${body.id}, ${body.nameIt}, ${body.nameEn}, ${body.description ?? ''}, ${body.requiresCar}, ${body.requiresTimeWindow},
       ${body.healthRisk}, ${body.defaultServiceMinutes}, ${body.defaultLoad}, ${body.recurringAllowed}, ${body.active ?? true},
+      ${body.citizenNameIt ?? ''}, ${body.citizenNameEn ?? ''}, ${body.citizenDescriptionIt ?? ''}, ${body.citizenDescriptionEn ?? ''},
+      coalesce(${body.channels ? pgArray(body.channels) : null}::text[], ARRAY['phone', 'web', 'access_point', 'social_worker']),
+      ${body.activeFrom ?? null}::date, ${body.activeUntil ?? null}::date,
       (SELECT coalesce(max(sort_order), 0) + 1 FROM intervention_types), ${actorId})`);
 }
 
@@ -46,7 +68,15 @@ export async function updateInterventionType(
     UPDATE intervention_types SET name_it = ${body.nameIt}, name_en = ${body.nameEn}, description = ${body.description ?? ''},
       requires_car = ${body.requiresCar}, requires_time_window = ${body.requiresTimeWindow}, health_risk = ${body.healthRisk},
       default_service_minutes = ${body.defaultServiceMinutes}, default_load = ${body.defaultLoad},
-      recurring_allowed = ${body.recurringAllowed}, active = ${body.active ?? true}, updated_at = now(), updated_by = ${actorId}
+      recurring_allowed = ${body.recurringAllowed}, active = ${body.active ?? true},
+      citizen_name_it = coalesce(${body.citizenNameIt ?? null}, citizen_name_it),
+      citizen_name_en = coalesce(${body.citizenNameEn ?? null}, citizen_name_en),
+      citizen_description_it = coalesce(${body.citizenDescriptionIt ?? null}, citizen_description_it),
+      citizen_description_en = coalesce(${body.citizenDescriptionEn ?? null}, citizen_description_en),
+      channels = coalesce(${body.channels ? pgArray(body.channels) : null}::text[], channels),
+      active_from = CASE WHEN ${body.activeFrom !== undefined} THEN ${body.activeFrom ?? null}::date ELSE active_from END,
+      active_until = CASE WHEN ${body.activeUntil !== undefined} THEN ${body.activeUntil ?? null}::date ELSE active_until END,
+      updated_at = now(), updated_by = ${actorId}
     WHERE id = ${id}`);
 }
 

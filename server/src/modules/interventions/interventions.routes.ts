@@ -6,6 +6,7 @@ import {
   CompetentOrganization,
   CreateInterventionTypeBody,
   InterventionType,
+  InterventionTypesQuery,
   ResolveQuery,
   SetCompetenceBody,
   UpdateInterventionTypeBody,
@@ -16,8 +17,14 @@ export function registerInterventionRoutes(app: App): void {
   const tags = ['interventions'];
   app.get(
     '/api/intervention-types',
-    { schema: { tags, response: { 200: Type.Array(InterventionType) } } },
-    async (req) => interventions.listInterventionTypes(req.ctx),
+    {
+      schema: {
+        tags,
+        querystring: InterventionTypesQuery,
+        response: { 200: Type.Array(InterventionType) },
+      },
+    },
+    async (req) => interventions.listInterventionTypes(req.ctx, req.query.offeredOn),
   );
   app.post(
     '/api/intervention-types',

@@ -3,6 +3,7 @@ import { scopeCovers } from '../../platform/access/actor.js';
 import type { Context } from '../../platform/context.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import type {
+  Channel,
   CompetenceRule,
   CompetentOrganization,
   CreateInterventionTypeBody,
@@ -16,6 +17,7 @@ import * as repo from './interventions.repository.js';
 import {
   competenceOrganizationUnknown,
   competenceScopeInvalid,
+  interventionPeriodReversed,
   interventionTypeExists,
   interventionTypeNotFound,
   interventionTypeUnknown,
@@ -35,12 +37,17 @@ function authorizeProvinceWide(ctx: Context): void {
     );
 }
 
-/** The catalogue of interventions is public: the citizens' request form lists it. */
-export function listInterventionTypes(ctx: Context): Promise<InterventionType[]> {
-  return withPublicScope(ctx, (tx) => repo.listInterventionTypes(tx));
+/** The catalogue of interventions is public: the citizens' request form lists those offered online. */
+export function listInterventionTypes(ctx: Context, offeredOn?: Channel): Promise<InterventionType[]> {
+  return withPublicScope(ctx, (tx) => repo.listInterventionTypes(tx, offeredOn));
 }
 
-/** @throws 403 without interventionType.manage, 409 duplicate code. */
+/** @throws 422 when the period ends before it starts (as stored after the change). */
+function checkPeriod(from: string | null | undefined, until: string | null | undefined): void {
+  if (from && until && until < from) throw interventionPeriodReversed();
+}
+
+/** @throws 403 without interventionType.manage, 409 duplicate code, 422 reversed period. */
 export async function createInterventionType(
   ctx: Context,
   body: CreateInterventionTypeBody,
@@ -48,12 +55,13 @@ export async function createInterventionType(
   authorizeProvinceWide(ctx);
   return withScope(ctx, 'interventionType.manage', async (tx) => {
     if (await repo.findInterventionType(tx, body.id)) throw interventionTypeExists();
+    checkPeriod(body.activeFrom, body.activeUntil);
     await repo.insertInterventionType(tx, body, ctx.actor!.userId);
     return (await repo.findInterventionType(tx, body.id))!;
   });
 }
 
-/** @throws 403 without interventionType.manage, 404 unknown type. */
+/** @throws 403 without interventionType.manage, 404 unknown type, 422 reversed period. */
 export async function updateInterventionType(
   ctx: Context,
   id: string,
@@ -61,7 +69,12 @@ export async function updateInterventionType(
 ): Promise<InterventionType> {
   authorizeProvinceWide(ctx);
   return withScope(ctx, 'interventionType.manage', async (tx) => {
-    if (!(await repo.findInterventionType(tx, id))) throw interventionTypeNotFound();
+    const current = await repo.findInterventionType(tx, id);
+    if (!current) throw interventionTypeNotFound();
+    checkPeriod(
+      body.activeFrom === undefined ? current.activeFrom : body.activeFrom,
+      body.activeUntil === undefined ? current.activeUntil : body.activeUntil,
+    );
     await repo.updateInterventionType(tx, id, body, ctx.actor!.userId);
     return (await repo.findInterventionType(tx, id))!;
   });

@@ -1,4 +1,5 @@
 import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
+import { offeredOn } from '../interventions/index.js';
 import type {
   CreateRequestBody,
   RequestsQuery,
@@ -109,7 +110,7 @@ export async function intakeFacts(tx: Tx, body: CreateRequestBody): Promise<Inta
   const requesterId = body.requesterId ?? null;
   const [row] = await queryRows<IntakeFacts>(
     tx,
-    sql`SELECT t.active AS type_active, coalesce(t.recurring_allowed, false) AS type_recurring_allowed,
+    sql`SELECT CASE WHEN t.id IS NOT NULL THEN ${offeredOn(body.channel)} END AS type_active, coalesce(t.recurring_allowed, false) AS type_recurring_allowed,
                (SELECT comune_code FROM people WHERE id = ${body.beneficiaryId}) AS beneficiary_comune,
                (${requesterId}::uuid IS NULL OR EXISTS (SELECT 1 FROM people WHERE id = ${requesterId}::uuid)) AS requester_found,
                CASE WHEN ${!body.confirmSimilar} THEN (

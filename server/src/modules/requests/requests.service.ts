@@ -22,6 +22,7 @@ import type {
 } from '../../../../shared/src/requests/requests.schemas.js';
 import {
   findInterventionType,
+  isOfferedOn,
   interventionTypeInactive,
   interventionTypeUnknown,
   resolveCompetence,
@@ -424,9 +425,9 @@ export async function createCitizenRequest(
   const actor = requireActor(ctx);
   return withScope(ctx, 'request.own', async (tx, scope) => {
     if (!actor.personId) throw citizenWithoutRecord();
-    const type = await findInterventionType(tx, body.interventionTypeId);
-    if (!type) throw interventionTypeUnknown(body.interventionTypeId);
-    if (!type.active) throw interventionTypeInactive();
+    const offered = await isOfferedOn(tx, body.interventionTypeId, 'web');
+    if (offered === null) throw interventionTypeUnknown(body.interventionTypeId);
+    if (!offered) throw interventionTypeInactive();
     validateSchedule(body, false, dateInRome());
     let beneficiaryId = actor.personId;
     let alreadyKnown = false;

@@ -32,6 +32,15 @@ interface CitizenRequestFormProps {
 const relativeError = (errors: Record<string, string>, field: keyof RelativeValues) =>
   errors[`relative.${field}`] ?? errors[`relative/${field}`] ?? errors[`/relative/${field}`];
 
+/** A type as a citizen reads it: its plain name and what it is, else the protocol's name. */
+function citizenOption(type: InterventionType, locale: 'it' | 'en') {
+  const [name, protocolName, description] =
+    locale === 'en'
+      ? [type.citizenNameEn, type.nameEn, type.citizenDescriptionEn]
+      : [type.citizenNameIt, type.nameIt, type.citizenDescriptionIt];
+  return { value: type.id, label: name || protocolName, description: description || undefined };
+}
+
 /** "Chiedi aiuto": plain words, one question at a time, for oneself or for a relative. */
 export function CitizenRequestForm({
   types,
@@ -193,7 +202,7 @@ export function CitizenRequestForm({
         legend={t.citizen.need}
         value={values.interventionTypeId}
         onChange={(interventionTypeId) => patch({ interventionTypeId })}
-        options={types.map((x) => ({ value: x.id, label: locale === 'en' ? x.nameEn : x.nameIt }))}
+        options={types.map((x) => citizenOption(x, locale))}
         error={errors.interventionTypeId}
         required
         stacked

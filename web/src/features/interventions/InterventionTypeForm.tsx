@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
+import { CHANNELS, type InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
 import { useAction } from '../../api/useAction';
 import { useT } from '../../i18n/I18nProvider';
 import { fieldErrorsOf } from '../../i18n/errors';
@@ -22,7 +22,18 @@ const BLANK: InterventionType = {
   defaultLoad: 1,
   recurringAllowed: false,
   active: true,
+  citizenNameIt: '',
+  citizenNameEn: '',
+  citizenDescriptionIt: '',
+  citizenDescriptionEn: '',
+  channels: [...CHANNELS],
+  activeFrom: null,
+  activeUntil: null,
 };
+
+type CitizenText = 'citizenNameIt' | 'citizenNameEn' | 'citizenDescriptionIt' | 'citizenDescriptionEn';
+const CITIZEN_NAMES: CitizenText[] = ['citizenNameIt', 'citizenNameEn'];
+const CITIZEN_DESCRIPTIONS: CitizenText[] = ['citizenDescriptionIt', 'citizenDescriptionEn'];
 
 /** Creates an intervention type (with its code) or changes one: names, description, flags, defaults. */
 export function InterventionTypeForm({
@@ -50,6 +61,13 @@ export function InterventionTypeForm({
       healthRisk: values.healthRisk,
       recurringAllowed: values.recurringAllowed,
       active: values.active,
+      citizenNameIt: values.citizenNameIt.trim(),
+      citizenNameEn: values.citizenNameEn.trim(),
+      citizenDescriptionIt: values.citizenDescriptionIt.trim(),
+      citizenDescriptionEn: values.citizenDescriptionEn.trim(),
+      channels: CHANNELS.filter((c) => values.channels.includes(c)),
+      activeFrom: values.activeFrom || null,
+      activeUntil: values.activeUntil || null,
       defaultServiceMinutes: Number(minutes),
       defaultLoad: Number(load),
     };
@@ -145,6 +163,73 @@ export function InterventionTypeForm({
           onChange={setLoad}
           error={errors.defaultLoad}
           required
+        />
+      </div>
+      <fieldset className="mb-3">
+        <legend className="form-legend">{t.protocol.citizenTitle}</legend>
+        <div className="row">
+          {CITIZEN_NAMES.map((key) => (
+            <TextField
+              key={key}
+              id={`type-${key}`}
+              className="col-12 col-md-6"
+              label={t.protocol[key]}
+              value={values[key]}
+              onChange={set(key)}
+              error={errors[key]}
+              maxLength={120}
+            />
+          ))}
+        </div>
+        {CITIZEN_DESCRIPTIONS.map((key) => (
+          <TextAreaField
+            key={key}
+            id={`type-${key}`}
+            label={t.protocol[key]}
+            value={values[key]}
+            onChange={set(key)}
+            error={errors[key]}
+            maxLength={500}
+            rows={2}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="mb-3">
+        <legend className="form-legend">{t.protocol.channelsLegend}</legend>
+        {CHANNELS.map((channel) => (
+          <CheckboxField
+            key={channel}
+            id={`type-channel-${channel}`}
+            label={t.requests.channels[channel]}
+            checked={values.channels.includes(channel)}
+            onChange={(on) =>
+              set('channels')(
+                on ? [...values.channels, channel] : values.channels.filter((c) => c !== channel),
+              )
+            }
+          />
+        ))}
+      </fieldset>
+      <div className="row">
+        <TextField
+          id="type-activeFrom"
+          className="col-6"
+          type="date"
+          label={t.protocol.activeFrom}
+          hint={t.protocol.periodHint}
+          value={values.activeFrom ?? ''}
+          onChange={(v) => set('activeFrom')(v || null)}
+          error={errors.activeFrom}
+        />
+        <TextField
+          id="type-activeUntil"
+          className="col-6"
+          type="date"
+          label={t.protocol.activeUntil}
+          hint={t.protocol.periodHint}
+          value={values.activeUntil ?? ''}
+          onChange={(v) => set('activeUntil')(v || null)}
+          error={errors.activeUntil}
         />
       </div>
       <button type="submit" className="btn btn-primary" disabled={save.pending}>

@@ -6,6 +6,8 @@ import type {
 } from '../../../../shared/src/interventions/interventions.schemas';
 
 export const INTERVENTION_TYPES_PATH = '/api/intervention-types';
+/** The types a citizen may ask for online today. */
+export const OFFERED_ONLINE_PATH = `${INTERVENTION_TYPES_PATH}?offeredOn=web`;
 
 export const createInterventionType = (body: CreateInterventionTypeBody) =>
   api.post<InterventionType>(INTERVENTION_TYPES_PATH, body);

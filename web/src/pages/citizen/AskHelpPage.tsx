@@ -1,10 +1,11 @@
 import { useNavigate } from 'react-router';
+import type { InterventionType } from '../../../../shared/src/interventions/interventions.schemas';
 import type { OwnContact } from '../../../../shared/src/people/people.schemas';
 import { useApi } from '../../api/useApi';
 import { OWN_CONTACT_PATH } from '../../features/requests/api';
 import { useT } from '../../i18n/I18nProvider';
 import { CitizenRequestForm } from '../../features/citizen/CitizenRequestForm';
-import { useInterventionTypes } from '../../features/interventions/useInterventionTypes';
+import { OFFERED_ONLINE_PATH } from '../../features/interventions/api';
 import { useMe } from '../../features/session/SessionProvider';
 import { defaultComuneCode } from '../../features/territory/territoryOf';
 import { useTerritory } from '../../features/territory/useTerritory';
@@ -24,7 +25,8 @@ export function AskHelpPage() {
   const me = useMe();
   const navigate = useNavigate();
   const territory = useTerritory();
-  const interventions = useInterventionTypes();
+  // Only the help offered online today, as a citizen reads it.
+  const interventions = useApi<InterventionType[]>(OFFERED_ONLINE_PATH);
   const contact = useApi<OwnContact>(OWN_CONTACT_PATH);
   return (
     <Page
@@ -38,7 +40,7 @@ export function AskHelpPage() {
           <Loading />
         ) : (
           <CitizenRequestForm
-            types={interventions.active}
+            types={interventions.data ?? []}
             comuni={territory.comuni}
             ambiti={territory.ambiti}
             defaultComuneCode={defaultComuneCode(me, territory.comuni, territory.ambiti)}

@@ -32,6 +32,25 @@ describe('campaigns and donations in the browser', () => {
     }
   });
 
+  it('shows the project’s budget line fed by the campaign’s donations', async () => {
+    const admin = await openPage(browser);
+    await logIn(admin, 'amministratore');
+    await admin.goto('/fondi/campagne');
+    await admin.getByRole('link', { name: 'Fare Legami — raccolta fondi prima annualità' }).click();
+    const section = admin.getByRole('region', { name: 'Voce di budget delle donazioni' });
+    const label = 'Fondazione Comunitaria della Provincia di Cremona — Anni 2–3 — donazioni';
+    await section.getByRole('link', { name: label }).waitFor();
+    const figure = (scope: typeof section, term: string) =>
+      scope.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    const budget = await figure(section, 'Budget').textContent();
+    expect(budget).toMatch(/^[\d.]+,\d\d\s€$/);
+    await expectNoAxeViolations(admin);
+    // The same line, opened from the campaign: the same budget.
+    await section.getByRole('link', { name: label }).click();
+    await admin.getByRole('heading', { level: 1, name: label }).waitFor();
+    await expect.poll(() => figure(admin.locator('main'), 'Budget').textContent()).toBe(budget);
+  });
+
   it('records a donation, downloads its receipt, imports a statement and matches the open credit', async () => {
     const admin = await openPage(browser);
     await logIn(admin, 'amministratore');

@@ -21,6 +21,25 @@ async function download(page: Page, linkName: string): Promise<Buffer> {
   return readFile((await file.path())!);
 }
 
+/**
+ * The map by sub-ambito: the 48 comuni's areas, coloured only with the colours of the legend's six
+ * sub-ambiti (a comune takes its sub-ambito's colour). Returns the legend's entries.
+ */
+async function expectSubAmbitoMap(page: Page, caption: string, entry: RegExp): Promise<string[]> {
+  const map = page.locator('figure', { hasText: caption });
+  await expect.poll(() => map.locator('path').count()).toBe(48);
+  const fills = await map.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
+  const swatches = await map
+    .locator('.share-swatch')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-color')));
+  expect(swatches).toHaveLength(6);
+  expect(fills.filter((f) => !swatches.includes(f))).toEqual([]);
+  const entries = (await map.locator('li').allTextContents()).map((t) => t.trim());
+  expect(entries).toHaveLength(6);
+  for (const e of entries) expect(e).toMatch(entry);
+  return entries;
+}
+
 describe('funds in the browser', () => {
   it('lets an administrator preview and confirm an allocation and see every comune’s share', async () => {
     const admin = await openPage(browser);
@@ -36,10 +55,30 @@ describe('funds in the browser', () => {
     const shares = admin.locator('table').last().locator('tbody tr');
     await expect.poll(() => shares.count()).toBe(48);
     expect(await admin.getByRole('cell', { name: 'Crema', exact: true }).count()).toBe(1);
+    await expectSubAmbitoMap(admin, 'Quota per residente di ogni sub-ambito', /^.+: [\d.]+,\d\d\s€$/);
     await expectNoAxeViolations(admin);
     await admin.getByRole('button', { name: 'Conferma il riparto' }).click();
     await admin.getByText('Riparto confermato: una voce di budget per ogni comune.').waitFor();
     expect(await shares.count()).toBe(48);
+    await expectSubAmbitoMap(admin, 'Percentuale spesa da ogni sub-ambito', /^.+: 0 % speso$/);
+    await expectNoAxeViolations(admin);
+  });
+
+  it('shows the demo’s PNRR spending by sub-ambito on the map, as in the sub-ambiti table', async () => {
+    const admin = await openPage(browser);
+    await logIn(admin, 'amministratore');
+    await admin.goto('/fondi');
+    await admin.getByRole('link', { name: 'PNRR domiciliarità anziani fragili — Ambito Cremasco' }).click();
+    await admin.getByRole('heading', { level: 2, name: 'Per sub-ambito' }).waitFor();
+    const legend = await expectSubAmbitoMap(admin, 'Percentuale spesa da ogni sub-ambito', /% speso$/);
+    // Each legend entry says the percentage of its row in the sub-ambiti table.
+    const table = admin.getByRole('table', { name: 'Sub-ambiti' });
+    for (const entry of legend) {
+      const [name, percent] = entry.split(/: | % speso/);
+      const row = table.getByRole('row').filter({ has: admin.getByRole('cell', { name, exact: true }) });
+      expect(await row.locator('td').last().textContent()).toBe(`${percent} %`);
+    }
+    expect(legend.some((e) => !e.endsWith(': 0 % speso'))).toBe(true);
     await expectNoAxeViolations(admin);
   });
 
@@ -81,5 +120,29 @@ describe('funds in the browser', () => {
       .getRows(1, 20)!
       .find((r) => r.getCell(1).value === 'Anni 2–3')!;
     expect(row.getCell(3).value).toBe(777_335);
+  });
+
+  it('shows what changed since the previous report’s date, on the page and in the downloads', async () => {
+    const admin = await openPage(browser);
+    await logIn(admin, 'amministratore');
+    await admin.goto('/fondi');
+    await admin.getByRole('link', { name: 'Fare Legami', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Stato di avanzamento — Fare Legami' }).waitFor();
+    const euros = (text: string | null) =>
+      Number(/([\d.]+,\d\d)\s€/.exec(text ?? '')![1]!.replace(/\D/g, ''));
+    const spent = euros(await admin.getByText(/^Speso: [\d.]+,\d\d\s€/).textContent());
+    expect(spent).toBeGreaterThan(0);
+    const since = admin.getByLabel('Cambiamenti dal');
+    // Before the project began: everything spent is a change.
+    await since.fill('2016-01-01');
+    const change = admin.getByText(/^Speso dal .+: [\d.]+,\d\d\s€/);
+    await expect.poll(async () => euros(await change.textContent())).toBe(spent);
+    expect(await admin.getByRole('columnheader', { name: /^Speso dal / }).count()).toBe(1);
+    await expectNoAxeViolations(admin);
+    // After the last movement: nothing changed.
+    await since.fill('2099-12-31');
+    await expect.poll(async () => euros(await change.textContent())).toBe(0);
+    const pdf = await download(admin, 'Scarica PDF');
+    expect(pdfText(pdf)).toContain('variazioni dal 31/12/2099');
   });
 });

@@ -52,6 +52,15 @@ export const fundsEn: FundsMessages = {
     spentMapCaption:
       'Percentage spent by each comune (darker = more spent); the same figures are in the table.',
     history: 'Allocation history',
+    mapByComune: 'By comune',
+    mapBySubAmbito: 'By sub-ambito',
+    subAmbitoMapCaption:
+      'Share per resident of each sub-ambito, over the boundaries of its comuni (darker = larger share); the same figures are in the sub-ambiti table.',
+    subAmbitoSpentMapCaption:
+      'Percentage spent by each sub-ambito, over the boundaries of its comuni (darker = more spent); the same figures are in the sub-ambiti table.',
+    legend: 'Legend',
+    legendSpent: (name: string, percent: string) => `${name}: ${percent} % spent`,
+    legendShare: (name: string, amount: string) => `${name}: ${amount}`,
   },
   line: {
     title: 'Budget line',
@@ -87,6 +96,10 @@ export const fundsEn: FundsMessages = {
     downloadXlsx: 'Download XLSX',
     chartCaption: 'Budget and spent per action, in euro; the same figures are in the actions table.',
     interventions: 'Interventions',
+    since: 'Changes since',
+    sinceHint:
+      'Pick the date of the previous report: the page and the downloads show what has been spent since then.',
+    spentSince: (date: string) => `Spent since ${date}`,
   },
   imports: {
     link: 'Import lines and expenses',
@@ -127,6 +140,8 @@ export const fundsEn: FundsMessages = {
     donations: 'Donations',
     noEnd: 'ongoing',
     figures: 'Campaign figures',
+    line: 'Donations budget line',
+    lineLead: 'The project’s budget line fed by this campaign’s donations.',
     record: {
       title: 'Record a donation',
       channel: 'Channel',

@@ -51,6 +51,15 @@ export const fundsIt = {
     spentMapCaption:
       'Percentuale spesa da ogni comune (più scuro = più speso); le stesse cifre sono nella tabella.',
     history: 'Storico dei riparti',
+    mapByComune: 'Per comune',
+    mapBySubAmbito: 'Per sub-ambito',
+    subAmbitoMapCaption:
+      'Quota per residente di ogni sub-ambito, sui confini dei suoi comuni (più scuro = quota maggiore); le stesse cifre sono nella tabella dei sub-ambiti.',
+    subAmbitoSpentMapCaption:
+      'Percentuale spesa da ogni sub-ambito, sui confini dei suoi comuni (più scuro = più speso); le stesse cifre sono nella tabella dei sub-ambiti.',
+    legend: 'Legenda',
+    legendSpent: (name: string, percent: string) => `${name}: ${percent} % speso`,
+    legendShare: (name: string, amount: string) => `${name}: ${amount}`,
   },
   line: {
     title: 'Voce di budget',
@@ -90,6 +99,10 @@ export const fundsIt = {
     downloadXlsx: 'Scarica XLSX',
     chartCaption: 'Budget e speso per azione, in euro; le stesse cifre sono nella tabella delle azioni.',
     interventions: 'Interventi',
+    since: 'Cambiamenti dal',
+    sinceHint:
+      'Scegli la data del rapporto precedente: la pagina e i file scaricati mostrano quanto è stato speso da allora.',
+    spentSince: (date: string) => `Speso dal ${date}`,
   },
   imports: {
     link: 'Importa voci e spese',
@@ -130,6 +143,8 @@ export const fundsIt = {
     donations: 'Donazioni',
     noEnd: 'in corso',
     figures: 'Cifre della campagna',
+    line: 'Voce di budget delle donazioni',
+    lineLead: 'La voce del progetto alimentata dalle donazioni di questa campagna.',
     record: {
       title: 'Registra una donazione',
       channel: 'Canale',

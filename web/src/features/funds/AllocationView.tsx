@@ -23,6 +23,28 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
   for (const s of allocation.shares)
     spentByGroup.set(s.subAmbitoId, (spentByGroup.get(s.subAmbitoId) ?? 0) + s.spentCents);
   const groupSpent = (g: Allocation['groups'][number]) => spentByGroup.get(g.subAmbitoId) ?? 0;
+  const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+  // A sub-ambito's colour: the share of its amount spent (confirmed) or its share per resident (preview).
+  const groupPopulation = new Map<string | null, number>();
+  for (const c of shown) {
+    const sub = byCode.get(c.istatCode)!.subAmbitoId;
+    groupPopulation.set(sub, (groupPopulation.get(sub) ?? 0) + c.population);
+  }
+  const groupPerResident = (g: Allocation['groups'][number]) =>
+    g.amountCents / Math.max(1, groupPopulation.get(g.subAmbitoId) ?? 0);
+  const maxGroupPerResident = Math.max(0, ...allocation.groups.map(groupPerResident));
+  const groupValue = new Map(
+    allocation.groups.map((g) => [
+      g.subAmbitoId,
+      confirmed
+        ? g.amountCents > 0
+          ? groupSpent(g) / g.amountCents
+          : 0
+        : maxGroupPerResident > 0
+          ? groupPerResident(g) / maxGroupPerResident
+          : null,
+    ]),
+  );
   return (
     <>
       {allocation.groups.length > 0 && (
@@ -63,7 +85,7 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
                       header: t.funds.spending.percent,
                       numeric: true,
                       render: (g: Allocation['groups'][number]) =>
-                        `${formatNumber(g.amountCents > 0 ? Math.round((groupSpent(g) / g.amountCents) * 1000) / 10 : 0, locale)} %`,
+                        `${formatNumber(percentOf(groupSpent(g), g.amountCents), locale)} %`,
                     },
                   ]
                 : []),
@@ -73,6 +95,7 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
       )}
       <div className="row g-4 mb-4">
         <div className="col-12 col-lg-6">
+          {allocation.groups.length > 0 && <h2 className="h5">{f.mapByComune}</h2>}
           <ShareMap
             comuni={shown}
             caption={confirmed ? f.spentMapCaption : f.mapCaption}
@@ -85,6 +108,26 @@ export function AllocationView({ allocation, comuni }: { allocation: Allocation;
             }}
           />
         </div>
+        {allocation.groups.length > 0 && (
+          <div className="col-12 col-lg-6">
+            <h2 className="h5">{f.mapBySubAmbito}</h2>
+            <ShareMap
+              comuni={shown}
+              caption={confirmed ? f.subAmbitoSpentMapCaption : f.subAmbitoMapCaption}
+              value={(c) => groupValue.get(byCode.get(c.istatCode)?.subAmbitoId ?? null) ?? null}
+              legend={{
+                title: f.legend,
+                items: allocation.groups.map((g) => ({
+                  key: g.subAmbitoId ?? '-',
+                  label: confirmed
+                    ? f.legendSpent(g.name, formatNumber(percentOf(groupSpent(g), g.amountCents), locale))
+                    : f.legendShare(g.name, formatCents(g.amountCents, locale)),
+                  value: groupValue.get(g.subAmbitoId) ?? null,
+                })),
+              }}
+            />
+          </div>
+        )}
       </div>
       <h2 className="h4">{f.sharesCaption(allocation.shares.length)}</h2>
       <DataTable

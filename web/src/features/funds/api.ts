@@ -18,8 +18,9 @@ export const confirmAllocation = (body: ConfirmAllocationBody) =>
   api.post<Allocation>('/api/allocations', body);
 export const recordMovement = (lineId: string, body: MovementBody) =>
   api.post<unknown>(`/api/funds/lines/${lineId}/movements`, body);
-export const reportUrl = (projectId: string, format?: 'pdf' | 'xlsx') =>
-  `/api/projects/${projectId}/report${format ? `?format=${format}` : ''}`;
+/** The progress report (JSON, or a download), with the spending since a date when given. */
+export const reportUrl = (projectId: string, format?: 'pdf' | 'xlsx', since?: string) =>
+  withQuery(`/api/projects/${projectId}/report`, { format, since });
 
 /** Uploads a project's budget lines and expenses; the server answers 202 with the import to follow. */
 export const startFundImport = (projectId: string, file: File, contentType: string) =>

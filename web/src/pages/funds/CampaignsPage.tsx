@@ -4,6 +4,7 @@ import type {
   BankLine,
   Campaign,
   Donation,
+  FundLine,
   RecordDonationBody,
   StatementImport,
 } from '../../../../shared/src/funds/funds.schemas';
@@ -94,6 +95,8 @@ export function CampaignPage() {
   const campaign = useApi<Campaign>(campaignPath(id));
   const donations = useApi<Donation[]>(donationsPath(id));
   const openLines = useApi<BankLine[]>(openBankLinesPath(id));
+  // The project's budget line the campaign's donations feed (none for a municipal fund).
+  const line = useApi<FundLine>(campaign.data?.lineId ? `/api/funds/lines/${campaign.data.lineId}` : null);
   const reload = () => {
     campaign.reload();
     donations.reload();
@@ -110,7 +113,7 @@ export function CampaignPage() {
         { label: c.title, to: '/fondi/campagne' },
       ]}
     >
-      <ApiErrorAlert error={campaign.error ?? donations.error ?? openLines.error} />
+      <ApiErrorAlert error={campaign.error ?? donations.error ?? openLines.error ?? line.error} />
       {campaign.loading && !data && <Loading />}
       {data && (
         <>
@@ -130,6 +133,26 @@ export function CampaignPage() {
               },
             ]}
           />
+          {line.data && (
+            <section aria-labelledby="campaign-line-title">
+              <h2 id="campaign-line-title" className="h4 mt-4">
+                {c.line}
+              </h2>
+              <p>{c.lineLead}</p>
+              <DetailList
+                items={[
+                  {
+                    term: t.funds.line.title,
+                    value: <Link to={`/fondi/voci/${line.data.id}`}>{line.data.label}</Link>,
+                  },
+                  { term: t.funds.budget, value: money(line.data.balance.budgetCents) },
+                  { term: t.funds.spent, value: money(line.data.balance.spentCents) },
+                  { term: t.funds.committed, value: money(line.data.balance.committedCents) },
+                  { term: t.funds.available, value: money(line.data.balance.availableCents) },
+                ]}
+              />
+            </section>
+          )}
           <DonationForm campaignId={id} onRecorded={reload} />
           <StatementSection
             campaignId={id}

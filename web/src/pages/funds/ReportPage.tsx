@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProgressReport, Totals } from '../../../../shared/src/funds/funds.schemas';
 import { useApi } from '../../api/useApi';
@@ -9,6 +10,7 @@ import { reportUrl } from '../../features/funds/api';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { BarChartFigure } from '../../ui/BarChartFigure';
 import { DataTable } from '../../ui/DataTable';
+import { TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 
@@ -19,7 +21,10 @@ export function ReportPage() {
   const { t, locale } = useI18n();
   const r = t.funds.report;
   const { id = '' } = useParams();
-  const report = useApi<ProgressReport>(reportUrl(id));
+  // The date of the previous report: what changed since then (empty: no comparison).
+  const [since, setSince] = useState('');
+  const sinceDate = /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : undefined;
+  const report = useApi<ProgressReport>(reportUrl(id, undefined, sinceDate));
   const canManage = useCan('funds.manage');
   const money = (c: number) => formatCents(c, locale);
   const pct = (v: number) => `${formatNumber(v, locale)} %`;
@@ -65,15 +70,26 @@ export function ReportPage() {
               {t.funds.imports.link}
             </Link>
           )}
-          <a className="btn btn-outline-primary" href={reportUrl(id, 'pdf')} download>
+          <a className="btn btn-outline-primary" href={reportUrl(id, 'pdf', sinceDate)} download>
             {r.downloadPdf}
           </a>
-          <a className="btn btn-outline-primary" href={reportUrl(id, 'xlsx')} download>
+          <a className="btn btn-outline-primary" href={reportUrl(id, 'xlsx', sinceDate)} download>
             {r.downloadXlsx}
           </a>
         </div>
       }
     >
+      <div className="row">
+        <TextField
+          id="report-since"
+          className="col-12 col-md-6 col-lg-4"
+          type="date"
+          label={r.since}
+          hint={r.sinceHint}
+          value={since}
+          onChange={setSince}
+        />
+      </div>
       <ApiErrorAlert error={report.error} />
       {report.loading && !data && <Loading />}
       {data && (
@@ -93,6 +109,11 @@ export function ReportPage() {
             {t.funds.spent}: {money(data.spending.spentCents)} ({pct(data.spending.percentSpent)}) —{' '}
             {t.funds.committed}: {money(data.spending.committedCents)}
           </p>
+          {data.since && (
+            <p className="fw-semibold" aria-live="polite">
+              {r.spentSince(formatDate(data.since, locale))}: {money(data.spending.spentSinceCents)}
+            </p>
+          )}
           <h2 className="h4 mt-4">{r.actions}</h2>
           <BarChartFigure
             caption={r.chartCaption}
@@ -142,6 +163,16 @@ export function ReportPage() {
                 numeric: true,
                 render: (a: Action) => pct(a.percentSpent),
               },
+              ...(data.since
+                ? [
+                    {
+                      key: 'since',
+                      header: r.spentSince(formatDate(data.since, locale)),
+                      numeric: true,
+                      render: (a: Action) => money(a.spentSinceCents),
+                    },
+                  ]
+                : []),
             ]}
           />
           {data.actions

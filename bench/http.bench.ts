@@ -3,7 +3,8 @@
  * (autocannon, 50 connections, real PostgreSQL), next to a raw SQL insert baseline measured in
  * the same run on the same database, and a bare Fastify route doing that insert (the HTTP +
  * database limit); both ratios are printed. The servers run in a child process
- * (http.bench-server.ts), autocannon in this one. Set DATABASE_URL to the server (default: local postgres).
+ * (http.bench-server.ts), autocannon in this one. Set DATABASE_URL to the server (default: local postgres);
+ * BENCH_PROF=1 writes the servers' CPU profile to /tmp/legami-bench-prof (where their time goes).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -129,7 +130,12 @@ try {
 
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', new URL('./http.bench-server.ts', import.meta.url).pathname],
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/legami-bench-prof'] : []),
+      '--import',
+      'tsx',
+      new URL('./http.bench-server.ts', import.meta.url).pathname,
+    ],
     {
       env: { ...process.env, BENCH_DATABASE_URL: url.toString() },
       stdio: ['ignore', 'pipe', 'inherit'],

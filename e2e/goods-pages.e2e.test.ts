@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PHONE,
+  contentWidth,
+  expectNoAxeViolations,
+  launchBrowser,
+  logIn,
+  openPage,
+} from './harness/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('goods: loans and the social market', () => {
+  it('lists the tablets on loan with what is out, overdue and available, and the market’s cards', async () => {
+    const page = await openPage(browser, { viewport: PHONE });
+    await logIn(page, 'operatore');
+    await page.goto('/beni');
+    await page.getByRole('link', { name: 'Beni in prestito' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Beni in prestito' }).waitFor();
+    const summary = page.getByText(/^\d+ in prestito, \d+ in ritardo, \d+ disponibili$/);
+    await summary.waitFor();
+    const [out, overdue] = (await summary.textContent())!.match(/\d+/g)!.map(Number);
+    // The demo lends ten tablets.
+    expect(out! + overdue!).toBeGreaterThanOrEqual(10);
+    await page.getByRole('table', { name: 'Prestiti aperti' }).getByText('Tablet').first().waitFor();
+    await expectNoAxeViolations(page);
+    expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.goto('/beni');
+    await page.getByRole('link', { name: 'Emporio solidale' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emporio solidale' }).waitFor();
+    await page.getByText(/^\d+ tessere?$/).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  });
+});
+
+describe('economic support: an application checked and decided', () => {
+  it('shows the programmes with their budget, and rejects an application of the solidarity fund with its reason', async () => {
+    const page = await openPage(browser);
+    await logIn(page, 'operatore');
+    await page.getByRole('link', { name: 'Buoni e sostegni' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Buoni spesa e sostegno economico' }).waitFor();
+    await page.getByRole('link', { name: 'Buoni spesa solidarietà alimentare 2026' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Fondo di solidarietà per le emergenze sociali' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Fondo di solidarietà per le emergenze sociali' })
+      .waitFor();
+    await page.getByText(/^\d+ domande?$/).waitFor();
+    await expectNoAxeViolations(page);
+    const open = page.getByRole('link', { name: /^Apri la domanda di / }).first();
+    await open.waitFor();
+    await open.click();
+    await page.getByRole('heading', { level: 2, name: 'Verifiche dell’operatore' }).waitFor();
+    await expectNoAxeViolations(page);
+    // Without a reason nothing is sent.
+    await page.getByText('Respingi', { exact: true }).click();
+    await page.getByRole('button', { name: 'Decidi' }).click();
+    await page.getByText('Scrivi il motivo della decisione (almeno 3 caratteri).').waitFor();
+    await page
+      .getByLabel(/^Motivo della decisione/)
+      .fill('Residenza fuori dal Comune di Cremona alla data della domanda');
+    await page.getByRole('button', { name: 'Decidi' }).click();
+    await page.getByText('Respinta', { exact: true }).waitFor();
+    await page.getByText('Residenza fuori dal Comune di Cremona alla data della domanda').waitFor();
+    const id = page.url().split('/').pop()!;
+    const saved = (await (await page.request.get(`/api/applications/${id}`)).json()) as {
+      status: string;
+      decisionReason: string;
+    };
+    expect(saved).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Residenza fuori dal Comune di Cremona alla data della domanda',
+    });
+    await expectNoAxeViolations(page);
+  });
+});

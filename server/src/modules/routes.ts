@@ -20,6 +20,8 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerSiteRoutes } from './site/index.js';
 import { registerIdentityRoutes } from './identity/index.js';
 import { registerSiussRoutes } from './siuss/siuss.routes.js';
+import { registerPactRoutes } from './pacts/index.js';
+import { registerCodesignRoutes } from './codesign/index.js';
 
 /** Every module's routes; a new module adds one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -44,4 +46,6 @@ export async function registerModules(app: App): Promise<void> {
   registerSiteRoutes(app);
   registerIdentityRoutes(app);
   registerSiussRoutes(app);
+  registerPactRoutes(app);
+  registerCodesignRoutes(app);
 }

@@ -285,6 +285,20 @@ const iseePerson = (d: SweepData) =>
 const order = (d: SweepData) =>
   first(d, sql`SELECT id FROM catalog_orders WHERE comune_code = ${CREMONA} ORDER BY created_at LIMIT 1`);
 const THE_ORDER = { as: 'welfare_manager', op: 'GET /api/orders/{id}' } as const;
+// Collaboration pacts of Cremona (demo) and seed 002's co-design call of Crema.
+const pact = (d: SweepData) =>
+  first(d, sql`SELECT id FROM pacts WHERE comune_code = ${CREMONA} ORDER BY title LIMIT 1`);
+const THE_PACT = { op: 'GET /api/pacts/{id}' } as const;
+const pactProposal = (d: SweepData) =>
+  first(
+    d,
+    sql`SELECT id FROM pact_proposals WHERE comune_code = ${CREMONA} AND status = 'received' ORDER BY created_at LIMIT 1`,
+  );
+const codesignCall = (d: SweepData) =>
+  first(d, sql`SELECT id FROM codesign_calls WHERE comune_code = ${CREMA} ORDER BY title LIMIT 1`);
+const codesignProposal = (d: SweepData) =>
+  first(d, sql`SELECT id FROM codesign_proposals WHERE comune_code = ${CREMA} ORDER BY created_at LIMIT 1`);
+const THE_CALL = { op: 'GET /api/codesign/calls/{id}' } as const;
 
 export const SWEEP: Record<string, SweepEntry> = {
   // Platform and session.
@@ -1160,6 +1174,54 @@ export const SWEEP: Record<string, SweepEntry> = {
   },
   'GET /api/siuss/waas/status': {
     public: 'INPS’s WaaS health check (declared without security): nothing about any comune',
+  },
+  // Collaboration pacts (issue 13): the register and the pacts in force are published.
+  'GET /api/commons': { public: 'the register of the commons: public places, no personal data' },
+  'POST /api/commons': { deny: 'operatore', exempt: CREATES },
+  'GET /api/public/pacts': {
+    public: 'the pacts in force as the regulation publishes them: no contact, no citizen’s name',
+  },
+  'GET /api/pacts/proposals': { deny: 'coordinatore', list: { as: 'welfare_manager' } },
+  'POST /api/pacts/proposals': { deny: 'coordinatore', exempt: CREATES },
+  'POST /api/pacts/proposals/{id}/decision': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: pactProposal, reread: { op: 'GET /api/pacts/proposals' } },
+  },
+  'POST /api/pacts': { deny: 'operatore', exempt: CREATES },
+  'GET /api/pacts/{id}': { deny: 'coordinatore', owned: { as: 'welfare_manager', params: pact } },
+  'POST /api/pacts/{id}/renewal': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: pact, reread: THE_PACT },
+  },
+  'POST /api/pacts/{id}/activities': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', params: pact, reread: THE_PACT },
+  },
+  // Co-design (issue 13): calls and agreements are published; proposals name the bodies' contacts.
+  'GET /api/public/codesign/calls': {
+    public: 'calls, criteria and agreements as published: no proposal, no contact person',
+  },
+  'POST /api/codesign/calls': { deny: 'welfare_manager', exempt: CREATES },
+  'GET /api/codesign/calls/{id}': {
+    deny: 'operatore',
+    owned: { as: 'welfare_manager', of: 'CREMA', params: codesignCall },
+  },
+  'POST /api/codesign/calls/{id}/proposals': {
+    deny: 'welfare_manager',
+    owned: { as: 'amministratore', of: 'CREMA', params: codesignCall, reread: THE_CALL },
+  },
+  'POST /api/codesign/proposals/{id}/scores': {
+    deny: 'welfare_manager',
+    owned: {
+      as: 'amministratore',
+      of: 'CREMA',
+      params: codesignProposal,
+      reread: { ...THE_CALL, params: codesignCall },
+    },
+  },
+  'POST /api/codesign/calls/{id}/agreement': {
+    deny: 'welfare_manager',
+    owned: { as: 'amministratore', of: 'CREMA', params: codesignCall, reread: THE_CALL },
   },
 };
 

@@ -118,6 +118,14 @@ export const CAPABILITIES = {
   // and the mapping to INPS's codes (editable only by who runs the whole installation: one mapping).
   'siuss.export': ['amministratore'],
   'siuss.manage': ['amministratore'],
+  // Civic collaboration pacts (seed 003): proposals carry the proposer's name and contacts.
+  'pact.read': ['operatore', 'assistente_sociale', 'welfare_manager', 'amministratore'],
+  'pact.manage': ['welfare_manager', 'amministratore'],
+  // A citizen proposes a pact online, in their own comune.
+  'pact.propose': ['cittadino'],
+  // Co-design with the third sector (art. 55 CTS): proposals name the bodies' contact persons.
+  'codesign.read': ['amministratore', 'welfare_manager', 'assistente_sociale', 'revisore'],
+  'codesign.manage': ['amministratore'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

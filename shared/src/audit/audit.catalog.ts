@@ -152,6 +152,19 @@ export const AUDIT_ACTIONS = {
   'siuss.code_update': { it: 'Modifica codice prestazione SIUSS', en: 'SIUSS benefit code changed' },
   'siuss.ente_update': { it: 'Configurazione SIUSS del Comune', en: 'Comune SIUSS settings changed' },
   'siuss.token_create': { it: 'Nuova chiave WaaS del Comune', en: 'New WaaS key for a comune' },
+  'commons.create': { it: 'Registrazione bene comune', en: 'Commons registered' },
+  'pact_proposal.create': { it: 'Proposta di patto di collaborazione', en: 'Collaboration pact proposed' },
+  'pact_proposal.search': { it: 'Elenco proposte di patto', en: 'Pact proposals listed' },
+  'pact_proposal.decide': { it: 'Esito proposta di patto', en: 'Pact proposal decided' },
+  'pact.create': { it: 'Sottoscrizione patto di collaborazione', en: 'Collaboration pact signed' },
+  'pact.read': { it: 'Lettura patto di collaborazione', en: 'Collaboration pact read' },
+  'pact.renew': { it: 'Rinnovo patto di collaborazione', en: 'Collaboration pact renewed' },
+  'pact.activity': { it: 'Resoconto attività di cura', en: 'Care activity reported' },
+  'codesign.call_create': { it: 'Avviso di co-progettazione', en: 'Co-design call published' },
+  'codesign.proposal_create': { it: 'Proposta di co-progettazione', en: 'Co-design proposal received' },
+  'codesign.proposal_search': { it: 'Elenco proposte di co-progettazione', en: 'Co-design proposals listed' },
+  'codesign.evaluate': { it: 'Valutazione proposta di co-progettazione', en: 'Co-design proposal scored' },
+  'codesign.agreement': { it: 'Accordo di partenariato', en: 'Partnership agreement signed' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -223,6 +236,12 @@ export const AUDIT_ENTITY_TYPES = {
   siuss_record: { it: 'Flusso SIUSS', en: 'SIUSS flow' },
   siuss_code: { it: 'Codice prestazione SIUSS', en: 'SIUSS benefit code' },
   siuss_ente: { it: 'Configurazione SIUSS del Comune', en: 'Comune SIUSS settings' },
+  commons: { it: 'Bene comune', en: 'Commons' },
+  pact_proposal: { it: 'Proposta di patto', en: 'Pact proposal' },
+  pact: { it: 'Patto di collaborazione', en: 'Collaboration pact' },
+  codesign_call: { it: 'Avviso di co-progettazione', en: 'Co-design call' },
+  codesign_proposal: { it: 'Proposta di co-progettazione', en: 'Co-design proposal' },
+  codesign_agreement: { it: 'Accordo di partenariato', en: 'Partnership agreement' },
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_TYPES;

@@ -17,6 +17,8 @@ import { dateInRome } from '../../platform/time.js';
 import { seedCasesDemo } from '../cases/index.js';
 import { seedCatalogDemo } from '../catalog/index.js';
 import { seedSiussDemo } from '../siuss/index.js';
+import { seedPactsDemo } from '../pacts/index.js';
+import { seedCodesignDemo } from '../codesign/index.js';
 import { comuneRings } from '../territory/territory.boundaries.js';
 import { randomPointInside } from '../../../../shared/src/territory/geometry.js';
 import type { Comune } from '../../../../shared/src/territory/territory.schemas.js';
@@ -125,7 +127,7 @@ export async function seedDemo(
       random: rand,
       now: options.now ?? new Date(),
     });
-    await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
+    const funds = await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
     await seedGoodsDemo(tx, {
       userIdsByRole: userIds,
       organizationIdsByName: orgIds,
@@ -139,6 +141,8 @@ export async function seedDemo(
       await unsafeQueuePublication(tx, { year, territory });
     await seedCasesDemo(tx, ctx, { userIdsByRole: userIds, passwordHash });
     await seedSiussDemo(tx);
+    await seedPactsDemo(tx, { today: dateInRome(), organizationIdsByName: orgIds });
+    await seedCodesignDemo(tx, { organizationIdsByName: orgIds, homeCareProjectId: funds.homeCareProjectId });
     // Last years' closed requests and tasks, and the annual social report of last year.
     await seedReportsDemo(tx, dateInRome());
   });

@@ -218,6 +218,8 @@ function random(seed: number): () => number {
 
 export interface FundsDemoResult {
   pnrrAllocationId: string;
+  /** Seed 002's home-care project, born of the third call for co-design. */
+  homeCareProjectId: string;
   fareLegamiId: string;
   fundraisingCampaignId: string;
   cremonAiutaCampaignId: string;
@@ -632,7 +634,13 @@ export async function seedFundsDemo(
   });
   await seedCremonAiutaStatement(tx, cremonAiutaCampaignId);
 
-  return { pnrrAllocationId: allocation.id!, fareLegamiId, fundraisingCampaignId, cremonAiutaCampaignId };
+  return {
+    pnrrAllocationId: allocation.id!,
+    homeCareProjectId: homeCareId,
+    fareLegamiId,
+    fundraisingCampaignId,
+    cremonAiutaCampaignId,
+  };
 }
 
 /**

@@ -28,7 +28,7 @@ export {
   type OpenLineInput,
   type SpendInput,
 } from './funds.ledger.js';
-export type { LineRow, MovementRow } from './funds.repository.js';
+export type { LineRow, MovementRow, ProjectRow } from './funds.repository.js';
 
 /** A line visible to the caller, or null (unknown or outside the territory). */
 export async function findLine(tx: Tx, id: string): Promise<repo.LineRow | null> {
@@ -39,6 +39,23 @@ export async function findLine(tx: Tx, id: string): Promise<repo.LineRow | null>
 export async function lineBalanceOf(tx: Tx, lineId: string, asOf?: string): Promise<LineBalance | null> {
   const line = await repo.findLine(tx, lineId);
   return line ? balanceOf(tx, line, asOf) : null;
+}
+
+/** A project of the funds (money data, no territory), or null when unknown. */
+export async function findProject(tx: Tx, id: string): Promise<repo.ProjectRow | null> {
+  return repo.findProject(tx, id);
+}
+
+/**
+ * A project's budget lines visible to the caller (row-level security hides other territories'
+ * comune shares), beneficiaries' own lines left out, each with its balance today.
+ */
+export async function projectLinesWithBalance(
+  tx: Tx,
+  projectId: string,
+): Promise<{ line: repo.LineRow; balance: LineBalance }[]> {
+  const lines = (await repo.listLines(tx, { projectId })).filter((l) => l.beneficiaryRef === null);
+  return Promise.all(lines.map(async (line) => ({ line, balance: await balanceOf(tx, line) })));
 }
 
 /** The lines opened for a beneficiary (by the caller's opaque reference). */

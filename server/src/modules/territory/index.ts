@@ -13,3 +13,4 @@ export {
   findComune,
   resolveComuni,
 } from './territory.repository.js';
+export { comuneRings } from './territory.boundaries.js';

@@ -133,7 +133,20 @@ export type AuditAction =
   | 'siuss.esiti'
   | 'siuss.code_update'
   | 'siuss.ente_update'
-  | 'siuss.token_create';
+  | 'siuss.token_create'
+  | 'commons.create'
+  | 'pact_proposal.create'
+  | 'pact_proposal.search'
+  | 'pact_proposal.decide'
+  | 'pact.create'
+  | 'pact.read'
+  | 'pact.renew'
+  | 'pact.activity'
+  | 'codesign.call_create'
+  | 'codesign.proposal_create'
+  | 'codesign.proposal_search'
+  | 'codesign.evaluate'
+  | 'codesign.agreement';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -187,7 +200,13 @@ export interface AuditEvent {
     | 'campaign'
     | 'loan_asset'
     | 'asset_loan'
-    | 'market_account';
+    | 'market_account'
+    | 'commons'
+    | 'pact_proposal'
+    | 'pact'
+    | 'codesign_call'
+    | 'codesign_proposal'
+    | 'codesign_agreement';
   entityId?: string | null;
   comune?: string | null;
   /** Never personal data in clear: ids, field names, counts. */

@@ -132,6 +132,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/siuss/waas/flussi',
   'POST /api/siuss/waas/esiti',
   'GET /api/siuss/waas/status',
+  // The register of the commons, the collaboration pacts in force and the co-design calls (issue 13).
+  'GET /api/commons',
+  'GET /api/public/pacts',
+  'GET /api/public/codesign/calls',
 ]);
 
 function isPublic(request: FastifyRequest): boolean {

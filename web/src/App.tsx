@@ -56,8 +56,12 @@ import { LoansPage } from './pages/goods/LoansPage';
 import { MarketPage } from './pages/goods/MarketPage';
 import { ProgrammePage, ProgrammesPage } from './pages/vouchers/ProgrammesPage';
 import { ApplicationPage } from './pages/vouchers/ApplicationPage';
+import { PublicCallsPage } from './pages/pacts/PublicCallsPage';
 
 // The chart and the map weigh more than the rest of the app together: loaded on first visit.
+const PublicPactsPage = lazy(() =>
+  import('./pages/pacts/PublicPactsPage').then((m) => ({ default: m.PublicPactsPage })),
+);
 const ComuniPage = lazy(() =>
   import('./pages/territory/ComuniPage').then((m) => ({ default: m.ComuniPage })),
 );
@@ -126,6 +130,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/" element={<HomeRoute />} />
         <Route path="/dona" element={<DonatePage />} />
+        <Route path="/patti-di-collaborazione" element={<PublicPactsPage />} />
+        <Route path="/co-progettazione" element={<PublicCallsPage />} />
         <Route path="/privacy" element={<PrivacyPage />} />
         <Route path="/note-legali" element={<LegalNotesPage />} />
         <Route path="/accessibilita" element={<AccessibilityPage />} />

@@ -1,6 +1,7 @@
 import type { Messages } from './it';
 import { casesEn } from './cases.en';
 import { catalogEn } from './catalog.en';
+import { pactsEn } from './pacts.en';
 import { fundsEn } from './funds.en';
 import { reportsEn } from './reports.en';
 import { vouchersEn } from './vouchers.en';
@@ -1372,4 +1373,5 @@ export const en: Messages = {
   site: siteEn,
   cases: casesEn,
   catalog: catalogEn,
+  pacts: pactsEn,
 };

@@ -6,6 +6,7 @@ import type { OUTCOME_REASONS, TaskStatus } from '../../../shared/src/tasks/task
 import type { VolunteerStatus } from '../../../shared/src/volunteers/volunteers.schemas';
 import { casesIt } from './cases.it';
 import { catalogIt } from './catalog.it';
+import { pactsIt } from './pacts.it';
 import { fundsIt } from './funds.it';
 import { reportsIt } from './reports.it';
 import { vouchersIt } from './vouchers.it';
@@ -1366,6 +1367,7 @@ export const it = {
   site: siteIt,
   cases: casesIt,
   catalog: catalogIt,
+  pacts: pactsIt,
 };
 
 export type Messages = typeof it;

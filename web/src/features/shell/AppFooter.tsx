@@ -30,6 +30,12 @@ export function AppFooter() {
             <li className="list-inline-item">
               <Link to="/accessibilita">{t.site.footer.accessibility}</Link>
             </li>
+            <li className="list-inline-item">
+              <Link to="/patti-di-collaborazione">{t.pacts.publicLinks.pacts}</Link>
+            </li>
+            <li className="list-inline-item">
+              <Link to="/co-progettazione">{t.pacts.publicLinks.codesign}</Link>
+            </li>
             {staff && (
               <li className="list-inline-item">
                 <a href="/api/docs">{t.shell.apiDocs}</a>

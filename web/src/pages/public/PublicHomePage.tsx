@@ -32,6 +32,18 @@ export function PublicHomePage() {
             description={t.volunteerText}
           />
           <HomeCard to="/dona" icon="it-card" title={t.donate} description={t.donateText} />
+          <HomeCard
+            to="/patti-di-collaborazione"
+            icon="it-map-marker-circle"
+            title={all.pacts.publicLinks.pacts}
+            description={all.pacts.publicLinks.pactsText}
+          />
+          <HomeCard
+            to="/co-progettazione"
+            icon="it-files"
+            title={all.pacts.publicLinks.codesign}
+            description={all.pacts.publicLinks.codesignText}
+          />
           <HomeCard to="/login" icon="it-user" title={t.login} description={t.loginText} />
         </div>
         <section aria-labelledby="offers-title" className="mb-4">

@@ -18,10 +18,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
+  createPglite,
   openPostgres,
   pgArray,
   queryRows,
@@ -410,7 +410,7 @@ const pgResult = await withPostgres(async (database, url) => {
 });
 
 console.log(`Catalogue bench: generating ${SERVICES} services on PGlite…`);
-const pglite = wrapPglite(await PGlite.create());
+const pglite = wrapPglite(await createPglite());
 let pgliteResult: Awaited<ReturnType<typeof measureSearch>>;
 try {
   await migrate(pglite);

@@ -2,9 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openPglite, openPostgres, wrapPglite, type Database } from '../platform/db/database.js';
+import {
+  createPglite,
+  openPglite,
+  openPostgres,
+  wrapPglite,
+  type Database,
+} from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { systemContext } from '../platform/context.js';
 import { importTerritory } from '../modules/territory/territory.service.js';
@@ -48,7 +53,7 @@ export async function buildTemplate(): Promise<void> {
     await importTerritory(systemContext(database));
     await database.close();
   } else {
-    const client = await PGlite.create();
+    const client = await createPglite();
     const database = wrapPglite(client);
     await migrate(database);
     await importTerritory(systemContext(database));

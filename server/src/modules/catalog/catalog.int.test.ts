@@ -243,6 +243,34 @@ describe('search', () => {
     expect(filtered.json().items.map((i: { id: string }) => i.id)).toEqual([badante]);
   });
 
+  it('tolerates a misspelt word ("badnate" finds "badante") only when full-text search finds nothing', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA], name: 'Cooperativa Refusi' });
+    const carer = await buildApprovedService(env, providerId, {
+      name: 'Badante convivente per anziani',
+      description: 'Badante qualificata, giorno e notte.',
+    });
+    const meals = await buildApprovedService(env, providerId, {
+      name: 'Pasti caldi refusi',
+      description: 'Pasti caldi consegnati a casa.',
+    });
+    const search = async (q: string) =>
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: `/api/services?q=${encodeURIComponent(q)}&comune=${CREMA}`,
+        })
+      ).json();
+    const typo = await search('badnate');
+    expect(typo.items.map((i: { id: string }) => i.id)).toContain(carer);
+    expect(typo.items.map((i: { id: string }) => i.id)).not.toContain(meals);
+    expect(typo.total).toBe(typo.items.length);
+    // Spelt right, full-text search answers and the similar-looking words play no part.
+    const exact = await search('badante');
+    expect(exact.items[0].id).toBe(carer);
+    expect(exact.items.map((i: { id: string }) => i.id)).not.toContain(meals);
+    expect((await search('zzzqqq')).total).toBe(0);
+  });
+
   it('counts every match while returning one page, also past the last page', async () => {
     const providerId = await buildProvider(env, { comuni: [CREMA] });
     for (const name of ['Pasti paginati uno', 'Pasti paginati due', 'Pasti paginati tre'])

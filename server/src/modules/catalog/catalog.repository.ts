@@ -266,6 +266,14 @@ export async function listServices(
   return { rows, total: count!.n };
 }
 
+/**
+ * Lets the rest of the transaction match a misspelt word (`word <% text`) from a word similarity of
+ * 0.35: one swapped pair of letters in a seven-letter word ("badnate" for "badante") scores 0.375.
+ */
+export async function allowTypos(tx: Tx): Promise<void> {
+  await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.35', true)`);
+}
+
 export interface SearchRow extends ServiceRow {
   rank: number;
   distance_km: number | null;
@@ -274,13 +282,14 @@ export interface SearchRow extends ServiceRow {
 /**
  * Full-text search of approved services (Italian configuration over folded text), filtered, ranked by
  * relevance weighted by the distance from `origin` to where the service is based.
- * @param filter.words folded words of the query; `mode` 'all' requires every word, 'any' one of them.
+ * @param filter.words folded words of the query; `mode` 'all' requires every word, 'any' one of them,
+ *   'similar' every word or a misspelling of it (trigram word similarity, see allowTypos), ranked by it.
  */
 export async function searchServices(
   tx: Tx,
   filter: {
     words: string[];
-    mode: 'all' | 'any';
+    mode: 'all' | 'any' | 'similar';
     comune: string | null;
     category: string | null;
     target: string | null;
@@ -293,13 +302,15 @@ export async function searchServices(
   providerId: string | null = null,
 ): Promise<{ rows: SearchRow[]; total: number }> {
   const query =
-    filter.words.length > 0
+    filter.words.length > 0 && filter.mode !== 'similar'
       ? sql`(SELECT ${filter.mode === 'all' ? sql`string_agg(q::text, ' & ')` : sql`string_agg(q::text, ' | ')`}::tsquery
              FROM (SELECT plainto_tsquery('italian', w) AS q FROM unnest(${pgArray(filter.words)}::text[]) AS w) AS parts
              WHERE q::text <> '')`
       : null;
   const conditions: SQL[] = [sql`s.status = 'approved'`];
   if (query) conditions.push(sql`s.search_vector @@ coalesce(${query}, ''::tsquery)`);
+  const similar = filter.mode === 'similar' && filter.words.length > 0;
+  if (similar) for (const w of filter.words) conditions.push(sql`${w} <% s.search_text`);
   if (filter.comune) conditions.push(sql`s.comuni @> ARRAY[${filter.comune}]::text[]`);
   if (filter.category) {
     conditions.push(
@@ -325,7 +336,14 @@ export async function searchServices(
     ? sql`111.2 * sqrt(power(c.latitude - ${filter.origin.latitude}, 2)
             + power((c.longitude - ${filter.origin.longitude}) * cos(radians(${filter.origin.latitude})), 2))`
     : sql`NULL::double precision`;
-  const rank = query ? sql`ts_rank(s.search_vector, coalesce(${query}, ''::tsquery))` : sql`1.0::real`;
+  const rank = query
+    ? sql`ts_rank(s.search_vector, coalesce(${query}, ''::tsquery))`
+    : similar
+      ? sql`((${sql.join(
+          filter.words.map((w) => sql`word_similarity(${w}, s.search_text)`),
+          sql` + `,
+        )}) / ${filter.words.length})::real`
+      : sql`1.0::real`;
   // Every match is ranked (and counted, in the same pass) but only the page's rows are joined to
   // their provider and category: the cost grows with the matches, not with the page.
   const rows = await queryRows<SearchRow & { total: number }>(

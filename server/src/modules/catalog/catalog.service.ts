@@ -495,7 +495,7 @@ export async function searchServices(ctx: Context, query: ServiceSearchQuery): P
   return publicTransaction(ctx, async (tx) => {
     const filter = {
       words,
-      mode: 'all' as 'all' | 'any',
+      mode: 'all' as 'all' | 'any' | 'similar',
       comune,
       category: query.category ?? null,
       target: query.target ?? null,
@@ -508,6 +508,11 @@ export async function searchServices(ctx: Context, query: ServiceSearchQuery): P
     // Nothing has every word: fall back to services with any of them, still ranked.
     if (found.total === 0 && words.length > 1)
       found = await repo.searchServices(tx, { ...filter, mode: 'any' }, page);
+    // Still nothing: the words may be misspelt ("badnate"); match them by trigram similarity.
+    if (found.total === 0 && words.length > 0) {
+      await repo.allowTypos(tx);
+      found = await repo.searchServices(tx, { ...filter, mode: 'similar' }, page);
+    }
     const prices = citizen ? await pricesFor(ctx, tx, citizen, found.rows) : null;
     let rows = found.rows;
     let total = found.total;

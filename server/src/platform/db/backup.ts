@@ -4,9 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { queryRows, sql, type Database } from './database.js';
+import { createPglite, queryRows, sql, type Database } from './database.js';
 
 /*
  * Backups of either engine, for `npm run backup` / `npm run restore` and the drill test.
@@ -28,7 +27,7 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
     await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${target.databaseUrl}`]);
     return;
   }
-  const client = await PGlite.create(target.pgliteDir);
+  const client = await createPglite(target.pgliteDir);
   try {
     const dump = await client.dumpDataDir('gzip');
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
@@ -77,7 +76,7 @@ export async function restoreDatabase(
     await rename(dir, `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
   await mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(file)]) });
+  const client = await createPglite(dir, new Blob([await readFile(file)]));
   await client.close();
 }
 

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -121,9 +122,17 @@ export function lastStatementOf(tx: Tx): Tx {
   return Object.assign(Object.create(tx) as Tx, { execute });
 }
 
+/**
+ * A PGlite instance with the contrib extensions the migrations create (pg_trgm: the catalogue's
+ * typo-tolerant search), persisted in `dataDir` or in memory when it is undefined.
+ */
+export function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
+}
+
 /** Opens PGlite persisted in a directory, or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  return wrapPglite(await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {}));
+  return wrapPglite(await createPglite(dataDir, loadDataDir));
 }
 
 /** The Database interface over an open PGlite instance. */

@@ -2,9 +2,12 @@
  * Part of `npm run bench`: the annual social report's figures for a generated year of 1,000,000
  * help requests (with their people, volunteers and tasks), on real PostgreSQL (DATABASE_URL,
  * default local postgres), against the plain `count(*)` of the same table measured in the same
- * run. The data are made with generate_series in SQL, not row by row. BENCH_REQUESTS changes the size.
+ * run. The data are made with generate_series in SQL, not row by row (the summaries the report
+ * reads are kept by the triggers of migration 20261204150000 as the rows go in). BENCH_REQUESTS
+ * changes the size.
  */
 import pg from 'pg';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPostgres, queryRows, sql } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
@@ -70,7 +73,10 @@ try {
   }
   const baseline = median(counts);
   console.log(
-    `\nannual social report, ${REQUESTS.toLocaleString('en')} help requests, PostgreSQL, median of ${RUNS}`,
+    `\nannual social report, ${REQUESTS.toLocaleString('en')} help requests, PostgreSQL, median of ${RUNS}, ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
   console.log(`  count(*) of help_requests          ${baseline.toFixed(0).padStart(6)} ms`);
   for (const [slug, values] of reports) {

@@ -22,14 +22,8 @@ export interface ComuneCount {
   count: number;
 }
 
-// Age on 31 December of the year, in the bands of the social report.
+// Age on 31 December of the year, in the bands of the social report (legami_age_band in SQL).
 export const AGE_BANDS = ['0-17', '18-64', '65-74', '75-84', '85+'] as const;
-const AGE_BAND = sql`CASE
-  WHEN date_part('year', age(make_date(f.year, 12, 31), p.birth_date)) < 18 THEN '0-17'
-  WHEN date_part('year', age(make_date(f.year, 12, 31), p.birth_date)) < 65 THEN '18-64'
-  WHEN date_part('year', age(make_date(f.year, 12, 31), p.birth_date)) < 75 THEN '65-74'
-  WHEN date_part('year', age(make_date(f.year, 12, 31), p.birth_date)) < 85 THEN '75-84'
-  ELSE '85+' END`;
 
 /** Every category of a dimension, in the order a reader expects, with its Italian label. */
 export async function categoriesOf(
@@ -91,11 +85,10 @@ export interface YearComuneCount extends ComuneCount {
   dimension: string;
 }
 
-const yearOf = (column: string) => sql.raw(`date_part('year', ${column} AT TIME ZONE 'Europe/Rome')::int`);
-
 /**
  * Requests received in each year from `fromYear` to `year` (Europe/Rome), by comune and by every
- * request dimension at once: one pass over the table with grouping sets, for the annual report.
+ * request dimension at once, for the annual report: from the yearly summary that triggers keep
+ * equal to the table (migration 20261204150000), with grouping sets.
  */
 export async function requestYearCounts(
   tx: Tx,
@@ -111,14 +104,14 @@ export async function requestYearCounts(
     count: number;
   }>(
     tx,
-    sql`SELECT ${yearOf('r.created_at')} AS year, r.comune_code AS "comuneCode",
-               r.intervention_type_id AS type, r.channel, r.urgency, r.status AS outcome, count(*)::int AS count
-        FROM help_requests r
-        WHERE r.created_at >= make_timestamptz(${filter.fromYear}, 1, 1, 0, 0, 0, 'Europe/Rome')
-          AND r.created_at < make_timestamptz(${filter.year + 1}, 1, 1, 0, 0, 0, 'Europe/Rome')
-          AND r.comune_code = ANY(${pgArray(filter.comuni)}::text[])
-        GROUP BY GROUPING SETS ((year, r.comune_code, r.intervention_type_id), (year, r.comune_code, r.channel),
-                                (year, r.comune_code, r.urgency), (year, r.comune_code, r.status))`,
+    sql`SELECT s.year, s.comune_code AS "comuneCode", s.intervention_type_id AS type, s.channel, s.urgency,
+               s.status AS outcome, sum(s.requests)::int AS count
+        FROM request_year_counts s
+        WHERE s.year BETWEEN ${filter.fromYear} AND ${filter.year}
+          AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
+        GROUP BY GROUPING SETS ((s.year, s.comune_code, s.intervention_type_id), (s.year, s.comune_code, s.channel),
+                                (s.year, s.comune_code, s.urgency), (s.year, s.comune_code, s.status))
+        HAVING sum(s.requests) > 0`,
   );
   return rows.map((row) => {
     const dimension = (['type', 'channel', 'urgency', 'outcome'] as const).find((d) => row[d] !== null)!;
@@ -134,30 +127,42 @@ export async function requestYearCounts(
 
 /**
  * How long the requests received in the year took from intake to completion, in hours: how many
- * completed, the median and the 90th percentile (null when none completed).
+ * completed, the median and the 90th percentile (null when none completed). Read from the
+ * summary's histogram of durations, each value taken as its bucket's mean duration (exact when a
+ * bucket's durations are equal, otherwise within the bucket: 6 minutes under a day, an hour up
+ * to a week, a day beyond), then interpolated as percentile_cont does.
  */
 export async function responseTimes(
   tx: Tx,
   filter: YearOfComuni,
 ): Promise<{ completed: number; medianHours: number | null; p90Hours: number | null }> {
-  const [row] = await queryRows<{ completed: number; median: number | null; p90: number | null }>(
+  const buckets = await queryRows<{ requests: number; seconds: number }>(
     tx,
-    sql`SELECT count(*)::int AS completed,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.completed_at - r.created_at)) / 3600 AS median,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.completed_at - r.created_at)) / 3600 AS p90
-        FROM help_requests r
-        WHERE r.status = 'completed' AND r.completed_at IS NOT NULL
-          AND r.created_at >= make_timestamptz(${filter.year}, 1, 1, 0, 0, 0, 'Europe/Rome')
-          AND r.created_at < make_timestamptz(${filter.year + 1}, 1, 1, 0, 0, 0, 'Europe/Rome')
-          AND r.comune_code = ANY(${pgArray(filter.comuni)}::text[])`,
+    sql`SELECT sum(s.requests)::int AS requests, sum(s.seconds)::float8 AS seconds
+        FROM request_response_times s
+        WHERE s.year = ${filter.year} AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
+        GROUP BY s.bucket HAVING sum(s.requests) > 0 ORDER BY s.bucket`,
   );
-  const round = (hours: number | null) => (hours === null ? null : Math.round(Number(hours) * 10) / 10);
-  return { completed: row!.completed, medianHours: round(row!.median), p90Hours: round(row!.p90) };
+  const completed = buckets.reduce((sum, b) => sum + b.requests, 0);
+  const hours = (p: number) => {
+    if (completed === 0) return null;
+    const valueAt = (rank: number) => {
+      let seen = 0;
+      const bucket = buckets.find((b) => (seen += b.requests) > rank)!;
+      return bucket.seconds / bucket.requests / 3600;
+    };
+    const position = p * (completed - 1);
+    const below = valueAt(Math.floor(position));
+    const value = below + (position - Math.floor(position)) * (valueAt(Math.ceil(position)) - below);
+    return Math.round(value * 10) / 10;
+  };
+  return { completed, medianHours: hours(0.5), p90Hours: hours(0.9) };
 }
 
 /**
  * People reached (the beneficiary of at least one request received that year), each counted once
- * per year in the comune where they live, by age band, sex and household type at once.
+ * per year in the comune where they live, by age band, sex and household type at once: from the
+ * summary that triggers on requests and people keep current (migration 20261204150000).
  */
 export async function beneficiaryYearCounts(
   tx: Tx,
@@ -172,24 +177,14 @@ export async function beneficiaryYearCounts(
     count: number;
   }>(
     tx,
-    sql`WITH reached AS (
-          SELECT DISTINCT ${yearOf('r.created_at')} AS year, r.beneficiary_id
-          FROM help_requests r
-          WHERE r.created_at >= make_timestamptz(${filter.fromYear}, 1, 1, 0, 0, 0, 'Europe/Rome')
-            AND r.created_at < make_timestamptz(${filter.year + 1}, 1, 1, 0, 0, 0, 'Europe/Rome')),
-        sizes AS (SELECT household_id, count(*) AS members FROM people WHERE household_id IS NOT NULL GROUP BY 1)
-        SELECT f.year, p.comune_code AS "comuneCode", ${AGE_BAND} AS "ageBand", p.sex::text AS sex,
-               CASE WHEN p.lives_alone THEN 'alone'
-                    WHEN s.members IS NULL THEN 'not_recorded'
-                    WHEN s.members = 1 THEN 'alone'
-                    WHEN s.members = 2 THEN 'two'
-                    ELSE 'three_plus' END AS household,
-               count(*)::int AS count
-        FROM reached f JOIN people p ON p.id = f.beneficiary_id
-        LEFT JOIN sizes s ON s.household_id = p.household_id
-        WHERE p.comune_code = ANY(${pgArray(filter.comuni)}::text[])
-        GROUP BY GROUPING SETS ((f.year, p.comune_code, "ageBand"), (f.year, p.comune_code, p.sex),
-                                (f.year, p.comune_code, household))`,
+    sql`SELECT s.year, s.comune_code AS "comuneCode", s.age_band AS "ageBand", s.sex, s.household,
+               sum(s.people)::int AS count
+        FROM people_reached_counts s
+        WHERE s.year BETWEEN ${filter.fromYear} AND ${filter.year}
+          AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
+        GROUP BY GROUPING SETS ((s.year, s.comune_code, s.age_band), (s.year, s.comune_code, s.sex),
+                                (s.year, s.comune_code, s.household))
+        HAVING sum(s.people) > 0`,
   );
   return rows.map((row) => {
     const dimension = (['ageBand', 'sex', 'household'] as const).find((d) => row[d] !== null)!;

@@ -14,21 +14,21 @@ export interface VolunteerYear {
   hours: number;
 }
 
-/** Volunteers active and hours given in each year from `fromYear` to `year`, in the comuni's tasks. */
+/**
+ * Volunteers active and hours given in each year from `fromYear` to `year`, in the comuni's tasks:
+ * from the yearly summary per volunteer that triggers keep equal to the tasks (migration 20261204150000).
+ */
 export async function volunteerYears(
   tx: Tx,
   filter: { fromYear: number; year: number; comuni: readonly string[] },
 ): Promise<VolunteerYear[]> {
   return queryRows<VolunteerYear>(
     tx,
-    sql`SELECT date_part('year', t.due_date)::int AS year,
-               count(DISTINCT t.volunteer_id)::int AS "activeVolunteers",
-               count(*)::int AS "tasksDone",
-               round(sum(t.service_minutes) / 60.0, 1)::float8 AS hours
-        FROM tasks t
-        WHERE t.status = 'done'
-          AND t.due_date >= make_date(${filter.fromYear}, 1, 1) AND t.due_date < make_date(${filter.year + 1}, 1, 1)
-          AND t.comune_code = ANY(${pgArray(filter.comuni)}::text[])
+    sql`SELECT s.year, count(DISTINCT s.volunteer_id)::int AS "activeVolunteers",
+               sum(s.tasks_done)::int AS "tasksDone", round(sum(s.service_minutes) / 60.0, 1)::float8 AS hours
+        FROM task_year_volunteers s
+        WHERE s.tasks_done > 0 AND s.year BETWEEN ${filter.fromYear} AND ${filter.year}
+          AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
         GROUP BY 1 ORDER BY 1`,
   );
 }

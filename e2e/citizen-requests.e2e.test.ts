@@ -41,6 +41,29 @@ describe('the citizen’s own requests', () => {
     await page.context().close();
   });
 
+  it('lists only the help offered online today, each with its plain name and what it is', async () => {
+    const page = await openPage(browser, { viewport: PHONE });
+    await logIn(page, 'cittadino');
+    await page.goto('/chiedi-aiuto');
+    const need = page.getByRole('group', { name: /Di che cosa c’è bisogno/ });
+    await need.getByRole('radio').first().waitFor({ state: 'attached' });
+    const labels = await need.locator('label').allTextContents();
+    expect(labels).toEqual([
+      'Spesa e farmaci a casa',
+      'Pasti a domicilio',
+      'Pacco alimentare',
+      'Buoni spesa',
+      'Accompagnamento in ospedale',
+    ]);
+    // Nothing of the 2020 emergency: no tablets for distance learning, no masks.
+    expect((await need.textContent()) ?? '').not.toMatch(/tablet|mascherine|Covid/i);
+    const groceries = need.getByRole('radio', { name: 'Spesa e farmaci a casa' });
+    expect(await groceries.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await need.textContent()).toContain('Paghi solo quello che compri.');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
     it(`shows what the citizen wrote and the time slot, and withdraws it while nobody is assigned (${viewport.width}px)`, async () => {
       const page = await openPage(browser, { viewport });

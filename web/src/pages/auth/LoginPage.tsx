@@ -35,7 +35,7 @@ export function LoginPage() {
 
   return (
     <Page title={t.login.title} lead={t.login.lead}>
-      <div className="row g-5">
+      <div className="row g-4 g-lg-5">
         <div className="col-12 col-lg-6">
           {site.data && <SpidCieLogin site={site.data} returnTo={from} />}
           <h2 className="h4">{t.site.spid.staffTitle}</h2>

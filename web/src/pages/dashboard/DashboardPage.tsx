@@ -86,7 +86,7 @@ export function DashboardPage() {
             </h2>
             <TrendChart trend={data.trend} />
           </section>
-          <div className="row g-5 mb-5">
+          <div className="row g-4 g-lg-5 mb-5">
             <section aria-labelledby="by-type-title" className="col-12 col-xl-7">
               <h2 id="by-type-title" className="h4">
                 {t.dashboard.byTypeTitle}
@@ -123,7 +123,7 @@ export function DashboardPage() {
               />
             </section>
           </div>
-          <div className="row g-5">
+          <div className="row g-4 g-lg-5">
             <section aria-labelledby="open-map-title" className="col-12 col-xl-7">
               <h2 id="open-map-title" className="h4">
                 {t.dashboard.openMapTitle}

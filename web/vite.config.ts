@@ -1,17 +1,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './vite.precompress';
+import { purgeUnusedCss } from './vite.purge-css';
 
 const webDir = decodeURIComponent(new URL('.', import.meta.url).pathname);
 const repoDir = decodeURIComponent(new URL('..', import.meta.url).pathname);
 
 export default defineConfig({
   root: webDir,
-  plugins: [react()],
+  plugins: [react(), purgeUnusedCss(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // Bootstrap Italia's stylesheet alone is ~580 kB: warn only about real outliers.
-    chunkSizeWarningLimit: 700,
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

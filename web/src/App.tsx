@@ -1,113 +1,109 @@
-import { RedeemVoucherPage } from './pages/vouchers/RedeemVoucherPage';
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { lazyPage } from './ui/lazyPage';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from './i18n/I18nProvider';
 import { SessionProvider, type Capability } from './features/session/SessionProvider';
 import { RequireSession, CHANGE_PASSWORD_PATH } from './features/session/RequireSession';
 import { AppLayout } from './features/shell/AppLayout';
-import { LoginPage } from './pages/auth/LoginPage';
-import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
-import { HomePage } from './pages/home/HomePage';
-import { PeopleSearchPage } from './pages/people/PeopleSearchPage';
-import { PersonCreatePage } from './pages/people/PersonCreatePage';
-import { PersonDetailPage } from './pages/people/PersonDetailPage';
-import { PersonEditPage } from './pages/people/PersonEditPage';
-import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
-import { OrganizationCreatePage } from './pages/organizations/OrganizationCreatePage';
-import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage';
-import { UsersPage } from './pages/users/UsersPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { NotFoundPage } from './pages/errors/NotFoundPage';
-import { RequestsPage } from './pages/requests/RequestsPage';
-import { RequestIntakePage } from './pages/requests/RequestIntakePage';
-import { RequestDetailPage } from './pages/requests/RequestDetailPage';
-import { TasksPage } from './pages/tasks/TasksPage';
-import { TaskDetailPage } from './pages/tasks/TaskDetailPage';
-import { MyTasksPage } from './pages/tasks/MyTasksPage';
-import { VolunteerOfferPage } from './pages/volunteers/VolunteerOfferPage';
-import { VolunteersPage } from './pages/volunteers/VolunteersPage';
-import { VolunteerDetailPage } from './pages/volunteers/VolunteerDetailPage';
-import { VolunteerImportPage } from './pages/volunteers/VolunteerImportPage';
-import { ProtocolPage } from './pages/protocol/ProtocolPage';
-import { InterventionTypesPage } from './pages/protocol/InterventionTypesPage';
-import { AskHelpPage } from './pages/citizen/AskHelpPage';
-import { MyRequestsPage } from './pages/citizen/MyRequestsPage';
-import { MyRoundPage } from './pages/rounds/MyRoundPage';
-import { PublicHomePage } from './pages/public/PublicHomePage';
-import { NotRegisteredPage } from './pages/citizen/NotRegisteredPage';
-import { DonatePage } from './pages/public/DonatePage';
-import { AccessibilityPage, LegalNotesPage, PrivacyPage } from './pages/public/LegalPages';
 import { useSession } from './features/session/SessionProvider';
 import { Loading } from './ui/Loading';
-import { CaseBoardPage } from './pages/cases/CaseBoardPage';
-import { OpenCasePage } from './pages/cases/OpenCasePage';
-import { CasePage } from './pages/cases/CasePage';
-import { AssessmentPage } from './pages/cases/AssessmentPage';
-import { PlanCreatePage } from './pages/cases/PlanCreatePage';
-import { PlanEditPage } from './pages/cases/PlanEditPage';
-import { PrivacyExportPage } from './pages/cases/PrivacyExportPage';
 import { catalogRoutes } from './pages/catalog/routes';
-import { GoodsPage } from './pages/goods/GoodsPage';
-import { PointPage } from './pages/goods/PointPage';
-import { DonationPage } from './pages/goods/DonationPage';
-import { DonorPage } from './pages/goods/DonorPage';
-import { ParcelPage } from './pages/goods/ParcelPage';
-import { LoansPage } from './pages/goods/LoansPage';
-import { MarketPage } from './pages/goods/MarketPage';
-import { ProgrammePage, ProgrammesPage } from './pages/vouchers/ProgrammesPage';
-import { ApplicationPage } from './pages/vouchers/ApplicationPage';
-import { PublicCallsPage } from './pages/pacts/PublicCallsPage';
 
-// The chart and the map weigh more than the rest of the app together: loaded on first visit.
-const PublicPactsPage = lazy(() =>
-  import('./pages/pacts/PublicPactsPage').then((m) => ({ default: m.PublicPactsPage })),
+// Every page is its own bundle, loaded on first visit: a citizen never downloads the steering room's
+// charts and maps, nor the operators' forms.
+const RedeemVoucherPage = lazyPage(() => import('./pages/vouchers/RedeemVoucherPage'), 'RedeemVoucherPage');
+const LoginPage = lazyPage(() => import('./pages/auth/LoginPage'), 'LoginPage');
+const ChangePasswordPage = lazyPage(() => import('./pages/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const HomePage = lazyPage(() => import('./pages/home/HomePage'), 'HomePage');
+const PeopleSearchPage = lazyPage(() => import('./pages/people/PeopleSearchPage'), 'PeopleSearchPage');
+const PersonCreatePage = lazyPage(() => import('./pages/people/PersonCreatePage'), 'PersonCreatePage');
+const PersonDetailPage = lazyPage(() => import('./pages/people/PersonDetailPage'), 'PersonDetailPage');
+const PersonEditPage = lazyPage(() => import('./pages/people/PersonEditPage'), 'PersonEditPage');
+const OrganizationsPage = lazyPage(
+  () => import('./pages/organizations/OrganizationsPage'),
+  'OrganizationsPage',
 );
-const ComuniPage = lazy(() =>
-  import('./pages/territory/ComuniPage').then((m) => ({ default: m.ComuniPage })),
+const OrganizationCreatePage = lazyPage(
+  () => import('./pages/organizations/OrganizationCreatePage'),
+  'OrganizationCreatePage',
 );
-const DashboardPage = lazy(() =>
-  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+const OrganizationDetailPage = lazyPage(
+  () => import('./pages/organizations/OrganizationDetailPage'),
+  'OrganizationDetailPage',
 );
-const BriefingPage = lazy(() =>
-  import('./pages/dashboard/BriefingPage').then((m) => ({ default: m.BriefingPage })),
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage'), 'UsersPage');
+const AuditPage = lazyPage(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const NotFoundPage = lazyPage(() => import('./pages/errors/NotFoundPage'), 'NotFoundPage');
+const RequestsPage = lazyPage(() => import('./pages/requests/RequestsPage'), 'RequestsPage');
+const RequestIntakePage = lazyPage(() => import('./pages/requests/RequestIntakePage'), 'RequestIntakePage');
+const RequestDetailPage = lazyPage(() => import('./pages/requests/RequestDetailPage'), 'RequestDetailPage');
+const TasksPage = lazyPage(() => import('./pages/tasks/TasksPage'), 'TasksPage');
+const TaskDetailPage = lazyPage(() => import('./pages/tasks/TaskDetailPage'), 'TaskDetailPage');
+const MyTasksPage = lazyPage(() => import('./pages/tasks/MyTasksPage'), 'MyTasksPage');
+const VolunteerOfferPage = lazyPage(
+  () => import('./pages/volunteers/VolunteerOfferPage'),
+  'VolunteerOfferPage',
 );
-const SocialReportsPage = lazy(() =>
-  import('./pages/reports/SocialReportsPage').then((m) => ({ default: m.SocialReportsPage })),
+const VolunteersPage = lazyPage(() => import('./pages/volunteers/VolunteersPage'), 'VolunteersPage');
+const VolunteerDetailPage = lazyPage(
+  () => import('./pages/volunteers/VolunteerDetailPage'),
+  'VolunteerDetailPage',
 );
-const SocialReportPage = lazy(() =>
-  import('./pages/reports/SocialReportPage').then((m) => ({ default: m.SocialReportPage })),
+const VolunteerImportPage = lazyPage(
+  () => import('./pages/volunteers/VolunteerImportPage'),
+  'VolunteerImportPage',
 );
-const PublicReportPage = lazy(() =>
-  import('./pages/reports/PublicReportPage').then((m) => ({ default: m.PublicReportPage })),
+const ProtocolPage = lazyPage(() => import('./pages/protocol/ProtocolPage'), 'ProtocolPage');
+const InterventionTypesPage = lazyPage(
+  () => import('./pages/protocol/InterventionTypesPage'),
+  'InterventionTypesPage',
 );
-const FundsPage = lazy(() => import('./pages/funds/FundsPage').then((m) => ({ default: m.FundsPage })));
-const AllocationPage = lazy(() =>
-  import('./pages/funds/AllocationPage').then((m) => ({ default: m.AllocationPage })),
-);
-const AllocationDetailPage = lazy(() =>
-  import('./pages/funds/AllocationPage').then((m) => ({ default: m.AllocationDetailPage })),
-);
-const LinePage = lazy(() => import('./pages/funds/LinePage').then((m) => ({ default: m.LinePage })));
-const ReportPage = lazy(() => import('./pages/funds/ReportPage').then((m) => ({ default: m.ReportPage })));
-const FundImportPage = lazy(() =>
-  import('./pages/funds/FundImportPage').then((m) => ({ default: m.FundImportPage })),
-);
-const CampaignsPage = lazy(() =>
-  import('./pages/funds/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
-);
-const CampaignPage = lazy(() =>
-  import('./pages/funds/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
-);
-const CampaignCoveragePage = lazy(() =>
-  import('./pages/goods/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
-);
-const DistributionCampaignsPage = lazy(() =>
-  import('./pages/goods/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
-);
-const ComparePage = lazy(() => import('./pages/cases/ComparePage').then((m) => ({ default: m.ComparePage })));
-const RoundPlanningPage = lazy(() =>
-  import('./pages/rounds/RoundPlanningPage').then((m) => ({ default: m.RoundPlanningPage })),
-);
+const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage');
+const MyRequestsPage = lazyPage(() => import('./pages/citizen/MyRequestsPage'), 'MyRequestsPage');
+const MyRoundPage = lazyPage(() => import('./pages/rounds/MyRoundPage'), 'MyRoundPage');
+const PublicHomePage = lazyPage(() => import('./pages/public/PublicHomePage'), 'PublicHomePage');
+const NotRegisteredPage = lazyPage(() => import('./pages/citizen/NotRegisteredPage'), 'NotRegisteredPage');
+const DonatePage = lazyPage(() => import('./pages/public/DonatePage'), 'DonatePage');
+const AccessibilityPage = lazyPage(() => import('./pages/public/LegalPages'), 'AccessibilityPage');
+const LegalNotesPage = lazyPage(() => import('./pages/public/LegalPages'), 'LegalNotesPage');
+const PrivacyPage = lazyPage(() => import('./pages/public/LegalPages'), 'PrivacyPage');
+const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage'), 'CaseBoardPage');
+const OpenCasePage = lazyPage(() => import('./pages/cases/OpenCasePage'), 'OpenCasePage');
+const CasePage = lazyPage(() => import('./pages/cases/CasePage'), 'CasePage');
+const AssessmentPage = lazyPage(() => import('./pages/cases/AssessmentPage'), 'AssessmentPage');
+const PlanCreatePage = lazyPage(() => import('./pages/cases/PlanCreatePage'), 'PlanCreatePage');
+const PlanEditPage = lazyPage(() => import('./pages/cases/PlanEditPage'), 'PlanEditPage');
+const PrivacyExportPage = lazyPage(() => import('./pages/cases/PrivacyExportPage'), 'PrivacyExportPage');
+const ComuniPage = lazyPage(() => import('./pages/territory/ComuniPage'), 'ComuniPage');
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage'), 'DashboardPage');
+const BriefingPage = lazyPage(() => import('./pages/dashboard/BriefingPage'), 'BriefingPage');
+const SocialReportsPage = lazyPage(() => import('./pages/reports/SocialReportsPage'), 'SocialReportsPage');
+const SocialReportPage = lazyPage(() => import('./pages/reports/SocialReportPage'), 'SocialReportPage');
+const PublicReportPage = lazyPage(() => import('./pages/reports/PublicReportPage'), 'PublicReportPage');
+const FundsPage = lazyPage(() => import('./pages/funds/FundsPage'), 'FundsPage');
+const AllocationPage = lazyPage(() => import('./pages/funds/AllocationPage'), 'AllocationPage');
+const AllocationDetailPage = lazyPage(() => import('./pages/funds/AllocationPage'), 'AllocationDetailPage');
+const LinePage = lazyPage(() => import('./pages/funds/LinePage'), 'LinePage');
+const ReportPage = lazyPage(() => import('./pages/funds/ReportPage'), 'ReportPage');
+const FundImportPage = lazyPage(() => import('./pages/funds/FundImportPage'), 'FundImportPage');
+const CampaignsPage = lazyPage(() => import('./pages/funds/CampaignsPage'), 'CampaignsPage');
+const CampaignPage = lazyPage(() => import('./pages/funds/CampaignsPage'), 'CampaignPage');
+const ComparePage = lazyPage(() => import('./pages/cases/ComparePage'), 'ComparePage');
+const RoundPlanningPage = lazyPage(() => import('./pages/rounds/RoundPlanningPage'), 'RoundPlanningPage');
+const GoodsPage = lazyPage(() => import('./pages/goods/GoodsPage'), 'GoodsPage');
+const PointPage = lazyPage(() => import('./pages/goods/PointPage'), 'PointPage');
+const DonationPage = lazyPage(() => import('./pages/goods/DonationPage'), 'DonationPage');
+const DonorPage = lazyPage(() => import('./pages/goods/DonorPage'), 'DonorPage');
+const ParcelPage = lazyPage(() => import('./pages/goods/ParcelPage'), 'ParcelPage');
+const LoansPage = lazyPage(() => import('./pages/goods/LoansPage'), 'LoansPage');
+const MarketPage = lazyPage(() => import('./pages/goods/MarketPage'), 'MarketPage');
+const ApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage'), 'ApplicationPage');
+const PublicCallsPage = lazyPage(() => import('./pages/pacts/PublicCallsPage'), 'PublicCallsPage');
+const ProgrammesPage = lazyPage(() => import('./pages/vouchers/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammePage = lazyPage(() => import('./pages/vouchers/ProgrammesPage'), 'ProgrammePage');
+const PublicPactsPage = lazyPage(() => import('./pages/pacts/PublicPactsPage'), 'PublicPactsPage');
+const CampaignCoveragePage = lazyPage(() => import('./pages/goods/CampaignsPage'), 'CampaignPage');
+const DistributionCampaignsPage = lazyPage(() => import('./pages/goods/CampaignsPage'), 'CampaignsPage');
 
 function guarded(element: ReactNode, capability?: Capability) {
   return <RequireSession capability={capability}>{element}</RequireSession>;

@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { it, type Messages } from './it';
-import { en } from './en';
 
 export type Locale = 'it' | 'en';
 
-const DICTIONARIES: Record<Locale, Messages> = { it, en };
+// Most visitors read Italian: the English dictionary is its own bundle, fetched when chosen.
+const loadEnglish = () => import('./en').then((module) => module.en);
 export const LOCALE_STORAGE_KEY = 'legami.locale';
 
 interface I18nValue {
@@ -23,9 +23,20 @@ function storedLocale(): Locale {
   }
 }
 
-/** Italian by default; the language chosen in the header is remembered in localStorage. */
+/**
+ * Italian by default; the language chosen in the header is remembered in localStorage. English
+ * shows once its dictionary has arrived (Italian meanwhile).
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [chosen, setLocaleState] = useState<Locale>(storedLocale);
+  const [english, setEnglish] = useState<Messages | null>(null);
+  const locale: Locale = chosen === 'en' && english ? 'en' : 'it';
+
+  useEffect(() => {
+    if (chosen !== 'en' || english) return;
+    // Offline without the bundle cached: the page stays in Italian.
+    loadEnglish().then(setEnglish, () => setLocaleState('it'));
+  }, [chosen, english]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -40,7 +51,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ locale, t: DICTIONARIES[locale], setLocale }), [locale, setLocale]);
+  const value = useMemo(
+    () => ({ locale, t: locale === 'en' && english ? english : it, setLocale }),
+    [locale, english, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -94,6 +94,29 @@ function securityHeaders(settings: Settings): Parameters<typeof helmet>[1] {
   };
 }
 
+/** Vite's content-hashed bundles and fonts: a changed file gets a new name. */
+const HASHED_ASSETS = /[\\/]assets[\\/]/;
+
+/**
+ * The built web app: the `.br`/`.gz` twins written at build time (web/vite.precompress.ts) for
+ * clients that accept them; hashed assets cached for a year, everything else (index.html, which
+ * names the current bundles) revalidated on every visit.
+ */
+function webAppFiles(root: string): Parameters<typeof fastifyStatic>[1] {
+  return {
+    root,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header(
+        'cache-control',
+        HASHED_ASSETS.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  };
+}
+
 /** Builds the HTTP application: plugins, the per-request context, the modules' routes. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -174,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await options.registerRoutes(app);
 
   const serveSpa = Boolean(options.webDistDir && existsSync(options.webDistDir));
-  if (serveSpa) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: false });
+  if (serveSpa) await app.register(fastifyStatic, webAppFiles(options.webDistDir!));
   installNotFoundHandler(app, serveSpa);
   return app;
 }

@@ -1,20 +1,19 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Route } from 'react-router';
 import type { Capability } from '../../features/session/SessionProvider';
 import { RequireSession } from '../../features/session/RequireSession';
-import { BookServicePage } from './BookServicePage';
-import { CatalogSearchPage } from './CatalogSearchPage';
-import { DeskPage } from './DeskPage';
-import { ModerationPage } from './ModerationPage';
-import { MyOrdersPage } from './MyOrdersPage';
-import { OrderPage } from './OrderPage';
-import { ProviderConsolePage } from './ProviderConsolePage';
-import { ServicePage } from './ServicePage';
+import { lazyPage } from '../../ui/lazyPage';
 
-// The map weighs more than the rest of the catalogue: loaded on first visit.
-const AccessPointsPage = lazy(() =>
-  import('./AccessPointsPage').then((m) => ({ default: m.AccessPointsPage })),
-);
+// Each page its own bundle, loaded on first visit (the access points' map weighs the most).
+const BookServicePage = lazyPage(() => import('./BookServicePage'), 'BookServicePage');
+const CatalogSearchPage = lazyPage(() => import('./CatalogSearchPage'), 'CatalogSearchPage');
+const DeskPage = lazyPage(() => import('./DeskPage'), 'DeskPage');
+const ModerationPage = lazyPage(() => import('./ModerationPage'), 'ModerationPage');
+const MyOrdersPage = lazyPage(() => import('./MyOrdersPage'), 'MyOrdersPage');
+const OrderPage = lazyPage(() => import('./OrderPage'), 'OrderPage');
+const ProviderConsolePage = lazyPage(() => import('./ProviderConsolePage'), 'ProviderConsolePage');
+const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage');
+const AccessPointsPage = lazyPage(() => import('./AccessPointsPage'), 'AccessPointsPage');
 
 function guarded(element: ReactNode, capability?: Capability) {
   return <RequireSession capability={capability}>{element}</RequireSession>;

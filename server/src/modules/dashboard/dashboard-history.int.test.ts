@@ -87,6 +87,44 @@ describe('the steering room on a past day or week', () => {
     expect(csv.body).toContain('Riepilogo;Richieste ricevute;10');
   });
 
+  it('shows the requests open and the tasks overdue on the evening of the day asked, not today’s', async () => {
+    const requestsOn = async (created: string, status: string, completed: string | null, n: number) => {
+      for (let i = 0; i < n; i += 1)
+        await env.database.db.execute(sql`
+          INSERT INTO help_requests (channel, beneficiary_id, comune_code, intervention_type_id, status, created_at, completed_at)
+          VALUES ('phone', ${await env.buildPerson()}, ${CREMONA}, 'food_parcels', ${status},
+                  ${`${created}T10:00:00+01:00`}, ${completed && `${completed}T10:00:00+01:00`})`);
+    };
+    await requestsOn('2026-02-02', 'accepted', null, 2); // still open
+    await requestsOn('2026-02-02', 'completed', '2026-02-20', 3); // open until 20 February
+    await requestsOn('2026-02-25', 'new', null, 4); // received after the days asked
+    await env.database.db.execute(sql`
+      INSERT INTO tasks (request_id, comune_code, intervention_type_id, due_date, status, volunteer_id, created_at, completed_at)
+      SELECT id, comune_code, intervention_type_id, '2026-02-03', 'done', ${volunteer}, created_at, '2026-02-05T10:00:00+01:00'
+      FROM help_requests WHERE status = 'completed' AND completed_at IS NOT NULL LIMIT 1`);
+    // €12.50 advanced on that delivery, paid back on 10 February.
+    await env.database.db.execute(sql`
+      WITH t AS (UPDATE tasks SET money_advanced_cents = 1250, money_reimbursed_cents = 1250
+                 WHERE due_date = '2026-02-03' RETURNING id, comune_code)
+      INSERT INTO task_events (task_id, comune_code, at, kind, details)
+      SELECT id, comune_code, '2026-02-10T10:00:00+01:00', 'reimbursed', '{"amountCents": 1250}' FROM t`);
+    const openInCremona = (d: { openByComune: { comuneCode: string; open: number }[] }) =>
+      d.openByComune.find((o) => o.comuneCode === CREMONA)?.open ?? 0;
+
+    const early = await dashboard('date=2026-02-04');
+    expect(openInCremona(early)).toBe(2 + 3);
+    expect(early.overdue).toBe(1);
+    expect(early.moneyToReimburseCents).toBe(0); // not yet delivered
+    expect((await dashboard('date=2026-02-06')).moneyToReimburseCents).toBe(1250);
+    const later = await dashboard('date=2026-02-21');
+    expect(openInCremona(later)).toBe(2);
+    expect(later.overdue).toBe(0);
+    expect(later.moneyToReimburseCents).toBe(0);
+    const week = await dashboard('date=2026-02-04&period=week');
+    expect(openInCremona(week)).toBe(2 + 3); // as of the week's Sunday, 8 February
+    expect(openInCremona(await dashboard(''))).toBe(2 + 4);
+  });
+
   it('refuses a period it does not know', async () => {
     const response = await env.app.inject({
       method: 'GET',

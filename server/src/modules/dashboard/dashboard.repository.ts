@@ -41,10 +41,44 @@ const awaitingTriageOn = (date: string) => sql`${romeDate('r.created_at')} <= ${
   AND (r.status = 'new' OR ${romeDate(`coalesce(r.decided_at, (SELECT min(e.at) FROM help_request_events e
          WHERE e.request_id = r.id AND e.kind = 'cancelled'))`)} > ${date}::date)`;
 
-/** Still open with a failed delivery, due by that day, that nobody has decided about yet. */
-const awaitingDecisionOn = (date: string) => sql`r.status = 'accepted' AND EXISTS (
-  SELECT 1 FROM tasks ft WHERE ft.request_id = r.id AND ft.status = 'failed' AND ft.follow_up IS NULL
-    AND ft.due_date <= ${date}::date)`;
+/** When a request stopped being open: completed or closed, rejected, cancelled; null while open. */
+const closedAt = sql`CASE r.status WHEN 'completed' THEN r.completed_at WHEN 'closed' THEN r.completed_at
+  WHEN 'rejected' THEN r.decided_at
+  WHEN 'cancelled' THEN (SELECT min(e.at) FROM help_request_events e WHERE e.request_id = r.id AND e.kind = 'cancelled')
+  END`;
+
+/** Open (new or accepted) on the evening of the day: received by then, not yet closed then. */
+const openOn = (date: string) => sql`${romeDate('r.created_at')} <= ${date}::date
+  AND (r.status IN ('new', 'accepted') OR (${closedAt} AT TIME ZONE 'Europe/Rome')::date > ${date}::date)`;
+
+/**
+ * Open that evening with a failed delivery, due by that day, that nobody had decided about yet
+ * then (the decision is the request's first retried/rerouted/closed event after the failure).
+ */
+const awaitingDecisionOn = (date: string) => sql`${openOn(date)} AND EXISTS (
+  SELECT 1 FROM tasks ft WHERE ft.request_id = r.id AND ft.status = 'failed' AND ft.due_date <= ${date}::date
+    AND (ft.completed_at IS NULL OR ${romeDate('ft.completed_at')} <= ${date}::date)
+    AND (ft.follow_up IS NULL OR ${romeDate(`(SELECT min(d.at) FROM help_request_events d WHERE d.request_id = r.id
+           AND d.kind IN ('retried', 'rerouted', 'closed') AND d.at >= ft.completed_at)`)} > ${date}::date))`;
+
+/** Not yet done, failed or cancelled on the evening of the day (created by then). */
+const unfinishedOn = (date: string) => sql`${romeDate('t.created_at')} <= ${date}::date
+  AND (t.status IN ('open', 'assigned', 'accepted')
+       OR ${romeDate(`CASE WHEN t.status = 'cancelled' THEN (SELECT min(e.at) FROM task_events e
+            WHERE e.task_id = t.id AND e.kind = 'cancelled') ELSE t.completed_at END`)} > ${date}::date)`;
+
+/**
+ * What a task's volunteer had advanced by the evening of the day and not yet been paid back then:
+ * today's reimbursed amount less the reimbursements recorded after that day (older records, such as
+ * the demo's, may hold the amount without its event; a task done without its time counts on its day).
+ */
+const toReimburseOn = (
+  date: string,
+) => sql`CASE WHEN coalesce(${romeDate('t.completed_at')}, t.due_date) <= ${date}::date
+  THEN t.money_advanced_cents - t.money_reimbursed_cents
+    + coalesce((SELECT sum((e.details ->> 'amountCents')::int) FROM task_events e
+                WHERE e.task_id = t.id AND e.kind = 'reimbursed' AND ${romeDate('e.at')} > ${date}::date), 0)
+  ELSE 0 END`;
 
 export async function requestBuckets(tx: Tx, f: DashboardFilter, by: 'type' | 'comune' | 'urgency') {
   const [key, label, join] =
@@ -87,13 +121,13 @@ export async function counters(tx: Tx, f: DashboardFilter) {
           (SELECT count(*)::int FROM help_requests r WHERE ${awaitingDecisionOn(f.date)} AND ${requestFilter(f)}) AS awaiting_decision,
           (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status <> 'cancelled' AND ${taskFilter(f)}) AS tasks_today,
           (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'open' AND ${taskFilter(f)}) AS unassigned_today,
-          (SELECT count(*)::int FROM tasks t WHERE t.due_date < ${f.date}::date AND t.status IN ('open', 'assigned', 'accepted') AND ${taskFilter(f)}) AS overdue,
+          (SELECT count(*)::int FROM tasks t WHERE t.due_date < ${f.date}::date AND ${unfinishedOn(f.date)} AND ${taskFilter(f)}) AS overdue,
           (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'done' AND ${taskFilter(f)}) AS done_today,
           (SELECT count(*)::int FROM tasks t WHERE ${dueIn(f)} AND t.status = 'failed' AND ${taskFilter(f)}) AS failed_today,
           (SELECT count(DISTINCT t.volunteer_id)::int FROM tasks t WHERE ${dueIn(f)} AND t.volunteer_id IS NOT NULL
              AND t.status IN ('assigned', 'accepted', 'done', 'failed') AND ${taskFilter(f)}) AS volunteers_active,
           (SELECT coalesce(sum(t.money_advanced_cents), 0)::int FROM tasks t WHERE ${dueIn(f)} AND ${taskFilter(f)}) AS money_advanced,
-          (SELECT coalesce(sum(t.money_advanced_cents - t.money_reimbursed_cents), 0)::int FROM tasks t WHERE ${taskFilter(f)}) AS money_to_reimburse`,
+          (SELECT coalesce(sum(${toReimburseOn(f.date)}), 0)::int FROM tasks t WHERE ${taskFilter(f)}) AS money_to_reimburse`,
   );
   return row!;
 }
@@ -115,7 +149,7 @@ export async function openByComune(tx: Tx, f: DashboardFilter) {
     tx,
     sql`SELECT c.istat_code AS comune_code, c.name, c.latitude, c.longitude, count(*)::int AS open
         FROM help_requests r JOIN comuni c ON c.istat_code = r.comune_code
-        WHERE r.status IN ('new', 'accepted') AND ${requestFilter(f)}
+        WHERE ${openOn(f.date)} AND ${requestFilter(f)}
         GROUP BY c.istat_code ORDER BY open DESC`,
   );
 }

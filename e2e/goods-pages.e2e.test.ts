@@ -34,7 +34,7 @@ describe('goods: loans and the social market', () => {
     expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
     await page.goto('/beni');
-    await page.getByRole('link', { name: 'Emporio solidale' }).click();
+    await page.getByRole('link', { name: 'Emporio solidale', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Emporio solidale' }).waitFor();
     await page.getByText(/^\d+ tessere?$/).waitFor();
     await expectNoAxeViolations(page);

@@ -558,11 +558,6 @@ export async function listAccessPoints(tx: Tx, filter: { comune: string | null }
   );
 }
 
-export async function findAccessPoint(tx: Tx, id: string): Promise<AccessPointRow | null> {
-  const [row] = await queryRows<AccessPointRow>(tx, sql`${SELECT_ACCESS_POINT} WHERE a.id = ${id}`);
-  return row ?? null;
-}
-
 export async function insertAccessPoint(
   tx: Tx,
   v: {

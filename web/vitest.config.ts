@@ -24,6 +24,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    sequence: { groupOrder: 1 },
     server: { deps: { inline: ['design-react-kit', 'bootstrap-italia'] } },
   },
 });

@@ -28,3 +28,31 @@ export async function apiAs(role: string): Promise<ApiAs> {
     dispose: () => context.dispose(),
   };
 }
+
+export interface DemoPerson {
+  id: string;
+  givenName: string;
+  familyName: string;
+  comuneCode: string;
+}
+
+/**
+ * An open grocery task of today for AUSER Cremona: a phone request (of the urgency given) for a
+ * demo Rossi of Cremona, accepted under the protocol. Returns the beneficiary.
+ */
+export async function openTaskOfToday(urgency?: 'low' | 'normal' | 'high' | 'critical'): Promise<DemoPerson> {
+  const operator = await apiAs('operatore');
+  const people = await operator.get<{ items: DemoPerson[] }>('/api/people?q=rossi&limit=50');
+  const person = people.items.find((p) => p.comuneCode === '019036') ?? people.items[0]!;
+  const request = await operator.post<{ id: string }>('/api/requests', {
+    channel: 'phone',
+    beneficiaryId: person.id,
+    interventionTypeId: 'groceries_medicines',
+    description: 'Spesa della settimana',
+    confirmSimilar: true,
+    ...(urgency ? { urgency } : {}),
+  });
+  await operator.post(`/api/requests/${request.id}/triage`, { decision: 'accept' });
+  await operator.dispose();
+  return person;
+}

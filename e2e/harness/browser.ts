@@ -21,12 +21,23 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+// The test file's Chromium: launched by its first page, closed after its tests (setup-browser.ts).
+let fileBrowser: Promise<Browser> | undefined;
+
+export async function closeFileBrowser(): Promise<void> {
+  const browser = fileBrowser;
+  fileBrowser = undefined;
+  await (await browser)?.close();
+}
+
 /** A page in a context of its own (its own cookies and localStorage), on the Legami server. */
 export async function openPage(
-  browser: Browser,
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({
+  fileBrowser ??= launchBrowser();
+  const context = await (
+    await fileBrowser
+  ).newContext({
     baseURL: inject('baseUrl'),
     viewport: options.viewport ?? { width: 1280, height: 900 },
     // Without transitions (Bootstrap honours prefers-reduced-motion), axe never measures a

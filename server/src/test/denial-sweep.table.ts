@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../platform/access/roles.js';
 import { queryRows } from '../platform/db/database.js';
-import { dateInRome } from '../platform/time.js';
+import { addDays, dateInRome, todayInRome } from '../platform/time.js';
 import { CREMA, CREMONA, type Session, type TestEnv } from './harness.js';
 
 /*
@@ -124,6 +124,24 @@ const csvRows = (text: string) =>
     .filter((line) => line.trim())
     .map((line) => ({ id: line }));
 
+/** The goods reports' rows that name a territory: the points and each campaign's comuni. */
+function goodsReportRows(text: string): { id: unknown }[] {
+  const r = JSON.parse(text) as {
+    stockByPoint: { pointId: string }[];
+    campaignCoverage: { campaignId: string; comuneCode: string }[];
+  };
+  return [
+    ...r.stockByPoint.map((p) => ({ id: p.pointId })),
+    ...r.campaignCoverage.map((c) => ({ id: `${c.campaignId}:${c.comuneCode}` })),
+  ];
+}
+
+/** The voucher reports' rows: comuni and shops with vouchers or redemptions of the territory. */
+function voucherReportRows(text: string): { id: unknown }[] {
+  const r = JSON.parse(text) as { byComune: { comuneCode: string }[]; byShop: { shopId: string }[] };
+  return [...r.byComune.map((c) => ({ id: c.comuneCode })), ...r.byShop.map((s) => ({ id: s.shopId }))];
+}
+
 const first = (d: SweepData, query: SQL) => d.id(query).then((id) => ({ id }));
 // The CremonAiuta donations campaign of the Comune di Cremona (seed 000), with a reconciled statement.
 const cremonAiuta = (d: SweepData) =>
@@ -165,7 +183,7 @@ const roundPlan = async (d: SweepData) => {
   const plan = await d.api('amministratore', 'POST', '/api/rounds', { date: tomorrow(), organizationId });
   return { id: String(plan.id), date: tomorrow() };
 };
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => addDays(todayInRome(), 1);
 
 // Case files are opened by their team: the demo social worker of Cremona re-reads, Crema's asks.
 const THE_CASE = { as: 'assistente_sociale@demo.legami.it', op: 'GET /api/cases/{id}' } as const;
@@ -656,6 +674,14 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'operatore',
     owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
   },
+  'GET /api/cases/{id}/minor-assessments': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
+  'POST /api/cases/{id}/minor-assessments': {
+    deny: 'operatore',
+    owned: { ...CASE_WORKERS, params: caseFile, reread: THE_CASE },
+  },
   'GET /api/cases/{id}/assessments/compare': {
     deny: 'operatore',
     query: { from: '00000000-0000-4000-8000-000000000001', to: '00000000-0000-4000-8000-000000000002' },
@@ -772,6 +798,14 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'welfare_manager',
     owned: { as: 'operatore', params: batch, reread: { op: 'GET /api/stock/batches/{id}' } },
   },
+  // The goods reports: the rows name points and comuni of the actor's territory (RLS), never a person.
+  'GET /api/goods/reports': { deny: 'revisore', list: { as: 'operatore', rows: goodsReportRows } },
+  'GET /api/goods/reports/export.csv': {
+    deny: 'revisore',
+    query: { report: 'stock' },
+    list: { as: 'operatore', rows: csvRows },
+  },
+  'GET /api/goods/reports/export.xlsx': { deny: 'revisore', query: { report: 'stock' }, exempt: AGGREGATE },
   'GET /api/goods/parcel-templates': { deny: 'revisore', exempt: REFERENCE },
   'POST /api/goods/parcel-templates': { deny: 'welfare_manager', exempt: REFERENCE },
   'GET /api/parcels': { deny: 'welfare_manager', list: { as: 'operatore' } },
@@ -969,6 +1003,17 @@ export const SWEEP: Record<string, SweepEntry> = {
     list: { as: 'operatore', rows: (text) => rowsOf(text).filter((p) => p.comuneCode) },
   },
   'POST /api/programmes': { deny: 'operatore', exempt: CREATES },
+  'GET /api/vouchers/reports': { deny: 'coordinatore', list: { as: 'operatore', rows: voucherReportRows } },
+  'GET /api/vouchers/reports/export.csv': {
+    deny: 'coordinatore',
+    query: { report: 'comuni' },
+    list: { as: 'operatore', rows: csvRows },
+  },
+  'GET /api/vouchers/reports/export.xlsx': {
+    deny: 'coordinatore',
+    query: { report: 'comuni' },
+    exempt: AGGREGATE,
+  },
   'GET /api/programmes/{id}': { deny: 'coordinatore', owned: { as: 'operatore', params: programme } },
   'GET /api/programmes/{id}/applications': {
     deny: 'amministratore',
@@ -1036,12 +1081,20 @@ export const SWEEP: Record<string, SweepEntry> = {
     deny: 'fornitore',
     owned: { as: 'amministratore', params: service, reread: { op: 'GET /api/services/{id}' } },
   },
+  'GET /api/provider/organizations': {
+    deny: 'operatore',
+    exempt: 'the provider organisations the actor’s own memberships name',
+  },
   'GET /api/catalog/managed-services': { deny: 'operatore', list: { as: 'amministratore' } },
   'GET /api/tariff-rules': { deny: 'fornitore', list: { as: 'amministratore' } },
   'POST /api/tariff-rules': {
     deny: 'fornitore',
     body: { scopeType: 'ambito', scopeId: 'CREMONA', categoryId: 'home-care' },
     exempt: CREATES,
+  },
+  'POST /api/tariff-rules/preview': {
+    deny: 'fornitore',
+    exempt: 'prices the draft rule in its body with the tariff engine: reads and saves nothing',
   },
   'GET /api/people/{id}/isee': { deny: 'operatore', owned: { as: 'welfare_manager', params: iseePerson } },
   'POST /api/people/{id}/isee': {
@@ -1188,6 +1241,7 @@ export const SWEEP: Record<string, SweepEntry> = {
     owned: { as: 'welfare_manager', params: pactProposal, reread: { op: 'GET /api/pacts/proposals' } },
   },
   'POST /api/pacts': { deny: 'operatore', exempt: CREATES },
+  'GET /api/pacts': { deny: 'coordinatore', list: { as: 'welfare_manager' } },
   'GET /api/pacts/{id}': { deny: 'coordinatore', owned: { as: 'welfare_manager', params: pact } },
   'POST /api/pacts/{id}/renewal': {
     deny: 'operatore',

@@ -6,6 +6,7 @@ import { isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { jobDefinitions } from './modules/jobs.js';
 import { scheduleCaseReminders } from './modules/cases/index.js';
 import { scheduleLoanReminders } from './modules/goods/index.js';
+import { scheduleSummaryFold } from './modules/requests/index.js';
 import { logChannel, smtpChannel } from './modules/notifications/index.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   );
   await scheduleCaseReminders(database);
   await scheduleLoanReminders(database);
+  await scheduleSummaryFold(database);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

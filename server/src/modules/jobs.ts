@@ -7,6 +7,7 @@ import { caseRemindersJob } from './cases/index.js';
 import { loanRemindersJob } from './goods/index.js';
 import { fundImportJob } from './funds/index.js';
 import { catalogImportJob } from './catalog/index.js';
+import { summaryFoldJob } from './requests/index.js';
 
 /** Every kind of job of the platform's one queue, for the runner each instance starts. */
 export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinition[] {
@@ -21,5 +22,6 @@ export function jobDefinitions(deps: { channel: DeliveryChannel }): JobDefinitio
     loanRemindersJob,
     fundImportJob,
     catalogImportJob,
+    summaryFoldJob,
   ] as JobDefinition[];
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { JWK } from 'jose';
 import type { Actor } from './access/actor.js';
-import type { Database } from './db/database.js';
+import type { Database, TransactionGuard } from './db/database.js';
 import type { Partner } from './access/partner.js';
 
 /** Everything a use case needs about the request it serves. */
@@ -11,9 +11,25 @@ export interface Context {
   partner?: Partner;
   settings: Settings;
   database: Database;
+  /**
+   * Set when `actor` was predicted from an earlier read of the session, not read for this request:
+   * the access layer reads it again in the request's transaction (platform/access/access.ts).
+   */
+  predictedSession?: PredictedSession;
   requestId: string;
   ip: string;
   log: FastifyBaseLogger | Console;
+}
+
+/**
+ * An actor predicted from the session as this process last read it. `guard` reads the session in
+ * the transaction's first round trip and throws SessionChanged (or 401) when it is no longer what
+ * was predicted; `confirm` reads it now. `verified` once either has found it unchanged.
+ */
+export interface PredictedSession {
+  guard: TransactionGuard;
+  confirm(): Promise<Actor>;
+  verified: boolean;
 }
 
 /** The part of the configuration use cases depend on. */

@@ -1,4 +1,4 @@
-import { pgArray, queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type { Membership, MembershipInput } from '../../../../shared/src/accounts/accounts.schemas.js';
 
 export interface UserRow {
@@ -68,26 +68,27 @@ const SELECT_MEMBERSHIPS = sql`
               OR (m.scope_type = 'comune' AND c.istat_code = m.scope_id)) END AS comuni
   FROM memberships m LEFT JOIN organizations o ON o.id = m.organization_id`;
 
-/**
- * The user and memberships behind a live session, in one round trip: this runs on every request.
- */
-export async function findSessionUser(
-  tx: Tx,
-  idHash: string,
-): Promise<{ user: UserRow; csrfToken: string; memberships: MembershipRow[] } | null> {
-  const [row] = await queryRows<UserRow & { csrf_token: string; memberships: MembershipRow[] }>(
-    tx,
-    // Columns named: a prepared statement's result may not change shape under it (`u.*` after a migration).
-    sql`SELECT u.id, u.email, u.full_name, u.password_hash, u.is_demo, u.is_active, u.must_change_password, u.locale,
+/** The row behind a live session: the user, the session's CSRF token, the memberships. */
+export type SessionUserRow = UserRow & { csrf_token: string; memberships: MembershipRow[] };
+
+/** The session read every request makes, under the plan name SESSION_USER_PLAN: one row, or none when the session is not live. */
+export function sessionUserQuery(idHash: string): SQL {
+  // Columns named: a prepared statement's result may not change shape under it (`u.*` after a migration).
+  return sql`SELECT u.id, u.email, u.full_name, u.password_hash, u.is_demo, u.is_active, u.must_change_password, u.locale,
                u.person_id, u.codice_fiscale, s.csrf_token,
                coalesce((SELECT json_agg(x) FROM (${SELECT_MEMBERSHIPS} WHERE m.user_id = u.id ORDER BY m.created_at) x), '[]'::json) AS memberships
         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id_hash = ${idHash} AND s.expires_at > now() AND u.is_active`,
-    { prepared: 'session-user' },
-  );
-  if (!row) return null;
-  const { csrf_token: csrfToken, memberships, ...user } = row;
-  return { user, csrfToken, memberships };
+        WHERE s.id_hash = ${idHash} AND s.expires_at > now() AND u.is_active`;
+}
+
+export const SESSION_USER_PLAN = 'session-user';
+
+/** The user and memberships behind a live session, in one round trip: this runs on every request. */
+export async function findSessionUser(tx: Tx, idHash: string): Promise<SessionUserRow | null> {
+  const [row] = await queryRows<SessionUserRow>(tx, sessionUserQuery(idHash), {
+    prepared: SESSION_USER_PLAN,
+  });
+  return row ?? null;
 }
 
 /** Memberships of users with their territory resolved to comuni, in one query. */

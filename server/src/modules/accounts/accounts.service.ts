@@ -1,15 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   authorize,
+  SessionChanged,
   unsafeAccountsStatement,
   unsafeAccountsTransaction,
 } from '../../platform/access/access.js';
 import { rolesOf, scopeCovers, type Actor, type Grant, type Scope } from '../../platform/access/actor.js';
 import { CAPABILITIES, roleHas, type Capability } from '../../platform/access/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Context } from '../../platform/context.js';
+import type { Context, PredictedSession } from '../../platform/context.js';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { notFound } from '../../platform/errors.js';
+import { notFound, unauthenticated } from '../../platform/errors.js';
 import type {
   ChangePasswordBody,
   CreateUserBody,
@@ -73,19 +74,14 @@ function toUser(row: repo.UserRow, memberships: repo.MembershipRow[]): User {
   };
 }
 
-/**
- * The actor behind a session cookie, or null when the session is unknown or expired.
- * Called by the HTTP layer on every request; the only place an Actor is built.
- */
-export async function loadActor(
-  database: Database,
-  sessionId: string,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const found = await unsafeAccountsStatement({ database }, (db) =>
-    repo.findSessionUser(db, hashSessionId(sessionId)),
-  );
-  if (!found) return null;
-  const { user, memberships, csrfToken } = found;
+/** What a live session gives: its actor and its CSRF token. */
+export interface LoadedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+function loadedOf(row: repo.SessionUserRow): LoadedSession {
+  const { csrf_token: csrfToken, memberships, ...user } = row;
   return {
     actor: {
       userId: user.id,
@@ -97,6 +93,76 @@ export async function loadActor(
     },
     csrfToken,
   };
+}
+
+/**
+ * The sessions this process read lately, by hash: the row as read (JSON) and what it gave. Only a
+ * prediction: a request served from it reads its session again in its own transaction.
+ */
+const recentSessions = new Map<string, { row: string; loaded: LoadedSession }>();
+const RECENT_SESSIONS_MAX = 10_000;
+
+/** Keeps the row just read (forgets the session when it is gone): what it gives, or null. */
+function remember(idHash: string, row: repo.SessionUserRow | null): LoadedSession | null {
+  recentSessions.delete(idHash);
+  if (!row) return null;
+  if (recentSessions.size >= RECENT_SESSIONS_MAX) recentSessions.delete(recentSessions.keys().next().value!);
+  const loaded = loadedOf(row);
+  recentSessions.set(idHash, { row: JSON.stringify(row), loaded });
+  return loaded;
+}
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown or expired.
+ * Called by the HTTP layer on every request; the only place an Actor is built. With `predict`
+ * (routes whose use case runs in one scoped transaction) a session this process read lately is
+ * not read now: the actor is predicted from it, and `predicted` reads it again in that
+ * transaction's first round trip — revoked, expired, disabled or changed, nothing is committed.
+ */
+export async function loadActor(
+  database: Database,
+  sessionId: string,
+  options: { predict?: boolean } = {},
+): Promise<(LoadedSession & { predicted?: PredictedSession }) | null> {
+  const idHash = hashSessionId(sessionId);
+  const recent = options.predict ? recentSessions.get(idHash) : undefined;
+  if (recent) return { ...recent.loaded, predicted: predictedSession(database, idHash, recent) };
+  return readSession(database, idHash);
+}
+
+async function readSession(database: Database, idHash: string): Promise<LoadedSession | null> {
+  const row = await unsafeAccountsStatement({ database }, (db) => repo.findSessionUser(db, idHash));
+  return remember(idHash, row);
+}
+
+function predictedSession(
+  database: Database,
+  idHash: string,
+  recent: { row: string; loaded: LoadedSession },
+): PredictedSession {
+  // The session as it is now: its actor when it still holds with the same CSRF token, else 401.
+  const now = (fresh: LoadedSession | null): Actor => {
+    predicted.verified = true;
+    if (!fresh || fresh.csrfToken !== recent.loaded.csrfToken) throw unauthenticated();
+    return fresh.actor;
+  };
+  const predicted: PredictedSession = {
+    verified: false,
+    guard: {
+      query: repo.sessionUserQuery(idHash),
+      prepared: repo.SESSION_USER_PLAN,
+      check: (rows) => {
+        const row = (rows[0] ?? null) as repo.SessionUserRow | null;
+        if (row && JSON.stringify(row) === recent.row) {
+          predicted.verified = true;
+          return;
+        }
+        throw new SessionChanged(now(remember(idHash, row)));
+      },
+    },
+    confirm: async () => now(await readSession(database, idHash)),
+  };
+  return predicted;
 }
 
 /**

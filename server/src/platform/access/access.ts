@@ -1,7 +1,7 @@
 import type { TransactionStart, Tx } from '../db/database.js';
 import type { Context } from '../context.js';
 import { forbidden, notFound, unauthenticated } from '../errors.js';
-import { scopeCovers, scopeIsEmpty, scopeOf, type Actor, type Scope } from './actor.js';
+import { can, scopeCovers, scopeIsEmpty, scopeOf, type Actor, type Scope } from './actor.js';
 import type { Capability } from './roles.js';
 
 /*
@@ -59,8 +59,32 @@ export async function withScope<T>(
   work: (tx: Tx, scope: Scope) => Promise<T>,
   options: { locks?: readonly string[] } = {},
 ): Promise<T> {
+  const predicted = ctx.predictedSession?.verified === false ? ctx.predictedSession : undefined;
+  // A refusal is told from the session as it is stored, not as it was predicted.
+  if (predicted && !can(ctx.actor, capability)) {
+    ctx.actor = await predicted.confirm();
+    return withScope(ctx, capability, work, options);
+  }
   const scope = authorize(ctx, capability);
-  return ctx.database.transaction(scopeStart(scope, options.locks), (tx) => work(tx, scope));
+  const start = { ...scopeStart(scope, options.locks), guard: predicted?.guard };
+  try {
+    return await ctx.database.transaction(start, (tx) => work(tx, scope));
+  } catch (error) {
+    // Rolled back before any result of the work was used: again, as the session now is.
+    if (!(error instanceof SessionChanged)) throw error;
+    ctx.actor = error.actor;
+    return withScope(ctx, capability, work, options);
+  }
+}
+
+/**
+ * Thrown by a predicted session's guard when the session still holds but no longer gives the
+ * predicted actor (a role granted or taken away since): withScope runs the work again as `actor`.
+ */
+export class SessionChanged extends Error {
+  constructor(readonly actor: Actor) {
+    super('The session changed since it was last read');
+  }
 }
 
 /**

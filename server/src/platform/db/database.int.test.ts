@@ -156,4 +156,104 @@ describe('the last statement sent with COMMIT', () => {
       await database.close();
     }
   });
+
+  it.skipIf(!onPostgres)(
+    'takes its locks just before it, and then sees what their earlier holder committed',
+    async () => {
+      const database = await createTestDatabase();
+      try {
+        await database.execScript('CREATE TABLE last_statement (id int PRIMARY KEY, note text NOT NULL)');
+        let release!: () => void;
+        const holding = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+        const holder = database.transaction({ locks: ['last_statement:1'] }, async (tx) => {
+          await tx.execute(sql`INSERT INTO last_statement VALUES (1, 'the holder')`);
+          locked();
+          await holding;
+        });
+        await lockTaken;
+        const follower = database.transaction({}, async (tx) => {
+          // Its first statement runs before the holder commits: its snapshot has no row yet.
+          const [before] = await queryRows<{ n: number }>(
+            tx,
+            sql`SELECT count(*)::int AS n FROM last_statement`,
+          );
+          setTimeout(release, 100);
+          const [after] = await queryRows<{ n: number }>(
+            lastStatementOf(tx, { locks: ['last_statement:1'] }),
+            sql`INSERT INTO last_statement SELECT 2, 'rows seen: ' || count(*) FROM last_statement RETURNING note`,
+          );
+          return { before: before!.n, after };
+        });
+        await holder;
+        expect(await follower).toEqual({ before: 0, after: { note: 'rows seen: 1' } });
+        expect(await notes(database)).toEqual([
+          { id: 1, note: 'the holder' },
+          { id: 2, note: 'rows seen: 1' },
+        ]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+});
+
+describe('the first statement sent with BEGIN', () => {
+  it('checks the guard’s rows before the work sees a result, and commits nothing when it refuses', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.execScript('CREATE TABLE first_statement (id int PRIMARY KEY, note text NOT NULL)');
+      const seen: unknown[][] = [];
+      const guard = (refuse: boolean) => ({
+        query: sql`SELECT ${'guarded'}::text AS who, coalesce(current_setting('legami.comuni', true), '') AS comuni`,
+        prepared: 'test-guard',
+        check: (rows: unknown[]) => {
+          seen.push(rows);
+          if (refuse) throw new Error('refused');
+        },
+      });
+      // Twice: PREPAREd on its connection the first time, EXECUTEd when that connection has it.
+      for (const id of [1, 2]) {
+        const [row] = await database.transaction(
+          { settings: { 'legami.comuni': '019036' }, guard: guard(false) },
+          (tx) =>
+            queryRows<{ id: number; comuni: string }>(
+              tx,
+              sql`SELECT ${id}::int AS id, current_setting('legami.comuni') AS comuni`,
+              { prepared: 'test-first' },
+            ),
+        );
+        expect(row).toEqual({ id, comuni: '019036' });
+      }
+      // The guard ran before the settings.
+      expect(seen).toEqual([[{ who: 'guarded', comuni: '' }], [{ who: 'guarded', comuni: '' }]]);
+      // A refusing guard: not even a statement sent with COMMIT is committed.
+      await expect(
+        database.transaction({ guard: guard(true) }, (tx) =>
+          lastStatementOf(tx).execute(sql`INSERT INTO first_statement VALUES (1, 'never')`),
+        ),
+      ).rejects.toThrow('refused');
+      await expect(
+        database.transaction({ guard: guard(true) }, async (tx) => {
+          await tx.execute(sql`INSERT INTO first_statement VALUES (2, 'never')`);
+        }),
+      ).rejects.toThrow('refused');
+      expect(await queryRows(database.db, sql`SELECT * FROM first_statement`)).toEqual([]);
+      // A failed first statement leaves the connection usable.
+      await expect(
+        database.transaction({ guard: guard(false) }, (tx) =>
+          queryRows(tx, sql`SELECT 1 / ${0}::int`, { prepared: 'test-fails' }),
+        ),
+      ).rejects.toThrow();
+      await database.transaction({ guard: guard(false) }, (tx) =>
+        queryRows(lastStatementOf(tx), sql`INSERT INTO first_statement VALUES (${3}, ${'kept'})`),
+      );
+      expect(await queryRows(database.db, sql`SELECT * FROM first_statement`)).toEqual([
+        { id: 3, note: 'kept' },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -39,6 +39,21 @@ export interface Database {
 export interface TransactionStart {
   settings?: Readonly<Record<string, string>>;
   locks?: readonly string[];
+  guard?: TransactionGuard;
+}
+
+/**
+ * A read the transaction runs first, before its settings (so as the connection's own role), whose
+ * rows `check` judges before the result of any statement of the work is used: throwing rolls the
+ * transaction back. On PostgreSQL it travels with BEGIN and the work's first statement, and never
+ * with a COMMIT, so nothing is committed before it has been checked. (The access layer's use: the
+ * session read of a request whose actor was predicted.)
+ */
+export interface TransactionGuard {
+  query: SQL;
+  /** The name its plan is kept under (as queryRows' `prepared`). */
+  prepared: string;
+  check(rows: unknown[]): void;
 }
 
 /**
@@ -51,15 +66,58 @@ function startStatement(start: TransactionStart): string | null {
     ...Object.entries(start.settings ?? {}).map(
       ([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`,
     ),
-    ...(start.locks ?? []).map((key) => `pg_advisory_xact_lock(hashtext(${literal(key)}))`),
+    ...lockCalls(start.locks ?? []),
   ];
   return calls.length > 0 ? `SELECT ${calls.join(', ')}` : null;
 }
 
+const lockCalls = (keys: readonly string[]) =>
+  keys.map((key) => `pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(key)}))`);
+
 const postgresDialect = new PgDialect();
 
-/** PostgreSQL transactions opened by Database.transaction, by handle: their connection, and whether COMMIT has gone. */
-const openTransactions = new WeakMap<object, { client: pg.PoolClient; committed: boolean }>();
+/** What a PostgreSQL transaction sends before the work's first statement: BEGIN, the guard, the start. */
+function preludeOf(client: pg.ClientBase, start: TransactionStart): OpenTransaction['prelude'] {
+  const statements = ['BEGIN'];
+  const prepares: [string, string][] = [];
+  let guard: NonNullable<OpenTransaction['prelude']>['guard'];
+  if (start.guard) {
+    const { sql: text, params } = postgresDialect.sqlToQuery(start.guard.query);
+    const asStatements = asText(client, { text, name: start.guard.prepared, values: params });
+    if (!asStatements) throw new TypeError('A transaction guard takes scalar values only');
+    statements.push(...asStatements.statements);
+    prepares.push(...asStatements.prepares);
+    guard = { index: statements.length - 1, check: start.guard.check };
+  }
+  const first = startStatement(start);
+  if (first) statements.push(first);
+  return { statements, prepares, guard };
+}
+
+/**
+ * A PostgreSQL transaction opened by Database.transaction: its connection; `prelude`, the
+ * statements not sent yet (BEGIN, the guard, the start: they travel with the work's first
+ * statement); whether COMMIT has gone; and whether the connection must be discarded (a failed
+ * query may have left an SQL-level prepared statement behind, or not).
+ */
+interface OpenTransaction {
+  client: pg.PoolClient;
+  prelude: {
+    statements: string[];
+    prepares: [string, string][];
+    guard?: { index: number; check: (rows: unknown[]) => void };
+  } | null;
+  committed: boolean;
+  discard: boolean;
+  /** What the guard threw: the transaction's error, whatever the driver wrapped it in. */
+  refused?: unknown;
+}
+
+/** PostgreSQL transactions opened by Database.transaction, by handle. */
+const openTransactions = new WeakMap<object, OpenTransaction>();
+
+/** The SQL-level prepared statements (PREPARE) each connection holds: their text by name. */
+const preparedOn = new WeakMap<pg.ClientBase, Map<string, string>>();
 
 // Date and time values stay strings, as Drizzle's node-postgres session returns them.
 const TEXT_TYPES = new Set<number>([
@@ -89,14 +147,108 @@ const PLACEHOLDERS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$
  * literal are both of unknown type, resolved from their context alike.
  */
 function withLiterals(text: string, params: readonly unknown[]): string {
-  return text.replace(PLACEHOLDERS, (token, index: string | undefined) => {
-    if (index === undefined) return token;
-    const value = params[Number(index) - 1];
-    if (value === null || value === undefined) return 'NULL';
-    if (typeof value === 'object')
-      throw new TypeError('A statement sent with COMMIT takes scalar values only');
-    return pg.escapeLiteral(String(value as string | number | boolean | bigint));
-  });
+  return text.replace(PLACEHOLDERS, (token, index: string | undefined) =>
+    index === undefined ? token : literalOf(params[Number(index) - 1]),
+  );
+}
+
+function literalOf(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'object') throw new TypeError('A statement sent as text takes scalar values only');
+  return pg.escapeLiteral(String(value as string | number | boolean | bigint));
+}
+
+const isScalar = (value: unknown) => value === null || typeof value !== 'object';
+
+/** A query as node-postgres takes it (Drizzle's sessions pass a config and the values apart). */
+interface QueryConfig {
+  text: string;
+  name?: string;
+  rowMode?: string;
+  values?: unknown[];
+}
+
+/**
+ * A statement as simple-protocol text, values written in: a named statement becomes EXECUTE of an
+ * SQL-level prepared statement (PREPAREd first on a connection that lacks it; the names are
+ * `legami_…`, apart from the driver's protocol-level ones). Null when a value is not a scalar.
+ */
+function asText(
+  client: pg.ClientBase,
+  query: QueryConfig,
+): { statements: string[]; prepares: [string, string][] } | null {
+  const values = query.values ?? [];
+  if (!values.every(isScalar)) return null;
+  if (!query.name) return { statements: [withLiterals(query.text, values)], prepares: [] };
+  const name = `legami_${query.name.replace(/\W/g, '_')}`;
+  const execute =
+    values.length > 0 ? `EXECUTE ${name}(${values.map(literalOf).join(', ')})` : `EXECUTE ${name}`;
+  const known = preparedOn.get(client)?.get(name);
+  if (known !== undefined && known !== query.text)
+    throw new Error(`Prepared statement ${query.name} was given another text`);
+  if (known !== undefined) return { statements: [execute], prepares: [] };
+  return { statements: [`PREPARE ${name} AS ${query.text}`, execute], prepares: [[name, query.text]] };
+}
+
+/**
+ * Sends `statements` in one simple query, after the transaction's prelude if it is still unsent,
+ * and checks the guard's rows before anything else: the results of `statements`, in order.
+ */
+async function sendWith(
+  open: OpenTransaction,
+  statements: string[],
+  prepares: [string, string][] = [],
+): Promise<pg.QueryResult[]> {
+  const prelude = open.prelude;
+  open.prelude = null;
+  const all = [...(prelude?.statements ?? []), ...statements];
+  const preparing = [...(prelude?.prepares ?? []), ...prepares];
+  let results: pg.QueryResult[];
+  try {
+    const answer = (await open.client.query({ text: all.join(';\n'), types: DRIZZLE_TYPES })) as
+      pg.QueryResult | pg.QueryResult[];
+    results = Array.isArray(answer) ? answer : [answer];
+  } catch (error) {
+    if (preparing.length > 0) open.discard = true;
+    throw error;
+  }
+  if (preparing.length > 0) {
+    const known = preparedOn.get(open.client) ?? new Map<string, string>();
+    for (const [name, text] of preparing) known.set(name, text);
+    preparedOn.set(open.client, known);
+  }
+  if (prelude?.guard) {
+    try {
+      prelude.guard.check(results[prelude.guard.index]!.rows);
+    } catch (error) {
+      open.refused = error;
+      throw error;
+    }
+  }
+  return results.slice(prelude?.statements.length ?? 0);
+}
+
+/** Sends the prelude alone, if it is still unsent. */
+async function flushPrelude(open: OpenTransaction): Promise<void> {
+  if (open.prelude) await sendWith(open, []);
+}
+
+/**
+ * The connection as the transaction's Drizzle session sees it: its first statement goes in one
+ * simple query with the prelude (as text, see asText), or after it when it cannot.
+ */
+function deferredClient(open: OpenTransaction): pg.PoolClient {
+  const query = async (config: string | QueryConfig, values?: unknown[]) => {
+    const q: QueryConfig = typeof config === 'string' ? { text: config, values } : { ...config, values };
+    const text = open.prelude && q.rowMode !== 'array' ? asText(open.client, q) : null;
+    if (!text) {
+      await flushPrelude(open);
+      return open.client.query(config as string, values);
+    }
+    const results = await sendWith(open, text.statements, text.prepares);
+    return results.at(-1);
+  };
+  return { query } as unknown as pg.PoolClient;
 }
 
 /**
@@ -106,18 +258,31 @@ function withLiterals(text: string, params: readonly unknown[]): string {
  * only when that statement changed nothing (its writes conditional on the change it reports): the
  * rollback then has nothing to undo. If the statement or COMMIT fails, the transaction rolls back
  * as usual. PGlite, a savepoint, or the database outside a transaction: `tx` itself.
+ *
+ * `locks`: advisory locks (by key) taken in a statement of their own just before it, in the same
+ * round trip. In READ COMMITTED each statement of a simple query takes its own snapshot, so the
+ * last statement sees everything committed by earlier holders, and the locks are held only while
+ * it and COMMIT run — not across a round trip to the client.
  */
-export function lastStatementOf(tx: Tx): Tx {
+export function lastStatementOf(tx: Tx, options: { locks?: readonly string[] } = {}): Tx {
+  const locking = options.locks?.length ? `SELECT ${lockCalls(options.locks).join(', ')}` : null;
   const open = openTransactions.get(tx);
-  if (!open) return tx;
+  if (!open) {
+    if (!locking) return tx;
+    const execute = async (query: SQL) => {
+      await tx.execute(sql.raw(locking));
+      return tx.execute(query);
+    };
+    return Object.assign(Object.create(tx) as Tx, { execute });
+  }
   const execute = async (query: SQL) => {
+    // A guard still unchecked is checked before anything is committed.
+    if (open.prelude?.guard) await flushPrelude(open);
     const { sql: text, params } = postgresDialect.sqlToQuery(query);
-    const results = (await open.client.query({
-      text: `${withLiterals(text, params)}; COMMIT`,
-      types: DRIZZLE_TYPES,
-    })) as unknown as pg.QueryResult[];
+    const statements = [...(locking ? [locking] : []), withLiterals(text, params), 'COMMIT'];
+    const results = await sendWith(open, statements);
     open.committed = true;
-    return results[0];
+    return results.at(-2);
   };
   return Object.assign(Object.create(tx) as Tx, { execute });
 }
@@ -144,6 +309,7 @@ export function wrapPglite(client: PGlite): Database {
     // In process there is no round trip to save: the start is the transaction's first statement.
     transaction: (start, work) =>
       db.transaction(async (tx) => {
+        if (start.guard) start.guard.check(await queryRows(tx, start.guard.query));
         const first = startStatement(start);
         if (first) await tx.execute(sql.raw(first));
         return work(tx);
@@ -194,24 +360,32 @@ export async function openPostgres(
     db: drizzlePg(pool) as unknown as Tx,
     transaction: async (start, work) => {
       const client = await pool.connect();
-      const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, undefined), undefined);
       // Without parameters node-postgres sends the simple query protocol, which takes several
-      // statements at once: BEGIN and the start (escaped literals) cost one round trip.
-      const first = startStatement(start);
-      const open = { client, committed: false };
+      // statements at once: BEGIN, the guard, the start (escaped literals) and the work's first
+      // statement cost one round trip (deferredClient).
+      const open: OpenTransaction = {
+        client,
+        prelude: preludeOf(client, start),
+        committed: false,
+        discard: false,
+      };
+      const session = new NodePgSession(deferredClient(open), dialect, undefined);
+      const tx = new NodePgTransaction(dialect, session, undefined);
       openTransactions.set(tx, open);
       let broken: Error | undefined;
       try {
-        await client.query(first ? `BEGIN; ${first}` : 'BEGIN');
         const result = await work(tx as unknown as Tx);
+        await flushPrelude(open);
         if (!open.committed) await client.query('COMMIT');
         return result;
       } catch (error) {
-        // A connection that cannot even roll back is discarded, and the first error is the one told.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw error;
+        // Nothing to roll back when BEGIN never went. A connection that cannot even roll back is
+        // discarded, and the first error is the one told (the guard's, not the driver's wrapping).
+        if (!open.prelude)
+          await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw open.refused ?? error;
       } finally {
-        client.release(broken);
+        client.release(broken ?? (open.discard ? new Error('prepared statements unknown') : undefined));
       }
     },
     execScript: async (script) => {

@@ -9,7 +9,7 @@ import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from '../access/actor.js';
 import type { Database } from '../db/database.js';
-import type { Settings } from '../context.js';
+import type { PredictedSession, Settings } from '../context.js';
 import { AppError } from '../errors.js';
 import {
   clientErrorHandler,
@@ -26,7 +26,8 @@ import { SESSION_COOKIE, type App } from './types.js';
 export type Authenticate = (
   database: Database,
   sessionId: string,
-) => Promise<{ actor: Actor; csrfToken: string } | null>;
+  options: { predict?: boolean },
+) => Promise<{ actor: Actor; csrfToken: string; predicted?: PredictedSession } | null>;
 
 export interface AppOptions {
   database: Database;
@@ -167,9 +168,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!request.url.startsWith('/api/')) return;
     const sessionId = request.cookies[SESSION_COOKIE];
     if (sessionId) {
-      const loaded = await options.authenticate(options.database, sessionId);
+      const predict = request.routeOptions.config.sessionReadInTransaction === true;
+      const loaded = await options.authenticate(options.database, sessionId, { predict });
       if (loaded) {
         request.ctx.actor = loaded.actor;
+        request.ctx.predictedSession = loaded.predicted;
         request.sessionId = sessionId;
         request.csrfToken = loaded.csrfToken;
       }
@@ -178,6 +181,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (UNSAFE_METHODS.has(request.method) && request.csrfToken && !CSRF_EXEMPT.has(path)) {
       if (request.headers['x-csrf-token'] !== request.csrfToken) throw csrfFailed();
     }
+  });
+  // A route that reads its session in its transaction and answered without doing so is a bug: it
+  // must not answer as if the session held.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.ctx?.predictedSession?.verified === false && reply.statusCode < 400)
+      throw new Error(`${request.routeOptions.url ?? request.url} answered before reading its session`);
   });
   // Validators, the session check before parsing, unstorable text and numbers refused (input.ts).
   installInputGuards(app);

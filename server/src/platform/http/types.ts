@@ -26,6 +26,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'problem': errors as RFC 7807 problem+json, for a partner API whose specification asks for it. */
     errorFormat?: 'problem';
+    /**
+     * The route's use case runs in one withScope transaction, which reads the session again in its
+     * first round trip: the request's actor is predicted from this process' last read of the
+     * session instead of being read before the handler (platform/access, accounts.loadActor).
+     */
+    sessionReadInTransaction?: boolean;
   }
 }
 

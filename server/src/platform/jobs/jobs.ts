@@ -87,6 +87,41 @@ export interface JobDefinition<P = Record<string, unknown>> {
   onGiveUp?(tx: Tx, job: { id: number; payload: P }, ctx: Context): Promise<void>;
 }
 
+/**
+ * A job that runs every `everySeconds` (reminders, housekeeping): each run does its work and
+ * queues the next run in the transaction that completes it, under an advisory lock on its kind,
+ * so runs never overlap across instances and each run queues exactly one next run.
+ * `scheduleRecurringJob` starts the chain.
+ */
+export function recurringJob(
+  kind: string,
+  everySeconds: number,
+  work: (tx: Tx, ctx: Context) => Promise<void>,
+): JobDefinition {
+  return {
+    kind,
+    async run(job) {
+      await job.complete(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${kind}))`);
+        await work(tx, job.ctx);
+        await enqueueJob(tx, kind, {}, { delaySeconds: everySeconds, maxAttempts: 3 });
+      });
+    },
+  };
+}
+
+/** Queues the first run of a recurring job at start-up unless one is already queued or running. */
+export async function scheduleRecurringJob(database: Database, kind: string): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${kind}))`);
+    const [pending] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${kind} AND status IN ('queued', 'running')`,
+    );
+    if ((pending?.n ?? 0) === 0) await enqueueJob(tx, kind, {}, { maxAttempts: 3 });
+  });
+}
+
 /** The run lost its lease (its instance was taken for dead) and another runner has the job. */
 export class JobLostError extends Error {
   override name = 'JobLostError';

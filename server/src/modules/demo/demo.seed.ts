@@ -133,13 +133,22 @@ export async function seedDemo(
       organizationIdsByName: orgIds,
       today: dateInRome(),
       random: rand,
+      ctx,
     });
-    await seedCatalogDemo(tx, { organizationIdsByName: orgIds, userIdsByRole: userIds, passwordHash });
+    const catalog = await seedCatalogDemo(tx, {
+      organizationIdsByName: orgIds,
+      userIdsByRole: userIds,
+      passwordHash,
+    });
     // This year's open data of every Ambito and of the province, computed by the job queue.
     const year = Number(dateInRome().slice(0, 4));
     for (const territory of [...(await listAmbiti(tx)).map((a) => territorySlug(a.name)), PROVINCE_SLUG])
       await unsafeQueuePublication(tx, { year, territory });
-    await seedCasesDemo(tx, ctx, { userIdsByRole: userIds, passwordHash });
+    await seedCasesDemo(tx, ctx, {
+      userIdsByRole: userIds,
+      passwordHash,
+      serviceIdsByName: catalog.serviceIdsByName,
+    });
     await seedSiussDemo(tx);
     await seedPactsDemo(tx, { today: dateInRome(), organizationIdsByName: orgIds });
     await seedCodesignDemo(tx, { organizationIdsByName: orgIds, homeCareProjectId: funds.homeCareProjectId });
@@ -225,5 +234,74 @@ async function seedPeople(
       made++;
     }
   }
+  await seedPupils(tx, cremona);
   return { citizen };
+}
+
+/**
+ * Two pupils of Cremona (the generated registry holds adults only), aged 12 and 10 this year: the
+ * case-file demo follows them with the minor's assessment SIUSS's SINBA flow needs.
+ */
+async function seedPupils(tx: Tx, cremona: Comune): Promise<void> {
+  const year = Number(dateInRome().slice(0, 4));
+  const pupils = [
+    {
+      givenName: 'Matteo',
+      familyName: 'Bodini',
+      sex: 'M',
+      year: year - 12,
+      month: 4,
+      day: 17,
+      phone: '347 5512903',
+    },
+    {
+      givenName: 'Giulia',
+      familyName: 'Zanacchi',
+      sex: 'F',
+      year: year - 10,
+      month: 10,
+      day: 3,
+      phone: '338 2207416',
+    },
+  ] as const;
+  for (const [i, p] of pupils.entries()) {
+    const point = demoHomePoint(cremona, 0.3 + i * 0.2, 0.6 - i * 0.2);
+    await insertPerson(
+      tx,
+      {
+        codiceFiscale: CodiceFiscale.compute({
+          name: p.givenName,
+          surname: p.familyName,
+          gender: p.sex,
+          day: p.day,
+          month: p.month,
+          year: p.year,
+          birthplace: cremona.name,
+          birthplaceProvincia: 'CR',
+        }),
+        givenName: p.givenName,
+        familyName: p.familyName,
+        searchName: searchNameOf(p.givenName, p.familyName),
+        birthDate: `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`,
+        sex: p.sex,
+        birthPlace: cremona.name,
+        comuneCode: cremona.istatCode,
+        address: i === 0 ? 'Via Dante 41' : 'Via Mantova 18',
+        neighbourhood: null,
+        latitude: point.latitude,
+        longitude: point.longitude,
+        // The family's phone: a volunteer bringing the household a delivery calls it.
+        phone: p.phone,
+        phoneDigits: phoneDigits(p.phone),
+        email: null,
+        disability: true,
+        livesAlone: false,
+        covidPositive: false,
+        knownToSocialServices: true,
+        consentPrivacy: true,
+        consentContact: false,
+      },
+      null,
+    );
+  }
 }

@@ -28,6 +28,11 @@ import { ibanProblem, normalizeIban } from './iban.js';
 
 const CREMONA = '019036';
 const CREMA = '019035';
+// The Fare Legami partners that are comuni, with their ISTAT code.
+const COMUNE_PARTNERS: Partial<Record<string, string>> = {
+  'Comune di Cremona': CREMONA,
+  'Comune di Crema': CREMA,
+};
 
 const ILLUSTRATIVE = '(illustrativo)';
 
@@ -467,6 +472,8 @@ export async function seedFundsDemo(
       periodId: period,
       sourceId: type === 'contribution' ? cariplo : null,
       sourceType: type,
+      // A comune's own budget is its social services' to spend (funds.policy: territory lines).
+      comuneCode: COMUNE_PARTNERS[partner] ?? null,
       budgetCents: cents,
       createdBy: null,
     });

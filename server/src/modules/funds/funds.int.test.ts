@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../platform/db/database.js';
 import { CREMA, setupTestEnv } from '../../test/harness.js';
+import { todayInRome } from '../../platform/time.js';
 
 const env = await setupTestEnv();
 
 const PNRR = { totalCents: 30_000_000, territory: 'CREMA', method: 'population' };
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInRome();
 
 async function count(table: 'fund_allocations' | 'fund_lines' | 'fund_movements'): Promise<number> {
   const [row] = await queryRows<{ n: number }>(

@@ -1,6 +1,6 @@
 import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import { lastStatementOf, type Tx } from '../../platform/db/database.js';
 import { dateInRome } from '../../platform/time.js';
 import * as repo from './funds.repository.js';
 import {
@@ -54,12 +54,9 @@ export interface SpendInput {
   commitmentId?: string | null;
 }
 
-/** The advisory lock a transaction takes with BEGIN to record a spend on the line (`recordSpendUnderLock`). */
-export const spendLock = repo.lineMoneyLock;
-
 /**
  * Records a commitment or an expense on a line, refusing anything that would overspend it or
- * exceed its cap: takes the line's lock, then `recordSpendUnderLock`.
+ * exceed its cap: takes the line's lock, then checks, inserts and audits (`bookSpend`).
  * @throws 404 when the line is unknown or outside the territory, 409 BUDGET_CAP_EXCEEDED /
  *   BUDGET_LINE_OVERSPENT with the remaining amount, 422 COMMITMENT_CLOSED.
  */
@@ -71,16 +68,32 @@ export async function recordSpend(
   authorize?: (line: repo.LineRow) => void,
 ): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
   await repo.lockLineMoney(tx, lineId);
-  return recordSpendUnderLock(tx, ctx, lineId, input, authorize);
+  return bookSpend(tx, ctx, lineId, input, authorize);
 }
 
 /**
- * recordSpend in a transaction that already holds `spendLock(lineId)` (taken with BEGIN, so the
- * whole request costs BEGIN, one statement and COMMIT): check, insert and audit in one statement,
- * then the refusal named from the figures it read. A refusal or a failed `authorize` throws, so
- * the transaction rolls back and nothing is saved.
+ * recordSpend as the transaction's last statement: the line's lock, the ledger statement and
+ * COMMIT travel in one round trip (lastStatementOf with the lock), so concurrent spends on one
+ * line hold its lock only while that statement and COMMIT run. Nothing may throw once the spend
+ * is committed, so the caller authorises the spender beforehand, from the line as an earlier
+ * statement of the transaction read it; a refusal throws after COMMIT, having written nothing.
+ * @throws as recordSpend.
  */
-export async function recordSpendUnderLock(
+export async function recordSpendLast(
+  tx: Tx,
+  ctx: Context,
+  lineId: string,
+  input: SpendInput,
+): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
+  return bookSpend(lastStatementOf(tx, { locks: [repo.lineMoneyLock(lineId)] }), ctx, lineId, input);
+}
+
+/**
+ * Checks, inserts and audits a spend in one statement (`tx` holds the line's lock, or takes it
+ * just before), then names the refusal from the figures it read. A refusal or a failed
+ * `authorize` throws, so the transaction rolls back and nothing is saved.
+ */
+async function bookSpend(
   tx: Tx,
   ctx: Context,
   lineId: string,

@@ -91,8 +91,9 @@ export async function findLine(tx: Tx, id: string): Promise<LineRow | null> {
  * The key of a line's advisory lock: every writer of a line's money (commitment, expense, reversal,
  * child line, adjustment) holds it from before its first read of the line's figures to the end of
  * its transaction, so their checks and inserts are serialised per line even across server
- * instances. Taken with BEGIN (withScope's `locks`) or by `lockLineMoney`, always before the line's
- * row lock, so two writers cannot wait on each other.
+ * instances. Taken by `lockLineMoney`, or in the statement just before the ledger's
+ * (lastStatementOf's `locks`), always before the line's row lock, so two writers cannot wait on
+ * each other.
  */
 export const lineMoneyLock = (lineId: string): string => `fund_line:${lineId}`;
 
@@ -334,7 +335,7 @@ export interface SpendOutcome {
  * Books a commitment or an expense in ONE statement, only if it fits the line (`refusalOf`'s rule
  * in SQL: needed ≤ min(budget, cap) − spent − open commitments − child lines), with its audit
  * event. The statement locks the line's row, but its snapshot is taken when it starts: the caller
- * must hold the line's advisory lock (`lockLineMoney`, or withScope's `locks`) from before the
+ * must hold the line's advisory lock (`lockLineMoney`, or lastStatementOf's `locks`) from before the
  * statement, so the figures it reads include every movement committed by earlier writers.
  */
 export async function spendIfWithin(

@@ -80,7 +80,10 @@ export function registerFundsRoutes(app: App): void {
   );
   app.post(
     '/api/funds/lines/:id/movements',
-    { schema: { tags, params: IdParams, body: MovementBody, response: { 201: MovementResult } } },
+    {
+      config: { sessionReadInTransaction: true },
+      schema: { tags, params: IdParams, body: MovementBody, response: { 201: MovementResult } },
+    },
     async (req, reply) =>
       reply.status(201).send(await funds.recordMovement(req.ctx, req.params.id, req.body)),
   );

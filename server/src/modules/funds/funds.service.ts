@@ -183,7 +183,8 @@ export async function createLine(ctx: Context, body: CreateLineBody): Promise<Fu
 
 /**
  * A line of a project's plan (or of a comune), in the caller's funds.manage scope: the request's
- * and the import's one way in.
+ * and the import's one way in. `owner.beneficiaryRef`: the calling module's opaque id when the line
+ * is its own (a programme's budget), which keeps it out of the lists of source lines.
  * @throws 403 outside the territory (a project-wide line needs the whole installation), 422 for a
  *   project, action, partner or period that do not belong together, or a budget over the cap.
  */
@@ -192,6 +193,7 @@ export async function createPlanLine(
   ctx: Context,
   scope: Scope,
   body: CreateLineBody,
+  owner: { beneficiaryRef?: string } = {},
 ): Promise<FundLine> {
   if (body.comuneCode && !scopeCovers(scope, body.comuneCode)) throw forbidden();
   if (!body.comuneCode && !scope.all) throw forbidden();
@@ -208,9 +210,10 @@ export async function createPlanLine(
     sourceId: body.sourceId ?? null,
     sourceType: body.sourceType,
     comuneCode: body.comuneCode ?? null,
+    beneficiaryRef: owner.beneficiaryRef ?? null,
     budgetCents: body.budgetCents,
     capCents: cap,
-    createdBy: ctx.actor!.userId,
+    createdBy: ctx.actor?.userId ?? null,
   });
   await writeAudit(tx, ctx, {
     action: 'fund.line.create',
@@ -252,15 +255,15 @@ export async function recordMovement(
   lineId: string,
   body: MovementBody,
 ): Promise<{ movement: Movement; balance: LineBalance }> {
-  return withScope(
-    ctx,
-    'funds.spend',
-    async (tx) => {
-      const result = await ledger.recordSpendUnderLock(tx, ctx, lineId, body, spendGuard(ctx));
-      return { movement: presentMovement(result.movement), balance: result.balance };
-    },
-    { locks: [ledger.spendLock(lineId)] },
-  );
+  return withScope(ctx, 'funds.spend', async (tx) => {
+    // The facts first, without the line's lock (the request's first round trip, with BEGIN); the
+    // spend, under the lock, travels with COMMIT (recordSpendLast).
+    const line = await repo.findLine(tx, lineId);
+    if (!line) throw lineNotFound();
+    spendGuard(ctx)(line);
+    const result = await ledger.recordSpendLast(tx, ctx, lineId, body);
+    return { movement: presentMovement(result.movement), balance: result.balance };
+  });
 }
 
 /** @throws 401/403, 404, 409 when already reversed. */

@@ -29,6 +29,8 @@ export {
   type SpendInput,
 } from './funds.ledger.js';
 export type { LineRow, MovementRow, ProjectRow } from './funds.repository.js';
+// A line of a comune (or of a project's plan) in the caller's scope: a programme's budget line.
+export { createPlanLine } from './funds.service.js';
 
 /** A line visible to the caller, or null (unknown or outside the territory). */
 export async function findLine(tx: Tx, id: string): Promise<repo.LineRow | null> {

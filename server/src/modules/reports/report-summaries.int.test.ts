@@ -1,19 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.js';
 import { unsafeSystemTransaction } from '../../platform/access/access.js';
-import { queryRows, sql } from '../../platform/db/database.js';
+import { queryRows, sql, type Tx } from '../../platform/db/database.js';
+import { startJobRunner } from '../../platform/jobs/jobs.js';
 import { CREMA, CREMONA, setupTestEnv } from '../../test/harness.js';
+import { scheduleSummaryFold, summaryFoldJob } from '../requests/index.js';
 import { resolveTerritory } from './reports.territory.js';
 import { gatherCounts } from './social-report.figures.js';
 
 /*
- * The annual report reads summaries that triggers keep (migration 20261204150000). After every
- * kind of change to requests, tasks and people, what the report reads must equal the same figures
- * counted from the rows themselves by this test's own SQL — and so follow the change.
+ * The annual report reads summaries that triggers keep (migration 20261204150000), with the deltas
+ * they append and a job folds in (20261206100000). After every kind of change to requests, tasks
+ * and people, folded or not, what the report reads must equal the same figures counted from the
+ * rows themselves by this test's own SQL — and so follow the change.
  */
 
 const env = await setupTestEnv({ jobs: false });
 const db = env.database.db;
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const runner = startJobRunner(env.database, [summaryFoldJob], { autoStart: false });
+afterAll(() => runner.stop());
 const YEAR = 2025;
 const SORESINA = '019098';
 
@@ -127,6 +133,26 @@ async function expectReportEqualsRows() {
   return read.gathered;
 }
 
+const DELTAS = ['request_year_count_deltas', 'request_response_time_deltas', 'people_reached_deltas'];
+
+async function deltaRows(): Promise<number> {
+  let n = 0;
+  for (const table of DELTAS)
+    n += (
+      await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)
+    )[0]!.n;
+  return n;
+}
+
+/** Runs the fold job now, as the queue would (its first run, or the next one it queued). */
+async function fold() {
+  await scheduleSummaryFold(env.database);
+  await db.execute(
+    sql`UPDATE jobs SET run_at = now() WHERE kind = ${summaryFoldJob.kind} AND status = 'queued'`,
+  );
+  expect(await runner.drain()).toBe(1);
+}
+
 const totalRequests = (g: Awaited<ReturnType<typeof readByReport>>['gathered']) =>
   g.requests.filter((r) => r.year === YEAR && r.dimension === 'type').reduce((s, r) => s + r.count, 0);
 
@@ -158,6 +184,31 @@ describe('the report’s summaries', () => {
     const gathered = await expectReportEqualsRows();
     // People[3]'s requests moved to last year, people[7]'s are gone.
     expect(totalRequests(gathered)).toBe(before - (1 + (3 % 4)) - (1 + (7 % 4)));
+  });
+
+  it('keep the same figures once a job folds the deltas into the summaries, and queue the next fold', async () => {
+    await expectReportEqualsRows();
+    const before = await readByReport();
+    expect(await deltaRows()).toBeGreaterThan(0);
+    await fold();
+    expect(await deltaRows()).toBe(0);
+    await expectReportEqualsRows();
+    const after = await readByReport();
+    expect(after.requests).toEqual(before.requests);
+    expect(after.people).toEqual(before.people);
+    expect(after.gathered.responseTimes).toEqual(before.gathered.responseTimes);
+    const next = await queryRows<{ inSeconds: number }>(
+      db,
+      sql`SELECT extract(epoch FROM run_at - now())::int AS "inSeconds" FROM jobs
+          WHERE kind = ${summaryFoldJob.kind} AND status = 'queued'`,
+    );
+    expect(next).toHaveLength(1);
+    expect(next[0]!.inSeconds).toBeGreaterThan(290);
+    // Changes after a fold are deltas again, on top of the folded summaries.
+    await db.execute(sql`UPDATE help_requests SET status = 'cancelled', completed_at = NULL
+                         WHERE id = (SELECT id FROM help_requests WHERE status = 'completed' ORDER BY id LIMIT 1)`);
+    await addRequests(people[10]!, 2);
+    await expectReportEqualsRows();
   });
 
   it('follow people who move, are born on another date or join a household', async () => {
@@ -204,5 +255,46 @@ describe('the report’s summaries', () => {
     await db.execute(sql`DELETE FROM tasks WHERE volunteer_id = ${volunteers[1]}`);
     gathered = await expectReportEqualsRows();
     expect(gathered.volunteerYears.find((v) => v.year === YEAR)?.activeVolunteers).toBe(1);
+    await fold();
+    await expectReportEqualsRows();
   });
+
+  // Before the deltas, the second transaction waited on the summary rows the first had written
+  // (same year, comune, type, channel, urgency and outcome; same comune, age band, sex and
+  // household) until the first committed: every intake of a kind went one at a time.
+  it.skipIf(!onPostgres)(
+    'let intakes of one kind, and new people of one kind, commit without waiting for each other',
+    async () => {
+      const [first, second] = [
+        await env.buildPerson({ birthDate: '1950-05-05' }),
+        await env.buildPerson({ birthDate: '1950-06-06' }),
+      ];
+      const intake = (tx: Tx, person: string) =>
+        tx.execute(sql`INSERT INTO help_requests (channel, beneficiary_id, comune_code, intervention_type_id, created_at)
+                       VALUES ('phone', ${person}, ${CREMONA}, 'food_parcels', make_timestamptz(${YEAR}, 6, 1, 9, 0, 0, 'Europe/Rome'))`);
+      let release = () => {};
+      let firstInserted = () => {};
+      const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
+      const open = db.transaction(async (tx) => {
+        await intake(tx, first);
+        firstInserted();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await inserted;
+      try {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL lock_timeout = '3s'`);
+          await intake(tx, second);
+        });
+      } finally {
+        release();
+        await open;
+      }
+      const gathered = await expectReportEqualsRows();
+      expect(
+        gathered.people.find((p) => p.year === YEAR && p.comuneCode === CREMONA && p.category === '75-84')
+          ?.count,
+      ).toBeGreaterThanOrEqual(2);
+    },
+  );
 });

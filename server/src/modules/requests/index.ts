@@ -16,6 +16,7 @@ export {
   type RequestDimension,
   type YearComuneCount,
 } from './requests.statistics.js';
+export { summaryFoldJob, scheduleSummaryFold } from './requests.jobs.js';
 
 // Case files read a person's requests for their timeline, a case opened from a request, GDPR.
 

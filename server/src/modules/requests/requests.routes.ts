@@ -23,7 +23,10 @@ export function registerRequestRoutes(app: App): void {
   );
   app.post(
     '/api/requests',
-    { schema: { tags, body: CreateRequestBody, response: { 201: CreatedRequest } } },
+    {
+      config: { sessionReadInTransaction: true },
+      schema: { tags, body: CreateRequestBody, response: { 201: CreatedRequest } },
+    },
     async (req, reply) => reply.status(201).send(await requests.createRequest(req.ctx, req.body)),
   );
   app.post(

@@ -87,8 +87,8 @@ export interface YearComuneCount extends ComuneCount {
 
 /**
  * Requests received in each year from `fromYear` to `year` (Europe/Rome), by comune and by every
- * request dimension at once, for the annual report: from the yearly summary that triggers keep
- * equal to the table (migration 20261204150000), with grouping sets.
+ * request dimension at once, for the annual report: from the yearly summary and its deltas that
+ * triggers keep equal to the table (migrations 20261204150000, 20261206100000), with grouping sets.
  */
 export async function requestYearCounts(
   tx: Tx,
@@ -106,7 +106,7 @@ export async function requestYearCounts(
     tx,
     sql`SELECT s.year, s.comune_code AS "comuneCode", s.intervention_type_id AS type, s.channel, s.urgency,
                s.status AS outcome, sum(s.requests)::int AS count
-        FROM request_year_counts s
+        FROM request_year_counts_live s
         WHERE s.year BETWEEN ${filter.fromYear} AND ${filter.year}
           AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
         GROUP BY GROUPING SETS ((s.year, s.comune_code, s.intervention_type_id), (s.year, s.comune_code, s.channel),
@@ -139,7 +139,7 @@ export async function responseTimes(
   const buckets = await queryRows<{ requests: number; seconds: number }>(
     tx,
     sql`SELECT sum(s.requests)::int AS requests, sum(s.seconds)::float8 AS seconds
-        FROM request_response_times s
+        FROM request_response_times_live s
         WHERE s.year = ${filter.year} AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
         GROUP BY s.bucket HAVING sum(s.requests) > 0 ORDER BY s.bucket`,
   );
@@ -162,7 +162,8 @@ export async function responseTimes(
 /**
  * People reached (the beneficiary of at least one request received that year), each counted once
  * per year in the comune where they live, by age band, sex and household type at once: from the
- * summary that triggers on requests and people keep current (migration 20261204150000).
+ * summary and deltas that triggers on requests and people keep current (migrations 20261204150000,
+ * 20261206100000).
  */
 export async function beneficiaryYearCounts(
   tx: Tx,
@@ -179,7 +180,7 @@ export async function beneficiaryYearCounts(
     tx,
     sql`SELECT s.year, s.comune_code AS "comuneCode", s.age_band AS "ageBand", s.sex, s.household,
                sum(s.people)::int AS count
-        FROM people_reached_counts s
+        FROM people_reached_counts_live s
         WHERE s.year BETWEEN ${filter.fromYear} AND ${filter.year}
           AND s.comune_code = ANY(${pgArray(filter.comuni)}::text[])
         GROUP BY GROUPING SETS ((s.year, s.comune_code, s.age_band), (s.year, s.comune_code, s.sex),
@@ -196,4 +197,33 @@ export async function beneficiaryYearCounts(
       count: row.count,
     };
   });
+}
+
+/**
+ * Moves the deltas that the summaries' triggers append (migration 20261206100000) into the
+ * summaries, in the caller's transaction: each statement deletes the deltas it adds, so a reader
+ * of the `_live` views counts every change once before, during and after. Deltas written by
+ * transactions still open stay for the next fold. Run by a job of the queue (requests.jobs.ts).
+ */
+export async function foldSummaryDeltas(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    WITH moved AS (DELETE FROM request_year_count_deltas RETURNING *)
+    INSERT INTO request_year_counts AS s (year, comune_code, intervention_type_id, channel, urgency, status, requests)
+    SELECT year, comune_code, intervention_type_id, channel, urgency, status, sum(requests)
+    FROM moved GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(requests) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (year, comune_code, intervention_type_id, channel, urgency, status)
+    DO UPDATE SET requests = s.requests + excluded.requests`);
+  await tx.execute(sql`
+    WITH moved AS (DELETE FROM request_response_time_deltas RETURNING *)
+    INSERT INTO request_response_times AS s (year, comune_code, bucket, requests, seconds)
+    SELECT year, comune_code, bucket, sum(requests), sum(seconds)
+    FROM moved GROUP BY 1, 2, 3 HAVING sum(requests) <> 0 OR sum(seconds) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (year, comune_code, bucket)
+    DO UPDATE SET requests = s.requests + excluded.requests, seconds = s.seconds + excluded.seconds`);
+  await tx.execute(sql`
+    WITH moved AS (DELETE FROM people_reached_deltas RETURNING *)
+    INSERT INTO people_reached_counts AS s (year, comune_code, age_band, sex, household, people)
+    SELECT year, comune_code, age_band, sex, household, sum(people)
+    FROM moved GROUP BY 1, 2, 3, 4, 5 HAVING sum(people) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (year, comune_code, age_band, sex, household) DO UPDATE SET people = s.people + excluded.people`);
 }

@@ -240,6 +240,61 @@ describe('tasks', () => {
     });
   });
 
+  it('records an outcome sent again with the same Idempotency-Key once, and refuses a reassigned task', async () => {
+    const volunteerUser = await env.buildUser({ role: 'volontario' });
+    const volunteerId = await env.buildVolunteer({ organizationId, userId: volunteerUser.id });
+    const volunteer = await env.login(volunteerUser.email);
+    const taskId = await openTask();
+    await assign(taskId, volunteerId);
+    const complete = (key: string, payload: object, id = taskId) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${id}/complete`,
+        headers: { ...volunteer.headers, 'idempotency-key': key },
+        payload,
+      });
+    const first = await complete('offline-key-0001', { outcome: 'done', moneyAdvancedCents: 1250 });
+    expect(first.json()).toMatchObject({ status: 'done', moneyAdvancedCents: 1250 });
+    // The phone did not hear the answer and sends the queued outcome again: the same task, nothing new.
+    const again = await complete('offline-key-0001', { outcome: 'done', moneyAdvancedCents: 1250 });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: taskId, status: 'done', moneyAdvancedCents: 1250 });
+    const [events] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM task_events WHERE task_id = ${taskId} AND kind = 'done'`,
+    );
+    expect(events!.n).toBe(1);
+    const [audited] = await queryRows<{ n: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'task.complete' AND entity_id = ${taskId}`,
+    );
+    expect(audited!.n).toBe(1);
+    // Another key is another outcome: the task is closed already.
+    const other = await complete('offline-key-0002', { outcome: 'failed', reason: 'not_home' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('TASK_CLOSED');
+    expect((await complete('bad key!', { outcome: 'done' })).statusCode).toBe(400);
+
+    // Reassigned while the phone was offline: the queued outcome is refused, the new volunteer's task untouched.
+    const moved = await openTask();
+    await assign(moved, volunteerId);
+    const unassigned = await env.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${moved}/decline`,
+      headers: volunteer.headers,
+      payload: { reason: 'Non posso più' },
+    });
+    expect(unassigned.statusCode).toBe(200);
+    expect((await assign(moved, await env.buildVolunteer({ organizationId }))).statusCode).toBe(200);
+    const late = await complete('offline-key-0003', { outcome: 'done' }, moved);
+    expect(late.statusCode).toBe(404);
+    const [row] = await queryRows<{ status: string; completion_key: string | null }>(
+      env.database.db,
+      sql`SELECT status, completion_key FROM tasks WHERE id = ${moved}`,
+    );
+    expect(row).toEqual({ status: 'assigned', completion_key: null });
+  });
+
   it('hides a task from a coordinator of another district', async () => {
     const taskId = await openTask();
     const cremasco = await env.loginAs('coordinatore', { type: 'ambito', id: 'CREMA' });

@@ -49,6 +49,8 @@ export interface TaskRow {
   completed_at: string | null;
   money_advanced_cents: number;
   money_reimbursed_cents: number;
+  /** The Idempotency-Key of the request that recorded the outcome, if it sent one. */
+  completion_key: string | null;
 }
 
 const iso = (column: string) =>
@@ -62,7 +64,8 @@ const SELECT_TASK = sql`
          t.requires_health_training, t.status, p.given_name AS beneficiary_given_name, p.family_name AS beneficiary_family_name,
          p.phone AS beneficiary_phone, t.volunteer_id, v.given_name || ' ' || v.family_name AS volunteer_name,
          v.phone AS volunteer_phone, v.user_id AS volunteer_user_id, ${iso('t.assigned_at')} AS assigned_at, t.round_position, to_char(t.planned_start, 'HH24:MI') AS planned_start,
-         t.outcome_reason, t.outcome_notes, ${iso('t.completed_at')} AS completed_at, t.money_advanced_cents, t.money_reimbursed_cents
+         t.outcome_reason, t.outcome_notes, ${iso('t.completed_at')} AS completed_at, t.money_advanced_cents, t.money_reimbursed_cents,
+         t.completion_key
   FROM tasks t
   JOIN help_requests r ON r.id = t.request_id
   JOIN people p ON p.id = r.beneficiary_id
@@ -311,10 +314,12 @@ export async function closeTask(
     notes: string | null;
     moneyAdvancedCents: number;
     actorId: string;
+    completionKey: string | null;
   },
 ): Promise<void> {
   await tx.execute(sql`UPDATE tasks SET status = ${outcome.status}, outcome_reason = ${outcome.reason},
-                       outcome_notes = ${outcome.notes}, money_advanced_cents = ${outcome.moneyAdvancedCents}, completed_at = now()
+                       outcome_notes = ${outcome.notes}, money_advanced_cents = ${outcome.moneyAdvancedCents}, completed_at = now(),
+                       completion_key = ${outcome.completionKey}
                        WHERE id = ${id}`);
   await insertTaskEvent(tx, id, {
     kind: outcome.status,

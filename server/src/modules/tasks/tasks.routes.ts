@@ -5,6 +5,7 @@ import {
   AssignBody,
   CompleteBody,
   DeclineBody,
+  IdempotencyKey,
   ReimburseBody,
   Suggestion,
   Task,
@@ -41,7 +42,10 @@ export function registerTaskRoutes(app: App): void {
   );
   app.post(
     '/api/tasks/:id/assign',
-    { schema: { tags, params: IdParams, body: AssignBody, response: { 200: Task } } },
+    {
+      config: { sessionReadInTransaction: true },
+      schema: { tags, params: IdParams, body: AssignBody, response: { 200: Task } },
+    },
     async (req) => tasks.assignTask(req.ctx, req.params.id, req.body.volunteerId),
   );
   app.post(
@@ -56,8 +60,17 @@ export function registerTaskRoutes(app: App): void {
   );
   app.post(
     '/api/tasks/:id/complete',
-    { schema: { tags, params: IdParams, body: CompleteBody, response: { 200: Task } } },
-    async (req) => tasks.completeTask(req.ctx, req.params.id, req.body),
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKey) }),
+        body: CompleteBody,
+        response: { 200: Task },
+      },
+    },
+    async (req) =>
+      tasks.completeTask(req.ctx, req.params.id, req.body, req.headers['idempotency-key'] ?? null),
   );
   app.post(
     '/api/tasks/:id/reimburse',

@@ -323,11 +323,23 @@ export async function respondToTask(
  * no task left to do, it is completed and the requester told.
  * @throws 404 not the actor's task, 409 already closed, 422 failure without a reason.
  */
-export async function completeTask(ctx: Context, id: string, body: CompleteBody): Promise<Task> {
+/**
+ * Records a task's outcome and the money advanced. With an Idempotency-Key (the volunteer's phone
+ * sends one with every outcome, and the same one again when it replays an outcome queued offline),
+ * a repeated request answers with the task as that key closed it and records nothing more.
+ */
+export async function completeTask(
+  ctx: Context,
+  id: string,
+  body: CompleteBody,
+  idempotencyKey: string | null = null,
+): Promise<Task> {
   const actor = requireActor(ctx);
   const asVolunteer = !can(actor, 'task.assign');
   return withScope(ctx, asVolunteer ? 'task.own' : 'task.assign', async (tx, scope) => {
     const row = asVolunteer ? await ownTask(tx, actor, id) : await coordinatedTask(tx, actor, scope, id);
+    if (idempotencyKey !== null && row.completion_key === idempotencyKey)
+      return presentCurrent(tx, actor, id);
     if (!['assigned', 'accepted'].includes(row.status)) throw taskClosed();
     if (body.outcome === 'failed' && !body.reason) throw failureReasonRequired();
     await repo.closeTask(tx, id, {
@@ -336,6 +348,7 @@ export async function completeTask(ctx: Context, id: string, body: CompleteBody)
       notes: body.notes ?? null,
       moneyAdvancedCents: body.moneyAdvancedCents ?? row.money_advanced_cents,
       actorId: actor.userId,
+      completionKey: idempotencyKey,
     });
     await writeAudit(tx, ctx, {
       action: 'task.complete',

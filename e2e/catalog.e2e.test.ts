@@ -1,14 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import {
-  contentWidth,
-  expectNoAxeViolations,
-  launchBrowser,
-  logIn,
-  openPage,
-  PHONE,
-} from './harness/browser.js';
+import { contentWidth, expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 /*
  * The service catalogue (seed 001) in Chromium: a citizen of Crema on a phone finds home meals,
@@ -32,14 +25,6 @@ interface OrderView {
   payment: { noticeNumber: string } | null;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
 /** The text of an element with every space (Intl puts a no-break space before €) as a plain one. */
 async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
@@ -58,7 +43,7 @@ async function searchFor(page: Page, words: string): Promise<void> {
 
 describe('the catalogue for a citizen', () => {
   it('on a phone: finds "pasti a domicilio" in Crema, sees their own price, books, fails a payment, pays, then cancels', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'cittadino.crema');
     await page.getByRole('link', { name: /^Servizi del territorio/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Servizi del territorio' }).waitFor();
@@ -139,7 +124,7 @@ describe('the catalogue for a citizen', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`shows the catalogue, a service page and the access points to anyone, axe-clean (${viewport.width}px)`, async () => {
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await page.goto('/');
       await page
         .getByRole('link', { name: /^Servizi del territorio/ })
@@ -184,7 +169,7 @@ describe('the welfare manager’s desk', () => {
       const elderly = (await manager.get<{ items: OrderView[] }>('/api/orders?limit=200')).items.find(
         (o) => o.channel === 'assisted',
       )!;
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, 'welfare_manager');
       await page.goto('/sportello');
       await page
@@ -273,7 +258,7 @@ describe('the provider’s console', () => {
     const waiting = (await provider.get<{ items: OrderView[] }>('/api/orders?status=requested')).items.find(
       (o) => o.abilities.confirm,
     )!;
-    const page = await openPage(browser, { viewport: DESKTOP });
+    const page = await openPage({ viewport: DESKTOP });
     await logIn(page, 'fornitore');
     await page.getByRole('link', { name: 'Ordini e servizi' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Console del fornitore' }).waitFor();
@@ -310,7 +295,7 @@ describe('the provider’s console', () => {
   });
 
   it('is axe-clean on a phone', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'fornitore');
     await page.goto('/fornitore');
     await page.getByRole('heading', { level: 2, name: 'Rendiconto mensile' }).waitFor();
@@ -344,7 +329,7 @@ describe('moderation', () => {
         isMunicipal: false,
         requiredDocuments: [],
       });
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, 'amministratore');
       await page.goto('/moderazione-servizi');
       const pending = page.getByRole('article').filter({ hasText: name });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IstatCode, Uuid } from '../common/common.schemas.js';
+import { IsoDate, IstatCode, NonBlank, Uuid } from '../common/common.schemas.js';
 import { IseeType, TariffRule } from './tariff.schemas.js';
 
 // Null first: the server's Ajv coerces types and would turn null into 0 for an integer branch tried first.
@@ -34,8 +34,8 @@ export const ServiceInput = Type.Object(
   {
     providerId: Uuid,
     categoryId: Type.String({ minLength: 1, maxLength: 60 }),
-    name: Type.String({ minLength: 3, maxLength: 160 }),
-    description: Type.String({ minLength: 10, maxLength: 4000 }),
+    name: NonBlank({ minLength: 3, maxLength: 160 }),
+    description: NonBlank({ minLength: 10, maxLength: 4000 }),
     targetGroups: Type.Array(TargetGroup, { uniqueItems: true, maxItems: 7 }),
     comuni: Type.Array(IstatCode, { minItems: 1, maxItems: 200, uniqueItems: true }),
     baseComuneCode: Type.Optional(IstatCode),
@@ -159,6 +159,16 @@ export const ServiceSearchQuery = Type.Object({
 });
 export type ServiceSearchQuery = Static<typeof ServiceSearchQuery>;
 
+/** A provider organisation the actor works for, with the comuni it serves (where its services may be). */
+export const ProviderOrganization = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  comuni: Type.Array(Type.Object({ code: IstatCode, name: Type.String() })),
+});
+export type ProviderOrganization = Static<typeof ProviderOrganization>;
+export const ProviderOrganizationList = Type.Object({ items: Type.Array(ProviderOrganization) });
+export type ProviderOrganizationList = Static<typeof ProviderOrganizationList>;
+
 export const ServiceList = Type.Object({ items: Type.Array(Service), total: Type.Integer() });
 export type ServiceList = Static<typeof ServiceList>;
 
@@ -188,6 +198,34 @@ export const TariffRuleView = Type.Object({
   createdAt: Type.String(),
 });
 export type TariffRuleView = Static<typeof TariffRuleView>;
+
+/** A draft tariff rule and the ISEE values to price with it: what the administrator's page previews. */
+export const TariffPreviewInput = Type.Object(
+  {
+    rule: TariffRule,
+    iseeType: IseeType,
+    iseeValuesCents: Type.Array(Type.Integer({ minimum: 0, maximum: 2_000_000_000 }), {
+      minItems: 1,
+      maxItems: 200,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type TariffPreviewInput = Static<typeof TariffPreviewInput>;
+
+export const TariffPreview = Type.Object({
+  /** What a citizen without any ISEE pays. */
+  noIseeCents: Type.Integer(),
+  points: Type.Array(
+    Type.Object({
+      iseeValueCents: Type.Integer(),
+      unitCents: Type.Integer(),
+      basis: Type.Enum(['band', 'full_tariff', 'no_isee', 'capped_price']),
+      band: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type TariffPreview = Static<typeof TariffPreview>;
 
 export const IseeInput = Type.Object(
   {

@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
@@ -18,736 +23,129 @@ import { periodKeyOf } from './catalog.orders.rules.js';
  * Cremona, the Cassano d'Adda home-care schedule applied as an example (Cremona's own is not in the seeds).
  */
 
-type Scope = 'CREMONA' | 'CREMA' | string[];
-
-interface DemoProvider {
-  name: string;
-  kind: 'social_cooperative' | 'company' | 'comune' | 'foundation';
-  ambitoId: string | null;
-  comuneCode: string | null;
-  serves: Scope;
-  description: string;
-  segregationCode: string;
-}
-
 const CREMONA = '019036';
 const CREMA = '019035';
+const COMUNE_CR = 'Comune di Cremona – Settore Politiche Sociali';
 
-const NEW_PROVIDERS: DemoProvider[] = [
-  {
-    name: 'Consorzio Sol.Co Cremona',
-    kind: 'social_cooperative',
-    ambitoId: 'CREMONA',
-    comuneCode: null,
-    serves: 'CREMONA',
-    description: 'Consorzio di cooperative sociali che conduce WelfareXCremona con il gruppo Cgm e Cgmoving.',
-    segregationCode: '11',
-  },
-  {
-    name: 'Nazareth società cooperativa sociale',
-    kind: 'social_cooperative',
-    ambitoId: 'CREMONA',
-    comuneCode: null,
-    serves: 'CREMONA',
-    description: 'Cooperativa sociale di servizi educativi e di cura, aderente a Fare Legami.',
-    segregationCode: '12',
-  },
-  {
-    name: 'Iride società cooperativa sociale',
-    kind: 'social_cooperative',
-    ambitoId: 'CREMONA',
-    comuneCode: null,
-    serves: 'CREMONA',
-    description: 'Cooperativa sociale di inserimento lavorativo: pulizie, facchinaggio, manutenzioni.',
-    segregationCode: '13',
-  },
-  {
-    name: 'Prontocura società cooperativa sociale',
-    kind: 'social_cooperative',
-    ambitoId: 'CREMONA',
-    comuneCode: null,
-    serves: 'CREMONA',
-    description: 'Cooperativa sociale di assistenza domiciliare e servizi sanitari territoriali.',
-    segregationCode: '14',
-  },
-  {
-    name: 'La Culla società cooperativa sociale',
-    kind: 'social_cooperative',
-    ambitoId: 'CREMONA',
-    comuneCode: null,
-    serves: 'CREMONA',
-    description: 'Cooperativa sociale di servizi per l’infanzia e le famiglie.',
-    segregationCode: '15',
-  },
-];
+/*
+ * The demo's providers, services and access points are tables, one row each, in demo-data/*.csv
+ * (lists inside a cell separated by «|»). A comuni cell is an Ambito id (CREMONA, CREMA: all its
+ * comuni) or ISTAT codes; prices in cents; municipal is empty, «yes» or the municipal programme
+ * whose eligibility rules apply (saap, disabled_transport, conciliazione); opening hours are
+ * «1-5 09:00-12:30» (ISO weekdays). Providers with no kind are organisations demo.data.ts creates.
+ */
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo-data');
 
-// Existing demo organisations (demo.data.ts) that also publish services.
-const EXISTING_PROVIDERS: Omit<DemoProvider, 'kind' | 'ambitoId' | 'comuneCode'>[] = [
-  {
-    name: 'Cooperativa sociale Igea',
-    serves: 'CREMA',
-    description:
-      'Capofila della partnership per i servizi domiciliari agli anziani fragili dell’Ambito Cremasco (PNRR).',
-    segregationCode: '21',
-  },
-  {
-    name: 'Cooperativa sociale Meraki',
-    serves: 'CREMA',
-    description: 'Cooperativa sociale del Cremasco: servizi educativi, famiglie, tempo libero.',
-    segregationCode: '22',
-  },
-  {
-    name: 'Cooperativa sociale Sentiero',
-    serves: 'CREMA',
-    description: 'Cooperativa sociale del Cremasco: segretariato sociale, mediazione, casa.',
-    segregationCode: '23',
-  },
-  {
-    name: 'Fondazione Brunenghi di Castelleone',
-    serves: ['019025', CREMA, '019062', '019097'],
-    description: 'Fondazione socio-sanitaria di Castelleone: centro diurno e servizi per anziani.',
-    segregationCode: '24',
-  },
-  {
-    name: 'Comune di Cremona – Settore Politiche Sociali',
-    serves: [CREMONA],
-    description: 'Servizi sociali del Comune di Cremona.',
-    segregationCode: '01',
-  },
-];
-
-type Unit = 'hour' | 'meal' | 'trip' | 'session' | 'month' | 'service';
-
-interface DemoService {
-  provider: string;
-  category: string;
-  name: string;
-  description: string;
-  targets: string[];
-  unit: Unit;
-  list: number;
-  capped: number;
-  comuni: Scope;
-  base: string;
-  schedule: string;
-  capacity?: [number, 'day' | 'week' | 'month'];
-  municipal?: 'saap' | 'disabled_transport' | 'conciliazione' | true;
-  documents?: string[];
+function readTable<C extends string>(file: string, columns: readonly C[]): Record<C, string>[] {
+  const rows = parse(readFileSync(join(DATA_DIR, file)), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
+  rows.forEach((row, i) => {
+    const missing = columns.filter((c) => row[c] === undefined);
+    if (missing.length > 0) throw new Error(`${file}, riga ${i + 2}: mancano ${missing.join(', ')}`);
+  });
+  return rows as Record<C, string>[];
 }
 
-const SOLCO = 'Consorzio Sol.Co Cremona';
-const IGEA = 'Cooperativa sociale Igea';
-const MERAKI = 'Cooperativa sociale Meraki';
-const SENTIERO = 'Cooperativa sociale Sentiero';
-const NAZARETH = 'Nazareth società cooperativa sociale';
-const IRIDE = 'Iride società cooperativa sociale';
-const PRONTOCURA = 'Prontocura società cooperativa sociale';
-const CULLA = 'La Culla società cooperativa sociale';
-const BRUNENGHI = 'Fondazione Brunenghi di Castelleone';
-const COMUNE_CR = 'Comune di Cremona – Settore Politiche Sociali';
-const ISEE_DOC = 'Attestazione ISEE in corso di validità (per la tariffa agevolata)';
+const list = (cell: string) => (cell === '' ? [] : cell.split('|'));
+/** An Ambito id, or ISTAT codes. */
+type Scope = string | string[];
+const scopeOf = (cell: string): Scope => (/^\d{6}(\|\d{6})*$/.test(cell) ? list(cell) : cell);
 
-const SERVICES: DemoService[] = [
-  // Sanità territoriale
-  {
-    provider: PRONTOCURA,
-    category: 'sanita_territoriale',
-    name: 'Infermiere a domicilio',
-    description:
-      'Prestazioni infermieristiche a casa: medicazioni, iniezioni, gestione di cateteri, controllo dei parametri.',
-    targets: ['anziani', 'disabili', 'adulti'],
-    unit: 'session',
-    list: 3500,
-    capped: 2800,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–sabato 7:00–19:00',
-    capacity: [120, 'month'],
-  },
-  {
-    provider: PRONTOCURA,
-    category: 'sanita_territoriale',
-    name: 'Prelievi del sangue a domicilio',
-    description: 'Prelievo a casa con consegna dei campioni al laboratorio convenzionato e referto online.',
-    targets: ['anziani', 'disabili'],
-    unit: 'session',
-    list: 2500,
-    capped: 1800,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–venerdì 7:00–10:00',
-    capacity: [15, 'day'],
-  },
-  {
-    provider: IGEA,
-    category: 'sanita_territoriale',
-    name: 'Fisioterapia a domicilio',
-    description: 'Sedute di fisioterapia e riabilitazione motoria a casa dopo un ricovero o una frattura.',
-    targets: ['anziani', 'adulti'],
-    unit: 'session',
-    list: 4500,
-    capped: 3500,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Lunedì–venerdì 8:00–18:00',
-    capacity: [80, 'month'],
-  },
-  // Didattica a distanza
-  {
-    provider: SOLCO,
-    category: 'didattica_distanza',
-    name: 'Tablet in comodato per la didattica a distanza',
-    description:
-      'Tablet con connessione dati in comodato d’uso gratuito per studenti che seguono le lezioni da casa.',
-    targets: ['ragazzi', 'famiglie'],
-    unit: 'month',
-    list: 1500,
-    capped: 0,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Consegna entro 3 giorni lavorativi',
-    capacity: [40, 'month'],
-  },
-  {
-    provider: MERAKI,
-    category: 'didattica_distanza',
-    name: 'Tutor per i compiti online',
-    description:
-      'Un educatore segue in videochiamata lo studente nei compiti e nell’organizzazione dello studio.',
-    targets: ['ragazzi', 'bambini'],
-    unit: 'hour',
-    list: 2000,
-    capped: 1400,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Lunedì–venerdì 14:30–18:30',
-  },
-  // Assistenza domiciliare
-  {
-    provider: IGEA,
-    category: 'assistenza_domiciliare',
-    name: 'Assistenza domiciliare anziani (SAD)',
-    description:
-      'Aiuto nell’igiene personale, nella cura della casa e nella spesa per anziani non autosufficienti, con operatori socio-sanitari.',
-    targets: ['anziani'],
-    unit: 'hour',
-    list: 2200,
-    capped: 1600,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Tutti i giorni 7:00–20:00',
-    capacity: [400, 'month'],
-    documents: ['Attestazione ISEE sociosanitario'],
-  },
-  {
-    provider: PRONTOCURA,
-    category: 'assistenza_domiciliare',
-    name: 'Assistenza domiciliare e igiene della persona',
-    description:
-      'Operatori socio-sanitari a domicilio per l’igiene, la mobilizzazione e la compagnia di persone fragili.',
-    targets: ['anziani', 'disabili'],
-    unit: 'hour',
-    list: 2300,
-    capped: 1800,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Tutti i giorni 7:00–21:00',
-    capacity: [500, 'month'],
-    documents: [ISEE_DOC],
-  },
-  {
-    provider: SOLCO,
-    category: 'assistenza_domiciliare',
-    name: 'Assistente familiare (badante) qualificata',
-    description:
-      'Selezione, formazione e affiancamento di un’assistente familiare, con sostituzioni in caso di assenza.',
-    targets: ['anziani', 'famiglie'],
-    unit: 'month',
-    list: 25000,
-    capped: 19000,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Colloquio entro una settimana',
-  },
-  {
-    provider: IGEA,
-    category: 'assistenza_domiciliare',
-    name: 'Sollievo notturno a domicilio',
-    description:
-      'Un operatore passa la notte a casa della persona non autosufficiente per dare sollievo ai familiari.',
-    targets: ['anziani', 'famiglie'],
-    unit: 'service',
-    list: 12000,
-    capped: 9500,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Notti dalle 21:00 alle 7:00',
-    capacity: [20, 'month'],
-  },
-  // Pasti a domicilio
-  {
-    provider: SOLCO,
-    category: 'pasti_domicilio',
-    name: 'Pasti a domicilio – Cremona',
-    description:
-      'Pranzo caldo consegnato a casa dal lunedì al sabato, con menù per diete speciali (diabetici, senza glutine, frullati).',
-    targets: ['anziani', 'disabili'],
-    unit: 'meal',
-    list: 900,
-    capped: 700,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–sabato, consegna 11:30–13:00',
-    capacity: [3000, 'month'],
-    documents: [ISEE_DOC],
-  },
-  {
-    provider: IGEA,
-    category: 'pasti_domicilio',
-    name: 'Pasti a domicilio – Crema',
-    description:
-      'Pasti caldi preparati ogni giorno e consegnati a casa agli anziani del Cremasco, anche la domenica su richiesta.',
-    targets: ['anziani'],
-    unit: 'meal',
-    list: 950,
-    capped: 720,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Tutti i giorni, consegna 11:30–13:00',
-    capacity: [2500, 'month'],
-    documents: [ISEE_DOC],
-  },
-  {
-    provider: BRUNENGHI,
-    category: 'pasti_domicilio',
-    name: 'Pasto e cena a domicilio dalla cucina della Fondazione',
-    description:
-      'Pranzo e cena preparati dalla cucina della Fondazione e consegnati a Castelleone e nei comuni vicini.',
-    targets: ['anziani'],
-    unit: 'meal',
-    list: 1100,
-    capped: 850,
-    comuni: ['019025', CREMA, '019062', '019097'],
-    base: '019025',
-    schedule: 'Tutti i giorni 11:30–12:30 e 18:00–19:00',
-  },
-  // Facchinaggio
-  {
-    provider: IRIDE,
-    category: 'facchinaggio',
-    name: 'Piccoli traslochi e sgomberi',
-    description:
-      'Trasporto di mobili e scatoloni, sgombero di cantine e solai, smontaggio e montaggio di arredi.',
-    targets: ['tutti'],
-    unit: 'hour',
-    list: 4000,
-    capped: 3000,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–sabato su appuntamento',
-  },
-  {
-    provider: SENTIERO,
-    category: 'facchinaggio',
-    name: 'Trasporto mobili e facchinaggio',
-    description: 'Due operatori con furgone per spostare mobili, elettrodomestici e carichi pesanti.',
-    targets: ['tutti'],
-    unit: 'hour',
-    list: 4500,
-    capped: 3400,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Lunedì–venerdì su appuntamento',
-  },
-  // Sanificazioni
-  {
-    provider: IRIDE,
-    category: 'sanificazioni',
-    name: 'Sanificazione dell’abitazione',
-    description:
-      'Sanificazione di ambienti domestici con prodotti certificati, anche dopo un caso di malattia infettiva.',
-    targets: ['tutti'],
-    unit: 'service',
-    list: 12000,
-    capped: 9000,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Intervento entro 48 ore',
-  },
-  {
-    provider: IRIDE,
-    category: 'sanificazioni',
-    name: 'Pulizie domestiche',
-    description: 'Pulizie ordinarie e straordinarie della casa per chi non riesce a farle da sé.',
-    targets: ['anziani', 'disabili', 'famiglie'],
-    unit: 'hour',
-    list: 2000,
-    capped: 1500,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–sabato 8:00–18:00',
-  },
-  {
-    provider: SENTIERO,
-    category: 'sanificazioni',
-    name: 'Pulizie e igienizzazione a domicilio',
-    description: 'Pulizia e igienizzazione della casa con personale formato, prodotti inclusi.',
-    targets: ['tutti'],
-    unit: 'hour',
-    list: 2100,
-    capped: 1600,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Lunedì–sabato 8:00–18:00',
-  },
-  // Mediazione familiare
-  {
-    provider: NAZARETH,
-    category: 'mediazione_familiare',
-    name: 'Mediazione familiare per genitori separati',
-    description:
-      'Percorso con un mediatore per riorganizzare le relazioni familiari e gli accordi sui figli durante la separazione.',
-    targets: ['famiglie'],
-    unit: 'session',
-    list: 7000,
-    capped: 4500,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Su appuntamento, anche il sabato mattina',
-    capacity: [40, 'month'],
-  },
-  {
-    provider: SENTIERO,
-    category: 'mediazione_familiare',
-    name: 'Mediazione dei conflitti in famiglia',
-    description:
-      'Incontri di mediazione tra familiari per conflitti legati alla cura di un anziano o all’eredità.',
-    targets: ['famiglie', 'adulti'],
-    unit: 'session',
-    list: 6500,
-    capped: 4200,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Su appuntamento',
-  },
-  // Segretariato sociale
-  {
-    provider: SOLCO,
-    category: 'segretariato_sociale',
-    name: 'Orientamento ai servizi e alle pratiche',
-    description:
-      'Un welfare manager ascolta la richiesta, orienta ai servizi e aiuta con le domande online (bonus, ISEE, SPID).',
-    targets: ['tutti'],
-    unit: 'session',
-    list: 0,
-    capped: 0,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Negli orari degli sportelli di prossimità',
-  },
-  {
-    provider: SENTIERO,
-    category: 'segretariato_sociale',
-    name: 'Sportello pratiche e assistenza digitale',
-    description: 'Aiuto per SPID, fascicolo sanitario, domande di bonus e prenotazioni online.',
-    targets: ['anziani', 'adulti'],
-    unit: 'session',
-    list: 1500,
-    capped: 500,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Martedì e giovedì 9:00–12:30',
-  },
-  // Bambini
-  {
-    provider: CULLA,
-    category: 'servizi_bambini',
-    name: 'Babysitter qualificata a domicilio',
-    description: 'Educatrici per la cura dei bambini a casa, anche per poche ore o in caso di malattia.',
-    targets: ['bambini', 'famiglie'],
-    unit: 'hour',
-    list: 1400,
-    capped: 1100,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Tutti i giorni 7:00–22:00',
-  },
-  {
-    provider: CULLA,
-    category: 'servizi_bambini',
-    name: 'Centro estivo per bambini 3–6 anni',
-    description: 'Centro estivo con attività all’aperto, laboratori e pranzo.',
-    targets: ['bambini'],
-    unit: 'month',
-    list: 45000,
-    capped: 32000,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Luglio, lunedì–venerdì 7:30–16:30',
-    capacity: [60, 'month'],
-  },
-  {
-    provider: MERAKI,
-    category: 'servizi_bambini',
-    name: 'Doposcuola e aiuto compiti',
-    description: 'Doposcuola in piccoli gruppi con merenda, aiuto compiti e giochi.',
-    targets: ['bambini', 'ragazzi'],
-    unit: 'month',
-    list: 15000,
-    capped: 11000,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Lunedì–venerdì 14:00–18:00',
-    capacity: [30, 'month'],
-  },
-  // Anziani
-  {
-    provider: SOLCO,
-    category: 'servizi_anziani',
-    name: 'Compagnia e accompagnamento per anziani',
-    description: 'Un operatore fa compagnia, accompagna a passeggio, a fare la spesa o alle visite mediche.',
-    targets: ['anziani'],
-    unit: 'hour',
-    list: 1800,
-    capped: 1300,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–sabato 8:00–19:00',
-  },
-  {
-    provider: PRONTOCURA,
-    category: 'servizi_anziani',
-    name: 'Telesoccorso',
-    description:
-      'Dispositivo da polso collegato a una centrale attiva 24 ore su 24 che avvisa familiari e soccorsi.',
-    targets: ['anziani', 'disabili'],
-    unit: 'month',
-    list: 2500,
-    capped: 1500,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Attivo 24 ore su 24',
-  },
-  {
-    provider: BRUNENGHI,
-    category: 'servizi_anziani',
-    name: 'Centro diurno integrato',
-    description:
-      'Accoglienza diurna con attività, pasti, assistenza e controllo infermieristico per anziani.',
-    targets: ['anziani'],
-    unit: 'service',
-    list: 4500,
-    capped: 3600,
-    comuni: ['019025', CREMA, '019062', '019097'],
-    base: '019025',
-    schedule: 'Lunedì–venerdì 8:30–17:30',
-    capacity: [25, 'day'],
-  },
-  {
-    provider: IGEA,
-    category: 'servizi_anziani',
-    name: 'Custode sociale per anziani soli',
-    description: 'Visite e telefonate periodiche a chi vive solo, con attivazione dei servizi quando serve.',
-    targets: ['anziani'],
-    unit: 'month',
-    list: 3000,
-    capped: 1500,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Una visita a settimana e una telefonata al giorno',
-  },
-  // Famiglie
-  {
-    provider: NAZARETH,
-    category: 'servizi_famiglie',
-    name: 'Consulenza educativa per genitori',
-    description:
-      'Colloqui con un pedagogista per affrontare difficoltà educative con figli piccoli o adolescenti.',
-    targets: ['famiglie'],
-    unit: 'session',
-    list: 6000,
-    capped: 3500,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Su appuntamento',
-  },
-  {
-    provider: MERAKI,
-    category: 'servizi_famiglie',
-    name: 'Spazio famiglie 0–3 anni',
-    description: 'Incontri per genitori e bambini piccoli con educatrici: gioco, confronto, consigli.',
-    targets: ['famiglie', 'bambini'],
-    unit: 'session',
-    list: 800,
-    capped: 500,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Mercoledì e sabato 9:30–11:30',
-    capacity: [20, 'day'],
-  },
-  // Casa
-  {
-    provider: IRIDE,
-    category: 'servizi_casa',
-    name: 'Piccole riparazioni domestiche',
-    description: 'Un tuttofare per piccoli lavori: rubinetti, lampadine, tapparelle, mensole.',
-    targets: ['anziani', 'tutti'],
-    unit: 'hour',
-    list: 3000,
-    capped: 2200,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Lunedì–venerdì su appuntamento',
-  },
-  {
-    provider: IRIDE,
-    category: 'servizi_casa',
-    name: 'Lavanderia e stireria con ritiro a domicilio',
-    description: 'Ritiro e riconsegna a casa di biancheria da lavare e stirare.',
-    targets: ['anziani', 'famiglie'],
-    unit: 'service',
-    list: 1800,
-    capped: 1300,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Ritiro il lunedì, consegna il giovedì',
-  },
-  {
-    provider: SENTIERO,
-    category: 'servizi_casa',
-    name: 'Manutenzione del verde e giardinaggio',
-    description: 'Taglio dell’erba, potature e pulizia di giardini e cortili.',
-    targets: ['tutti'],
-    unit: 'hour',
-    list: 2800,
-    capped: 2100,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Aprile–ottobre su appuntamento',
-  },
-  // Tempo libero
-  {
-    provider: SOLCO,
-    category: 'tempo_libero',
-    name: 'Ginnastica dolce per la terza età',
-    description: 'Corso di ginnastica dolce in piccoli gruppi con un istruttore, in palestra o al parco.',
-    targets: ['anziani'],
-    unit: 'month',
-    list: 3000,
-    capped: 2000,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Martedì e venerdì 10:00–11:00',
-    capacity: [25, 'month'],
-  },
-  {
-    provider: MERAKI,
-    category: 'tempo_libero',
-    name: 'Laboratori creativi per ragazzi',
-    description: 'Laboratori di teatro, musica e fumetto per ragazzi dagli 11 ai 17 anni.',
-    targets: ['ragazzi'],
-    unit: 'month',
-    list: 4000,
-    capped: 2800,
-    comuni: 'CREMA',
-    base: CREMA,
-    schedule: 'Sabato 15:00–18:00',
-    capacity: [20, 'month'],
-  },
-  {
-    provider: NAZARETH,
-    category: 'tempo_libero',
-    name: 'Gite e uscite accompagnate per persone con disabilità',
-    description: 'Uscite di gruppo accompagnate da educatori: musei, mercati, eventi in città.',
-    targets: ['disabili'],
-    unit: 'trip',
-    list: 3500,
-    capped: 2500,
-    comuni: 'CREMONA',
-    base: CREMONA,
-    schedule: 'Una domenica al mese',
-  },
-  // Servizi comunali del Comune di Cremona
-  {
-    provider: COMUNE_CR,
-    category: 'saap',
-    name: 'SAAP – Assistenza per l’autonomia personale degli alunni con disabilità',
-    description:
-      'Educatori a scuola per l’autonomia personale e la comunicazione degli alunni con disabilità certificata, nelle scuole di Cremona.',
-    targets: ['bambini', 'ragazzi', 'disabili'],
-    unit: 'hour',
-    list: 0,
-    capped: 0,
-    comuni: [CREMONA],
-    base: CREMONA,
-    schedule: 'Durante l’orario scolastico',
-    municipal: 'saap',
-    documents: ['Certificazione di disabilità (L. 104/1992)', 'Certificato di iscrizione scolastica'],
-  },
-  {
-    provider: COMUNE_CR,
-    category: 'trasporto_disabili',
-    name: 'Trasporto per persone con disabilità',
-    description: 'Trasporto accompagnato con mezzi attrezzati verso scuole, centri diurni e luoghi di cura.',
-    targets: ['disabili'],
-    unit: 'trip',
-    list: 0,
-    capped: 0,
-    comuni: [CREMONA],
-    base: CREMONA,
-    schedule: 'Lunedì–sabato 7:00–19:00, prenotazione con 48 ore di anticipo',
-    municipal: 'disabled_transport',
-    capacity: [60, 'day'],
-    documents: ['Certificazione di disabilità (L. 104/1992)'],
-  },
-  {
-    provider: COMUNE_CR,
-    category: 'conciliazione',
-    name: 'Conciliazione vita–lavoro: pre e post scuola',
-    description:
-      'Accoglienza dei bambini prima e dopo l’orario scolastico per le famiglie in cui i genitori lavorano.',
-    targets: ['bambini', 'famiglie'],
-    unit: 'month',
-    list: 0,
-    capped: 0,
-    comuni: [CREMONA],
-    base: CREMONA,
-    schedule: 'Scuole primarie: 7:30–8:30 e 16:30–18:00',
-    municipal: 'conciliazione',
-    capacity: [200, 'month'],
-    documents: ['Dichiarazione del datore di lavoro'],
-  },
-  {
-    provider: COMUNE_CR,
-    category: 'conciliazione',
-    name: 'Conciliazione vita–lavoro: voucher baby-sitting',
-    description: 'Ore di baby-sitting a domicilio per i genitori lavoratori con turni o orari serali.',
-    targets: ['bambini', 'famiglie'],
-    unit: 'hour',
-    list: 0,
-    capped: 0,
-    comuni: [CREMONA],
-    base: CREMONA,
-    schedule: 'Tutti i giorni 7:00–22:00',
-    municipal: 'conciliazione',
-    documents: ['Dichiarazione del datore di lavoro'],
-  },
-  {
-    provider: COMUNE_CR,
-    category: 'segretariato_sociale',
-    name: 'Segretariato sociale del Comune di Cremona',
-    description:
-      'Informazione e orientamento sui servizi sociali comunali, sulle misure di sostegno al reddito e sulle pratiche.',
-    targets: ['tutti'],
-    unit: 'session',
-    list: 0,
-    capped: 0,
-    comuni: [CREMONA],
-    base: CREMONA,
-    schedule: 'Lunedì–venerdì 9:00–12:00, giovedì anche 14:30–16:30',
-    municipal: true,
-  },
-];
+const PROVIDERS = readTable('providers.csv', [
+  'name',
+  'kind',
+  'ambito_id',
+  'comune_code',
+  'serves',
+  'segregation_code',
+  'description',
+] as const).map((r) => ({
+  name: r.name,
+  /** Null for an organisation the demo already has. */
+  kind: (r.kind || null) as 'social_cooperative' | 'company' | 'comune' | 'foundation' | null,
+  ambitoId: r.ambito_id || null,
+  comuneCode: r.comune_code || null,
+  serves: scopeOf(r.serves),
+  segregationCode: r.segregation_code,
+  description: r.description,
+}));
+
+const UNITS = ['hour', 'meal', 'trip', 'session', 'month', 'service'] as const;
+const PERIODS = ['day', 'week', 'month'] as const;
+const PROGRAMS = ['saap', 'disabled_transport', 'conciliazione'] as const;
+
+const SERVICES = readTable('services.csv', [
+  'provider',
+  'category',
+  'name',
+  'unit',
+  'list_price_cents',
+  'capped_price_cents',
+  'capacity',
+  'capacity_period',
+  'municipal',
+  'comuni',
+  'base_comune',
+  'targets',
+  'schedule',
+  'documents',
+  'description',
+] as const).map((r, i) => {
+  const unit = UNITS.find((u) => u === r.unit);
+  const period = PERIODS.find((p) => p === r.capacity_period) ?? null;
+  const program = PROGRAMS.find((p) => p === r.municipal) ?? null;
+  if (!unit || (r.capacity !== '' && !period) || (r.municipal !== '' && r.municipal !== 'yes' && !program))
+    throw new Error(`services.csv, riga ${i + 2}: unit, capacity_period o municipal non validi`);
+  return {
+    provider: r.provider,
+    category: r.category,
+    name: r.name,
+    description: r.description,
+    targets: list(r.targets),
+    unit,
+    listPriceCents: Number(r.list_price_cents),
+    cappedPriceCents: Number(r.capped_price_cents),
+    comuni: scopeOf(r.comuni),
+    base: r.base_comune,
+    schedule: r.schedule,
+    capacity: r.capacity === '' ? null : Number(r.capacity),
+    capacityPeriod: r.capacity === '' ? null : period,
+    isMunicipal: r.municipal !== '',
+    municipalProgram: program,
+    documents: list(r.documents),
+  };
+});
+
+// Five proximity access points in Cremona's neighbourhoods (addresses and coordinates approximate).
+const ACCESS_POINTS = readTable('access-points.csv', [
+  'name',
+  'neighbourhood',
+  'address',
+  'latitude',
+  'longitude',
+  'organization',
+  'kind',
+  'opening_hours',
+] as const).map((r) => ({
+  name: r.name,
+  neighbourhood: r.neighbourhood,
+  address: r.address,
+  latitude: Number(r.latitude),
+  longitude: Number(r.longitude),
+  organization: r.organization,
+  kind: r.kind === 'public' ? ('public' as const) : ('private' as const),
+  openingHours: list(r.opening_hours).flatMap((span) => {
+    const [, first, last, from, to] = /^(\d)(?:-(\d))? (\d\d:\d\d)-(\d\d:\d\d)$/.exec(span) ?? [];
+    if (!first) throw new Error(`access-points.csv: orario «${span}» non valido`);
+    const days = Array.from(
+      { length: Number(last ?? first) - Number(first) + 1 },
+      (_, d) => Number(first) + d,
+    );
+    return days.map((day) => ({ day, from: from!, to: to! }));
+  }),
+}));
 
 const euro = (e: number) => Math.round(e * 100);
 
@@ -907,57 +305,6 @@ const TARIFFS: {
   },
 ];
 
-// Five proximity access points in Cremona's neighbourhoods (addresses and coordinates approximate).
-const ACCESS_POINTS = [
-  {
-    name: 'Sportello di prossimità Centro',
-    neighbourhood: 'Centro',
-    address: 'Via Palestro 11',
-    latitude: 45.1358,
-    longitude: 10.0235,
-    organization: SOLCO,
-    kind: 'private' as const,
-  },
-  {
-    name: 'Sportello di prossimità Cambonino',
-    neighbourhood: 'Cambonino',
-    address: 'Via Panfilo Nuvolone 1',
-    latitude: 45.1498,
-    longitude: 10.0075,
-    organization: COMUNE_CR,
-    kind: 'public' as const,
-  },
-  {
-    name: 'Sportello di prossimità Zaist',
-    neighbourhood: 'Zaist',
-    address: 'Via Zaist 41',
-    latitude: 45.1445,
-    longitude: 10.0488,
-    organization: SOLCO,
-    kind: 'private' as const,
-  },
-  {
-    name: 'Sportello di prossimità Borgo Loreto',
-    neighbourhood: 'Borgo Loreto',
-    address: 'Via Brescia 22',
-    latitude: 45.1497,
-    longitude: 10.0345,
-    organization: 'AUSER Cremona',
-    kind: 'private' as const,
-  },
-  {
-    name: 'Sportello di prossimità Po – San Felice',
-    neighbourhood: 'Po',
-    address: 'Via del Sale 60',
-    latitude: 45.1255,
-    longitude: 10.0182,
-    organization: COMUNE_CR,
-    kind: 'public' as const,
-  },
-];
-
-const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '12:30' }));
-
 /**
  * Seeds the demo catalogue: providers, ≥ 40 approved services over every category, tariffs for
  * Crema and Cremona, five access points in Cremona (the demo welfare manager works at the first),
@@ -970,15 +317,15 @@ export async function seedCatalogDemo(
     userIdsByRole: Map<string, string>;
     passwordHash: string;
   },
-): Promise<void> {
+): Promise<{ serviceIdsByName: ReadonlyMap<string, string> }> {
   const orgs = options.organizationIdsByName;
   const comuni = await repo.listComuniRows(tx);
   const ofAmbito = (id: string) => comuni.filter((c) => c.ambito_id === id).map((c) => c.istat_code);
   const resolve = (scope: Scope) => (typeof scope === 'string' ? ofAmbito(scope) : scope);
   const names = new Map(comuni.map((c) => [c.istat_code, c.name]));
 
-  for (const p of NEW_PROVIDERS) {
-    if (!orgs.has(p.name)) {
+  for (const p of PROVIDERS) {
+    if (p.kind && !orgs.has(p.name)) {
       orgs.set(
         p.name,
         await insertOrganization(tx, {
@@ -990,8 +337,7 @@ export async function seedCatalogDemo(
       );
     }
   }
-  const providers = [...NEW_PROVIDERS, ...EXISTING_PROVIDERS];
-  for (const p of providers) {
+  for (const p of PROVIDERS) {
     await repo.upsertProvider(tx, {
       organizationId: orgs.get(p.name)!,
       description: p.description,
@@ -1019,20 +365,20 @@ export async function seedCatalogDemo(
         baseComuneCode: s.base,
         schedule: s.schedule,
         unit: s.unit,
-        listPriceCents: s.list,
-        cappedPriceCents: s.capped,
-        capacity: s.capacity?.[0] ?? null,
-        capacityPeriod: s.capacity?.[1] ?? null,
-        isMunicipal: s.municipal !== undefined,
-        municipalProgram: typeof s.municipal === 'string' ? s.municipal : null,
-        requiredDocuments: s.documents ?? [],
+        listPriceCents: s.listPriceCents,
+        cappedPriceCents: s.cappedPriceCents,
+        capacity: s.capacity,
+        capacityPeriod: s.capacityPeriod,
+        isMunicipal: s.isMunicipal,
+        municipalProgram: s.municipalProgram,
+        requiredDocuments: s.documents,
         searchText: serviceSearchText({
           name: s.name,
           description: s.description,
           term,
           targetGroups: s.targets,
           providerName: s.provider,
-          isMunicipal: s.municipal !== undefined,
+          isMunicipal: s.isMunicipal,
           baseComuneName: names.get(s.base) ?? '',
         }),
       },
@@ -1068,9 +414,7 @@ export async function seedCatalogDemo(
         address: a.address,
         latitude: a.latitude,
         longitude: a.longitude,
-        openingHours: a.name.includes('Centro')
-          ? [...WEEKDAY_HOURS, { day: 4, from: '14:30', to: '17:30' }]
-          : WEEKDAY_HOURS,
+        openingHours: a.openingHours,
         phone: '0372 407000',
         email: null,
       }),
@@ -1086,6 +430,7 @@ export async function seedCatalogDemo(
     userIdsByRole: options.userIdsByRole,
     passwordHash: options.passwordHash,
   });
+  return { serviceIdsByName: serviceIds };
 }
 
 async function seedIseeAndOrders(
@@ -1309,75 +654,109 @@ async function seedIseeAndOrders(
     );
     const rule = rules.find((r) => r.scope_type === 'comune')?.rule ?? rules[0]?.rule ?? null;
     const outcome = priceForCitizen(service.capped_price_cents, rule, facts.get(order.personId) ?? [], today);
-    const unit = outcome.unitCents;
-    const total = unit * order.quantity;
-    const startDate = addDays(today, order.status === 'requested' ? 3 : -5);
-    const periodKey = periodKeyOf(startDate, service.capacity_period);
-    if (service.capacity !== null)
-      await repo.reserveCapacity(tx, serviceId, periodKey, order.quantity, service.capacity);
     const assisted = order.assisted === true && o.manager !== null;
-    const id = await repo.insertOrder(
+    const id = await seedOrder(
       tx,
       {
         serviceId,
-        providerId: service.provider_id,
         personId: order.personId,
         comuneCode: order.comune,
         quantity: order.quantity,
-        startDate,
-        periodKey,
-        notes: null,
-        unitPriceCents: unit,
-        cappedUnitPriceCents: service.capped_price_cents,
-        totalCents: total,
-        subsidyCents: (service.capped_price_cents - unit) * order.quantity,
+        startDate: addDays(today, order.status === 'requested' ? 3 : -5),
+        unitPriceCents: outcome.unitCents,
         tariff: {
           basis: outcome.basis,
           band: outcome.band,
           iseeStatus: outcome.isee.status,
           iseeType: outcome.isee.type,
         },
-        eligibility: null,
-        channel: assisted ? 'assisted' : 'online',
-        accessPointId: assisted ? o.accessPointId : null,
-        assistedBy: assisted ? o.manager : null,
-        consent: assisted,
-        paymentStatus: total > 0 ? 'pending' : 'not_required',
-        idempotencyKey: null,
+        assisted: assisted ? { accessPointId: o.accessPointId, by: o.manager! } : null,
       },
       assisted ? o.manager! : creator,
     );
-    if (total > 0) {
-      const provider = (await repo.findProvider(tx, service.provider_id))!;
-      const notice = buildNoticeNumber(
-        provider.segregation_code ?? '01',
-        iuvBaseOf(BigInt(await repo.nextIuvSequence(tx))),
-      );
-      await repo.insertNotice(tx, {
-        orderId: id,
-        comuneCode: order.comune,
-        provider: 'development',
-        noticeNumber: notice.noticeNumber,
-        iuv: notice.iuv,
-        creditorTaxCode: provider.creditor_tax_code ?? '00000000000',
-        amountCents: total,
-        dueDate: addDays(today, 7),
-        reason: `${service.name} – ordine ${id.slice(0, 8)}`,
+    if (order.paid && outcome.unitCents > 0) {
+      await repo.updateNotice(tx, id, 'paid', {
+        receiptId: `DEV-DEMO-${id.slice(0, 8)}`,
+        psp: 'PSP di sviluppo (simulato)',
+        amountCents: outcome.unitCents * order.quantity,
       });
-      if (order.paid) {
-        await repo.updateNotice(tx, id, 'paid', {
-          receiptId: `DEV-DEMO-${id.slice(0, 8)}`,
-          psp: 'PSP di sviluppo (simulato)',
-          amountCents: total,
-        });
-        await repo.setPaymentStatus(tx, id, 'paid');
-      }
+      await repo.setPaymentStatus(tx, id, 'paid');
     }
     if (order.status !== 'requested') await repo.setOrderStatus(tx, id, order.status, null);
-    await repo.insertOrderEvent(
-      tx,
-      { orderId: id, comuneCode: order.comune, kind: 'created', details: { demo: true } },
-      null,
-    );
   }
+}
+
+/**
+ * An order as seeds (the demo, tests of other modules) record it: through the booking statement,
+ * so capacity, the payment notice (development provider, non-municipal services with something to
+ * pay) and the 'created' event are written as for a citizen's booking, at a unit price the seed
+ * gives; no tariff lookup, no eligibility, no dates check, no audit.
+ * @throws when the service is unknown or its capacity for the period is used up.
+ */
+export async function seedOrder(
+  tx: Tx,
+  o: {
+    serviceId: string;
+    personId: string;
+    comuneCode: string;
+    quantity: number;
+    startDate: string;
+    unitPriceCents: number;
+    tariff: Record<string, unknown>;
+    assisted: { accessPointId: string; by: string } | null;
+    /** The provider's answer already given (default: still requested). */
+    status?: 'confirmed' | 'delivered';
+  },
+  userId: string,
+): Promise<string> {
+  const service = await repo.findService(tx, o.serviceId);
+  const provider = service && (await repo.findProvider(tx, service.provider_id));
+  if (!service || !provider) throw new Error(`seedOrder: no service ${o.serviceId}`);
+  const id = randomUUID();
+  const total = o.unitPriceCents * o.quantity;
+  const reason = `${service.name} – ordine ${id.slice(0, 8)}`.slice(0, 140);
+  const notice =
+    !service.is_municipal && total > 0
+      ? {
+          ...buildNoticeNumber(
+            provider.segregation_code ?? '01',
+            iuvBaseOf(BigInt(await repo.nextIuvSequence(tx))),
+          ),
+          provider: 'development',
+          creditorTaxCode: provider.creditor_tax_code ?? provider.tax_code ?? '00000000000',
+          dueDate: addDays(dateInRome(), 7),
+          reason,
+        }
+      : null;
+  const booked = await repo.insertBooking(
+    tx,
+    {
+      id,
+      serviceId: service.id,
+      providerId: service.provider_id,
+      personId: o.personId,
+      comuneCode: o.comuneCode,
+      quantity: o.quantity,
+      startDate: o.startDate,
+      periodKey: periodKeyOf(o.startDate, service.capacity_period),
+      notes: null,
+      unitPriceCents: o.unitPriceCents,
+      cappedUnitPriceCents: service.capped_price_cents,
+      totalCents: total,
+      subsidyCents: (service.capped_price_cents - o.unitPriceCents) * o.quantity,
+      tariff: o.tariff,
+      eligibility: null,
+      channel: o.assisted ? 'assisted' : 'online',
+      accessPointId: o.assisted?.accessPointId ?? null,
+      assistedBy: o.assisted?.by ?? null,
+      idempotencyKey: null,
+      capacity: service.capacity,
+      notice,
+    },
+    userId,
+    null,
+  );
+  if (!booked) throw new Error(`seedOrder: capacity of «${service.name}» used up`);
+  if (o.status) await repo.setOrderStatus(tx, id, o.status, null);
+  return id;
 }

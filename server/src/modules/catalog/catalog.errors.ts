@@ -1,4 +1,5 @@
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
+import type { ServiceRuleProblem } from '../../../../shared/src/catalog/service.rules.js';
 
 /** The catalogue's error codes, each with the Italian message a person reads. */
 export const serviceNotFound = () => notFound('Servizio');
@@ -9,30 +10,22 @@ export const importNotFound = () => notFound('Importazione');
 export const personNotFound = () => notFound('Persona');
 export const accessPointNotFound = () => notFound('Punto di accesso');
 
-export const cappedAboveList = () =>
-  invalid('CAPPED_PRICE_ABOVE_LIST_PRICE', 'Il prezzo calmierato non può superare il prezzo di listino.', {
-    field: 'cappedPriceCents',
+/**
+ * A service that breaks one of its rules (shared with the provider's editor): the first problem's
+ * code and message, every problem in `fields` when there are several.
+ */
+export const serviceRuleBroken = (problems: ServiceRuleProblem[]) => {
+  const [first] = problems as [ServiceRuleProblem, ...ServiceRuleProblem[]];
+  return invalid(first.code, first.message, {
+    field: first.field,
+    ...(first.comuni ? { comuni: first.comuni } : {}),
+    ...(problems.length > 1
+      ? { fields: problems.map((p) => ({ field: p.field, code: p.code, message: p.message })) }
+      : {}),
   });
-export const comuneOutsideProvider = (codes: string[]) =>
-  invalid(
-    'COMUNE_OUTSIDE_PROVIDER_TERRITORY',
-    'Il servizio indica comuni in cui il fornitore non opera: scegli solo comuni del suo territorio.',
-    { field: 'comuni', comuni: codes },
-  );
+};
 export const unknownCategory = () =>
   invalid('UNKNOWN_CATEGORY', 'La categoria indicata non esiste.', { field: 'categoryId' });
-export const capacityIncomplete = () =>
-  invalid('CAPACITY_PERIOD_REQUIRED', 'Indica sia la capacità sia il periodo a cui si riferisce.', {
-    field: 'capacityPeriod',
-  });
-export const programNeedsMunicipal = () =>
-  invalid(
-    'PROGRAM_REQUIRES_MUNICIPAL',
-    'Solo un servizio comunale può avere requisiti di accesso comunali.',
-    {
-      field: 'municipalProgram',
-    },
-  );
 export const staleService = () =>
   conflict(
     'STALE_VERSION',

@@ -56,9 +56,10 @@ describe('importing services', () => {
   it('imports a plain CSV row by row: good rows wait for moderation, each bad one says which column', async () => {
     const { providerId, staff } = await providerStaff();
     const csv = [
-      'nome;descrizione;categoria;unita;prezzo_listino;prezzo_calmierato;comuni;destinatari;documenti',
-      'Pasti caldi a domicilio;Pranzo consegnato a casa dal lunedì al sabato;pasti_domicilio;pasto;9,00;7,50;Crema;anziani;ISEE|Documento',
-      'Pulizie di casa;Pulizie ordinarie della casa per anziani soli;Sanificazioni e pulizie;ora;18;20;019035;;',
+      // Headers as people type them, comuni as a spreadsheet keeps them (the shared import readers).
+      'Nome;Descrizione;Categoria;Unità;Prezzo listino;Prezzo calmierato;Comuni;Destinatari;Documenti',
+      'Pasti caldi a domicilio;Pranzo consegnato a casa dal lunedì al sabato;pasti_domicilio;pasto;9,00;7,50;crema (CR);anziani;ISEE|Documento',
+      'Pulizie di casa;Pulizie ordinarie della casa per anziani soli;Sanificazioni e pulizie;ora;18;20;19035;;',
       'Trasloco;Trasporto di mobili e sgombero cantine;facchinaggio;ora;40;30;Cremona;;',
       'Sportello;Orientamento ai servizi del territorio;non esiste;prestazione;0;0;Crema;;',
     ].join('\n');
@@ -146,7 +147,7 @@ describe('importing services', () => {
     const before = await count(env, 'catalog_services');
     const columns = await upload(staff, providerId, 'nome;descrizione\nPasti;Pasti caldi\n', 'text/csv');
     expect(columns.statusCode).toBe(422);
-    expect(columns.json().error).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+    expect(columns.json().error).toMatchObject({ code: 'IMPORT_COLUMNS' });
     expect(columns.json().error.message).toMatch(/prezzo_listino/);
     const zip = await upload(staff, providerId, Buffer.from('not a zip'), 'application/zip');
     expect(zip.statusCode).toBe(422);

@@ -1,6 +1,8 @@
 import { unzipSync } from 'fflate';
 import { readUploadedCsv } from '../../platform/http/csv.js';
 import { invalid } from '../../platform/errors.js';
+import { resolveComune, type ComuneLookup } from '../../platform/imports/comuni.js';
+import { readCsvSheet, type SheetSpec } from '../../platform/imports/sheet.js';
 import { TARGET_GROUPS, type ServiceInput } from '../../../../shared/src/catalog/catalog.schemas.js';
 import { foldSearchText } from './catalog.service.js';
 
@@ -8,7 +10,9 @@ import { foldSearchText } from './catalog.service.js';
  * Reading a provider's services from a file, pure: an Open Referral HSDS 3.0 CSV data package (a zip
  * of services.csv with its cost_options, service_areas, attributes + taxonomy_terms, schedules and
  * required_documents) or a plain CSV with one service a line. Both become rows of the same named
- * cells, checked one by one by the job (parseServiceRow) so each row gets its own outcome.
+ * cells, checked one by one by the job (parseServiceRow) so each row gets its own outcome. The plain
+ * CSV is read as every import reads a sheet (platform/imports/sheet.ts: header in any case, accents
+ * or order, a wrong header refuses the file, a cap on the rows).
  */
 
 export type CatalogImportKind = 'csv' | 'hsds';
@@ -38,30 +42,33 @@ const COLUMNS = [
   'periodo_capacita',
 ] as const;
 
+/** The plain CSV's columns, for the shared sheet reader. */
+export const PLAIN_CSV_SPEC: SheetSpec<(typeof COLUMNS)[number]> = {
+  columns: COLUMNS,
+  required: ['nome', 'categoria', 'prezzo_listino', 'prezzo_calmierato', 'comuni'],
+  aliases: { capacity: 'capacita', periodo: 'periodo_capacita', comune: 'comuni' },
+  rowsName: 'servizi',
+  maxRows: 5000,
+};
+
 const fileError = (message: string) => invalid('IMPORT_FILE_INVALID', message, { field: 'file' });
 
-/** Records of a CSV as objects keyed by the folded header; the line of each. */
-function records(bytes: Uint8Array, name: string): { line: number; cells: Record<string, string> }[] {
+/** Records of one CSV of an HSDS package as objects keyed by the folded header. */
+function records(bytes: Uint8Array, name: string): Record<string, string>[] {
   const rows = readUploadedCsv(bytes);
   if (!rows || rows.length === 0) throw fileError(`Il file ${name} non è un CSV leggibile.`);
   const header = rows[0]!.cells.map((h) => foldSearchText(h).replace(/ /g, '_'));
-  return rows.slice(1).map((r) => ({
-    line: r.line,
-    cells: Object.fromEntries(header.map((h, i) => [h, (r.cells[i] ?? '').trim()])),
-  }));
+  return rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, (r.cells[i] ?? '').trim()])));
 }
 
-/** The rows of a plain CSV: its own columns, by line. @throws 422 without the required columns. */
+/**
+ * The rows of a plain CSV by line, every column present (empty when the file lacks it).
+ * @throws 422 (IMPORT_COLUMNS, IMPORT_EMPTY, IMPORT_FILE_UNREADABLE, IMPORT_TOO_MANY_ROWS) as any import.
+ */
 export function readPlainCsv(bytes: Uint8Array): { row: number; cells: ImportCells }[] {
-  const rows = records(bytes, 'caricato');
-  const missing = ['nome', 'categoria', 'prezzo_listino', 'prezzo_calmierato', 'comuni'].filter(
-    (c) => rows.length > 0 && !(c in rows[0]!.cells),
-  );
-  if (rows.length === 0) throw fileError('Il file non contiene servizi.');
-  if (missing.length > 0) throw fileError(`Mancano le colonne: ${missing.join(', ')}.`);
-  return rows.map((r) => ({
-    row: r.line,
-    cells: Object.fromEntries(COLUMNS.map((c) => [c, r.cells[c] ?? ''])),
+  return readCsvSheet(PLAIN_CSV_SPEC, bytes).map((r) => ({
+    row: r.row,
+    cells: Object.fromEntries(COLUMNS.map((c) => [c, r.values[c] ?? ''])),
   }));
 }
 
@@ -90,7 +97,7 @@ export function readHsdsPackage(bytes: Uint8Array): { row: number; cells: Import
   const byName = new Map(Object.entries(files).map(([path, data]) => [path.split('/').pop()!, data]));
   const table = (name: string) => {
     const data = byName.get(name);
-    return data ? records(data, name).map((r) => r.cells) : [];
+    return data ? records(data, name) : [];
   };
   if (!byName.has('services.csv')) throw fileError('Il pacchetto non contiene services.csv.');
   const services = table('services.csv');
@@ -165,8 +172,8 @@ const PERIODS: Record<string, 'day' | 'week' | 'month'> = {
 export interface ImportLookups {
   /** Category code or folded Italian name → category id. */
   categories: ReadonlyMap<string, string>;
-  /** ISTAT code or folded name → ISTAT code, for every comune of the province. */
-  comuni: ReadonlyMap<string, string>;
+  /** The comuni of the province, by name or ISTAT code (the shared lookup of imports). */
+  comuni: ComuneLookup;
 }
 
 /** Euros as people write them ("12,50", "12.50", "12") → cents; null when not an amount. */
@@ -212,7 +219,7 @@ export function parseServiceRow(
   if (cappedPriceCents === null) return refuse('prezzo_calmierato', 'un importo in euro, per esempio 9,80.');
   const comuni: string[] = [];
   for (const c of list(cells.comuni ?? '')) {
-    const code = lookups.comuni.get(c) ?? lookups.comuni.get(foldSearchText(c));
+    const code = resolveComune(lookups.comuni, c);
     if (!code) return refuse('comuni', 'un comune non è della provincia di Cremona.');
     if (!comuni.includes(code)) comuni.push(code);
   }

@@ -2,6 +2,7 @@ import { authorize, requireActor, withScope } from '../../platform/access/access
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
+import { enterImportOwner } from '../../platform/imports/batches.js';
 import type {
   CatalogImportAccepted,
   CatalogImportReport,
@@ -28,7 +29,7 @@ export async function startCatalogImport(
   const rows = upload.kind === 'hsds' ? readHsdsPackage(upload.bytes) : readPlainCsv(upload.bytes);
   const importId = await withScope(ctx, 'catalog.manage', async (tx, scope) => {
     if (!(await repo.findProvider(tx, upload.providerId))) throw errors.providerNotFound();
-    await repo.enterImportOwner(tx, actor.userId);
+    await enterImportOwner(tx, actor.userId);
     const id = await repo.insertCatalogImport(tx, {
       createdBy: actor.userId,
       providerId: upload.providerId,
@@ -59,7 +60,7 @@ export async function getCatalogImport(
 ): Promise<CatalogImportReport> {
   const actor = requireActor(ctx);
   return withScope(ctx, 'catalog.manage', async (tx) => {
-    await repo.enterImportOwner(tx, actor.userId);
+    await enterImportOwner(tx, actor.userId);
     const job = await repo.findCatalogImport(tx, id);
     if (!job || job.created_by !== actor.userId) throw errors.importNotFound();
     const rows = which === 'none' ? [] : await repo.catalogImportRowsReport(tx, id, which);

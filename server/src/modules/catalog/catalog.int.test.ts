@@ -145,6 +145,73 @@ describe('providers publish services, the Ambito moderates', () => {
     expect(await count(env, 'catalog_services')).toBe(before);
   });
 
+  it('names every broken rule at once, and refuses a blank title, saving nothing', async () => {
+    const providerId = await buildProvider(env, { comuni: [CREMA] });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const before = await count(env, 'catalog_services');
+    const post = (payload: Record<string, unknown>) =>
+      env.app.inject({ method: 'POST', url: '/api/services', headers: provider.headers, payload });
+    const broken = await post(
+      serviceInput(providerId, { cappedPriceCents: 1000, listPriceCents: 900, comuni: [CREMA, CREMONA] }),
+    );
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error).toMatchObject({
+      code: 'CAPPED_PRICE_ABOVE_LIST_PRICE',
+      details: {
+        field: 'cappedPriceCents',
+        fields: [
+          { field: 'cappedPriceCents', code: 'CAPPED_PRICE_ABOVE_LIST_PRICE' },
+          { field: 'comuni', code: 'COMUNE_OUTSIDE_PROVIDER_TERRITORY' },
+        ],
+      },
+    });
+    const blank = await post(serviceInput(providerId, { name: '    ' }));
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details.fields[0].field).toBe('name');
+    expect(await count(env, 'catalog_services')).toBe(before);
+  });
+
+  it('tells a provider its own organisations and the comuni each serves, and no one else’s', async () => {
+    const providerId = await buildProvider(env, { comuni: [PANDINO, CREMA], name: 'Cooperativa Elenco Uno' });
+    await buildProvider(env, { comuni: [CREMONA], name: 'Cooperativa Elenco Due' });
+    const provider = await loginMember(env, {
+      role: 'fornitore',
+      organizationId: providerId,
+      scope: { type: 'ambito', id: 'CREMA' },
+    });
+    const mine = await env.app.inject({
+      method: 'GET',
+      url: '/api/provider/organizations',
+      headers: provider.headers,
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toEqual({
+      items: [
+        {
+          id: providerId,
+          name: 'Cooperativa Elenco Uno',
+          comuni: [
+            { code: CREMA, name: 'Crema' },
+            { code: PANDINO, name: 'Pandino' },
+          ],
+        },
+      ],
+    });
+    const volunteer = await env.loginAs('volontario');
+    const refused = await env.app.inject({
+      method: 'GET',
+      url: '/api/provider/organizations',
+      headers: volunteer.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    const anonymous = await env.app.inject({ method: 'GET', url: '/api/provider/organizations' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('forbids a provider to publish for another provider', async () => {
     const mine = await buildProvider(env, { comuni: [CREMA] });
     const theirs = await buildProvider(env, { comuni: [CREMA] });
@@ -332,8 +399,9 @@ describe('search', () => {
     });
     const unlimited = await buildApprovedService(env, providerId, { name: 'Trasloco solidale libero' });
     const today = dateInRome();
-    expect(await repo.reserveCapacity(env.database.db, full, today, 2, 2)).toBe(true);
-    expect(await repo.reserveCapacity(env.database.db, roomy, today, 1, 2)).toBe(true);
+    await env.database.db.execute(
+      sql`INSERT INTO catalog_capacity_usage (service_id, period_key, booked) VALUES (${full}, ${today}, 2), (${roomy}, ${today}, 1)`,
+    );
     const search = async (extra: string) =>
       (
         await env.app.inject({ method: 'GET', url: `/api/services?q=trasloco%20solidale${extra}` })
@@ -488,6 +556,76 @@ describe('tariff rules', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the tariff preview', () => {
+  const preview = async (headers: Record<string, string>, payload: Record<string, unknown>) =>
+    env.app.inject({ method: 'POST', url: '/api/tariff-rules/preview', headers, payload });
+
+  it('prices a draft rule with the tariff engine exactly on each threshold, saving nothing', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const tariffRules = async () =>
+      (
+        await queryRows<{ n: number }>(
+          env.database.db,
+          sql`SELECT count(*)::int AS n FROM catalog_tariff_rules`,
+        )
+      )[0]!.n;
+    const before = await tariffRules();
+    const values = [0, 300_000, 300_001, 750_000, 2_000_000, 2_000_001];
+    const response = await preview(admin.headers, {
+      rule: CASSANO_DADDA_SAD,
+      iseeType: 'sociosanitario',
+      iseeValuesCents: values,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      noIseeCents: 2000,
+      points: [
+        { iseeValueCents: 0, unitCents: 0, basis: 'band', band: 0 },
+        { iseeValueCents: 300_000, unitCents: 0, basis: 'band', band: 0 },
+        { iseeValueCents: 300_001, unitCents: 200, basis: 'band', band: 1 },
+        { iseeValueCents: 750_000, unitCents: 500, basis: 'band', band: 1 },
+        { iseeValueCents: 2_000_000, unitCents: 1800, basis: 'band', band: 2 },
+        { iseeValueCents: 2_000_001, unitCents: 1800, basis: 'full_tariff', band: null },
+      ],
+    });
+    // An ISEE of a kind the rule does not accept counts as none: the price without ISEE.
+    const wrongKind = await preview(admin.headers, {
+      rule: CASSANO_DADDA_SAD,
+      iseeType: 'minorenni',
+      iseeValuesCents: [100_000],
+    });
+    expect(wrongKind.json().points).toEqual([
+      { iseeValueCents: 100_000, unitCents: 2000, basis: 'no_isee', band: null },
+    ]);
+    expect(await tariffRules()).toBe(before);
+  });
+
+  it('names the band at fault in a draft, and refuses the preview to a provider', async () => {
+    const admin = await env.loginAs('amministratore', { type: 'all' });
+    const gap = {
+      ...CASSANO_DADDA_SAD,
+      bands: [CASSANO_DADDA_SAD.bands[0], { ...CASSANO_DADDA_SAD.bands[1], fromCents: 310_000 }],
+    };
+    const refused = await preview(admin.headers, {
+      rule: gap,
+      iseeType: 'ordinario',
+      iseeValuesCents: [1],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'TARIFF_RULE_INVALID',
+      details: { field: 'bands.1.fromCents' },
+    });
+    const provider = await env.loginAs('fornitore');
+    const forbidden = await preview(provider.headers, {
+      rule: CASSANO_DADDA_SAD,
+      iseeType: 'ordinario',
+      iseeValuesCents: [1],
+    });
+    expect(forbidden.statusCode).toBe(403);
   });
 });
 

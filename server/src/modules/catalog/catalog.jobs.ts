@@ -4,12 +4,15 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueueJob, type JobDefinition, type JobRun } from '../../platform/jobs/jobs.js';
 import type { Tx } from '../../platform/db/database.js';
+import { enterImportOwner, runInBatches } from '../../platform/imports/batches.js';
+import { comuneLookup } from '../../platform/imports/comuni.js';
 import { parseServiceRow, type ImportLookups } from './catalog.import.js';
 import * as repo from './catalog.repository.js';
 import { comuniIndex, foldSearchText, toServiceValues } from './catalog.service.js';
 
 /*
- * The job of catalogue imports, on the platform's queue, shaped as the volunteers' one:
+ * The job of catalogue imports, on the platform's queue, with the bookkeeping every import shares
+ * (platform/imports: batches, the uploader as owner of the rows, comuni as people write them):
  * - progress lives in the database, one transaction per batch (services + rows' outcome + counters +
  *   audit), so a crash loses at most the batch in flight and the next attempt resumes from the rows;
  * - a batch locks the import (FOR UPDATE SKIP LOCKED): two runners never process the same rows;
@@ -42,12 +45,10 @@ async function lookups(tx: Tx, comuni: Map<string, repo.ComuneRow>): Promise<Imp
     categories.set(foldSearchText(t.name_it), t.id);
     categories.set(foldSearchText(t.name_en), t.id);
   }
-  const byName = new Map<string, string>();
-  for (const c of comuni.values()) {
-    byName.set(c.istat_code, c.istat_code);
-    byName.set(foldSearchText(c.name), c.istat_code);
-  }
-  return { categories, comuni: byName };
+  return {
+    categories,
+    comuni: comuneLookup([...comuni.values()].map((c) => ({ istatCode: c.istat_code, name: c.name }))),
+  };
 }
 
 async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
@@ -57,9 +58,10 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
   const job = await unsafeSystemTransaction(ctx, (tx) => repo.findCatalogImport(tx, importId));
   if (!job || job.status !== 'running') return;
   const scope: Scope = job.scope_all ? { all: true } : { all: false, comuni: new Set(job.scope_comuni) };
-  for (;;) {
-    const more = await withExplicitScope(ctx, scope, async (tx) => {
-      await repo.enterImportOwner(tx, job.created_by);
+  let found: ImportLookups | null = null;
+  await runInBatches(run, () =>
+    withExplicitScope(ctx, scope, async (tx) => {
+      await enterImportOwner(tx, job.created_by);
       const locked = await repo.lockRunningCatalogImport(tx, importId);
       if (!locked) return false;
       const provider = await repo.findProvider(tx, locked.provider_id);
@@ -72,7 +74,7 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
         );
         return false;
       }
-      const found = await lookups(tx, await comuniIndex(ctx, tx));
+      found ??= await lookups(tx, await comuniIndex(ctx, tx));
       let created = 0;
       let rejected = 0;
       for (const row of batch) {
@@ -116,10 +118,6 @@ async function processImport(run: JobRun<{ importId: string }>): Promise<void> {
       }
       await repo.advanceCatalogImport(tx, importId, { created, rejected });
       return locked.processed + batch.length < locked.total;
-    });
-    if (!more) return;
-    if (run.signal.aborted) throw new Error('runner stopping');
-    await run.heartbeat();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+    }),
+  );
 }

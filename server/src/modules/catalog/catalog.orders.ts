@@ -3,7 +3,7 @@ import { assertInScope, requireActor, withScope } from '../../platform/access/ac
 import { organizationsLimiting, scopeIsEmpty, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { auditStatement, writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
-import { databaseErrorOf, type Tx } from '../../platform/db/database.js';
+import { databaseErrorOf, lastStatementOf, type Tx } from '../../platform/db/database.js';
 import { forbidden } from '../../platform/errors.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import type {
@@ -34,6 +34,11 @@ export interface CreatedOrder {
   replayed: boolean;
 }
 
+/** A booking the capacity refused in the booking statement itself (which wrote nothing). */
+interface CapacityRefused {
+  refused: { serviceId: string; periodKey: string; capacity: number };
+}
+
 function isIdempotencyConflict(error: unknown): boolean {
   const e = databaseErrorOf(error);
   return e?.code === '23505' && e.constraint === 'catalog_orders_created_by_idempotency_key_key';
@@ -56,14 +61,15 @@ export async function createOrder(
   const assisted = input.personId !== undefined;
   const capability = assisted ? 'order.assist' : 'order.own';
   const run = () =>
-    withScope(ctx, capability, async (tx, scope): Promise<CreatedOrder> => {
+    withScope(ctx, capability, async (tx, scope): Promise<CreatedOrder | CapacityRefused> => {
       if (assisted) {
         if (!input.accessPointId) throw errors.accessPointRequired();
         if (input.consent !== true) throw errors.consentRequired();
       } else if (!actor.personId) {
         throw errors.noPersonRecord();
       }
-      // BEGIN with the scope, these facts, the booking statement and COMMIT: four round trips.
+      // Two round trips: the session's re-read, BEGIN with the scope and these facts; then the
+      // booking statement with COMMIT (lastStatementOf).
       const facts = await repo.bookingFacts(tx, {
         personId: assisted ? input.personId! : actor.personId!,
         serviceId: input.serviceId,
@@ -81,16 +87,22 @@ export async function createOrder(
         assertInScope(scope, beneficiary.comuneCode, 'Persona');
         if (!facts.is_access_point_staff) throw errors.notStaffOfAccessPoint();
       }
-      const order = await bookFor(ctx, tx, actor, beneficiary, facts, input, idempotencyKey);
-      return { order, replayed: false };
+      const booked = await bookFor(ctx, tx, actor, beneficiary, facts, input, idempotencyKey);
+      return 'refused' in booked ? booked : { order: booked, replayed: false };
     });
+  let outcome: CreatedOrder | CapacityRefused;
   try {
-    return await run();
+    outcome = await run();
   } catch (error) {
     // Two retries raced with the same key: the loser's transaction rolled back; return the winner's order.
-    if (idempotencyKey && isIdempotencyConflict(error)) return run();
-    throw error;
+    if (!(idempotencyKey && isIdempotencyConflict(error))) throw error;
+    outcome = await run();
   }
+  if (!('refused' in outcome)) return outcome;
+  // The places left, as committed now: the booking's transaction ended with its refused statement.
+  const { serviceId, periodKey, capacity } = outcome.refused;
+  const booked = await withScope(ctx, capability, (tx) => repo.bookedUnits(tx, serviceId, periodKey));
+  throw errors.capacityExhausted(Math.max(capacity - booked, 0));
 }
 
 async function bookFor(
@@ -101,7 +113,7 @@ async function bookFor(
   facts: repo.BookingFacts,
   input: OrderInput,
   idempotencyKey: string | null,
-): Promise<Order> {
+): Promise<Order | CapacityRefused> {
   const service = facts.service;
   if (!service || service.status !== 'approved') throw errors.serviceNotBookable();
   if (!service.comuni.includes(beneficiary.comuneCode)) throw errors.serviceNotInComune();
@@ -126,11 +138,10 @@ async function bookFor(
   const total = unit * input.quantity;
   const subsidy = (service.capped_price_cents - unit) * input.quantity;
   const periodKey = periodKeyOf(input.startDate, service.capacity_period);
-  const refuseCapacity = async () => {
+  if (service.capacity !== null && input.quantity > service.capacity) {
     const booked = await repo.bookedUnits(tx, service.id, periodKey);
-    return errors.capacityExhausted(Math.max(service.capacity! - booked, 0));
-  };
-  if (service.capacity !== null && input.quantity > service.capacity) throw await refuseCapacity();
+    throw errors.capacityExhausted(Math.max(service.capacity - booked, 0));
+  }
   const assisted = input.personId !== undefined;
   const id = randomUUID();
   const dueDate = addDays(today, NOTICE_DUE_DAYS);
@@ -178,7 +189,7 @@ async function bookFor(
     capacity: service.capacity,
     notice: notice && { ...notice, provider: paymentProvider().name, dueDate, reason },
   };
-  const booked = await repo.insertBooking(tx, values, actor.userId, (orderId) =>
+  const booked = await repo.insertBooking(lastStatementOf(tx), values, actor.userId, (orderId) =>
     auditStatement(ctx, {
       action: 'order.create',
       entityType: 'order',
@@ -194,7 +205,7 @@ async function bookFor(
   );
   if (!booked) {
     if (notice) await paymentProvider().cancel(notice);
-    throw await refuseCapacity();
+    return { refused: { serviceId: service.id, periodKey, capacity: service.capacity! } };
   }
   return presentOrder(actor, {
     id,

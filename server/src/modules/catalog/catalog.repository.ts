@@ -70,6 +70,15 @@ export async function findProvider(tx: Tx, organizationId: string): Promise<Prov
   return row ?? null;
 }
 
+/** The providers with these organisation ids, by name. */
+export async function listProvidersByIds(tx: Tx, organizationIds: string[]): Promise<ProviderRow[]> {
+  if (organizationIds.length === 0) return [];
+  return queryRows<ProviderRow>(
+    tx,
+    sql`${SELECT_PROVIDER} WHERE p.organization_id = ANY(${pgArray(organizationIds)}::uuid[]) ORDER BY o.name`,
+  );
+}
+
 export async function listProviders(
   tx: Tx,
   page: { limit: number; offset: number },
@@ -344,6 +353,19 @@ export async function searchServices(
           sql` + `,
         )}) / ${filter.words.length})::real`
       : sql`1.0::real`;
+  // The search has a few shapes (which filters, which mode) and its values are all parameters, so
+  // each shape is kept as a named statement: planning it anew cost more than a lookup's whole call.
+  const shape = [
+    filter.mode,
+    similar ? filter.words.length : query ? 'q' : '',
+    filter.comune ? 'c' : '',
+    filter.category ? 'k' : '',
+    filter.target ? 't' : '',
+    filter.municipal !== null ? 'm' : '',
+    filter.availableIn ? 'a' : '',
+    filter.origin ? 'o' : '',
+    providerId ? 'p' : '',
+  ].join('');
   // Every match is ranked (and counted, in the same pass) but only the page's rows are joined to
   // their provider and category: the cost grows with the matches, not with the page.
   const rows = await queryRows<SearchRow & { total: number }>(
@@ -361,6 +383,7 @@ export async function searchServices(
         SELECT hits.rank, hits.distance_km, hits.total, service.* FROM hits
         JOIN (${SELECT_SERVICE}) AS service ON service.id = hits.id
         ORDER BY hits.score DESC, hits.name, hits.id`,
+    { prepared: `catalog-search-${shape}` },
   );
   if (rows.length > 0 || page.offset === 0) {
     return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
@@ -644,29 +667,6 @@ export async function listOrientationNotes(tx: Tx, personId: string): Promise<Or
 
 // ---- capacity -------------------------------------------------------------------------------
 
-/**
- * Books `quantity` units of a service's period if they fit under `capacity`, in one statement: the
- * row lock of the upsert serialises concurrent bookings of the same period, and the WHERE refuses
- * the one that would exceed it. Returns false when it does not fit.
- */
-export async function reserveCapacity(
-  tx: Tx,
-  serviceId: string,
-  periodKey: string,
-  quantity: number,
-  capacity: number,
-): Promise<boolean> {
-  if (quantity > capacity) return false;
-  const rows = await queryRows<{ booked: number }>(
-    tx,
-    sql`INSERT INTO catalog_capacity_usage (service_id, period_key, booked) VALUES (${serviceId}, ${periodKey}, ${quantity})
-        ON CONFLICT (service_id, period_key) DO UPDATE SET booked = catalog_capacity_usage.booked + EXCLUDED.booked
-        WHERE catalog_capacity_usage.booked + EXCLUDED.booked <= ${capacity}
-        RETURNING booked`,
-  );
-  return rows.length === 1;
-}
-
 export async function releaseCapacity(
   tx: Tx,
   serviceId: string,
@@ -750,46 +750,6 @@ export async function lockOrder(tx: Tx, id: string): Promise<OrderRow | null> {
   return locked ? findOrder(tx, id) : null;
 }
 
-export async function insertOrder(
-  tx: Tx,
-  v: {
-    serviceId: string;
-    providerId: string;
-    personId: string;
-    comuneCode: string;
-    quantity: number;
-    startDate: string;
-    periodKey: string;
-    notes: string | null;
-    unitPriceCents: number;
-    cappedUnitPriceCents: number;
-    totalCents: number;
-    subsidyCents: number;
-    tariff: unknown;
-    eligibility: unknown;
-    channel: 'online' | 'assisted';
-    accessPointId: string | null;
-    assistedBy: string | null;
-    consent: boolean;
-    paymentStatus: 'not_required' | 'pending';
-    idempotencyKey: string | null;
-  },
-  userId: string,
-): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
-    tx,
-    sql`INSERT INTO catalog_orders (service_id, provider_id, person_id, comune_code, quantity, start_date, period_key, notes,
-          unit_price_cents, capped_unit_price_cents, total_cents, subsidy_cents, tariff, eligibility, channel, access_point_id,
-          assisted_by, consent_at, payment_status, idempotency_key, created_by)
-        VALUES (${v.serviceId}, ${v.providerId}, ${v.personId}, ${v.comuneCode}, ${v.quantity}, ${v.startDate}, ${v.periodKey},
-          ${v.notes}, ${v.unitPriceCents}, ${v.cappedUnitPriceCents}, ${v.totalCents}, ${v.subsidyCents},
-          ${JSON.stringify(v.tariff)}::jsonb, ${v.eligibility === null ? null : JSON.stringify(v.eligibility)}::jsonb, ${v.channel},
-          ${v.accessPointId}, ${v.assistedBy}, ${v.consent ? sql`now()` : sql`NULL`}, ${v.paymentStatus}, ${v.idempotencyKey}, ${userId})
-        RETURNING id`,
-  );
-  return row!.id;
-}
-
 /** The beneficiary as a booking sees them (null outside the territory: row-level security). */
 export interface BookingPerson {
   id: string;
@@ -852,47 +812,51 @@ export async function bookingFacts(
   return row!;
 }
 
+/** An order as it is written: the price frozen from the tariff, the capacity to reserve, its payment notice. */
+export interface OrderValues {
+  id: string;
+  serviceId: string;
+  providerId: string;
+  personId: string;
+  comuneCode: string;
+  quantity: number;
+  startDate: string;
+  periodKey: string;
+  notes: string | null;
+  unitPriceCents: number;
+  cappedUnitPriceCents: number;
+  totalCents: number;
+  subsidyCents: number;
+  tariff: unknown;
+  eligibility: unknown;
+  channel: 'online' | 'assisted';
+  accessPointId: string | null;
+  assistedBy: string | null;
+  idempotencyKey: string | null;
+  /** The service's capacity per period, null when unlimited. */
+  capacity: number | null;
+  notice: {
+    provider: string;
+    noticeNumber: string;
+    iuv: string;
+    creditorTaxCode: string;
+    dueDate: string;
+    reason: string;
+  } | null;
+}
+
 /**
  * A booking in one statement: the capacity of its period reserved (when the service has one), the
- * order, its payment notice, its 'created' event and `audit` (given the order's id as SQL). The
- * upsert's row lock serialises concurrent bookings of a period and its WHERE refuses the one that
- * would exceed the capacity: then nothing is inserted and null comes back.
+ * order, its payment notice, its 'created' event and `audit` (given the order's id as SQL; null only
+ * for seeds, which the audit trail does not record). The upsert's row lock serialises concurrent
+ * bookings of a period and its WHERE refuses the one that would exceed the capacity: then nothing
+ * is inserted and null comes back.
  */
 export async function insertBooking(
   tx: Tx,
-  v: {
-    id: string;
-    serviceId: string;
-    providerId: string;
-    personId: string;
-    comuneCode: string;
-    quantity: number;
-    startDate: string;
-    periodKey: string;
-    notes: string | null;
-    unitPriceCents: number;
-    cappedUnitPriceCents: number;
-    totalCents: number;
-    subsidyCents: number;
-    tariff: unknown;
-    eligibility: unknown;
-    channel: 'online' | 'assisted';
-    accessPointId: string | null;
-    assistedBy: string | null;
-    idempotencyKey: string | null;
-    /** The service's capacity per period, null when unlimited. */
-    capacity: number | null;
-    notice: {
-      provider: string;
-      noticeNumber: string;
-      iuv: string;
-      creditorTaxCode: string;
-      dueDate: string;
-      reason: string;
-    } | null;
-  },
+  v: OrderValues,
   userId: string,
-  audit: (orderId: SQL) => SQL,
+  audit: ((orderId: SQL) => SQL) | null,
 ): Promise<{ created_at: string } | null> {
   const reserve =
     v.capacity === null
@@ -927,8 +891,8 @@ export async function insertBooking(
         ${notice}
         event AS (
           INSERT INTO catalog_order_events (order_id, comune_code, actor_user_id, kind, details)
-          SELECT id, comune_code, ${userId}::uuid, 'created', ${JSON.stringify({ channel: v.channel })}::jsonb FROM created),
-        audit AS (${audit(sql`(SELECT id FROM created)`)})
+          SELECT id, comune_code, ${userId}::uuid, 'created', ${JSON.stringify({ channel: v.channel })}::jsonb FROM created)
+        ${audit ? sql`, audit AS (${audit(sql`(SELECT id FROM created)`)})` : sql``}
         SELECT created_at::text AS created_at FROM created`,
   );
   return row ?? null;
@@ -997,26 +961,6 @@ export async function listOrders(
 export async function nextIuvSequence(tx: Tx): Promise<string> {
   const [row] = await queryRows<{ n: string }>(tx, sql`SELECT nextval('payment_iuv_seq')::text AS n`);
   return row!.n;
-}
-
-export async function insertNotice(
-  tx: Tx,
-  v: {
-    orderId: string;
-    comuneCode: string;
-    provider: string;
-    noticeNumber: string;
-    iuv: string;
-    creditorTaxCode: string;
-    amountCents: number;
-    dueDate: string;
-    reason: string;
-  },
-): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO payment_notices (order_id, comune_code, provider, notice_number, iuv, creditor_tax_code, amount_cents, due_date, reason)
-    VALUES (${v.orderId}, ${v.comuneCode}, ${v.provider}, ${v.noticeNumber}, ${v.iuv}, ${v.creditorTaxCode}, ${v.amountCents},
-            ${v.dueDate}, ${v.reason})`);
 }
 
 export async function updateNotice(
@@ -1103,11 +1047,7 @@ export async function subsidisedOrders(tx: Tx, from: string, to: string): Promis
   );
 }
 
-// ---- imports (belong to their uploader: legami.actor_user_id) --------------------------------
-
-export async function enterImportOwner(tx: Tx, userId: string): Promise<void> {
-  await tx.execute(sql`SELECT set_config('legami.actor_user_id', ${userId}, true)`);
-}
+// ---- imports (belong to their uploader: platform/imports' enterImportOwner) -------------------
 
 export interface CatalogImportRow {
   id: string;

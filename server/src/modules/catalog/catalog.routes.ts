@@ -23,6 +23,7 @@ import {
   OrderListQuery,
   OrderTransitionBody,
   PayBody,
+  ProviderOrganizationList,
   Service,
   ServiceInput,
   ServiceList,
@@ -31,6 +32,8 @@ import {
   Statement,
   StatementExportQuery,
   StatementQuery,
+  TariffPreview,
+  TariffPreviewInput,
   TariffRuleInput,
   TariffRuleList,
   TariffRuleView,
@@ -82,6 +85,11 @@ export function registerCatalogRoutes(app: App): void {
     async (req) => catalog.moderateService(req.ctx, req.params.id, req.body),
   );
   app.get(
+    '/api/provider/organizations',
+    { schema: { tags, response: { 200: ProviderOrganizationList } } },
+    async (req) => catalog.listMyProviders(req.ctx),
+  );
+  app.get(
     '/api/catalog/managed-services',
     { schema: { tags, querystring: ManagedServicesQuery, response: { 200: ServiceList } } },
     async (req) => catalog.listManagedServices(req.ctx, req.query),
@@ -93,6 +101,11 @@ export function registerCatalogRoutes(app: App): void {
     '/api/tariff-rules',
     { schema: { tags, body: TariffRuleInput, response: { 201: TariffRuleView } } },
     async (req, reply) => reply.status(201).send(await catalog.setTariffRule(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/tariff-rules/preview',
+    { schema: { tags, body: TariffPreviewInput, response: { 200: TariffPreview } } },
+    async (req) => catalog.previewTariff(req.ctx, req.body),
   );
   app.get(
     '/api/people/:id/isee',
@@ -135,6 +148,7 @@ export function registerCatalogRoutes(app: App): void {
   app.post(
     '/api/orders',
     {
+      config: { sessionReadInTransaction: true },
       schema: {
         tags,
         body: OrderInput,

@@ -6,6 +6,7 @@ import {
   withScope,
 } from '../../platform/access/access.js';
 import {
+  organizationReach,
   organizationsLimiting,
   scopeCovers,
   scopeIsEmpty,
@@ -25,24 +26,34 @@ import type {
   IseeInput,
   ModerationBody,
   OrientationNote,
+  ProviderOrganizationList,
   OrientationNoteInput,
   Service,
   ServiceInput,
   ServiceList,
   ServiceSearchPage,
   ServiceSearchQuery,
+  TariffPreview,
+  TariffPreviewInput,
   TariffRuleInput,
   TariffRuleView,
   UpdateServiceBody,
 } from '../../../../shared/src/catalog/catalog.schemas.js';
 import type { TariffRule } from '../../../../shared/src/catalog/tariff.schemas.js';
+import { serviceRuleProblems } from '../../../../shared/src/catalog/service.rules.js';
 import { findPersonRecord as findPerson, foldName } from '../people/index.js';
 import * as repo from './catalog.repository.js';
 import * as errors from './catalog.errors.js';
 import { mayManageProvider, mayManageService, mayModerate } from './catalog.policy.js';
 import { presentAccessPoint, presentIsee, presentService, presentTariffRule } from './catalog.presenter.js';
 import { periodKeyOf } from './catalog.orders.rules.js';
-import { priceForCitizen, validateTariffRule, type IseeFacts, type TariffOutcome } from './catalog.tariff.js';
+import {
+  computeTariff,
+  priceForCitizen,
+  validateTariffRule,
+  type IseeFacts,
+  type TariffOutcome,
+} from './catalog.tariff.js';
 
 const NO_TERRITORY: Scope = { all: false, comuni: new Set() };
 
@@ -260,18 +271,14 @@ export async function toServiceValues(
   input: ServiceInput,
   provider: repo.ProviderRow,
 ): Promise<repo.ServiceValues> {
-  if (input.cappedPriceCents > input.listPriceCents) throw errors.cappedAboveList();
+  const problems = serviceRuleProblems(input, provider.comuni_served);
+  if (problems.length > 0) throw errors.serviceRuleBroken(problems);
   const term = await repo.findTerm(tx, input.categoryId);
   if (!term) throw errors.unknownCategory();
-  const outside = input.comuni.filter((c) => !provider.comuni_served.includes(c));
-  if (outside.length > 0) throw errors.comuneOutsideProvider(outside);
   const base = input.baseComuneCode ?? input.comuni[0]!;
-  if (!input.comuni.includes(base)) throw errors.comuneOutsideProvider([base]);
   const capacity = input.capacity ?? null;
   const capacityPeriod = input.capacityPeriod ?? null;
-  if ((capacity === null) !== (capacityPeriod === null)) throw errors.capacityIncomplete();
   const program = input.municipalProgram ?? null;
-  if (program && !input.isMunicipal) throw errors.programNeedsMunicipal();
   const names = await comuneNames(ctx, tx);
   const searchText = serviceSearchText({
     ...input,
@@ -305,6 +312,28 @@ async function providerFor(tx: Tx, actor: Actor, providerId: string): Promise<re
   const provider = await repo.findProvider(tx, providerId);
   if (!provider) throw errors.providerNotFound();
   return provider;
+}
+
+/**
+ * The provider organisations the actor works for (its organisation-bound memberships), each with
+ * the comuni it serves: where the provider's editor lets it offer a service.
+ */
+export async function listMyProviders(ctx: Context): Promise<ProviderOrganizationList> {
+  const actor = requireActor(ctx);
+  const ids = [...organizationReach(actor, 'catalog.manage').organizations];
+  return withScope(ctx, 'catalog.manage', async (tx) => {
+    const names = await comuneNames(ctx, tx);
+    const rows = await repo.listProvidersByIds(tx, ids);
+    return {
+      items: rows.map((p) => ({
+        id: p.organization_id,
+        name: p.name,
+        comuni: p.comuni_served
+          .map((code) => ({ code, name: names.get(code) ?? code }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'it')),
+      })),
+    };
+  });
 }
 
 /**
@@ -581,6 +610,32 @@ export async function setTariffRule(ctx: Context, input: TariffRuleInput): Promi
     const [row] = (await repo.listTariffRules(tx, { scopeIds: [input.scopeId] })).filter((r) => r.id === id);
     return presentTariffRule(row!);
   });
+}
+
+/**
+ * What citizens with a verified, current ISEE of this type and these values would pay under a
+ * draft rule, computed by the tariff engine itself (nothing is read or saved).
+ * @throws 403 without tariff.manage, 422 invalid rule.
+ */
+export function previewTariff(ctx: Context, input: TariffPreviewInput): TariffPreview {
+  authorize(ctx, 'tariff.manage');
+  validateTariffRule(input.rule);
+  const today = dateInRome();
+  const price = (declarations: IseeFacts[]) => computeTariff(input.rule, declarations, today);
+  return {
+    noIseeCents: price([]).unitCents,
+    points: input.iseeValuesCents.map((valueCents) => {
+      const outcome = price([
+        { type: input.iseeType, valueCents, issuedOn: today, expiresOn: today, verified: true },
+      ]);
+      return {
+        iseeValueCents: valueCents,
+        unitCents: outcome.unitCents,
+        basis: outcome.basis,
+        band: outcome.band,
+      };
+    }),
+  };
 }
 
 /** The current tariff rules of the actor's territory. */

@@ -1,6 +1,6 @@
 /*
  * What other modules may use of the catalogue: the pure rules (tariffs, pagoPA notice numbers,
- * eligibility), the demo seed, a person's orders for the case-file timeline, and the subsidised
+ * eligibility), the demo seed and its way of recording an order, a person's orders for the case-file timeline, and the subsidised
  * orders SIUSS reports. Everything else goes through the HTTP API.
  */
 import type { Tx } from '../../platform/db/database.js';
@@ -10,7 +10,7 @@ export { computeTariff, priceForCitizen, validateTariffRule, type IseeFacts } fr
 export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
 export { eligibilityReasons, type EligibilityFacts } from './catalog.rules.js';
 export { usePaymentProvider, type PaymentProvider } from './catalog.payments.js';
-export { seedCatalogDemo } from './catalog.demo.js';
+export { seedCatalogDemo, seedOrder } from './catalog.demo.js';
 export { catalogImportJob } from './catalog.jobs.js';
 
 /** A person's catalogue order as the case-file timeline tells it (no prices of others, no payment data). */

@@ -1,14 +1,24 @@
 import { api, withQuery } from '../../api/client';
 import type {
+  IseeDeclaration,
+  IseeInput,
   ModerationBody,
   Order,
   OrderInput,
   OrientationNote,
   OrientationNoteInput,
   Service,
+  ServiceInput,
+  TariffPreview,
+  TariffPreviewInput,
+  TariffRuleInput,
+  TariffRuleView,
+  UpdateServiceBody,
 } from '../../../../shared/src/catalog/catalog.schemas';
 
 export const CATEGORIES_PATH = '/api/catalog/categories';
+export const MY_PROVIDERS_PATH = '/api/provider/organizations';
+export const TARIFF_RULES_PATH = '/api/tariff-rules';
 export const MY_ACCESS_POINTS_PATH = '/api/me/access-points';
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -80,3 +90,20 @@ export const addOrientationNote = (personId: string, body: OrientationNoteInput)
 
 export const moderateService = (id: string, body: ModerationBody) =>
   api.post<Service>(`${servicePath(id)}/moderation`, body);
+
+export const personIseePath = (personId: string) => `/api/people/${encodeURIComponent(personId)}/isee`;
+export const addIsee = (personId: string, body: IseeInput) =>
+  api.post<IseeDeclaration>(personIseePath(personId), body);
+export const verifyIsee = (id: string) =>
+  api.post<IseeDeclaration>(`/api/isee/${encodeURIComponent(id)}/verify`, {});
+
+/** A provider proposes a service: it waits for moderation before it is public. */
+export const createService = (input: ServiceInput) => api.post<Service>('/api/services', input);
+/** Changes a service; a new price sends it back to moderation (the server decides). */
+export const updateService = (id: string, body: UpdateServiceBody) => api.put<Service>(servicePath(id), body);
+
+/** Sets a comune's or an Ambito's tariff for a service or a category (it replaces the current one). */
+export const saveTariffRule = (input: TariffRuleInput) => api.post<TariffRuleView>(TARIFF_RULES_PATH, input);
+/** What a draft rule charges at these ISEE values, computed by the server's tariff engine. */
+export const previewTariff = (input: TariffPreviewInput) =>
+  api.post<TariffPreview>(`${TARIFF_RULES_PATH}/preview`, input);

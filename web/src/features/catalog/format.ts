@@ -1,6 +1,7 @@
 import type { AccessPoint } from '../../../../shared/src/catalog/catalog.schemas';
 import type { Locale } from '../../i18n/I18nProvider';
 import type { CatalogMessages } from '../../i18n/catalog.it';
+import { todayIso } from '../../i18n/dates';
 import { formatCents } from '../../i18n/money';
 
 /** "7,20 € a pasto"; "Gratuito" for zero. */
@@ -17,6 +18,6 @@ export function openingHoursText(t: CatalogMessages, hours: AccessPoint['opening
 }
 
 /** The current month, `YYYY-MM`: where the statement starts. */
-export function currentMonth(today = new Date()): string {
-  return today.toISOString().slice(0, 7);
+export function currentMonth(now = new Date()): string {
+  return todayIso(now).slice(0, 7);
 }

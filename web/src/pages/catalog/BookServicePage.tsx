@@ -14,6 +14,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { LargeText } from '../../ui/LargeText';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
+import { addDaysIso, todayIso } from '../../i18n/dates';
 
 export interface CreatedOrderNotice {
   created: true;
@@ -25,7 +26,7 @@ function newIdempotencyKey(): string {
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => addDaysIso(todayIso(), 1);
 
 /**
  * `/servizi/:id/prenota`: how much and from when, for the citizen themselves or — with `?persona=`

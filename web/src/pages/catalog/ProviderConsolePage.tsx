@@ -82,9 +82,14 @@ function ProviderServices() {
   const services = useApi<ServiceList>(managedServicesPath());
   return (
     <section aria-labelledby="provider-services" className="mb-5">
-      <h2 id="provider-services" className="h3">
-        {t.provider.services}
-      </h2>
+      <div className="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-2">
+        <h2 id="provider-services" className="h3 mb-0">
+          {t.provider.services}
+        </h2>
+        <Link to="/fornitore/servizi/nuovo" className="btn btn-primary">
+          {t.editor.newService}
+        </Link>
+      </div>
       <ApiErrorAlert error={services.error} />
       {services.loading && !services.data && <Loading />}
       {services.data && (
@@ -98,6 +103,16 @@ function ProviderServices() {
               key: 'name',
               header: all.catalog.order.service,
               render: (s) => <Link to={`/servizi/${s.id}`}>{s.name}</Link>,
+            },
+            {
+              key: 'edit',
+              header: t.editor.edit,
+              render: (s) =>
+                s.abilities.edit && (
+                  <Link to={`/fornitore/servizi/${s.id}`} aria-label={`${t.editor.edit}: ${s.name}`}>
+                    {t.editor.edit}
+                  </Link>
+                ),
             },
             {
               key: 'status',

@@ -12,7 +12,9 @@ const ModerationPage = lazyPage(() => import('./ModerationPage'), 'ModerationPag
 const MyOrdersPage = lazyPage(() => import('./MyOrdersPage'), 'MyOrdersPage');
 const OrderPage = lazyPage(() => import('./OrderPage'), 'OrderPage');
 const ProviderConsolePage = lazyPage(() => import('./ProviderConsolePage'), 'ProviderConsolePage');
+const ServiceEditorPage = lazyPage(() => import('./ServiceEditorPage'), 'ServiceEditorPage');
 const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage');
+const TariffsPage = lazyPage(() => import('./TariffsPage'), 'TariffsPage');
 const AccessPointsPage = lazyPage(() => import('./AccessPointsPage'), 'AccessPointsPage');
 
 function guarded(element: ReactNode, capability?: Capability) {
@@ -33,6 +35,9 @@ export const catalogRoutes = (
     <Route path="/sportelli" element={<AccessPointsPage />} />
     <Route path="/sportello" element={guarded(<DeskPage />, 'order.assist')} />
     <Route path="/fornitore" element={guarded(<ProviderConsolePage />, 'order.fulfil')} />
+    <Route path="/fornitore/servizi/nuovo" element={guarded(<ServiceEditorPage />, 'catalog.manage')} />
+    <Route path="/fornitore/servizi/:id" element={guarded(<ServiceEditorPage />, 'catalog.manage')} />
+    <Route path="/tariffe" element={guarded(<TariffsPage />, 'tariff.manage')} />
     <Route path="/moderazione-servizi" element={guarded(<ModerationPage />, 'catalog.moderate')} />
   </>
 );

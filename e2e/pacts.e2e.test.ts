@@ -1,18 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentWidth, expectNoAxeViolations, launchBrowser, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { describe, expect, it } from 'vitest';
+import { contentWidth, expectNoAxeViolations, openPage, PHONE } from './harness/browser.js';
 
 describe('the public pages of the commons and of co-design', () => {
   it('shows a citizen on a phone the collaboration pacts of Cremona, on the map and in the list', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Aiuto e servizi vicino a te' }).waitFor();
     await page
@@ -41,7 +32,7 @@ describe('the public pages of the commons and of co-design', () => {
   });
 
   it('shows the closed call of seed 002 with the partnership led by Igea, on a phone', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await page.goto('/co-progettazione');
     await page.getByRole('heading', { level: 1, name: 'Avvisi di co-progettazione' }).waitFor();
     await page.waitForLoadState('networkidle');

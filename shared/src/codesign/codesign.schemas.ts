@@ -6,6 +6,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 export const CALL_STATES = ['upcoming', 'open', 'closed', 'awarded'] as const;
 export const PARTNER_ROLES = ['lead', 'partner'] as const;
+/** The kinds of organisation of the registry that are third-sector bodies (enti del Terzo Settore). */
+export const THIRD_SECTOR_ORGANIZATION_KINDS = ['association', 'social_cooperative', 'foundation'] as const;
 
 const Cents = Type.Integer({ minimum: 1, maximum: 100_000_000_000 });
 const Phone = NonBlank({ minLength: 5, maxLength: 30, pattern: '^[+0-9 ./()-]*$' });

@@ -1,4 +1,7 @@
-import type { CALL_STATES } from '../../../../shared/src/codesign/codesign.schemas.js';
+import {
+  THIRD_SECTOR_ORGANIZATION_KINDS,
+  type CALL_STATES,
+} from '../../../../shared/src/codesign/codesign.schemas.js';
 
 /*
  * The rules of a co-design procedure (art. 55 of the Codice del Terzo Settore, D.Lgs. 117/2017):
@@ -18,12 +21,7 @@ export function callState(
   return today <= call.closesOn ? 'open' : 'closed';
 }
 
-/** The kinds of organisation of the registry that are third-sector bodies (enti del Terzo Settore). */
-export const THIRD_SECTOR_KINDS: ReadonlySet<string> = new Set([
-  'association',
-  'social_cooperative',
-  'foundation',
-]);
+export const THIRD_SECTOR_KINDS: ReadonlySet<string> = new Set(THIRD_SECTOR_ORGANIZATION_KINDS);
 
 export type ScoreProblem =
   | { code: 'CRITERION_UNKNOWN'; index: number }

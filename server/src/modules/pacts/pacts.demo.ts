@@ -1,15 +1,9 @@
 import type { Tx } from '../../platform/db/database.js';
+import { addDays } from '../../platform/time.js';
 import type { CreateCommonsBody, PartyInput } from '../../../../shared/src/pacts/pacts.schemas.js';
 import * as repo from './pacts.repository.js';
 
 const CREMONA = '019036';
-
-/** A date `days` away from `today` (YYYY-MM-DD). */
-function shift(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 interface DemoPact {
   commons: Omit<CreateCommonsBody, 'comuneCode'>;
@@ -142,8 +136,8 @@ export async function seedPactsDemo(
       title: demo.title,
       purpose: demo.purpose,
       comuneSupport: demo.comuneSupport,
-      startsOn: shift(today, -120 - 30 * i),
-      endsOn: shift(today, 610 - 30 * i),
+      startsOn: addDays(today, -120 - 30 * i),
+      endsOn: addDays(today, 610 - 30 * i),
       renewal: 'on_request',
       renewedFromId: null,
       createdBy: null,
@@ -153,7 +147,7 @@ export async function seedPactsDemo(
       await repo.insertActivity(
         tx,
         pactId,
-        { occurredOn: shift(today, days), description, participants, hours },
+        { occurredOn: addDays(today, days), description, participants, hours },
         null,
       );
   }

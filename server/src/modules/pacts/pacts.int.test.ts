@@ -266,6 +266,36 @@ describe('pacts', () => {
     expect(notRenewable.json().error.code).toBe('NOT_RENEWABLE');
   });
 
+  it('lists the office’s pacts in every state, its territory only, without contacts', async () => {
+    const sign = async (title: string, startsOn: string, endsOn: string) =>
+      (await post(office, '/api/pacts', pactBody({ title, startsOn, endsOn }))).json<{ id: string }>().id;
+    const ended = await sign('Aiuole dello scorso anno', shift(-400), shift(-40));
+    const inForce = await sign('Aiuole di quest’anno', shift(-10), shift(300));
+    const upcoming = await sign('Aiuole del prossimo anno', shift(20), shift(380));
+    const listed = await get(office, '/api/pacts');
+    expect(listed.statusCode).toBe(200);
+    const states = new Map(listed.json<{ id: string; state: string }[]>().map((p) => [p.id, p.state]));
+    expect([states.get(ended), states.get(inForce), states.get(upcoming)]).toEqual([
+      'ended',
+      'active',
+      'upcoming',
+    ]);
+    expect(listed.body).not.toMatch(/Martinelli|Zaniboni|ottavia@|0372 555/);
+    const ofCremona = (await get(office, `/api/pacts?comune=${CREMONA}`)).json<{ id: string }[]>();
+    expect(ofCremona.map((p) => p.id)).toEqual(expect.arrayContaining([ended, inForce, upcoming]));
+    // The public list keeps to the pacts in force.
+    const published = (await get(null, `/api/public/pacts?comune=${CREMONA}`)).json<{ id: string }[]>();
+    expect(published.map((p) => p.id)).toContain(inForce);
+    expect(published.map((p) => p.id)).not.toContain(ended);
+    expect(published.map((p) => p.id)).not.toContain(upcoming);
+
+    const foreign = (await get(cremasco, '/api/pacts')).json<{ id: string }[]>().map((p) => p.id);
+    expect(foreign.filter((id) => [ended, inForce, upcoming].includes(id))).toEqual([]);
+    expect((await get(cremasco, `/api/pacts?comune=${CREMONA}`)).statusCode).toBe(404);
+    expect((await get(await env.loginAs('coordinatore'), '/api/pacts')).statusCode).toBe(403);
+    expect((await get(null, '/api/pacts')).statusCode).toBe(401);
+  });
+
   it('hides a pact of the Cremonese from the Cremasco with 404, unchanged, and audits the office’s read', async () => {
     const pact = (await post(office, '/api/pacts', pactBody())).json<{ id: string }>();
     expect((await get(cremasco, `/api/pacts/${pact.id}`)).statusCode).toBe(404);

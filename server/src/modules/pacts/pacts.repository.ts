@@ -163,6 +163,15 @@ export async function listPactsInForce(tx: Tx, today: string, comune: string | n
   );
 }
 
+/** Every pact, upcoming, in force or ended, of the given comuni (all when null), latest ending first. */
+export async function listPacts(tx: Tx, comuni: readonly string[] | null): Promise<PactRow[]> {
+  return queryRows<PactRow>(
+    tx,
+    sql`${PACT_SELECT} WHERE (${comuni === null} OR t.comune_code = ANY(${pgArray(comuni ?? [])}::text[]))
+        ORDER BY t.ends_on DESC, t.title, t.id`,
+  );
+}
+
 export async function insertPact(
   tx: Tx,
   v: {

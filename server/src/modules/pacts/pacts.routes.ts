@@ -72,6 +72,18 @@ export function registerPactRoutes(app: App): void {
     { schema: { tags, body: CreatePactBody, response: { 201: Pact } } },
     async (req, reply) => reply.status(201).send(await pacts.createPact(req.ctx, req.body)),
   );
+  app.get(
+    '/api/pacts',
+    {
+      schema: {
+        tags,
+        summary: 'I patti del territorio in ogni stato: in arrivo, in vigore, conclusi',
+        querystring: PublicPactsQuery,
+        response: { 200: Type.Array(PublicPact) },
+      },
+    },
+    async (req) => pacts.listPacts(req.ctx, req.query),
+  );
   app.get('/api/pacts/:id', { schema: { tags, params: IdParams, response: { 200: Pact } } }, async (req) =>
     pacts.getPact(req.ctx, req.params.id),
   );

@@ -1,5 +1,6 @@
 import type { PACT_STATES, PartyInput } from '../../../../shared/src/pacts/pacts.schemas.js';
 import { insideRings, type LonLat } from '../../../../shared/src/territory/geometry.js';
+import { addDays } from '../../platform/time.js';
 
 /*
  * The rules of a collaboration pact (Cremona's regulation for the care of the commons, seed 003),
@@ -45,9 +46,7 @@ export function partyProblem(parties: readonly PartyInput[]): PartyProblem | nul
 
 /** The day after a date (YYYY-MM-DD). */
 export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /**

@@ -316,26 +316,54 @@ export async function addActivity(ctx: Context, id: string, body: CreateActivity
   });
 }
 
+/** Pacts as published, with their commons and their parties' public side. */
+async function asPublished(
+  tx: Tx,
+  pacts: repo.PactRow[],
+  comune: string | null,
+  today: string,
+): Promise<PublicPact[]> {
+  const [commons, parties] = await Promise.all([
+    repo.listCommons(tx, comune),
+    repo.listPublicParties(
+      tx,
+      pacts.map((p) => p.id),
+    ),
+  ]);
+  const commonsById = new Map(commons.map((c) => [c.id, c]));
+  return pacts.map((p) =>
+    presentPublicPact(
+      p,
+      commonsById.get(p.commonsId)!,
+      parties.filter((y) => y.pactId === p.id),
+      today,
+    ),
+  );
+}
+
 /** The pacts in force today, by comune, as published: no contact and no citizen's name. */
 export async function listPublicPacts(ctx: Context, query: PublicPactsQuery): Promise<PublicPact[]> {
   const today = dateInRome();
-  return withPublicScope(ctx, async (tx) => {
-    const pacts = await repo.listPactsInForce(tx, today, query.comune ?? null);
-    const [commons, parties] = await Promise.all([
-      repo.listCommons(tx, query.comune ?? null),
-      repo.listPublicParties(
-        tx,
-        pacts.map((p) => p.id),
-      ),
-    ]);
-    const commonsById = new Map(commons.map((c) => [c.id, c]));
-    return pacts.map((p) =>
-      presentPublicPact(
-        p,
-        commonsById.get(p.commonsId)!,
-        parties.filter((y) => y.pactId === p.id),
-        today,
-      ),
-    );
+  return withPublicScope(ctx, async (tx) =>
+    asPublished(
+      tx,
+      await repo.listPactsInForce(tx, today, query.comune ?? null),
+      query.comune ?? null,
+      today,
+    ),
+  );
+}
+
+/**
+ * The office's pacts in every state (upcoming, in force, ended) in its comuni, or in one of them.
+ * Their public side only, so not audited: the contacts are read pact by pact.
+ * @throws 404 for a comune outside the territory.
+ */
+export async function listPacts(ctx: Context, query: PublicPactsQuery): Promise<PublicPact[]> {
+  const today = dateInRome();
+  return withScope(ctx, 'pact.read', async (tx, scope) => {
+    if (query.comune) assertInScope(scope, query.comune, 'Comune');
+    const comuni = query.comune ? [query.comune] : scope.all ? null : [...scope.comuni];
+    return asPublished(tx, await repo.listPacts(tx, comuni), query.comune ?? null, today);
   });
 }

@@ -103,7 +103,7 @@ export function PublicPactsPage() {
             </article>
           ))}
           <p>
-            <Link to="/login">{t.propose}</Link>
+            <Link to="/proponi-un-patto">{t.propose}</Link>
           </p>
         </>
       )}

@@ -1,25 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PHONE,
-  contentWidth,
-  expectNoAxeViolations,
-  launchBrowser,
-  logIn,
-  openPage,
-} from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { describe, expect, it } from 'vitest';
+import { PHONE, contentWidth, expectNoAxeViolations, logIn, openPage } from './harness/browser.js';
 
 describe('goods: loans and the social market', () => {
   it('lists the tablets on loan with what is out, overdue and available, and the market’s cards', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'operatore');
     await page.goto('/beni');
     await page.getByRole('link', { name: 'Beni in prestito' }).click();
@@ -44,7 +28,7 @@ describe('goods: loans and the social market', () => {
 
 describe('economic support: an application checked and decided', () => {
   it('shows the programmes with their budget, and rejects an application of the solidarity fund with its reason', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await page.getByRole('link', { name: 'Buoni e sostegni' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Buoni spesa e sostegno economico' }).waitFor();

@@ -1,21 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PHONE,
-  contentWidth,
-  expectNoAxeViolations,
-  launchBrowser,
-  logIn,
-  openPage,
-} from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, contentWidth, expectNoAxeViolations, logIn, openPage } from './harness/browser.js';
+import { addDays, todayInRome } from '../server/src/platform/time.js';
 
 const POINT = 'Punto di distribuzione Caritas – Via Stenico';
 
@@ -30,7 +16,7 @@ function freshVatNumber(): string {
   return `${base}${(10 - (sum % 10)) % 10}`;
 }
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(todayInRome(), days);
 
 /** A resident of Cremona with a codice fiscale, found by the operator through the API. */
 async function cremonaResident(page: Page): Promise<{ codiceFiscale: string; familyName: string }> {
@@ -44,7 +30,7 @@ async function cremonaResident(page: Page): Promise<{ codiceFiscale: string; fam
 
 describe('goods: a company’s donation and a parcel', () => {
   it('records a company’s food donation with its receipt, then assembles a parcel that becomes a delivery task', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await page.getByRole('link', { name: 'Beni', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Beni e distribuzione' }).waitFor();
@@ -127,7 +113,7 @@ describe('goods: a company’s donation and a parcel', () => {
   });
 
   it('shows a point’s stock on a 390×844 phone without sideways scrolling', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'operatore');
     await page.goto('/beni');
     await page.getByRole('link', { name: POINT }).click();
@@ -139,7 +125,7 @@ describe('goods: a company’s donation and a parcel', () => {
 
 describe('goods: a distribution campaign', () => {
   it('shows the masks campaign’s coverage by comune on a map and in a table, and who is not reached yet', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await page.goto('/beni');
     await page.getByRole('link', { name: 'Campagne di distribuzione' }).click();
@@ -166,7 +152,7 @@ describe('goods: a distribution campaign', () => {
     await page.getByText(/persone da raggiungere$/).waitFor();
     await expectNoAxeViolations(page);
 
-    const phone = await openPage(browser, { viewport: PHONE });
+    const phone = await openPage({ viewport: PHONE });
     await logIn(phone, 'operatore');
     await phone.goto(page.url().replace(/^https?:\/\/[^/]+/, ''));
     await phone.locator('.comuni-map path').first().waitFor();

@@ -1,21 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PHONE,
-  contentWidth,
-  expectNoAxeViolations,
-  launchBrowser,
-  logIn,
-  openPage,
-} from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, contentWidth, expectNoAxeViolations, logIn, openPage } from './harness/browser.js';
 
 /** A demo voucher of Cremona with more than €10 left, found by the desk operator through the API. */
 async function demoVoucher(operator: Page): Promise<{ code: string; balanceCents: number }> {
@@ -42,11 +27,11 @@ const euros = (cents: number) =>
 
 describe('a shop redeems a voucher at the till', () => {
   it('spends part of a voucher by its code on a phone, then the rest, then is told it is spent', async () => {
-    const operator = await openPage(browser);
+    const operator = await openPage();
     await logIn(operator, 'operatore');
     const voucher = await demoVoucher(operator);
 
-    const shop = await openPage(browser, { viewport: PHONE });
+    const shop = await openPage({ viewport: PHONE });
     await logIn(shop, 'esercente');
     await shop.goto('/buoni/riscuoti');
     await shop.getByRole('heading', { level: 1, name: 'Riscuoti un buono spesa' }).waitFor();
@@ -81,7 +66,7 @@ describe('a shop redeems a voucher at the till', () => {
   });
 
   it('refuses a mistyped code and an amount that is not one next to the fields, sending nothing', async () => {
-    const shop = await openPage(browser);
+    const shop = await openPage();
     await logIn(shop, 'esercente');
     await shop
       .getByRole('link', { name: /Riscuoti un buono spesa/ })

@@ -38,7 +38,7 @@ async function campaignInScope(tx: Tx, scope: Scope, id: string): Promise<repo.C
 }
 
 /** Per comune of the actor's territory (people elsewhere are not visible, nor counted). */
-async function progressOf(tx: Tx, scope: Scope, row: repo.CampaignRow, today: string) {
+export async function progressOf(tx: Tx, scope: Scope, row: repo.CampaignRow, today: string) {
   return (await repo.progressByComune(tx, row, today))
     .filter((c) => scopeCovers(scope, c.comune_code))
     .map((c) => ({

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { queryRows, sql, type Tx } from '../../platform/db/database.js';
 import { addDays } from '../../platform/time.js';
+import type { Context } from '../../platform/context.js';
+import { ledgerOf } from '../vouchers/vouchers.budget.js';
 import * as vouchers from '../vouchers/vouchers.repository.js';
+import { openBudgetLine } from '../vouchers/vouchers.service.js';
 import { amountFor, voucherCode } from '../vouchers/vouchers.rules.js';
 import type { ProgrammeRule } from '../../../../shared/src/vouchers/vouchers.schemas.js';
 import * as goods from './goods.repository.js';
@@ -103,6 +106,8 @@ export async function seedGoodsDemo(
     organizationIdsByName: ReadonlyMap<string, string>;
     today: string;
     random: () => number;
+    /** Books the programmes' budgets on the funds ledger (audited as the system). */
+    ctx: Context;
   },
 ): Promise<void> {
   const { today, random } = options;
@@ -280,13 +285,16 @@ export async function seedGoodsDemo(
     }
   }
 
-  // Every made-up household of the Ambito Cremonese in the demo registry.
+  // Every made-up household of the Ambito Cremonese in the demo registry, through an adult: the one
+  // who applies for a voucher or a fund and collects the parcels (never the demo's pupils, whose
+  // benefits would go to INPS as SINBA flows).
   const households = await queryRows<DemoHousehold>(
     tx,
     sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
                (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
         FROM people p JOIN comuni c ON c.istat_code = p.comune_code
-        WHERE c.ambito_id = 'CREMONA' ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
+        WHERE c.ambito_id = 'CREMONA' AND p.birth_date <= (${today}::date - interval '18 years')::date
+        ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
   );
   const staff = operator ?? options.userIdsByRole.get('welfare_manager')!;
   await seedParcelTemplates(
@@ -327,6 +335,7 @@ async function seedProgrammesDemo(
     operator: string | null;
     int: (a: number, b: number) => number;
     households: readonly DemoHousehold[];
+    ctx: Context;
   },
 ): Promise<void> {
   const { today, random, operator, int, households } = options;
@@ -354,8 +363,8 @@ async function seedProgrammesDemo(
     rule: ProgrammeRule,
     budgetCents: number,
     docs: string[],
-  ) =>
-    vouchers.insertProgramme(
+  ) => {
+    const id = await vouchers.insertProgramme(
       tx,
       {
         kind,
@@ -369,6 +378,14 @@ async function seedProgrammesDemo(
       },
       createdBy,
     );
+    await openBudgetLine(tx, options.ctx, { all: true }, id, { name, comuneCode: CREMONA, budgetCents });
+    return id;
+  };
+  /** Books a voucher or a payment on the programme's budget line; false when the budget is spent. */
+  const book = async (programmeId: string, amountCents: number, kind: 'voucher' | 'payment', id: string) => {
+    const row = (await vouchers.findProgramme(tx, programmeId))!;
+    return (await ledgerOf(row).commit(tx, options.ctx, row, amountCents, { kind, id })) === null;
+  };
   const voucherProgramme = await programme(
     'voucher',
     'Buoni spesa solidarietà alimentare 2026',
@@ -412,7 +429,7 @@ async function seedProgrammesDemo(
       reason: 'Requisiti verificati allo sportello',
       decidedBy: createdBy,
     });
-    if (!(await vouchers.commitBudget(tx, voucherProgramme, amount))) break;
+    if (!(await book(voucherProgramme, amount, 'voucher', applicationId))) break;
     const voucherId = await vouchers.insertVoucher(tx, {
       programmeId: voucherProgramme,
       applicationId,
@@ -482,7 +499,7 @@ async function seedProgrammesDemo(
             : 'Requisiti verificati, progetto di accompagnamento concordato',
         decidedBy: createdBy,
       });
-      if (state === 'paid' && (await vouchers.commitBudget(tx, programmeId, amount)))
+      if (state === 'paid' && (await book(programmeId, amount, 'payment', applicationId)))
         await vouchers.markPaid(tx, applicationId, `MAND-${today.slice(0, 4)}-${100 + i}`);
     }
   }

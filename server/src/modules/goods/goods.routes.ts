@@ -17,7 +17,14 @@ import {
   TransferBody,
   WriteOffBody,
 } from '../../../../shared/src/goods/goods.schemas.js';
+import { sendTable, type DownloadFormat } from '../../platform/http/download.js';
+import {
+  GoodsReports,
+  GoodsReportsExportQuery,
+  GoodsReportsQuery,
+} from '../../../../shared/src/goods/reports.schemas.js';
 import { donationReceiptPdf } from './goods.documents.js';
+import { goodsReportTable, goodsReports } from './reports.service.js';
 import * as goods from './goods.service.js';
 
 export function registerGoodsRoutes(app: App): void {
@@ -112,4 +119,22 @@ export function registerGoodsRoutes(app: App): void {
     async (req, reply) =>
       reply.status(201).send(await goods.reverseBatch(req.ctx, req.params.id, req.body.reason)),
   );
+  app.get(
+    '/api/goods/reports',
+    { schema: { tags, querystring: GoodsReportsQuery, response: { 200: GoodsReports } } },
+    async (req) => goodsReports(req.ctx, req.query),
+  );
+  // Each report for Excel: CSV (`;`, BOM) or XLSX, headers in the reader's language.
+  for (const format of ['csv', 'xlsx'] as const satisfies readonly DownloadFormat[]) {
+    app.get(
+      `/api/goods/reports/export.${format}`,
+      { schema: { tags, querystring: GoodsReportsExportQuery } },
+      async (req, reply) => {
+        const { report, lang, ...query } = req.query;
+        const locale = lang ?? 'it';
+        const { table, sheetName } = await goodsReportTable(req.ctx, report, query, locale);
+        return sendTable(reply, { baseName: `beni-${report}`, format, locale, sheetName, table });
+      },
+    );
+  }
 }

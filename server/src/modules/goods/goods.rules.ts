@@ -1,5 +1,6 @@
 import { AppError, invalid } from '../../platform/errors.js';
 import { addDays } from '../../platform/time.js';
+import { ageOn } from '../people/index.js';
 
 /*
  * Pure rules of goods: which lots a withdrawal takes, what is near expiry, one parcel per household
@@ -173,13 +174,6 @@ export function validateVatNumber(input: string): string {
       field: 'vatNumber',
     });
   return vat;
-}
-
-/** Age in whole years on a date. */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** Who a campaign reaches: everyone, or people of at least an age, optionally in some comuni. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodeOf } from '../../test/error-code.js';
+import { ageOn } from '../people/index.js';
 import {
-  ageOn,
   campaignEligible,
   checkParcelAllowed,
   chooseLotsFefo,

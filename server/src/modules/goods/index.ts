@@ -5,7 +5,6 @@
 export { withdrawFromPoint } from './goods.service.js';
 export { loanRemindersJob, scheduleLoanReminders } from './goods.jobs.js';
 export {
-  ageOn,
   campaignEligible,
   checkParcelAllowed,
   isNearExpiry,

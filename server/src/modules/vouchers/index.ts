@@ -11,7 +11,7 @@ export {
   voucherCode,
   type ProgrammeRule,
 } from './vouchers.rules.js';
-export type { ProgrammeBudgetLedger } from './vouchers.budget.js';
+export { ledgerOf, type ProgrammeBudget, type ProgrammeBudgetLedger } from './vouchers.budget.js';
 export { supportBenefits, type SupportBenefitRow } from './vouchers.repository.js';
 
 // The annual report's vouchers and economic support paid (aggregates only).

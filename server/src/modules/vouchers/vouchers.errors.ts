@@ -1,5 +1,5 @@
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
-import type { EligibilityProblem } from './vouchers.rules.js';
+import { formatEuro, type EligibilityProblem } from './vouchers.rules.js';
 
 export const programmeNotFound = () => notFound('Programma');
 export const applicationNotFound = () => notFound('Domanda');
@@ -28,7 +28,11 @@ export const notEligible = (problems: EligibilityProblem[]) =>
 export const householdAlreadyGranted = () =>
   conflict('HOUSEHOLD_ALREADY_GRANTED', 'Questo nucleo ha già una domanda accolta in questo programma.');
 export const budgetExceeded = (availableCents: number) =>
-  conflict('BUDGET_EXCEEDED', 'Il budget del programma non copre questo importo.', { availableCents });
+  conflict(
+    'BUDGET_EXCEEDED',
+    `Il budget del programma non copre questo importo: restano ${formatEuro(availableCents)}.`,
+    { availableCents },
+  );
 export const notApproved = () =>
   conflict(
     'APPLICATION_NOT_APPROVED',

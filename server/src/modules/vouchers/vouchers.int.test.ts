@@ -246,11 +246,24 @@ describe('applications, decisions and issuance', () => {
       code: 'BUDGET_EXCEEDED',
       details: { availableCents: 5_000 },
     });
-    const [row] = await queryRows<{ committed: number }>(
+    // The budget is a line of the funds ledger: one commitment (the first voucher), nothing for the refused one.
+    const movements = await queryRows<{ kind: string; amount: number; budget: number }>(
       env.database.db,
-      sql`SELECT committed_cents::int AS committed FROM support_programmes WHERE id = ${small}`,
+      sql`SELECT m.kind, m.amount_cents::int AS amount, l.budget_cents::int AS budget
+          FROM support_programmes p JOIN fund_lines l ON l.id = p.fund_line_id
+          JOIN fund_movements m ON m.line_id = l.id WHERE p.id = ${small}`,
     );
-    expect(row!.committed).toBe(15_000);
+    expect(movements).toEqual([{ kind: 'commitment', amount: 15_000, budget: 20_000 }]);
+    const programme = await env.app.inject({
+      method: 'GET',
+      url: `/api/programmes/${small}`,
+      headers: manager.headers,
+    });
+    expect(programme.json().budget).toMatchObject({
+      budgetCents: 20_000,
+      committedCents: 15_000,
+      availableCents: 5_000,
+    });
   });
 
   it('records the payment of a solidarity-fund grant with the decision’s reason', async () => {

@@ -21,13 +21,15 @@ export interface ProgrammeRow {
   valid_until: string;
   budget_cents: number;
   committed_cents: number;
+  /** The programme's budget line on the funds ledger (null: booked on the row, programmes made before it). */
+  fund_line_id: string | null;
   required_documents: string[];
 }
 
 const SELECT_PROGRAMME = sql`
   SELECT p.id, p.kind, p.name, p.comune_code, c.name AS comune_name, p.rule, ${day('p.valid_from')} AS valid_from,
          ${day('p.valid_until')} AS valid_until, p.budget_cents::float8 AS budget_cents, p.committed_cents::float8 AS committed_cents,
-         p.required_documents
+         p.fund_line_id, p.required_documents
   FROM support_programmes p JOIN comuni c ON c.istat_code = p.comune_code`;
 
 export async function insertProgramme(tx: Tx, body: CreateProgrammeBody, createdBy: string): Promise<string> {
@@ -39,6 +41,11 @@ export async function insertProgramme(tx: Tx, body: CreateProgrammeBody, created
         RETURNING id`,
   );
   return row!.id;
+}
+
+/** Links the programme to its budget line on the funds ledger. */
+export async function setFundLine(tx: Tx, programmeId: string, lineId: string): Promise<void> {
+  await tx.execute(sql`UPDATE support_programmes SET fund_line_id = ${lineId} WHERE id = ${programmeId}`);
 }
 
 export async function findProgramme(

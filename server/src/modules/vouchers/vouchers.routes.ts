@@ -16,6 +16,13 @@ import {
   Shop,
   Voucher,
 } from '../../../../shared/src/vouchers/vouchers.schemas.js';
+import { sendTable, type DownloadFormat } from '../../platform/http/download.js';
+import {
+  VoucherReports,
+  VoucherReportsExportQuery,
+  VoucherReportsQuery,
+} from '../../../../shared/src/goods/reports.schemas.js';
+import { voucherReportTable, voucherReports } from './reports.service.js';
 import * as vouchers from './vouchers.service.js';
 
 export function registerVoucherRoutes(app: App): void {
@@ -98,4 +105,21 @@ export function registerVoucherRoutes(app: App): void {
     { schema: { tags, body: CreateShopBody, response: { 201: Shop } } },
     async (req, reply) => reply.status(201).send(await vouchers.createShop(req.ctx, req.body)),
   );
+  app.get(
+    '/api/vouchers/reports',
+    { schema: { tags, querystring: VoucherReportsQuery, response: { 200: VoucherReports } } },
+    async (req) => voucherReports(req.ctx, req.query),
+  );
+  for (const format of ['csv', 'xlsx'] as const satisfies readonly DownloadFormat[]) {
+    app.get(
+      `/api/vouchers/reports/export.${format}`,
+      { schema: { tags, querystring: VoucherReportsExportQuery } },
+      async (req, reply) => {
+        const { report, lang, ...query } = req.query;
+        const locale = lang ?? 'it';
+        const { table, sheetName } = await voucherReportTable(req.ctx, report, query, locale);
+        return sendTable(reply, { baseName: `buoni-${report}`, format, locale, sheetName, table });
+      },
+    );
+  }
 }

@@ -21,9 +21,10 @@ import type {
   Voucher,
 } from '../../../../shared/src/vouchers/vouchers.schemas.js';
 import { findHouseholdWithMembers, findPersonRecord } from '../people/index.js';
+import { createPlanLine } from '../funds/index.js';
 import { validateVatNumber } from '../goods/index.js';
 import * as repo from './vouchers.repository.js';
-import { programmeRowLedger, type ProgrammeBudgetLedger } from './vouchers.budget.js';
+import { ledgerOf } from './vouchers.budget.js';
 import {
   amountFor,
   eligibilityProblems,
@@ -56,8 +57,6 @@ import {
   voucherUnusable,
 } from './vouchers.errors.js';
 
-const ledger: ProgrammeBudgetLedger = programmeRowLedger;
-
 function uniqueViolation(error: unknown, constraint: string): boolean {
   const db = databaseErrorOf(error);
   return db?.code === '23505' && (db.constraint ?? '').includes(constraint);
@@ -68,7 +67,12 @@ export function qrSvg(code: string): Promise<string> {
   return QRCode.toString(code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
-async function programmeInScope(tx: Tx, scope: Scope, id: string, lock = false): Promise<repo.ProgrammeRow> {
+export async function programmeInScope(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  lock = false,
+): Promise<repo.ProgrammeRow> {
   const row = await repo.findProgramme(tx, id, { lock });
   if (!row) throw programmeNotFound();
   assertInScope(scope, row.comune_code, 'Programma');
@@ -88,9 +92,7 @@ async function presentProgramme(tx: Tx, row: repo.ProgrammeRow): Promise<Program
     validUntil: row.valid_until,
     requiredDocuments: row.required_documents,
     budget: {
-      budgetCents: row.budget_cents,
-      committedCents: row.committed_cents,
-      availableCents: row.budget_cents - row.committed_cents,
+      ...(await ledgerOf(row).balance(tx, row)),
       redeemedCents: totals.redeemed_cents,
       paidCents: totals.paid_cents,
       vouchersIssued: totals.vouchers_issued,
@@ -166,6 +168,29 @@ async function presentVoucher(tx: Tx, row: repo.VoucherRow): Promise<Voucher> {
   };
 }
 
+/** The programme's budget as a line of its comune on the funds ledger (the comune's own money). */
+export async function openBudgetLine(
+  tx: Tx,
+  ctx: Context,
+  scope: Scope,
+  programmeId: string,
+  programme: { name: string; comuneCode: string; budgetCents: number },
+): Promise<void> {
+  const line = await createPlanLine(
+    tx,
+    ctx,
+    scope,
+    {
+      label: `Programma: ${programme.name}`,
+      sourceType: 'cofinancing',
+      comuneCode: programme.comuneCode,
+      budgetCents: programme.budgetCents,
+    },
+    { beneficiaryRef: `programme:${programmeId}` },
+  );
+  await repo.setFundLine(tx, programmeId, line.id);
+}
+
 /** @throws 404 comune outside the territory, 422 rule or dates invalid, 409 name taken. */
 export async function createProgramme(ctx: Context, body: CreateProgrammeBody): Promise<Programme> {
   const actor = requireActor(ctx);
@@ -180,6 +205,7 @@ export async function createProgramme(ctx: Context, body: CreateProgrammeBody): 
       if (uniqueViolation(error, 'support_programmes_name')) throw programmeNameTaken();
       throw error;
     }
+    await openBudgetLine(tx, ctx, scope, id, { ...body, name: body.name.trim() });
     await writeAudit(tx, ctx, {
       action: 'programme.create',
       entityType: 'programme',
@@ -359,8 +385,11 @@ export async function issueVoucher(ctx: Context, applicationId: string): Promise
     if (programme.kind !== 'voucher') throw notAVoucherProgramme();
     if (row.voucher_id) throw voucherAlreadyIssued();
     if (row.status !== 'approved' || row.amount_cents === null) throw notApproved();
-    if (!(await ledger.commit(tx, programme.id, row.amount_cents, { kind: 'voucher', id: row.id })))
-      throw budgetExceeded(programme.budget_cents - programme.committed_cents);
+    const left = await ledgerOf(programme).commit(tx, ctx, programme, row.amount_cents, {
+      kind: 'voucher',
+      id: row.id,
+    });
+    if (left !== null) throw budgetExceeded(left);
     const today = dateInRome();
     let voucherId: string | null = null;
     // 40 bits of randomness: a collision is rare; the unique index decides, and we draw again.
@@ -412,8 +441,11 @@ export async function recordPayment(
     const programme = (await repo.findProgramme(tx, row.programme_id, { lock: true }))!;
     if (programme.kind === 'voucher') throw voucherProgramme();
     if (row.status !== 'approved' || row.amount_cents === null) throw notApproved();
-    if (!(await ledger.commit(tx, programme.id, row.amount_cents, { kind: 'payment', id: row.id })))
-      throw budgetExceeded(programme.budget_cents - programme.committed_cents);
+    const left = await ledgerOf(programme).commit(tx, ctx, programme, row.amount_cents, {
+      kind: 'payment',
+      id: row.id,
+    });
+    if (left !== null) throw budgetExceeded(left);
     await repo.markPaid(tx, row.id, reference.trim());
     await writeAudit(tx, ctx, {
       action: 'programme.payment',

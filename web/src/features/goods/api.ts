@@ -38,3 +38,13 @@ export const createParcel = (body: CreateParcelBody) => api.post<Parcel>('/api/p
 export const confirmPickup = (parcelId: string) => api.post<Parcel>(`/api/parcels/${id(parcelId)}/pickup`);
 export const returnLoan = (loanId: string, body: ReturnLoanBody) =>
   api.post<Loan>(`/api/loans/${id(loanId)}/return`, body);
+
+export const GOODS_REPORTS_PATH = '/api/goods/reports';
+export const VOUCHER_REPORTS_PATH = '/api/vouchers/reports';
+/** A report's download: `/api/goods/reports/export.csv?report=stock&lang=it` and the like. */
+export const reportExportPath = (
+  base: typeof GOODS_REPORTS_PATH | typeof VOUCHER_REPORTS_PATH,
+  report: string,
+  format: 'csv' | 'xlsx',
+  lang: 'it' | 'en',
+) => withQuery(`${base}/export.${format}`, { report, lang });

@@ -12,6 +12,7 @@ import {
   recordDonation,
 } from '../../features/goods/api';
 import { useI18n } from '../../i18n/I18nProvider';
+import { todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { RadioGroup, SelectField, TextField } from '../../ui/fields';
@@ -20,7 +21,6 @@ import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
 const NEW_DONOR = 'new';
-const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
 interface LineDraft {
   key: number;
@@ -48,7 +48,7 @@ export function DonationPage() {
   const donors = useApi<Donor[]>(DONORS_PATH);
   const [donorId, setDonorId] = useState('');
   const [donor, setDonor] = useState({ kind: 'company', name: '', vatNumber: '', email: '' });
-  const [occurredOn, setOccurredOn] = useState(todayInRome());
+  const [occurredOn, setOccurredOn] = useState(todayIso());
   const [lines, setLines] = useState<LineDraft[]>([blankLine(0)]);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [done, setDone] = useState<Batch | null>(null);
@@ -215,7 +215,7 @@ export function DonationPage() {
           type="date"
           required
           value={occurredOn}
-          max={todayInRome()}
+          max={todayIso()}
           onChange={setOccurredOn}
           error={errorOf('occurredOn')}
         />

@@ -16,6 +16,7 @@ export function GoodsPage() {
   const g = t.goods;
   const points = useApi<Point[]>(POINTS_PATH);
   const links = [
+    { to: '/beni/rapporti', label: g.reports.link, shown: true },
     { to: '/beni/campagne', label: g.links.campaigns, shown: useCan('campaign.read') },
     { to: '/beni/prestiti', label: g.links.loans, shown: useCan('loan.read') },
     { to: '/beni/emporio', label: g.links.market, shown: useCan('market.manage') },

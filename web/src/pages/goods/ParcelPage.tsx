@@ -10,6 +10,7 @@ import { TEMPLATES_PATH, createParcel, pointPath } from '../../features/goods/ap
 import { searchPeople } from '../../features/people/api';
 import { personName } from '../../features/people/PeopleTable';
 import { useI18n } from '../../i18n/I18nProvider';
+import { addDaysIso, todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
@@ -18,10 +19,7 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
-const tomorrowInRome = () => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-};
+const tomorrowInRome = () => addDaysIso(todayIso(), 1);
 
 /**
  * A food parcel for a household, taken from the point's stock (FEFO): delivered by a volunteer —

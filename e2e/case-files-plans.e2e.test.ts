@@ -1,16 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 // The demo's PNRR home-care allocation is over the Ambito Cremasco: Crema's social worker.
 const CREMA = '019035';
@@ -60,7 +51,7 @@ describe('plans, budgets and discharges in the browser', () => {
   for (const viewport of [undefined, PHONE]) {
     it(`draws a home-care budget from the comune’s line, edits the draft plan with linked interventions and ends a discharge in it (${viewport ? 'phone' : 'desktop'})`, async () => {
       const { caseId, requestId } = await caseFromRequest(viewport ? 1 : 0);
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, WORKER);
       await page.goto(`/fascicoli/${caseId}/progetti/nuovo`);
       await page.getByRole('heading', { level: 1, name: 'Nuovo progetto personalizzato' }).waitFor();
@@ -135,7 +126,7 @@ describe('plans, budgets and discharges in the browser', () => {
 
   it('lets the citizen download their own data from their area (GDPR art. 15)', async () => {
     for (const viewport of [undefined, PHONE]) {
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, 'cittadino');
       await page.goto('/le-mie-richieste');
       await page.getByRole('heading', { level: 2, name: 'I miei dati' }).waitFor();

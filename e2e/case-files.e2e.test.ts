@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
+import { addDays, todayInRome } from '../server/src/platform/time.js';
 
 interface Person {
   id: string;
@@ -11,16 +12,9 @@ interface Person {
   comuneCode: string;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
 const CREMONA = '019036';
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days in Rome, as the server counts lateness (the UTC date is a day behind after midnight in Italy).
+const isoDay = (offset: number) => addDays(todayInRome(), offset);
 
 /** A help request taken at the phone for the n-th person of the registry in Cremona. */
 async function helpRequestInCremona(n: number): Promise<{ requestId: string; person: Person }> {
@@ -70,7 +64,7 @@ async function openCaseFromRequest(page: Page, requestId: string, person: Person
 describe('case files in the browser', () => {
   it('a social worker opens a case from a help request, assesses, plans with a budget and is refused an expense over the cap', async () => {
     const { requestId, person } = await helpRequestInCremona(0);
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'assistente_sociale');
     const casePath = await openCaseFromRequest(page, requestId, person);
     await page.getByText('Presa in carico', { exact: true }).first().waitFor();
@@ -140,7 +134,7 @@ describe('case files in the browser', () => {
 
   it('uploads a PDF to the case and refuses a file that is not one, next to the field', async () => {
     const { requestId, person } = await helpRequestInCremona(4);
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'assistente_sociale');
     await openCaseFromRequest(page, requestId, person);
     await page.getByLabel(/^Titolo del documento/).fill('Verbale UVM');
@@ -181,7 +175,7 @@ describe('case files in the browser', () => {
       ],
     });
     await admin.dispose();
-    const page = await openPage(browser);
+    const page = await openPage();
     await page.goto('/login');
     await page.getByLabel(/^Email/).fill(email);
     await page.getByLabel(/^Password/).fill('Temporanea-2026-consultorio');
@@ -217,7 +211,7 @@ describe('case files in the browser', () => {
   it('lets the DPO download a person’s data as JSON and PDF (GDPR art. 15)', async () => {
     const { person } = await helpRequestInCremona(5);
     for (const viewport of [undefined, PHONE]) {
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, 'revisore');
       await page.goto('/gdpr');
       await page.getByRole('heading', { level: 1, name: 'Accesso ai dati personali (GDPR)' }).waitFor();
@@ -246,7 +240,7 @@ describe('case files in the browser', () => {
 
   it('shows a second assessment’s change side by side, with a chart per domain', async () => {
     const { requestId, person } = await helpRequestInCremona(1);
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'assistente_sociale');
     await openCaseFromRequest(page, requestId, person);
     for (const [on, bathing] of [
@@ -275,7 +269,7 @@ describe('case files in the browser', () => {
 
   it('puts a protected discharge with a late step on the board, in red', async () => {
     const { requestId, person } = await helpRequestInCremona(2);
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'assistente_sociale');
     await openCaseFromRequest(page, requestId, person);
     await page.getByRole('button', { name: 'Nuova dimissione protetta' }).click();
@@ -313,7 +307,7 @@ describe('case files in the browser', () => {
 
   it('finds no violations on the case pages on a phone (390×844)', async () => {
     const { requestId, person } = await helpRequestInCremona(3);
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'assistente_sociale');
     await expectNoAxeViolations(page);
     const casePath = await openCaseFromRequest(page, requestId, person);

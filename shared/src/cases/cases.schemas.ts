@@ -127,6 +127,28 @@ export const AssessmentBody = Type.Object({
 });
 export type AssessmentBody = Static<typeof AssessmentBody>;
 
+/** A minor's assessment for SINBA: attribute names and codes as SINBA.xsd spells them. */
+export const MinorAssessmentBody = Type.Object({
+  assessedOn: IsoDate,
+  attributes: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 7 })),
+  famiglia: Type.Array(Type.String({ maxLength: 1 }), { maxItems: 6 }),
+});
+export type MinorAssessmentBody = Static<typeof MinorAssessmentBody>;
+
+export const MinorAssessment = Type.Object({
+  id: Uuid,
+  assessedOn: IsoDate,
+  attributes: Type.Record(Type.String(), Type.String()),
+  famiglia: Type.Array(Type.String()),
+  /** What SINBA requires and this assessment lacks (labels): empty when it can be sent. */
+  missing: Type.Array(Type.String()),
+  assessor: NullableNamed,
+  createdAt: Type.String(),
+});
+export type MinorAssessment = Static<typeof MinorAssessment>;
+export const MinorAssessments = Type.Object({ items: Type.Array(MinorAssessment) });
+export type MinorAssessments = Static<typeof MinorAssessments>;
+
 export const CompareQuery = Type.Object({ from: Uuid, to: Uuid });
 
 export const AssessmentComparison = Type.Object({

@@ -10,6 +10,7 @@ import {
   type AssessmentAnswers,
 } from '../../../../shared/src/cases/assessment.js';
 import { insertUserWithMembership } from '../accounts/index.js';
+import { seedOrder } from '../catalog/index.js';
 import { personalBudgetSourceLines, shareLinesOfComune } from '../funds/index.js';
 import { markKnownToSocialServices, peopleOfComune, type PersonRow } from '../people/index.js';
 import { helpRequestsOfPerson } from '../requests/index.js';
@@ -22,7 +23,8 @@ import { DISCHARGE_STEPS } from './cases.rules.js';
  * home care in the Cremasco (budgets drawn from the comune's share, seed 002), Fare Legami
  * inclusion pacts in Cremona with personal budgets of at most €2,000 partly spent (seed 004), a
  * protected discharge from the hospital of Cremona in progress with a late step (seed 003), and a
- * family followed in the Casalasco. The demo social worker (assistente_sociale@demo.legami.it) is
+ * family followed in the Casalasco, and two disabled pupils of Cremona with their minor's assessment
+ * (SINBA) and the school transport the Comune subsidises. The demo social worker (assistente_sociale@demo.legami.it) is
  * responsible for the Cremona cases. System job: runs in the demo seed's transaction.
  */
 
@@ -82,7 +84,12 @@ interface DemoCase {
 export async function seedCasesDemo(
   tx: Tx,
   ctx: Context,
-  options: { userIdsByRole: ReadonlyMap<string, string>; passwordHash: string },
+  options: {
+    userIdsByRole: ReadonlyMap<string, string>;
+    passwordHash: string;
+    /** The demo catalogue's services: the minors' school transport is ordered from it. */
+    serviceIdsByName: ReadonlyMap<string, string>;
+  },
 ): Promise<void> {
   const today = dateInRome();
   const worker = options.userIdsByRole.get('assistente_sociale')!;
@@ -508,6 +515,111 @@ export async function seedCasesDemo(
       10,
       answers({ AreaReddituale: '2', schooling: 'difficulties', caregiver_load: 'heavy' }, [], {}),
       casalascoWorker,
+    );
+  }
+
+  // Cremona: two disabled pupils followed by the minors' team, each with the minor's assessment
+  // SINBA asks for and the school transport the Comune subsidises (sent to INPS as SINBA flows).
+  const minorsTeam = await repo.insertTeam(tx, {
+    name: 'Cremona – Équipe minori e famiglia',
+    comuneCode: CREMONA,
+    members: [
+      { userId: worker, role: 'member' },
+      { userId: supervisor, role: 'supervisor' },
+    ],
+  });
+  const year = Number(today.slice(0, 4));
+  const pupils = await peopleOfComune(tx, CREMONA, `${year - 15}-01-01`, `${year - 7}-12-31`, 2);
+  const transport = options.serviceIdsByName.get('Trasporto scolastico per alunni con disabilità')!;
+  const situations: [string, Record<string, string>, string[]][] = [
+    [
+      'Alunno con disabilità motoria, famiglia con difficoltà economiche: trasporto scolastico e sostegno',
+      {
+        LuogoVita: '1',
+        ScuolaFrequentata: '5',
+        FonteSegnalazione: '13',
+        ValutazioneMinore: '9',
+        ValutazioneFamigliaMinore: '12',
+        SegnalazioneAutoritaGiudiziaria: '2',
+        ProvvedimentoGiudiziario: '2',
+        TipoDisabilita: '1',
+        InvCivCertificazioni: '5',
+        CollaborazioniInterventi: '7',
+      },
+      ['1', '2', '3'],
+    ],
+    [
+      'Alunna con disabilità in affido familiare eterofamiliare disposto dal Tribunale per i minorenni',
+      {
+        LuogoVita: '3',
+        ScuolaFrequentata: '6',
+        FonteSegnalazione: '11',
+        ValutazioneMinore: '9',
+        ValutazioneFamigliaMinore: '2',
+        SegnalazioneAutoritaGiudiziaria: '1',
+        DataSegnalazione: '03/2025',
+        ProvvedimentoGiudiziario: '1',
+        DataProvvedimentoGiudiziario: '05/2025',
+        AutoritaProvvedimento: '2',
+        TipoProvvedimentoGiudiziario: '4',
+        FormaInterventoAffido: '2',
+        TipoInterventoAffido: '2',
+        DurataAffido: '1',
+        CarattereAffido: '1',
+        TipoDisabilita: '4',
+        InvCivCertificazioni: '4',
+        CollaborazioniInterventi: '2',
+      },
+      ['6'],
+    ],
+  ];
+  for (const [i, pupil] of pupils.entries()) {
+    const [reason, attributes, famiglia] = situations[i]!;
+    const id = await open({
+      person: pupil,
+      area: 'minors_family',
+      source: 'school',
+      reason,
+      responsible: worker,
+      teamId: minorsTeam,
+      openedDaysAgo: 50,
+    });
+    await repo.insertMinorAssessment(tx, {
+      caseId: id,
+      comuneCode: CREMONA,
+      assessedOn: addDays(today, -45),
+      attributes: {
+        MinoreStranieroNoAcc: '2',
+        CondizioneMinore: '1',
+        CondizioneLavoro: '1',
+        Disabilita: '1',
+        DataPrimaSegnalazione: '09/2024',
+        ...attributes,
+      },
+      famiglia,
+      assessorUserId: worker,
+    });
+    await repo.insertEntry(tx, {
+      caseId: id,
+      comuneCode: CREMONA,
+      kind: 'assessment',
+      summary: `Valutazione del minore (SINBA) del ${addDays(today, -45)}`,
+      authorUserId: worker,
+    });
+    await seedOrder(
+      tx,
+      {
+        serviceId: transport,
+        personId: pupil.id,
+        comuneCode: CREMONA,
+        quantity: 20,
+        startDate: addDays(today, -40),
+        unitPriceCents: 300,
+        tariff: { note: 'Quota della famiglia per fascia ISEE' },
+        assisted: null,
+        status: 'confirmed',
+      },
+      worker,
     );
   }
 }

@@ -75,6 +75,15 @@ export const assessmentInvalid = (field: string, label: string, problem: 'missin
     { field },
   );
 
+export const minorAssessmentInvalid = (field: string, label: string) =>
+  invalid('MINOR_ASSESSMENT_INVALID', `${label}: valore non previsto dal flusso SINBA (INPS).`, { field });
+export const minorAssessmentForAdult = () =>
+  invalid(
+    'MINOR_ASSESSMENT_FOR_ADULT',
+    'La valutazione SINBA riguarda i minorenni: alla data indicata la persona era già maggiorenne.',
+    { field: 'assessedOn' },
+  );
+
 export const dateInFuture = (field: string, label: string) =>
   invalid('DATE_IN_FUTURE', `${label}: la data non può essere futura.`, { field });
 

@@ -5,7 +5,7 @@ import { queryRows, sql } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import { CREMA, CREMONA, setupTestEnv, type Session } from '../../test/harness.js';
 import { buildApprovedService, buildProvider } from '../../test/catalog-factories.js';
-import { insertOrder } from '../catalog/catalog.repository.js';
+import { seedOrder } from '../catalog/index.js';
 import { insertTeam } from './cases.repository.js';
 import { sendCaseReminders } from './cases.service.js';
 import { DISCHARGE_STEPS } from './cases.rules.js';
@@ -767,29 +767,17 @@ describe('the timeline', () => {
     const { id, personId } = await openCase();
     const providerId = await buildProvider(env, { comuni: [CREMONA] });
     const serviceId = await buildApprovedService(env, providerId, { comuni: [CREMONA] });
-    const orderId = await insertOrder(
+    const orderId = await seedOrder(
       env.database.db,
       {
         serviceId,
-        providerId,
         personId,
         comuneCode: CREMONA,
         quantity: 10,
         startDate: today,
-        periodKey: today.slice(0, 7),
-        notes: null,
         unitPriceCents: 450,
-        cappedUnitPriceCents: 750,
-        totalCents: 4500,
-        subsidyCents: 3000,
         tariff: {},
-        eligibility: null,
-        channel: 'online',
-        accessPointId: null,
-        assistedBy: null,
-        consent: false,
-        paymentStatus: 'not_required',
-        idempotencyKey: null,
+        assisted: null,
       },
       world.responsibleId,
     );

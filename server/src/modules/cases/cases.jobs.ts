@@ -1,37 +1,20 @@
 import type { Database } from '../../platform/db/database.js';
-import { queryRows, sql } from '../../platform/db/database.js';
-import { enqueueJob, type JobDefinition } from '../../platform/jobs/jobs.js';
+import { recurringJob, scheduleRecurringJob } from '../../platform/jobs/jobs.js';
 import { dateInRome } from '../../platform/time.js';
 import { sendCaseReminders } from './cases.service.js';
 
 /*
- * Review reminders and discharge escalations run as one job of the platform's queue that queues
- * its next run an hour later. Runs are serialised by an advisory lock, and each reminder and
- * escalation is marked in the same transaction, so two instances never send one twice.
+ * Review reminders and discharge escalations run hourly as a recurring job of the platform's
+ * queue. Runs are serialised by its advisory lock, and each reminder and escalation is marked in
+ * the same transaction, so two instances never send one twice.
  */
 
 export const CASE_REMINDERS_JOB = 'case.reminders';
-const EVERY_SECONDS = 3600;
 
-export const caseRemindersJob: JobDefinition = {
-  kind: CASE_REMINDERS_JOB,
-  async run(job) {
-    await job.complete(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${CASE_REMINDERS_JOB}))`);
-      await sendCaseReminders(tx, dateInRome());
-      await enqueueJob(tx, CASE_REMINDERS_JOB, {}, { delaySeconds: EVERY_SECONDS, maxAttempts: 3 });
-    });
-  },
-};
+export const caseRemindersJob = recurringJob(CASE_REMINDERS_JOB, 3600, async (tx) => {
+  await sendCaseReminders(tx, dateInRome());
+});
 
 /** Queues the first run at start-up unless one is already queued or running. */
-export async function scheduleCaseReminders(database: Database): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${CASE_REMINDERS_JOB}))`);
-    const [pending] = await queryRows<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${CASE_REMINDERS_JOB} AND status IN ('queued', 'running')`,
-    );
-    if ((pending?.n ?? 0) === 0) await enqueueJob(tx, CASE_REMINDERS_JOB, {}, { maxAttempts: 3 });
-  });
-}
+export const scheduleCaseReminders = (database: Database) =>
+  scheduleRecurringJob(database, CASE_REMINDERS_JOB);

@@ -312,6 +312,72 @@ export async function insertAssessment(
   return row!.id;
 }
 
+export interface MinorAssessmentRow {
+  id: string;
+  case_id: string;
+  assessed_on: string;
+  attributes: Record<string, string>;
+  famiglia: string[];
+  assessor_user_id: string | null;
+  assessor_name: string | null;
+  created_at: string;
+}
+
+export function listMinorAssessments(tx: Tx, caseId: string): Promise<MinorAssessmentRow[]> {
+  return queryRows<MinorAssessmentRow>(
+    tx,
+    sql`SELECT a.id, a.case_id, ${day('a.assessed_on')} AS assessed_on, a.attributes, a.famiglia, a.assessor_user_id,
+               u.full_name AS assessor_name, ${iso('a.created_at')} AS created_at
+        FROM case_minor_assessments a LEFT JOIN users u ON u.id = a.assessor_user_id
+        WHERE a.case_id = ${caseId} ORDER BY a.assessed_on DESC, a.created_at DESC`,
+  );
+}
+
+export async function insertMinorAssessment(
+  tx: Tx,
+  a: {
+    caseId: string;
+    comuneCode: string;
+    assessedOn: string;
+    attributes: Record<string, string>;
+    famiglia: string[];
+    assessorUserId: string;
+  },
+): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO case_minor_assessments (case_id, comune_code, assessed_on, attributes, famiglia, assessor_user_id)
+        VALUES (${a.caseId}, ${a.comuneCode}, ${a.assessedOn}, ${JSON.stringify(a.attributes)}::jsonb,
+                ${pgArray(a.famiglia)}::text[], ${a.assessorUserId})`,
+  );
+}
+
+/** A minor's SINBA assessment, for SIUSS (the file's other content stays here). */
+export interface MinorAssessmentBenefitRow {
+  person_id: string;
+  assessed_on: string;
+  attributes: Record<string, string>;
+  famiglia: string[];
+}
+
+/**
+ * The minor's assessments of these people, across their case files, made on or before `until`,
+ * oldest first: a benefit is sent with the latest one made on or before its day.
+ */
+export async function minorAssessmentsOf(
+  tx: Tx,
+  personIds: readonly string[],
+  until: string,
+): Promise<MinorAssessmentBenefitRow[]> {
+  if (personIds.length === 0) return [];
+  return queryRows<MinorAssessmentBenefitRow>(
+    tx,
+    sql`SELECT c.person_id, ${day('a.assessed_on')} AS assessed_on, a.attributes, a.famiglia
+        FROM case_minor_assessments a JOIN cases c ON c.id = a.case_id
+        WHERE c.person_id = ANY(${pgArray(personIds)}::uuid[]) AND a.assessed_on <= ${until}::date
+        ORDER BY a.assessed_on, a.created_at`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Plans
 

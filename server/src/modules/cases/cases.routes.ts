@@ -10,6 +10,9 @@ import {
   Board,
   BoardQuery,
   BreakGlassBody,
+  MinorAssessment,
+  MinorAssessmentBody,
+  MinorAssessments,
   BudgetBody,
   BudgetSources,
   CaseDetail,
@@ -36,6 +39,7 @@ import {
 } from '../../../../shared/src/cases/cases.schemas.js';
 import * as cases from './cases.service.js';
 import { anonymisePersonEverywhere, exportPerson, exportPersonPdf } from './cases.privacy.js';
+import { todayInRome } from '../../platform/time.js';
 
 const tags = ['cases'];
 const PlanParams = Type.Object({ id: Uuid, planId: Uuid });
@@ -135,6 +139,24 @@ export function registerCaseRoutes(app: App): void {
     { schema: { tags, params: IdParams, body: AssessmentBody, response: { 201: Assessment } } },
     async (req, reply) =>
       reply.status(201).send(await cases.recordAssessment(req.ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/cases/:id/minor-assessments',
+    {
+      schema: {
+        tags,
+        summary: 'Valutazioni del minore per il flusso SINBA (INPS)',
+        params: IdParams,
+        response: { 200: MinorAssessments },
+      },
+    },
+    async (req) => cases.listMinorAssessments(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/cases/:id/minor-assessments',
+    { schema: { tags, params: IdParams, body: MinorAssessmentBody, response: { 201: MinorAssessment } } },
+    async (req, reply) =>
+      reply.status(201).send(await cases.recordMinorAssessment(req.ctx, req.params.id, req.body)),
   );
   app.get(
     '/api/cases/:id/assessments/compare',
@@ -321,7 +343,7 @@ export function registerCaseRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = todayInRome();
       if (req.query.format === 'pdf') {
         const pdf = await exportPersonPdf(req.ctx, req.params.id);
         return reply

@@ -15,9 +15,13 @@ import {
   sinaRecordOf,
   type AssessmentAnswers,
 } from '../../../../shared/src/cases/assessment.js';
+import { sinbaInvalidField, sinbaMissing } from '../../../../shared/src/cases/sinba.js';
 import type {
   Assessment,
   AssessmentBody,
+  MinorAssessment,
+  MinorAssessmentBody,
+  MinorAssessments,
   AssessmentComparison,
   Board,
   BoardQuery,
@@ -44,7 +48,7 @@ import type {
 } from '../../../../shared/src/cases/cases.schemas.js';
 import { findUserContacts, type UserContact } from '../accounts/index.js';
 import { enqueueNotification } from '../notifications/index.js';
-import { findPersonRecord, markKnownToSocialServices, type PersonRow } from '../people/index.js';
+import { ageOn, findPersonRecord, markKnownToSocialServices, type PersonRow } from '../people/index.js';
 import { findHelpRequest, helpRequestsOfPerson } from '../requests/index.js';
 import { municipalServicesOf, ordersOfPerson } from '../catalog/index.js';
 import { lineBalanceOf, personalBudgetSourceLines } from '../funds/index.js';
@@ -620,6 +624,69 @@ export async function recordAssessment(ctx: Context, id: string, body: Assessmen
     });
     await auditCase(tx, ctx, row, 'case.update', { part: 'assessment', assessmentId });
     return presentAssessment((await repo.findAssessment(tx, assessmentId))!);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minor's assessment (SINBA)
+
+function presentMinorAssessment(row: repo.MinorAssessmentRow): MinorAssessment {
+  const record = { attributes: row.attributes, famiglia: row.famiglia };
+  return {
+    id: row.id,
+    assessedOn: row.assessed_on,
+    attributes: row.attributes,
+    famiglia: row.famiglia,
+    missing: sinbaMissing(record),
+    assessor: row.assessor_user_id ? { id: row.assessor_user_id, name: row.assessor_name ?? '—' } : null,
+    createdAt: row.created_at,
+  };
+}
+
+/** The case's minor's assessments, newest first, with what SINBA still lacks. Audited as a read. */
+export async function listMinorAssessments(ctx: Context, id: string): Promise<MinorAssessments> {
+  return withCase(ctx, id, 'read', async (tx, row, access) => {
+    const rows = await repo.listMinorAssessments(tx, id);
+    await auditCase(tx, ctx, row, 'case.read', { part: 'minor_assessment', because: access.because });
+    return { items: rows.map(presentMinorAssessment) };
+  });
+}
+
+/**
+ * Records the minor's assessment SINBA needs. Incomplete is allowed (the social worker may not
+ * know everything yet: what is missing is shown, and SIUSS names it to the operator); a value the
+ * schema would refuse is not. @throws 422 for a value outside SINBA.xsd, a future date or an adult
+ */
+export async function recordMinorAssessment(
+  ctx: Context,
+  id: string,
+  body: MinorAssessmentBody,
+): Promise<MinorAssessment> {
+  return withCase(ctx, id, 'change', async (tx, row, _access, actor) => {
+    if (body.assessedOn > today()) throw errors.dateInFuture('assessedOn', 'Data della valutazione');
+    const person = await findPersonRecord(tx, row.person_id);
+    if (!person || ageOn(person.birth_date, body.assessedOn) >= 18) throw errors.minorAssessmentForAdult();
+    const attributes = Object.fromEntries(Object.entries(body.attributes).filter(([, v]) => v !== ''));
+    const invalid = sinbaInvalidField({ attributes, famiglia: body.famiglia });
+    if (invalid) throw errors.minorAssessmentInvalid(invalid.field, invalid.label);
+    await repo.insertMinorAssessment(tx, {
+      caseId: id,
+      comuneCode: row.comune_code,
+      assessedOn: body.assessedOn,
+      attributes,
+      famiglia: [...body.famiglia].sort(),
+      assessorUserId: actor.userId,
+    });
+    await repo.insertEntry(tx, {
+      caseId: id,
+      comuneCode: row.comune_code,
+      kind: 'assessment',
+      summary: `Valutazione del minore (SINBA) del ${body.assessedOn}`,
+      details: { part: 'minor_assessment' },
+      authorUserId: actor.userId,
+    });
+    await auditCase(tx, ctx, row, 'case.update', { part: 'minor_assessment' });
+    return presentMinorAssessment((await repo.listMinorAssessments(tx, id))[0]!);
   });
 }
 

@@ -9,7 +9,7 @@ const env = await setupTestEnv({ jobs: false });
 await seedDemo(systemContext(env.database));
 
 describe('the SIUSS demo', () => {
-  it('exports the demo year’s rent-fund contributions of the Ambito Cremonese as valid flows, and reports the unmapped', async () => {
+  it('exports the demo year’s rent-fund contributions and two pupils’ school transport (SINBA) as valid flows, and reports the unmapped', async () => {
     const login = await env.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -29,8 +29,16 @@ describe('the SIUSS demo', () => {
     }>();
     expect(body.report.valid).toBe(true);
     expect(body.report.exported).toBeGreaterThan(0);
-    expect(body.files.every((f) => f.xml.includes('CodicePrestazione="A2.16"'))).toBe(true);
-    expect(await validateFlows(body.files.map((f) => ({ fileName: f.fileName, xml: f.xml })))).toEqual([]);
+    const sinba = body.files.filter((f) => f.fileName.includes('.SINBA.'));
+    const ps = body.files.filter((f) => f.fileName.includes('.PS.'));
+    expect(ps.length + sinba.length).toBe(body.files.length);
+    expect(ps.every((f) => f.xml.includes('CodicePrestazione="A2.16"'))).toBe(true);
+    expect(await validateFlows(ps, 'PS_PSA_SINA')).toEqual([]);
+    // The two disabled pupils of Cremona: their school transport (A1.16) with their assessment.
+    expect(sinba).toHaveLength(1);
+    expect(sinba[0]!.xml.match(/<SINBA /g)).toHaveLength(2);
+    expect(sinba[0]!.xml.match(/<CodicePrestazione>A1\.16<\/CodicePrestazione>/g)).toHaveLength(2);
+    expect(await validateFlows(sinba, 'SINBA')).toEqual([]);
     expect(body.report.problems.map((p) => p.code)).toContain('UNMAPPED_PRESTAZIONE');
   });
 });

@@ -9,7 +9,8 @@ const CREMONA_CODICE_FISCALE = '00297960197';
 /**
  * SIUSS demo: every comune of the Ambito Cremonese configured to send, and this year's records
  * made (pending, for the bulk file or INPS's client). With the codes the migration seeds (rent fund
- * A2.16, disabled transport A1.16) they are the rent-fund contributions paid; the other benefits
+ * A2.16, disabled transport A1.16) they are the rent-fund contributions paid (PS_PSA_SINA) and the
+ * school transport of two disabled pupils with their minor's assessment (SINBA); the other benefits
  * appear in the export's report as not mapped.
  */
 export async function seedSiussDemo(tx: Tx): Promise<void> {

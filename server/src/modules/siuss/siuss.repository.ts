@@ -7,7 +7,7 @@ import type {
   UpdateCodeBody,
   UpdateEnteBody,
 } from '../../../../shared/src/siuss/siuss.schemas.js';
-import type { RecordPayload } from './siuss.rules.js';
+import type { FlowTipo, RecordContent, RecordPayload, SinbaPayload } from './siuss.rules.js';
 
 /*
  * The only SQL on SIUSS's tables. The code mapping is installation-wide reference data; the
@@ -126,7 +126,7 @@ export interface RecordRow {
   id: string;
   id_flusso: string;
   comune_code: string;
-  tipo: 'PS_PSA_SINA' | 'SINBA';
+  tipo: FlowTipo;
   source_kind: SourceKind;
   source_id: string;
   benefit_kind: string;
@@ -135,7 +135,7 @@ export interface RecordRow {
   cancels_record_id: string | null;
   corrects_record_id: string | null;
   cancelled_by_record_id: string | null;
-  payload: RecordPayload;
+  payload: RecordPayload | SinbaPayload;
   payload_hash: string;
   ts_flusso: string;
   ts_ms: number;
@@ -197,7 +197,15 @@ export async function countFlowIds(tx: Tx, prefix: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A record's content typed by its flow. */
+export const contentOf = (row: RecordRow): RecordContent =>
+  row.tipo === 'SINBA'
+    ? { tipo: 'SINBA', payload: row.payload as SinbaPayload }
+    : { tipo: 'PS_PSA_SINA', payload: row.payload as RecordPayload };
+
 export interface NewRecord {
+  /** Given when a record that supersedes another must be named before it is written (SINBA). */
+  id?: string;
   idFlusso: string;
   comuneCode: string;
   sourceKind: SourceKind;
@@ -207,7 +215,7 @@ export interface NewRecord {
   operation: 'I' | 'C';
   cancelsRecordId: string | null;
   correctsRecordId: string | null;
-  payload: RecordPayload;
+  content: RecordContent;
   payloadHash: string;
   tsMs: number;
   createdBy: string | null;
@@ -216,10 +224,11 @@ export interface NewRecord {
 export async function insertRecord(tx: Tx, r: NewRecord): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO siuss_records (id_flusso, comune_code, source_kind, source_id, benefit_kind, benefit_on, operation,
+    sql`INSERT INTO siuss_records (id, id_flusso, comune_code, tipo, source_kind, source_id, benefit_kind, benefit_on, operation,
                                    cancels_record_id, corrects_record_id, payload, payload_hash, ts_flusso, created_by)
-        VALUES (${r.idFlusso}, ${r.comuneCode}, ${r.sourceKind}, ${r.sourceId}, ${r.benefitKind}, ${r.benefitOn}, ${r.operation},
-                ${r.cancelsRecordId}, ${r.correctsRecordId}, ${JSON.stringify(r.payload)}::jsonb, ${r.payloadHash},
+        VALUES (coalesce(${r.id ?? null}::uuid, gen_random_uuid()), ${r.idFlusso}, ${r.comuneCode}, ${r.content.tipo},
+                ${r.sourceKind}, ${r.sourceId}, ${r.benefitKind}, ${r.benefitOn}, ${r.operation},
+                ${r.cancelsRecordId}, ${r.correctsRecordId}, ${JSON.stringify(r.content.payload)}::jsonb, ${r.payloadHash},
                 to_timestamp(${r.tsMs}::float8 / 1000), ${r.createdBy})
         RETURNING id`,
   );
@@ -255,7 +264,7 @@ export async function bulkRecords(tx: Tx, from: string, to: string): Promise<Rec
     tx,
     sql`${SELECT_RECORD} WHERE r.benefit_on BETWEEN ${from}::date AND ${to}::date
           AND (r.state = 'pending' OR r.channel = 'bulk')
-        ORDER BY r.comune_code, r.ts_flusso`,
+        ORDER BY r.comune_code, r.tipo, r.ts_flusso`,
   );
 }
 

@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
 import { SINA_FIELDS, sinaProblems, type SinaRecord } from '../../../../shared/src/cases/sina.js';
+import { sinbaMissing, type SinbaRecord } from '../../../../shared/src/cases/sinba.js';
 import type { RecordState, SourceKind } from '../../../../shared/src/siuss/siuss.schemas.js';
+import { ageOn } from '../people/index.js';
 
 /*
  * The SIUSS rules, without a database: a benefit Legami recorded becomes the content of one
  * record of INPS's PS_PSA_SINA flow (or the reasons it cannot), and the records already made for a
  * benefit decide what to send next — an insertion, a cancellation, or a cancellation and a new
- * insertion (TipoOperazione C + I), never the same record twice.
+ * insertion (TipoOperazione C + I), never the same record twice. A benefit to a minor goes in the
+ * SINBA flow instead, from the minor's assessment in the case file, under a pseudonym.
  */
 
 /** A benefit as its module recorded it, with the beneficiary's registry data. */
 export interface BenefitFacts {
   sourceKind: SourceKind;
+  /** The beneficiary in the registry: SINBA's pseudonym derives from it. */
+  personId: string;
   sourceId: string;
   /** `catalog:<category>`, `budget:<programme>`, `programme:<kind>`: the key of the code mapping. */
   benefitKind: string;
@@ -40,6 +45,8 @@ export interface BenefitFacts {
   areaUtenza: '1' | '2' | '3' | null;
   /** The SINA attributes of the case's assessment on or before the benefit, if any. */
   sina: SinaRecord | null;
+  /** For a minor: the latest SINBA assessment of their case files on or before the benefit. */
+  sinba: SinbaRecord | null;
 }
 
 export interface CodeMapping {
@@ -70,11 +77,26 @@ export interface RecordPayload {
   sina: Record<string, string> | null;
 }
 
+/** What one SINBA record carries: the SINBA element's attributes, its benefits and the family. */
+export interface SinbaPayload {
+  attributes: Record<string, string>;
+  prestazioni: string[];
+  famiglia: string[];
+}
+
+export type FlowTipo = 'PS_PSA_SINA' | 'SINBA';
+
+/** A record's content in the flow it belongs to. */
+export type RecordContent =
+  { tipo: 'PS_PSA_SINA'; payload: RecordPayload } | { tipo: 'SINBA'; payload: SinbaPayload };
+
 export type ProblemCode =
   | 'MISSING_CODICE_FISCALE'
   | 'INVALID_CODICE_FISCALE'
   | 'UNMAPPED_PRESTAZIONE'
-  | 'MINOR_SINBA'
+  | 'SINBA_ASSESSMENT_MISSING'
+  | 'SINBA_ASSESSMENT_INCOMPLETE'
+  | 'SINBA_CANNOT_CANCEL'
   | 'ENTE_NOT_CONFIGURED'
   | 'CITIZENSHIP_UNKNOWN'
   | 'REGION_UNKNOWN';
@@ -89,8 +111,12 @@ const PROBLEM_MESSAGES: Record<ProblemCode, string> = {
   INVALID_CODICE_FISCALE: 'Il codice fiscale del beneficiario non ha la forma che SIUSS accetta.',
   UNMAPPED_PRESTAZIONE:
     'Questo tipo di prestazione non ha un CodicePrestazione INPS: un amministratore lo imposta in «Codici SIUSS».',
-  MINOR_SINBA:
-    'Il beneficiario è minorenne: va nel flusso SINBA, che richiede dati di tutela minori che Legami non registra.',
+  SINBA_ASSESSMENT_MISSING:
+    'Il beneficiario è minorenne e va nel flusso SINBA: nella sua cartella sociale manca la valutazione del minore (SINBA) fatta entro la data della prestazione.',
+  SINBA_ASSESSMENT_INCOMPLETE:
+    'Il beneficiario è minorenne e va nel flusso SINBA: nella valutazione del minore mancano dati obbligatori.',
+  SINBA_CANNOT_CANCEL:
+    'La prestazione al minore è stata annullata dopo l’invio a INPS: il flusso SINBA non prevede annullamenti (TipoOperazione), va chiesto a INPS.',
   ENTE_NOT_CONFIGURED:
     "Il Comune non è configurato per il SIUSS: manca il codice fiscale dell'operatore che invia i flussi.",
   CITIZENSHIP_UNKNOWN:
@@ -98,7 +124,8 @@ const PROBLEM_MESSAGES: Record<ProblemCode, string> = {
   REGION_UNKNOWN: 'Il Comune di residenza del beneficiario non è in una regione nota a Legami.',
 };
 
-const problem = (code: ProblemCode): Problem => ({ code, message: PROBLEM_MESSAGES[code] });
+/** A problem with its standard Italian message. */
+export const problemFor = (code: ProblemCode): Problem => ({ code, message: PROBLEM_MESSAGES[code] });
 
 // The XSD's pattern for a person's codice fiscale (16 characters; omocodia letters included).
 const CF_PATTERN = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
@@ -133,12 +160,6 @@ export function regionOf(istatCode: string): string | null {
   return LOMBARDY_PROVINCES.has(istatCode.slice(0, 3)) ? '03' : null;
 }
 
-function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
 /** The SINA block from an assessment's codes, or null when the required ones are not all there. */
@@ -160,20 +181,22 @@ export function buildPayload(
   benefit: BenefitFacts,
   mapping: CodeMapping | null,
   ente: EnteFacts | null,
-): { payload: RecordPayload } | { problems: Problem[] } {
+): { content: RecordContent } | { problems: Problem[] } {
+  if (ageOn(benefit.person.birthDate, benefit.benefitOn) < 18)
+    return buildSinbaPayload(benefit, mapping, ente);
   const problems: Problem[] = [];
   const cf = benefit.person.codiceFiscale?.toUpperCase() ?? null;
-  if (!cf) problems.push(problem('MISSING_CODICE_FISCALE'));
-  else if (!CF_PATTERN.test(cf)) problems.push(problem('INVALID_CODICE_FISCALE'));
-  if (!mapping?.codicePrestazione || !mapping.denominazione) problems.push(problem('UNMAPPED_PRESTAZIONE'));
-  if (ageOn(benefit.person.birthDate, benefit.benefitOn) < 18) problems.push(problem('MINOR_SINBA'));
-  if (!ente) problems.push(problem('ENTE_NOT_CONFIGURED'));
+  if (!cf) problems.push(problemFor('MISSING_CODICE_FISCALE'));
+  else if (!CF_PATTERN.test(cf)) problems.push(problemFor('INVALID_CODICE_FISCALE'));
+  if (!mapping?.codicePrestazione || !mapping.denominazione)
+    problems.push(problemFor('UNMAPPED_PRESTAZIONE'));
+  if (!ente) problems.push(problemFor('ENTE_NOT_CONFIGURED'));
   const birthPlace = cf && CF_PATTERN.test(cf) ? birthPlaceOf(cf) : null;
   // Legami records no citizenship: a person born in Italy is sent as Italian (ISO 3166 380, as in
   // INPS's examples); one born abroad is not sent rather than sent with a guess.
-  if (birthPlace?.startsWith('Z')) problems.push(problem('CITIZENSHIP_UNKNOWN'));
+  if (birthPlace?.startsWith('Z')) problems.push(problemFor('CITIZENSHIP_UNKNOWN'));
   const region = regionOf(benefit.person.comuneCode);
-  if (!region) problems.push(problem('REGION_UNKNOWN'));
+  if (!region) problems.push(problemFor('REGION_UNKNOWN'));
   if (
     problems.length > 0 ||
     !cf ||
@@ -205,27 +228,86 @@ export function buildPayload(
   for (const [name, value] of optional) if (value !== null) prestazione[name] = value;
 
   return {
-    payload: {
-      beneficiario: {
-        CodiceFiscale: cf,
-        anagrafica: {
-          Cognome: benefit.person.familyName.slice(0, 36),
-          Nome: benefit.person.givenName.slice(0, 36),
-          AnnoNascita: benefit.person.birthDate.slice(0, 4),
-          LuogoNascita: birthPlace,
-          Genere: benefit.person.sex === 'M' ? '1' : '2',
-          CodiceCittadinanza: '380',
+    content: {
+      tipo: 'PS_PSA_SINA',
+      payload: {
+        beneficiario: {
+          CodiceFiscale: cf,
+          anagrafica: {
+            Cognome: benefit.person.familyName.slice(0, 36),
+            Nome: benefit.person.givenName.slice(0, 36),
+            AnnoNascita: benefit.person.birthDate.slice(0, 4),
+            LuogoNascita: birthPlace,
+            Genere: benefit.person.sex === 'M' ? '1' : '2',
+            CodiceCittadinanza: '380',
+          },
+          indirizzo: { CodiceRegione: region, CodiceComune: benefit.person.comuneCode, CodiceNazione: '380' },
         },
-        indirizzo: { CodiceRegione: region, CodiceComune: benefit.person.comuneCode, CodiceNazione: '380' },
+        prestazione,
+        sina: sinaBlockOf(benefit.sina),
       },
-      prestazione,
-      sina: sinaBlockOf(benefit.sina),
+    },
+  };
+}
+
+/**
+ * SINBA's pseudonymous beneficiary id: derived from the registry's random id, not from the
+ * codice fiscale (which anyone could hash), so only Legami can tell who it is; stable, so INPS
+ * links a minor's records over the years.
+ */
+export function sinbaBeneficiaryId(personId: string): string {
+  return createHash('sha256').update(`sinba:${personId}`).digest('hex').slice(0, 20).toUpperCase();
+}
+
+/** SINBA's age band (FasciaEtaBeneficiario): 0-3, 3-6, … 15-18 years, three years each. */
+export function sinbaAgeBand(age: number): string {
+  return String(Math.min(6, Math.floor(age / 3) + 1));
+}
+
+/**
+ * A minor's record: the registry gives the year of birth, the age band and the residence, the
+ * mapping the benefit's code, the case file's minor's assessment everything else. Without that
+ * assessment, or with a required datum missing, the operator is told what is missing.
+ */
+function buildSinbaPayload(
+  benefit: BenefitFacts,
+  mapping: CodeMapping | null,
+  ente: EnteFacts | null,
+): { content: RecordContent } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!mapping?.codicePrestazione) problems.push(problemFor('UNMAPPED_PRESTAZIONE'));
+  if (!ente) problems.push(problemFor('ENTE_NOT_CONFIGURED'));
+  const missing = benefit.sinba ? sinbaMissing(benefit.sinba) : [];
+  if (!benefit.sinba) problems.push(problemFor('SINBA_ASSESSMENT_MISSING'));
+  else if (missing.length > 0)
+    problems.push({
+      code: 'SINBA_ASSESSMENT_INCOMPLETE',
+      message: `${PROBLEM_MESSAGES.SINBA_ASSESSMENT_INCOMPLETE} Mancano: ${missing.join(', ')}.`,
+    });
+  if (problems.length > 0 || !benefit.sinba || !mapping?.codicePrestazione) return { problems };
+  const region = regionOf(benefit.person.comuneCode);
+  return {
+    content: {
+      tipo: 'SINBA',
+      payload: {
+        attributes: {
+          IDBeneficiario: sinbaBeneficiaryId(benefit.personId),
+          ...benefit.sinba.attributes,
+          FasciaEtaBeneficiario: sinbaAgeBand(ageOn(benefit.person.birthDate, benefit.benefitOn)),
+          AnnoNascita: benefit.person.birthDate.slice(0, 4),
+          ...(region ? { CodiceRegioneResidenza: region } : {}),
+          // Legami's registry holds residents of Italian comuni only.
+          CodiceNazioneResidenza: '380',
+        },
+        prestazioni: [mapping.codicePrestazione],
+        famiglia: benefit.sinba.famiglia,
+      },
     },
   };
 }
 
 /** A stable fingerprint of a record's content: a change means a correction (C + I). */
-export function payloadHash(payload: RecordPayload): string {
+export function payloadHash(payload: RecordPayload | SinbaPayload): string {
   const canonical = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(
@@ -285,12 +367,15 @@ export function planRecord(
 }
 
 /**
- * INPS's flow id: `EEEE.PS.AAAAMMGG.NNNNNNN` — the ente's code, the format, the day it was made
- * and a daily progressive (waas-api-comuni.yaml, Flusso.id_flusso).
+ * INPS's flow id: `EEEE.TIPO.AAAAMMGG.NNNNNNN` — the ente's code, the format (PS or SINBA), the
+ * day it was made and a daily progressive (waas-api-comuni.yaml, Flusso.id_flusso).
  */
-export function flowId(belfiore: string, day: string, progressive: number): string {
-  return `${belfiore}.PS.${day.replaceAll('-', '')}.${String(progressive).padStart(7, '0')}`;
+export function flowId(belfiore: string, tipo: FlowTipo, day: string, progressive: number): string {
+  return `${belfiore}.${FORMAT_OF[tipo]}.${day.replaceAll('-', '')}.${String(progressive).padStart(7, '0')}`;
 }
+
+/** The format's name in flow ids and file names. */
+export const FORMAT_OF: Record<FlowTipo, string> = { PS_PSA_SINA: 'PS', SINBA: 'SINBA' };
 
 /** The state INPS's outcome puts a record in. */
 export function stateForEsito(code: string): 'accepted' | 'refused' {

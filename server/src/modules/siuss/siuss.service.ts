@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { assertInScope, requireActor, withPublicScope, withScope } from '../../platform/access/access.js';
 import { withPartnerScope, type Partner } from '../../platform/access/partner.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -6,6 +6,7 @@ import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { addDays, dateInRome } from '../../platform/time.js';
 import type { SinaRecord } from '../../../../shared/src/cases/sina.js';
+import type { SinbaRecord } from '../../../../shared/src/cases/sinba.js';
 import type {
   ExportResult,
   FlussiQuery,
@@ -21,8 +22,8 @@ import type {
   WaasFlusso,
 } from '../../../../shared/src/siuss/siuss.schemas.js';
 import { subsidisedOrders } from '../catalog/index.js';
-import { budgetExpenseBenefits } from '../cases/index.js';
-import { findPersonRecords } from '../people/index.js';
+import { budgetExpenseBenefits, minorAssessmentsOf } from '../cases/index.js';
+import { ageOn, findPersonRecords } from '../people/index.js';
 import { findComune } from '../territory/index.js';
 import { supportBenefits } from '../vouchers/index.js';
 import * as repo from './siuss.repository.js';
@@ -30,14 +31,18 @@ import { mayEditCodes } from './siuss.policy.js';
 import {
   buildPayload,
   flowId,
+  FORMAT_OF,
+  type FlowTipo,
   payloadHash,
   planRecord,
+  problemFor,
   stateForEsito,
+  type Problem,
   type BenefitFacts,
   type CodeMapping,
   type EnteFacts,
 } from './siuss.rules.js';
-import { buildFlowXml, validateFlows } from './siuss.xml.js';
+import { buildFlowXml, buildSinbaFlowXml, validateFlows } from './siuss.xml.js';
 import {
   codeIncomplete,
   codeNotFound,
@@ -212,10 +217,17 @@ async function benefitsOf(tx: Tx, from: string, to: string): Promise<BenefitFact
         }
       : null;
   };
+  // Minors' benefits go in SINBA, from the minor's assessment of their case files.
+  const minors = [...people.values()].filter((p) => ageOn(p.birth_date, from) < 18).map((p) => p.id);
+  const assessments = await minorAssessmentsOf(tx, minors, to);
+  const sinbaOf = (personId: string, on: string): SinbaRecord | null => {
+    const latest = assessments.filter((a) => a.person_id === personId && a.assessed_on <= on).at(-1);
+    return latest ? { attributes: latest.attributes, famiglia: latest.famiglia } : null;
+  };
   const facts: BenefitFacts[] = [];
-  const add = (benefit: Omit<BenefitFacts, 'person'>, personId: string) => {
+  const add = (benefit: Omit<BenefitFacts, 'person' | 'personId' | 'sinba'>, personId: string) => {
     const person = personOf(personId);
-    if (person) facts.push({ ...benefit, person });
+    if (person) facts.push({ ...benefit, personId, person, sinba: sinbaOf(personId, benefit.benefitOn) });
   };
   for (const o of orders)
     add(
@@ -327,19 +339,17 @@ export async function syncRecords(
   );
 
   const today = dateInRome();
-  const clock = new Map<string, { ms: number; progressive: number }>();
-  const nextSlot = async (ente: repo.EnteRow) => {
-    let slot = clock.get(ente.comune_code);
-    if (!slot) {
-      const prefix = flowId(ente.belfiore, today, 0).slice(0, -7);
-      slot = {
-        ms: Math.max(Date.now(), (await repo.lastFlowMs(tx, ente.comune_code)) + 1),
-        progressive: await repo.countFlowIds(tx, prefix),
-      };
-      clock.set(ente.comune_code, slot);
-    } else slot.ms += 1;
-    slot.progressive += 1;
-    return { tsMs: slot.ms, idFlusso: flowId(ente.belfiore, today, slot.progressive) };
+  // Flow times increase per comune across both formats; progressives count per format and day.
+  const clock = new Map<string, number>();
+  const progressives = new Map<string, number>();
+  const nextSlot = async (ente: repo.EnteRow, tipo: FlowTipo) => {
+    const last = clock.get(ente.comune_code) ?? (await repo.lastFlowMs(tx, ente.comune_code));
+    const ms = Math.max(Date.now(), last + 1);
+    clock.set(ente.comune_code, ms);
+    const prefix = flowId(ente.belfiore, tipo, today, 0).slice(0, -7);
+    const progressive = (progressives.get(prefix) ?? (await repo.countFlowIds(tx, prefix))) + 1;
+    progressives.set(prefix, progressive);
+    return { tsMs: ms, idFlusso: flowId(ente.belfiore, tipo, today, progressive) };
   };
 
   const problems: RecordProblem[] = [];
@@ -350,17 +360,18 @@ export async function syncRecords(
       mappings.get(benefit.benefitKind) ?? null,
       enteRow && enteFacts(enteRow),
     );
-    if ('problems' in built && benefit.live)
-      for (const p of built.problems)
-        problems.push({
-          sourceKind: benefit.sourceKind,
-          sourceId: benefit.sourceId,
-          benefitKind: benefit.benefitKind,
-          comuneCode: benefit.comuneCode,
-          code: p.code,
-          message: p.message,
-        });
-    const content = 'payload' in built ? { payload: built.payload, hash: payloadHash(built.payload) } : null;
+    const report = (p: Problem) =>
+      problems.push({
+        sourceKind: benefit.sourceKind,
+        sourceId: benefit.sourceId,
+        benefitKind: benefit.benefitKind,
+        comuneCode: benefit.comuneCode,
+        code: p.code,
+        message: p.message,
+      });
+    if ('problems' in built && benefit.live) built.problems.forEach(report);
+    const content =
+      'content' in built ? { content: built.content, hash: payloadHash(built.content.payload) } : null;
     const prior = priors.get(`${benefit.sourceKind}:${benefit.sourceId}`) ?? null;
     const actions = planRecord(
       content?.hash ?? null,
@@ -380,30 +391,38 @@ export async function syncRecords(
       benefitKind: benefit.benefitKind,
       createdBy,
     };
+    // SINBA has no cancellation: a corrected SINBA record is superseded by the new insertion (named
+    // before it is written), and one whose benefit no longer stands is reported, not cancelled.
+    let successor: string | undefined;
     for (const action of actions) {
       if (action.kind === 'withdraw') await repo.markWithdrawn(tx, action.record);
-      else if (action.kind === 'cancel' && prior) {
-        const slot = await nextSlot(enteRow);
+      else if (action.kind === 'cancel' && prior?.tipo === 'SINBA') {
+        if (actions.some((a) => a.kind === 'insert')) {
+          successor = randomUUID();
+          await repo.markCancelled(tx, prior.id, successor);
+        } else report(problemFor('SINBA_CANNOT_CANCEL'));
+      } else if (action.kind === 'cancel' && prior) {
         const id = await repo.insertRecord(tx, {
           ...common,
-          ...slot,
+          ...(await nextSlot(enteRow, 'PS_PSA_SINA')),
           benefitOn: prior.benefit_on,
           operation: 'C',
           cancelsRecordId: prior.id,
           correctsRecordId: null,
-          payload: prior.payload,
+          content: repo.contentOf(prior),
           payloadHash: prior.payload_hash,
         });
         await repo.markCancelled(tx, prior.id, id);
       } else if (action.kind === 'insert' && content) {
         await repo.insertRecord(tx, {
           ...common,
-          ...(await nextSlot(enteRow)),
+          ...(await nextSlot(enteRow, content.content.tipo)),
+          id: successor,
           benefitOn: benefit.benefitOn,
           operation: 'I',
           cancelsRecordId: null,
           correctsRecordId: action.corrects,
-          payload: content.payload,
+          content: content.content,
           payloadHash: content.hash,
         });
       }
@@ -413,6 +432,24 @@ export async function syncRecords(
 }
 
 // ---- the bulk file and the operator's view ------------------------------------------------------
+
+/** The XML of one flow holding records of one comune and one format. */
+function flowXml(name: string, ente: repo.EnteRow, rows: readonly repo.RecordRow[]): string {
+  const contents = rows.map((r) => ({ operation: r.operation, content: repo.contentOf(r) }));
+  return rows[0]?.tipo === 'SINBA'
+    ? buildSinbaFlowXml(
+        name,
+        enteFacts(ente),
+        contents.flatMap((c) => (c.content.tipo === 'SINBA' ? [c.content.payload] : [])),
+      )
+    : buildFlowXml(
+        name,
+        enteFacts(ente),
+        contents.flatMap((c) =>
+          c.content.tipo === 'PS_PSA_SINA' ? [{ operation: c.operation, payload: c.content.payload }] : [],
+        ),
+      );
+}
 
 function checkPeriod(period: PeriodQuery): void {
   if (period.to < period.from || addDays(period.from, 366) < period.to) throw periodInvalid();
@@ -437,32 +474,45 @@ export async function exportBulk(ctx: Context, period: PeriodQuery): Promise<Exp
     const problems = await syncRecords(tx, actor.userId, period.from, period.to);
     const records = await repo.bulkRecords(tx, period.from, period.to);
     const entes = new Map((await repo.listEntes(tx)).map((e) => [e.comune_code, e]));
-    const byComune = new Map<string, repo.RecordRow[]>();
-    for (const r of records) byComune.set(r.comune_code, [...(byComune.get(r.comune_code) ?? []), r]);
+    // One file per comune and format: the XSDs allow one ente per file, and each format has its own.
+    const groups = new Map<string, repo.RecordRow[]>();
+    for (const r of records) {
+      const key = `${r.comune_code}:${r.tipo}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
     const stamp = `${dateInRome().replaceAll('-', '')}.B${compactNow()}`;
-    const files = [...byComune].flatMap(([comune, own]) => {
+    const files = [...groups.values()].flatMap((own) => {
+      const { comune_code: comune, tipo } = own[0]!;
       const ente = entes.get(comune);
       if (!ente) return [];
-      const name = `${ente.belfiore}.PS.${stamp}`;
+      const name = `${ente.belfiore}.${FORMAT_OF[tipo]}.${stamp}`;
       return [
         {
           comuneCode: comune,
+          tipo,
           fileName: `${name}.xml`,
           records: own.length,
-          xml: buildFlowXml(
-            name,
-            enteFacts(ente),
-            own.map((r) => ({ operation: r.operation, payload: r.payload })),
-          ),
+          xml: flowXml(name, ente, own),
         },
       ];
     });
-    const xsdErrors = await validateFlows(files);
+    const xsdErrors = [
+      ...(await validateFlows(
+        files.filter((f) => f.tipo === 'PS_PSA_SINA'),
+        'PS_PSA_SINA',
+      )),
+      ...(await validateFlows(
+        files.filter((f) => f.tipo === 'SINBA'),
+        'SINBA',
+      )),
+    ];
     const invalidFiles = new Set(xsdErrors.map((e) => e.fileName));
     const firstTime = records.filter(
       (r) =>
         r.state === 'pending' &&
-        !invalidFiles.has(files.find((f) => f.comuneCode === r.comune_code)?.fileName ?? ''),
+        !invalidFiles.has(
+          files.find((f) => f.comuneCode === r.comune_code && f.tipo === r.tipo)?.fileName ?? '',
+        ),
     );
     await repo.markSent(
       tx,
@@ -490,7 +540,12 @@ export async function exportBulk(ctx: Context, period: PeriodQuery): Promise<Exp
         valid: report.valid,
       },
     });
-    return { from: period.from, to: period.to, files, report };
+    return {
+      from: period.from,
+      to: period.to,
+      files: files.map(({ tipo: _tipo, ...file }) => file),
+      report,
+    };
   });
 }
 
@@ -546,13 +601,15 @@ export async function pullFlows(
     const ente = await repo.findEnte(tx, partner.comune);
     if (!ente || query.limit === 0) return { elenco_flussi: [] };
     const rows = await repo.pendingSince(tx, partner.comune, query.since, query.limit);
-    const flows = rows.map((r) => ({
-      row: r,
-      xml: buildFlowXml(r.id_flusso, enteFacts(ente), [{ operation: r.operation, payload: r.payload }]),
-    }));
-    const errors = await validateFlows(
-      flows.map((f) => ({ fileName: `${f.row.id_flusso}.xml`, xml: f.xml })),
-    );
+    const flows = rows.map((r) => ({ row: r, xml: flowXml(r.id_flusso, ente, [r]) }));
+    const filesOf = (tipo: FlowTipo) =>
+      flows
+        .filter((f) => f.row.tipo === tipo)
+        .map((f) => ({ fileName: `${f.row.id_flusso}.xml`, xml: f.xml }));
+    const errors = [
+      ...(await validateFlows(filesOf('PS_PSA_SINA'), 'PS_PSA_SINA')),
+      ...(await validateFlows(filesOf('SINBA'), 'SINBA')),
+    ];
     // A flow the schema refuses stays pending, and so do the ones after it: the order INPS reads holds.
     const firstBad = flows.findIndex((f) => errors.some((e) => e.fileName === `${f.row.id_flusso}.xml`));
     const delivered = firstBad === -1 ? flows : flows.slice(0, firstBad);

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 async function visit(page: Page, path: string, ready: string | RegExp): Promise<void> {
   await page.goto(path);
@@ -26,7 +18,7 @@ async function firstPersonWithHousehold(page: Page): Promise<string> {
 
 describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   it('finds no violations on the login page, with and without an error', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await visit(page, '/login', 'Accedi a Legami');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
@@ -37,7 +29,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
   it('finds no violations on the home page of every kind of role', async () => {
     for (const role of ['operatore', 'amministratore', 'revisore', 'volontario', 'cittadino']) {
-      const page = await openPage(browser);
+      const page = await openPage();
       await logIn(page, role);
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page);
@@ -46,7 +38,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   });
 
   it('finds no violations on the pages of an operator', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await visit(page, '/persone?q=rossi', 'Cerca persona');
     await expectNoAxeViolations(page);
@@ -72,7 +64,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   });
 
   it('finds no violations on the pages of an administrator', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'amministratore');
     await visit(page, '/comuni', 'Comuni e Ambiti');
     await page.getByRole('button', { name: 'Riassegna Cremona' }).click();
@@ -86,7 +78,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   });
 
   it('finds no violations on the audit page of a revisore', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'revisore');
     await visit(page, '/registro-accessi', 'Registro accessi');
     await expectNoAxeViolations(page);
@@ -94,7 +86,7 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   });
 
   it('finds no violations on a phone screen (390×844), menu open and closed', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await visit(page, '/login', 'Accedi a Legami');
     await expectNoAxeViolations(page);
     await logIn(page, 'operatore');

@@ -1,45 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs } from './harness/api.js';
-import { launchBrowser, logIn, openPage } from './harness/browser.js';
-
-interface Person {
-  id: string;
-  givenName: string;
-  familyName: string;
-  comuneCode: string;
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-/** An open grocery task of today for AUSER Cremona: a phone request accepted under the protocol. */
-async function openTaskOfToday(): Promise<Person> {
-  const operator = await apiAs('operatore');
-  const people = await operator.get<{ items: Person[] }>('/api/people?q=rossi&limit=50');
-  const person = people.items.find((p) => p.comuneCode === '019036') ?? people.items[0]!;
-  const request = await operator.post<{ id: string }>('/api/requests', {
-    channel: 'phone',
-    beneficiaryId: person.id,
-    interventionTypeId: 'groceries_medicines',
-    description: 'Spesa della settimana',
-    confirmSimilar: true,
-  });
-  await operator.post(`/api/requests/${request.id}/triage`, { decision: 'accept' });
-  await operator.dispose();
-  return person;
-}
+import { describe, expect, it } from 'vitest';
+import { openTaskOfToday } from './harness/api.js';
+import { logIn, openPage } from './harness/browser.js';
 
 describe('assigning a task', () => {
   it('lets the coordinator assign an open task to the first suggested volunteer in one click', async () => {
     const person = await openTaskOfToday();
     const name = `${person.familyName} ${person.givenName}`;
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'coordinatore');
     await page.getByRole('link', { name: 'Compiti', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Compiti dei volontari' }).waitFor();

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 const OPERATOR = 'Marco Bassi'; // the demo operatore
 
 describe('the audit trail, as an auditor reads it', () => {
   it('names every operation and record, finds a user by name, links the record, exports CSV', async () => {
     // The operator opens a request: a read of personal data to find again.
-    const operator = await openPage(browser);
+    const operator = await openPage();
     await logIn(operator, 'operatore');
     await operator.goto('/richieste');
     await operator.locator('table tbody tr a').first().click();
@@ -23,7 +14,7 @@ describe('the audit trail, as an auditor reads it', () => {
     const requestId = operator.url().split('/').at(-1)!;
     await operator.context().close();
 
-    const auditor = await openPage(browser);
+    const auditor = await openPage();
     await logIn(auditor, 'revisore');
     await auditor.goto('/registro-accessi');
     await auditor.getByRole('heading', { level: 1, name: 'Registro accessi' }).waitFor();

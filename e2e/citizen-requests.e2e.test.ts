@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
+import { addDays, todayInRome } from '../server/src/platform/time.js';
 
 /** The demo citizen asks for help online, on a given day between 9:00 and 11:30. */
 async function askForHelp(page: Page, description: string): Promise<void> {
@@ -20,7 +13,7 @@ async function askForHelp(page: Page, description: string): Promise<void> {
     .first()
     .check({ force: true });
   await page.getByLabel(/^Raccontaci in poche parole/).fill(description);
-  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const day = addDays(todayInRome(), 3);
   await page.getByLabel(/^Giorno/).fill(day);
   await page.getByLabel(/^Dalle ore/).fill('09:00');
   await page.getByLabel(/^Alle ore/).fill('11:30');
@@ -31,7 +24,7 @@ async function askForHelp(page: Page, description: string): Promise<void> {
 
 describe('the citizen’s own requests', () => {
   it('fills in the phone from the citizen’s record', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'cittadino');
     const contact = (await (await page.request.get('/api/me/contact')).json()) as { phone: string | null };
     expect(contact.phone).toBeTruthy();
@@ -42,7 +35,7 @@ describe('the citizen’s own requests', () => {
   });
 
   it('lists only the help offered online today, each with its plain name and what it is', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'cittadino');
     await page.goto('/chiedi-aiuto');
     const need = page.getByRole('group', { name: /Di che cosa c’è bisogno/ });
@@ -66,7 +59,7 @@ describe('the citizen’s own requests', () => {
 
   for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
     it(`shows what the citizen wrote and the time slot, and withdraws it while nobody is assigned (${viewport.width}px)`, async () => {
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await logIn(page, 'cittadino');
       const description = `Il pane e il latte, per favore (${viewport.width})`;
       await askForHelp(page, description);

@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
   await page.goto(path);
@@ -20,7 +12,7 @@ async function visit(page: Page, path: string, heading: string | RegExp): Promis
 /** Visits each page and runs axe, with its dialogs and forms opened where they change the page. */
 describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () => {
   it('finds no violations on the operator’s requests, intake, detail with triage and steering room', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await visit(page, '/richieste', 'Richieste di aiuto');
     await expectNoAxeViolations(page);
@@ -48,7 +40,7 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
   });
 
   it('finds no violations on the coordinator’s tasks, assignment dialog, volunteers, review and import', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'coordinatore');
     await visit(page, '/compiti', 'Compiti dei volontari');
     await expectNoAxeViolations(page);
@@ -97,7 +89,7 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
   });
 
   it('finds no violations on the administrator’s protocol, its editor and the intervention types', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'amministratore');
     await visit(page, '/protocollo', 'Protocollo operativo');
     await expectNoAxeViolations(page);
@@ -115,7 +107,7 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
   });
 
   it('finds no violations on the citizen’s pages, with a relative and refused fields', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'cittadino');
     await visit(page, '/chiedi-aiuto', 'Chiedi aiuto');
     await page.getByText('Per un familiare o una persona che conosco', { exact: true }).click();
@@ -129,7 +121,7 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
 
   it('finds no violations on the public offer form, on a desktop and on a phone', async () => {
     for (const viewport of [undefined, PHONE]) {
-      const page = await openPage(browser, { viewport });
+      const page = await openPage({ viewport });
       await visit(page, '/diventa-volontario', 'Diventa volontario');
       await page.getByRole('button', { name: 'Invia la mia disponibilità' }).click();
       await page.getByText('Per inviare la disponibilità serve il consenso.').waitFor();
@@ -139,7 +131,7 @@ describe('accessibility of the CremonAiuta pages (axe, WCAG 2.1 A and AA)', () =
   });
 
   it('finds no violations on the volunteer’s tasks on a phone, with the outcome form open', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'volontario');
     await visit(page, '/miei-compiti', 'I miei compiti di oggi');
     await expectNoAxeViolations(page);

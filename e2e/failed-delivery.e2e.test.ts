@@ -1,27 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import {
-  contentWidth,
-  expectNoAxeViolations,
-  launchBrowser,
-  logIn,
-  openPage,
-  PHONE,
-} from './harness/browser.js';
+import { contentWidth, expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 interface Task {
   id: string;
   volunteer: { id: string; name: string } | null;
 }
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 const tomorrow = () =>
   new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
@@ -74,7 +59,7 @@ async function openRequest(page: Page, requestId: string): Promise<void> {
 describe('a failed delivery', () => {
   it('stays open for a decision, with every step of its task shown, and is tried again', async () => {
     const { requestId, declinedBy, failedBy } = await failedDelivery();
-    const page = await openPage(browser);
+    const page = await openPage();
     await openRequest(page, requestId);
     await page.getByText('Consegna non riuscita: da decidere').first().waitFor();
 
@@ -101,7 +86,7 @@ describe('a failed delivery', () => {
 
   it('offers the decision on a phone without horizontal scrolling, axe-clean', async () => {
     const { requestId } = await failedDelivery();
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await openRequest(page, requestId);
     await expectNoAxeViolations(page);
     expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);

@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../server/src/test/pdf-text.js';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 describe('campaigns and donations in the browser', () => {
   it('shows every campaign’s live figures, at desktop and on a phone', async () => {
     for (const viewport of [undefined, PHONE]) {
-      const admin = await openPage(browser, { viewport });
+      const admin = await openPage({ viewport });
       await logIn(admin, 'amministratore');
       await admin.goto('/fondi');
       await admin.getByRole('link', { name: 'Campagne di raccolta fondi' }).click();
@@ -33,7 +24,7 @@ describe('campaigns and donations in the browser', () => {
   });
 
   it('shows the project’s budget line fed by the campaign’s donations', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi/campagne');
     await admin.getByRole('link', { name: 'Fare Legami — raccolta fondi prima annualità' }).click();
@@ -52,7 +43,7 @@ describe('campaigns and donations in the browser', () => {
   });
 
   it('records a donation, downloads its receipt, imports a statement and matches the open credit', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi/campagne');
     await admin
@@ -100,7 +91,7 @@ describe('campaigns and donations in the browser', () => {
 
 describe('import of budget lines and expenses in the browser', () => {
   it('uploads a file, follows its progress and lists the refused rows with the reason', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin.getByRole('link', { name: 'Fare Legami', exact: true }).click();
@@ -132,7 +123,7 @@ describe('import of budget lines and expenses in the browser', () => {
 
 describe('spending of the PNRR allocation', () => {
   it('shows the spending by comune on the map and by sub-ambito and comune in the tables', async () => {
-    const admin = await openPage(browser, { viewport: PHONE });
+    const admin = await openPage({ viewport: PHONE });
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin
@@ -148,7 +139,7 @@ describe('spending of the PNRR allocation', () => {
   });
 
   it('lets a comune’s social services find their share and the expense form, on a phone', async () => {
-    const worker = await openPage(browser, { viewport: PHONE });
+    const worker = await openPage({ viewport: PHONE });
     await logIn(worker, 'assistente_sociale.crema');
     await worker.goto('/fondi');
     await worker.getByRole('heading', { level: 2, name: 'Le voci di budget su cui spendi' }).waitFor();

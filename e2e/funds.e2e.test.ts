@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../server/src/test/pdf-text.js';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { expectNoAxeViolations, logIn, openPage } from './harness/browser.js';
 
 async function download(page: Page, linkName: string): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -42,7 +34,7 @@ async function expectSubAmbitoMap(page: Page, caption: string, entry: RegExp): P
 
 describe('funds in the browser', () => {
   it('lets an administrator preview and confirm an allocation and see every comune’s share', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin.getByRole('heading', { level: 1, name: 'Fondi e progetti' }).waitFor();
@@ -65,7 +57,7 @@ describe('funds in the browser', () => {
   });
 
   it('shows the demo’s PNRR spending by sub-ambito on the map, as in the sub-ambiti table', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin.getByRole('link', { name: 'PNRR domiciliarità anziani fragili — Ambito Cremasco' }).click();
@@ -82,27 +74,28 @@ describe('funds in the browser', () => {
     await expectNoAxeViolations(admin);
   });
 
-  it('refuses an expense over a personal budget’s cap with the remaining amount, next to the field', async () => {
-    const admin = await openPage(browser);
-    await logIn(admin, 'amministratore');
-    await admin.goto('/fondi');
-    await admin.getByRole('link', { name: 'Fare Legami', exact: true }).click();
-    await admin.getByRole('link', { name: 'Patto per l’inclusione n. 1 (Cremona)' }).click();
-    await admin.getByRole('heading', { level: 1, name: 'Patto per l’inclusione n. 1 (Cremona)' }).waitFor();
-    await expectNoAxeViolations(admin);
-    await admin.getByLabel(/^Importo \(euro\)/).fill('2.500,00');
-    await admin.getByLabel('Fornitore').fill('Negozio di prova');
-    await admin.getByRole('button', { name: 'Registra la spesa' }).click();
-    const error = admin.locator('#expense-amount-error');
+  it('refuses a partner’s expense over a personal budget’s cap with the remaining amount, next to the field', async () => {
+    // The Comune di Cremona is Fare Legami’s lead partner: its social services spend the pacts’ budgets.
+    const partner = await openPage();
+    await logIn(partner, 'assistente_sociale');
+    await partner.goto('/fondi');
+    await partner.getByRole('link', { name: 'Fare Legami', exact: true }).click();
+    await partner.getByRole('link', { name: 'Patto per l’inclusione n. 1 (Cremona)' }).click();
+    await partner.getByRole('heading', { level: 1, name: 'Patto per l’inclusione n. 1 (Cremona)' }).waitFor();
+    await expectNoAxeViolations(partner);
+    await partner.getByLabel(/^Importo \(euro\)/).fill('2.500,00');
+    await partner.getByLabel('Fornitore').fill('Negozio di prova');
+    await partner.getByRole('button', { name: 'Registra la spesa' }).click();
+    const error = partner.locator('#expense-amount-error');
     await expect
       .poll(() => error.textContent())
       .toMatch(/supera il tetto di € 2\.000,00\. Restano € [\d.]+,\d\d\./);
-    expect(await admin.getByLabel(/^Importo \(euro\)/).getAttribute('aria-invalid')).toBe('true');
-    await expectNoAxeViolations(admin);
+    expect(await partner.getByLabel(/^Importo \(euro\)/).getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(partner);
   });
 
   it('shows the progress report and downloads it as PDF and XLSX with the seed’s figures', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin.getByRole('link', { name: 'Fare Legami', exact: true }).click();
@@ -123,7 +116,7 @@ describe('funds in the browser', () => {
   });
 
   it('shows what changed since the previous report’s date, on the page and in the downloads', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage();
     await logIn(admin, 'amministratore');
     await admin.goto('/fondi');
     await admin.getByRole('link', { name: 'Fare Legami', exact: true }).click();

@@ -1,18 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openPage } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import { describe, expect, it } from 'vitest';
+import { logIn, openPage } from './harness/browser.js';
 
 describe('language', () => {
   it('switches the interface to English and keeps it after a reload', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     await page.getByRole('link', { name: 'Persone', exact: true }).click();
@@ -34,7 +25,7 @@ describe('language', () => {
   });
 
   it('shows the server errors in English when the code is known', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await page.goto('/login');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByLabel(/^Email/).fill('operatore@demo.legami.it');

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
@@ -24,7 +16,7 @@ async function visit(page: Page, path: string, heading: string): Promise<void> {
 describe('the public home and the basics every public site has', () => {
   for (const size of SIZES) {
     it(`shows a visitor what Legami offers, the help line and the ways in (${size.name})`, async () => {
-      const page = await openPage(browser, { viewport: size.viewport });
+      const page = await openPage({ viewport: size.viewport });
       await visit(page, '/', 'Aiuto e servizi vicino a te');
       const helpline = page.getByRole('region', { name: 'Numero di aiuto' });
       expect(await helpline.getByRole('link', { name: /^Chiama 0372/ }).getAttribute('href')).toBe(
@@ -41,7 +33,7 @@ describe('the public home and the basics every public site has', () => {
     });
 
     it(`publishes the privacy notice, the legal notes and the accessibility statement (${size.name})`, async () => {
-      const page = await openPage(browser, { viewport: size.viewport });
+      const page = await openPage({ viewport: size.viewport });
       await visit(page, '/', 'Aiuto e servizi vicino a te');
       const footer = page.getByRole('navigation', { name: 'Link utili' });
       for (const [link, heading] of [
@@ -61,7 +53,7 @@ describe('the public home and the basics every public site has', () => {
   }
 
   it('takes a visitor who asks for help through the login to the form', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await visit(page, '/', 'Aiuto e servizi vicino a te');
     await page.getByRole('link', { name: /^Chiedi aiuto/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Accedi a Legami' }).waitFor();
@@ -73,7 +65,7 @@ describe('the public home and the basics every public site has', () => {
   });
 
   it('offers a donation page with the help line', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await visit(page, '/dona', 'Dona');
     expect(await page.getByRole('region', { name: 'Numero di aiuto' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
@@ -81,12 +73,12 @@ describe('the public home and the basics every public site has', () => {
   });
 
   it('lists the demo accounts on the login page only in demo mode', async () => {
-    const page = await openPage(browser);
+    const page = await openPage();
     await visit(page, '/login', 'Accedi a Legami');
     await page.getByText('Account dimostrativi').waitFor();
     await page.context().close();
 
-    const production = await openPage(browser);
+    const production = await openPage();
     await production.route('/api/site', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, json: { ...(await response.json()), demoAccounts: false } });
@@ -98,18 +90,22 @@ describe('the public home and the basics every public site has', () => {
   });
 
   it('shows the API documentation and the Comuni page to staff, not to citizens', async () => {
-    const anonymous = await openPage(browser);
+    const anonymous = await openPage();
     await visit(anonymous, '/', 'Aiuto e servizi vicino a te');
     expect(await anonymous.getByRole('link', { name: 'Documentazione delle API' }).count()).toBe(0);
     await anonymous.context().close();
 
-    const citizen = await openPage(browser);
+    const citizen = await openPage();
     await logIn(citizen, 'cittadino');
     expect(await citizen.getByRole('link', { name: 'Documentazione delle API' }).count()).toBe(0);
     expect(await citizen.getByRole('link', { name: /^Comuni/ }).count()).toBe(0);
+    // Nor by its address.
+    await citizen.goto('/comuni');
+    await citizen.getByRole('heading', { level: 1, name: 'Accesso non consentito' }).waitFor();
+    expect(await citizen.getByRole('heading', { name: 'Comuni e Ambiti' }).count()).toBe(0);
     await citizen.context().close();
 
-    const operator = await openPage(browser);
+    const operator = await openPage();
     await logIn(operator, 'operatore');
     expect(await operator.getByRole('link', { name: 'Documentazione delle API' }).isVisible()).toBe(true);
     expect(await operator.getByRole('link', { name: 'Comuni', exact: true }).count()).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodiceFiscale } from '../server/src/modules/people/codice-fiscale.js';
-import { launchBrowser, logIn, openPage } from './harness/browser.js';
+import { logIn, openPage } from './harness/browser.js';
 
 /** A made-up person no other run has used: a surname with random letters, and their real code. */
 function newPerson() {
@@ -25,18 +24,10 @@ function newPerson() {
   return { ...person, codiceFiscale, wrongCode };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
 describe('registering a person', () => {
   it('lets an operator fix a wrong codice fiscale, save, find and open the person; the revisore sees it in the audit trail', async () => {
     const person = newPerson();
-    const operator = await openPage(browser);
+    const operator = await openPage();
     await logIn(operator, 'operatore');
 
     await operator
@@ -92,7 +83,7 @@ describe('registering a person', () => {
     expect(await operator.getByText('Vive da solo/a').isVisible()).toBe(true);
     await operator.context().close();
 
-    const auditor = await openPage(browser);
+    const auditor = await openPage();
     await logIn(auditor, 'revisore');
     await auditor
       .getByRole('link', { name: /Registro accessi/ })

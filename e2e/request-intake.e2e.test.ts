@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodiceFiscale } from '../server/src/modules/people/codice-fiscale.js';
-import { launchBrowser, logIn, openPage } from './harness/browser.js';
+import { logIn, openPage } from './harness/browser.js';
 
 /** A made-up person no other run has used, with their real codice fiscale. */
 function newPerson() {
@@ -21,18 +20,10 @@ function newPerson() {
   return { givenName: 'Adelina', familyName, codiceFiscale };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
 describe('phone intake', () => {
   it('takes a request for a new person in fewer than 10 keyboard actions after the codice fiscale, then triages it', async () => {
     const person = newPerson();
-    const page = await openPage(browser);
+    const page = await openPage();
     await logIn(page, 'operatore');
     await page.goto('/richieste/nuova');
     await page.getByRole('heading', { level: 1, name: 'Nuova richiesta' }).waitFor();

@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openPage } from './harness/browser.js';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logIn, openPage } from './harness/browser.js';
 
 /** A page that records every Content-Security-Policy violation (directive and blocked URL). */
 async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  const page = await openPage(browser);
+  const page = await openPage();
   // Injected by the browser's debugging protocol, so the policy under test does not block it.
   // (Strings, not functions: this file is type-checked without the DOM library.)
   await page.context().addInitScript(

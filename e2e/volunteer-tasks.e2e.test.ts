@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './harness/api.js';
-import { launchBrowser, logIn, openPage, PHONE } from './harness/browser.js';
+import { logIn, openPage, PHONE } from './harness/browser.js';
 
 interface Task {
   id: string;
@@ -10,17 +9,9 @@ interface Task {
   beneficiary: { givenName: string; familyName: string; phone: string | null };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
 describe("a volunteer's tasks of the day, on a phone", () => {
   it('accepts a task and marks it done with the money advanced typed in euros', async () => {
-    const page = await openPage(browser, { viewport: PHONE });
+    const page = await openPage({ viewport: PHONE });
     await logIn(page, 'volontario');
     await page.getByRole('link', { name: /I miei compiti di oggi/ }).click();
     await page.getByRole('heading', { level: 1, name: 'I miei compiti di oggi' }).waitFor();

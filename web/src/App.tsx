@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { lazyPage } from './ui/lazyPage';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from './i18n/I18nProvider';
-import { SessionProvider, type Capability } from './features/session/SessionProvider';
-import { RequireSession, CHANGE_PASSWORD_PATH } from './features/session/RequireSession';
+import { SessionProvider } from './features/session/SessionProvider';
+import { RequireSession, CHANGE_PASSWORD_PATH, type Access } from './features/session/RequireSession';
+import { worksInServices } from './features/shell/destinations';
 import { AppLayout } from './features/shell/AppLayout';
 import { useSession } from './features/session/SessionProvider';
 import { Loading } from './ui/Loading';
@@ -97,15 +98,31 @@ const DonorPage = lazyPage(() => import('./pages/goods/DonorPage'), 'DonorPage')
 const ParcelPage = lazyPage(() => import('./pages/goods/ParcelPage'), 'ParcelPage');
 const LoansPage = lazyPage(() => import('./pages/goods/LoansPage'), 'LoansPage');
 const MarketPage = lazyPage(() => import('./pages/goods/MarketPage'), 'MarketPage');
+const GoodsReportsPage = lazyPage(() => import('./pages/goods/ReportsPage'), 'ReportsPage');
 const ApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage'), 'ApplicationPage');
 const PublicCallsPage = lazyPage(() => import('./pages/pacts/PublicCallsPage'), 'PublicCallsPage');
 const ProgrammesPage = lazyPage(() => import('./pages/vouchers/ProgrammesPage'), 'ProgrammesPage');
 const ProgrammePage = lazyPage(() => import('./pages/vouchers/ProgrammesPage'), 'ProgrammePage');
+const ProposePactPage = lazyPage(() => import('./pages/pacts/ProposePactPage'), 'ProposePactPage');
+const PactsOfficePage = lazyPage(() => import('./pages/pacts/PactsOfficePage'), 'PactsOfficePage');
+const DeskProposalPage = lazyPage(() => import('./pages/pacts/DeskProposalPage'), 'DeskProposalPage');
+const PactCreatePage = lazyPage(() => import('./pages/pacts/PactCreatePage'), 'PactCreatePage');
+const CommonsRegisterPage = lazyPage(
+  () => import('./pages/pacts/CommonsRegisterPage'),
+  'CommonsRegisterPage',
+);
+const PactPage = lazyPage(() => import('./pages/pacts/PactPage'), 'PactPage');
+const CodesignCallsPage = lazyPage(() => import('./pages/pacts/CodesignCallsPage'), 'CodesignCallsPage');
+const CodesignCallCreatePage = lazyPage(
+  () => import('./pages/pacts/CodesignCallCreatePage'),
+  'CodesignCallCreatePage',
+);
+const CodesignCallPage = lazyPage(() => import('./pages/pacts/CodesignCallPage'), 'CodesignCallPage');
 const PublicPactsPage = lazyPage(() => import('./pages/pacts/PublicPactsPage'), 'PublicPactsPage');
 const CampaignCoveragePage = lazyPage(() => import('./pages/goods/CampaignsPage'), 'CampaignPage');
 const DistributionCampaignsPage = lazyPage(() => import('./pages/goods/CampaignsPage'), 'CampaignsPage');
 
-function guarded(element: ReactNode, capability?: Capability) {
+function guarded(element: ReactNode, capability?: Access) {
   return <RequireSession capability={capability}>{element}</RequireSession>;
 }
 
@@ -128,6 +145,18 @@ export function AppRoutes() {
         <Route path="/dona" element={<DonatePage />} />
         <Route path="/patti-di-collaborazione" element={<PublicPactsPage />} />
         <Route path="/co-progettazione" element={<PublicCallsPage />} />
+        <Route path="/proponi-un-patto" element={guarded(<ProposePactPage />, 'pact.propose')} />
+        <Route path="/patti" element={guarded(<PactsOfficePage />, 'pact.read')} />
+        <Route path="/patti/beni-comuni" element={guarded(<CommonsRegisterPage />, 'pact.read')} />
+        <Route path="/patti/proposte/nuova" element={guarded(<DeskProposalPage />, 'pact.manage')} />
+        <Route path="/patti/nuovo" element={guarded(<PactCreatePage />, 'pact.manage')} />
+        <Route path="/patti/:id" element={guarded(<PactPage />, 'pact.read')} />
+        <Route path="/co-progettazione/avvisi" element={guarded(<CodesignCallsPage />, 'codesign.read')} />
+        <Route
+          path="/co-progettazione/avvisi/nuovo"
+          element={guarded(<CodesignCallCreatePage />, 'codesign.manage')}
+        />
+        <Route path="/co-progettazione/avvisi/:id" element={guarded(<CodesignCallPage />, 'codesign.read')} />
         <Route path="/privacy" element={<PrivacyPage />} />
         <Route path="/note-legali" element={<LegalNotesPage />} />
         <Route path="/accessibilita" element={<AccessibilityPage />} />
@@ -145,7 +174,7 @@ export function AppRoutes() {
           path="/organizzazioni/:id"
           element={guarded(<OrganizationDetailPage />, 'organization.read')}
         />
-        <Route path="/comuni" element={guarded(<ComuniPage />)} />
+        <Route path="/comuni" element={guarded(<ComuniPage />, worksInServices)} />
         <Route path="/utenti" element={guarded(<UsersPage />, 'user.manage')} />
         <Route path="/registro-accessi" element={guarded(<AuditPage />, 'audit.read')} />
         <Route path="/richieste" element={guarded(<RequestsPage />, 'request.read')} />
@@ -198,6 +227,7 @@ export function AppRoutes() {
         <Route path="/beni/punti/:id/donazione" element={guarded(<DonationPage />, 'goods.manage')} />
         <Route path="/beni/punti/:id/pacco" element={guarded(<ParcelPage />, 'goods.manage')} />
         <Route path="/beni/donatori/:id" element={guarded(<DonorPage />, 'goods.read')} />
+        <Route path="/beni/rapporti" element={guarded(<GoodsReportsPage />, 'goods.read')} />
         <Route path="/beni/campagne" element={guarded(<DistributionCampaignsPage />, 'campaign.read')} />
         <Route path="/beni/campagne/:id" element={guarded(<CampaignCoveragePage />, 'campaign.read')} />
         <Route path="/beni/prestiti" element={guarded(<LoansPage />, 'loan.read')} />

@@ -2,8 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import 'typeface-titillium-web';
-import 'typeface-roboto-mono';
-import 'typeface-lora';
 import './styles.css';
 import { App } from './App';
 

@@ -283,6 +283,7 @@ export const ProjectSummary = Type.Object({
   adherentsCount: Type.Integer(),
   budget: Totals,
 });
+export type ProjectSummary = Static<typeof ProjectSummary>;
 
 export const ReportQuery = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pdf'), Type.Literal('xlsx')])),

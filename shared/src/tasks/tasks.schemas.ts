@@ -134,6 +134,8 @@ export const CompleteBody = Type.Object(
   { additionalProperties: false },
 );
 export type CompleteBody = Static<typeof CompleteBody>;
+/** The `Idempotency-Key` header of an outcome: the same key sent again records nothing more. */
+export const IdempotencyKey = Type.String({ pattern: '^[A-Za-z0-9_.:-]{8,100}$' });
 export const ReimburseBody = Type.Object(
   { amountCents: Type.Integer({ minimum: 1, maximum: 100_000_00 }) },
   { additionalProperties: false },

@@ -1,7 +1,16 @@
-/** Today's calendar day where the user is, as yyyy-mm-dd (the form of date fields and of the API). */
+// Legami's one "today" is the calendar day in Rome, as on the server (platform/time.ts): a phone or
+// a test browser set to another zone (UTC, say, a day behind between midnight and 01:00 in Italy)
+// must not show yesterday's tasks or date a form before the day the server counts.
+const romeDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar day in Rome, as yyyy-mm-dd (the form of date fields and of the API). */
 export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return romeDate.format(now);
 }
 
 /** A calendar day moved by whole days: `addDaysIso('2026-11-30', 1)` → `2026-12-01`. */

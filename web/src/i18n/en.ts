@@ -41,6 +41,11 @@ export const en: Messages = {
     unexpectedError: 'Something went wrong. Please try again.',
   },
   apiErrors: {
+    CAPPED_PRICE_ABOVE_LIST_PRICE: 'The capped price cannot be above the list price.',
+    COMUNE_OUTSIDE_PROVIDER_TERRITORY:
+      'The service names comuni where the provider does not work: choose only comuni of its territory.',
+    CAPACITY_PERIOD_REQUIRED: 'Give both the capacity and the period it refers to.',
+    PROGRAM_REQUIRES_MUNICIPAL: 'Only a municipal service can have municipal access requirements.',
     NETWORK: 'The server cannot be reached: check the connection and try again.',
     UNAUTHENTICATED: 'Please log in.',
     FORBIDDEN: 'Your role does not allow this operation.',
@@ -197,6 +202,11 @@ export const en: Messages = {
       menu: 'Moderation',
       description: 'Approve or reject the services proposed by providers and price changes.',
     },
+    tariffs: {
+      title: 'Service tariffs',
+      menu: 'Tariffs',
+      description: 'The ISEE bands and prices of services per comune, with a preview of what a citizen pays.',
+    },
     voucherRedeem: {
       title: 'Redeem a shopping voucher',
       menu: 'Redeem vouchers',
@@ -239,6 +249,21 @@ export const en: Messages = {
       title: 'My requests',
       menu: 'My requests',
       description: 'The help you asked for and how it is going.',
+    },
+    proposePact: {
+      title: 'Propose a collaboration pact',
+      menu: 'Propose a pact',
+      description: 'Look after a garden, a square or a courtyard together with the comune.',
+    },
+    pactsOffice: {
+      title: 'Collaboration pacts',
+      menu: 'Pacts',
+      description: 'Citizens’ proposals of pacts, the decision and the signing of the pact.',
+    },
+    codesignOffice: {
+      title: 'Co-design',
+      menu: 'Co-design',
+      description: 'The calls, the third-sector bodies’ proposals and their evaluation.',
     },
     socialReport: {
       title: 'Social report',
@@ -921,6 +946,22 @@ export const en: Messages = {
     eventOrganization: (name: string) => `Entrusted to ${name}`,
     eventReason: (reason: string) => `Reason: ${reason}`,
     registeredByCitizen: 'Person registered by the citizen: check the details.',
+  },
+  offline: {
+    banner:
+      'You are offline: these are the tasks saved on the phone. The outcomes you record will be sent as soon as the network returns.',
+    queued: 'Outcome saved on the phone: it will be sent as soon as the network returns.',
+    waiting: (outcome: string, money: string | null) =>
+      `Waiting for the network: ${outcome}${money ? ` · ${money}` : ''}`,
+    waitingCount: (n: number) =>
+      n === 1 ? '1 outcome waiting for the network.' : `${n} outcomes waiting for the network.`,
+    conflictsTitle: 'Outcomes not recorded',
+    conflictGone: (name: string) =>
+      `The task for ${name} is no longer yours (it was reassigned or cancelled while you were offline): the outcome you recorded was not saved. Tell your coordinator.`,
+    conflictClosed: (name: string) =>
+      `The task for ${name} was closed or cancelled while you were offline: the outcome you recorded was not saved. Tell your coordinator.`,
+    conflictOther: (name: string, message: string) => `The outcome for ${name} was not recorded: ${message}`,
+    dismiss: 'Got it',
   },
   tasks: {
     title: 'Volunteer tasks',

@@ -164,6 +164,12 @@ export const it = {
       menu: 'Moderazione',
       description: 'Approva o rifiuta i servizi proposti dai fornitori e i cambi di prezzo.',
     },
+    tariffs: {
+      title: 'Tariffe dei servizi',
+      menu: 'Tariffe',
+      description:
+        'Le fasce ISEE e i prezzi dei servizi per comune, con l’anteprima di quanto paga un cittadino.',
+    },
     voucherRedeem: {
       title: 'Riscuoti un buono spesa',
       menu: 'Riscuoti buoni',
@@ -206,6 +212,21 @@ export const it = {
       title: 'Le mie richieste',
       menu: 'Le mie richieste',
       description: 'Le richieste di aiuto che hai fatto e a che punto sono.',
+    },
+    proposePact: {
+      title: 'Proponi un patto di collaborazione',
+      menu: 'Proponi un patto',
+      description: 'Prenditi cura di un giardino, di una piazza o di un cortile insieme al Comune.',
+    },
+    pactsOffice: {
+      title: 'Patti di collaborazione',
+      menu: 'Patti',
+      description: 'Le proposte di patto dei cittadini, la decisione e la stipula del patto.',
+    },
+    codesignOffice: {
+      title: 'Co-progettazione',
+      menu: 'Co-progettazione',
+      description: 'Gli avvisi, le proposte degli enti del Terzo Settore e la loro valutazione.',
     },
     socialReport: {
       title: 'Rapporto sociale',
@@ -906,6 +927,22 @@ export const it = {
     eventOrganization: (name: string) => `Affidata a ${name}`,
     eventReason: (reason: string) => `Motivo: ${reason}`,
     registeredByCitizen: 'Persona registrata dal cittadino: verifica i dati.',
+  },
+  offline: {
+    banner:
+      'Sei senza rete: vedi i compiti salvati sul telefono. Gli esiti che registri saranno inviati appena torna la rete.',
+    queued: 'Esito salvato sul telefono: sarà inviato appena torna la rete.',
+    waiting: (outcome: string, money: string | null) =>
+      `In attesa di rete: ${outcome}${money ? ` · ${money}` : ''}`,
+    waitingCount: (n: number) => (n === 1 ? '1 esito in attesa di rete.' : `${n} esiti in attesa di rete.`),
+    conflictsTitle: 'Esiti non registrati',
+    conflictGone: (name: string) =>
+      `Il compito per ${name} non è più tuo (è stato riassegnato o annullato mentre eri senza rete): l’esito che avevi segnato non è stato registrato. Avvisa il coordinatore.`,
+    conflictClosed: (name: string) =>
+      `Il compito per ${name} è stato chiuso o annullato mentre eri senza rete: l’esito che avevi segnato non è stato registrato. Avvisa il coordinatore.`,
+    conflictOther: (name: string, message: string) =>
+      `L’esito per ${name} non è stato registrato: ${message}`,
+    dismiss: 'Ho capito',
   },
   tasks: {
     title: 'Compiti dei volontari',

@@ -102,6 +102,7 @@ export const siteEn: typeof siteIt = {
         paragraphs: [
           'Only who needs it to help you: the operator, the social worker, the competent organisation and the volunteer bringing your groceries (only name, address, phone and what to deliver). Every read and change of your data is recorded.',
           'Your data is never sold nor used for advertising, and it stays in Italy or the European Union.',
+          'So that volunteers can work without a network, a volunteer’s phone keeps the tasks of today and tomorrow assigned to them (the person’s name, address and phone, what to deliver) and the outcomes not sent yet; nothing of anyone not assigned to them. All of it is erased from the phone when the volunteer logs out of Legami.',
         ],
       },
       {

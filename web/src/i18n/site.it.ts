@@ -107,6 +107,7 @@ export const siteIt = {
         paragraphs: [
           'Li vede solo chi ne ha bisogno per aiutarti: l’operatore, l’assistente sociale, l’organizzazione competente e il volontario che ti porta la spesa (solo nome, indirizzo, telefono e che cosa consegnare). Ogni lettura e ogni modifica dei tuoi dati è registrata.',
           'I dati non sono venduti né usati per pubblicità e restano in Italia o nell’Unione europea.',
+          'Perché possa lavorare anche senza rete, il telefono del volontario conserva i compiti di oggi e di domani assegnati a lui (nome, indirizzo e telefono della persona, che cosa consegnare) e gli esiti non ancora inviati; niente di chi non gli è assegnato. Tutto questo è cancellato dal telefono quando il volontario esce da Legami.',
         ],
       },
       {

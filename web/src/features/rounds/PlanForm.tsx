@@ -12,7 +12,7 @@ import { SelectField, TextField, type Option } from '../../ui/fields';
 import { useMe } from '../session/SessionProvider';
 import { startPlanning } from './api';
 import { DayPlans } from './DayPlans';
-import { localDate } from './roundSheet';
+import { addDaysIso, todayIso } from '../../i18n/dates';
 
 export const TIME_LIMITS = [2, 5, 10, 20, 30, 60] as const;
 const DEFAULT_TIME_LIMIT = 10;
@@ -48,7 +48,7 @@ function usePlannableOrganizations(): { options: Option[]; pickAny: boolean; err
 export function PlanForm({ onStarted }: { onStarted: (planId: string) => void }) {
   const { t, locale } = useI18n();
   const organizations = usePlannableOrganizations();
-  const [date, setDate] = useState(() => localDate(1));
+  const [date, setDate] = useState(() => addDaysIso(todayIso(), 1));
   const [organizationId, setOrganizationId] = useState('');
   const [seconds, setSeconds] = useState(String(DEFAULT_TIME_LIMIT));
   const start = useAction(startPlanning);
@@ -90,8 +90,8 @@ export function PlanForm({ onStarted }: { onStarted: (planId: string) => void })
             className="col-12 col-md-4"
             type="date"
             label={t.rounds.date}
-            min={localDate(0)}
-            max={localDate(366)}
+            min={todayIso()}
+            max={addDaysIso(todayIso(), 366)}
             value={date}
             onChange={setDate}
             error={errors.date}

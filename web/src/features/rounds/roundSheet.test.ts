@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../../shared/src/tasks/tasks.schemas';
-import { directionsHref, localDate, mapsAppHref, mapsPlatform, orderStops, telHref } from './roundSheet';
+import { directionsHref, mapsAppHref, mapsPlatform, orderStops, telHref } from './roundSheet';
 
 const task = (
   id: string,
@@ -65,11 +65,5 @@ describe('the round sheet', () => {
     expect(mapsPlatform(android)).toBe('android');
     expect(mapsPlatform(mac, 5)).toBe('ios');
     expect(mapsPlatform(mac, 0)).toBe('other');
-  });
-
-  it('names calendar days in local time, across a month end', () => {
-    const lateEvening = new Date(2026, 10, 30, 23, 30);
-    expect(localDate(0, lateEvening)).toBe('2026-11-30');
-    expect(localDate(1, lateEvening)).toBe('2026-12-01');
   });
 });

@@ -68,10 +68,3 @@ export function currentMapsPlatform(): MapsPlatform {
   if (typeof navigator === 'undefined') return 'other';
   return mapsPlatform(navigator.userAgent, navigator.maxTouchPoints);
 }
-
-/** A calendar day in the user's time zone as YYYY-MM-DD, `offset` days from today. */
-export function localDate(offset = 0, now: Date = new Date()): string {
-  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}

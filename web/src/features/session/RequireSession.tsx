@@ -1,16 +1,20 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '../../ui/Loading';
+import type { Me } from '../../../../shared/src/accounts/accounts.schemas';
 import { useSession, hasCapability, type Capability } from './SessionProvider';
 import { ForbiddenPage } from '../../pages/errors/ForbiddenPage';
 
 export const CHANGE_PASSWORD_PATH = '/password';
 
+/** What a page asks of the user: a capability, or a rule on the user's roles. */
+export type Access = Capability | ((me: Me) => boolean);
+
 /**
- * Shows its children to a logged-in user (with the capability, when one is named);
+ * Shows its children to a logged-in user (with the capability or passing the rule, when one is named);
  * sends everybody else to the login page, and a user with a temporary password to change it.
  */
-export function RequireSession({ capability, children }: { capability?: Capability; children: ReactNode }) {
+export function RequireSession({ capability, children }: { capability?: Access; children: ReactNode }) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <Loading />;
@@ -19,6 +23,9 @@ export function RequireSession({ capability, children }: { capability?: Capabili
   if (state.me.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
-  if (capability && !hasCapability(state.me, capability)) return <ForbiddenPage />;
+  const allowed =
+    !capability ||
+    (typeof capability === 'function' ? capability(state.me) : hasCapability(state.me, capability));
+  if (!allowed) return <ForbiddenPage />;
   return <>{children}</>;
 }

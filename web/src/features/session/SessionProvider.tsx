@@ -56,10 +56,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
+  // Logout also erases what a volunteer's phone kept for working offline (loaded only then).
   const signOut = useCallback(async () => {
     try {
       await sessionApi.logout();
     } finally {
+      await import('../offline/forget').then((m) => m.forgetOfflineData()).catch(() => undefined);
       forget();
     }
   }, [forget]);

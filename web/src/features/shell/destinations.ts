@@ -66,6 +66,13 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'catalog.moderate'),
   },
   {
+    key: 'tariffs',
+    path: '/tariffe',
+    icon: 'it-chart-line',
+    inMenu: false,
+    visible: (me) => hasCapability(me, 'tariff.manage'),
+  },
+  {
     key: 'voucherRedeem',
     path: '/buoni/riscuoti',
     icon: 'it-card',
@@ -99,6 +106,27 @@ const DESTINATIONS: Destination[] = [
     icon: 'it-files',
     inMenu: true,
     visible: (me) => hasCapability(me, 'request.own'),
+  },
+  {
+    key: 'proposePact',
+    path: '/proponi-un-patto',
+    icon: 'it-pencil',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'pact.propose'),
+  },
+  {
+    key: 'pactsOffice',
+    path: '/patti',
+    icon: 'it-pencil',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'pact.read'),
+  },
+  {
+    key: 'codesignOffice',
+    path: '/co-progettazione/avvisi',
+    icon: 'it-files',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'codesign.read'),
   },
   {
     key: 'dashboard',

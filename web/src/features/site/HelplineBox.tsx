@@ -18,7 +18,7 @@ export function HelplineBox({ helpline }: { helpline: Helpline }) {
         </a>
       </p>
       <p className="helpline-hours mb-1">{t.hours(helpline.hours)}</p>
-      {helpline.demo && <p className="mb-1 fst-italic">{t.demo}</p>}
+      {helpline.demo && <p className="mb-1 small">{t.demo}</p>}
       <p className="mb-0">{t.emergency}</p>
     </section>
   );

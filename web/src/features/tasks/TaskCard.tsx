@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Icon } from 'design-react-kit';
-import type { Task } from '../../../../shared/src/tasks/tasks.schemas';
+import type { CompleteBody, Task } from '../../../../shared/src/tasks/tasks.schemas';
 import type { OutcomeReason } from '../../i18n/it';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -11,7 +11,8 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { RadioGroup, TextAreaField, TextField } from '../../ui/fields';
 import { personName } from '../people/PeopleTable';
 import { currentMapsPlatform, directionsHref, mapsAppHref } from '../rounds/roundSheet';
-import { acceptTask, completeTask, declineTask } from './api';
+import type { QueuedOutcome, RecordResult } from '../offline/outbox';
+import { acceptTask, declineTask } from './api';
 import { TaskStatusBadge, TaskWhen } from './TaskBadges';
 import './myTasks.css';
 
@@ -22,7 +23,11 @@ interface TaskCardProps {
   /** Its place in the day (the round's order). */
   position: number;
   typeName: string;
-  onChanged: (task: Task, message: string) => void;
+  /** Its outcome recorded offline, waiting for the network. */
+  queued: QueuedOutcome | undefined;
+  /** Sends an outcome, or queues it on the phone without network (../offline/useOutbox). */
+  record: (task: Task, label: string, body: CompleteBody) => Promise<RecordResult>;
+  onChanged: (message: string) => void;
 }
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
@@ -32,7 +37,7 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
  * buttons for what the server allows next (accept or decline; done or not done, with the
  * money advanced typed in euros).
  */
-export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps) {
+export function TaskCard({ task, position, typeName, queued, record, onChanged }: TaskCardProps) {
   const { t, locale } = useI18n();
   const [step, setStep] = useState<Step>('actions');
   const [reason, setReason] = useState('');
@@ -40,7 +45,7 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
   const [money, setMoney] = useState('');
   const [notes, setNotes] = useState('');
   const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const action = useAction(async (run: () => Promise<Task>) => run());
+  const action = useAction(async (run: () => Promise<string>) => run());
   const errors = { ...fieldErrorsOf(action.error, t), ...invalid };
   const name = personName(task.beneficiary);
   const titleId = `task-${task.id}-title`;
@@ -50,18 +55,22 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
   // A task waiting for an answer is accepted (or declined) first; then its outcome is recorded.
   const awaitingAnswer = task.abilities.respond && task.status === 'assigned';
   const canClose =
-    task.abilities.complete && !awaitingAnswer && (task.status === 'assigned' || task.status === 'accepted');
+    task.abilities.complete &&
+    !awaitingAnswer &&
+    !queued &&
+    (task.status === 'assigned' || task.status === 'accepted');
 
-  const run = async (call: () => Promise<Task>, message: string) => {
+  /** Runs a call that answers with the message to show. */
+  const run = async (call: () => Promise<string>) => {
     const result = await action.run(call);
     if (result.ok) {
       setStep('actions');
-      onChanged(result.value, message);
+      onChanged(result.value);
     }
   };
   const submitDecline = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => declineTask(task.id, reason.trim()), t.tasks.declined);
+    void run(() => declineTask(task.id, reason.trim()).then(() => t.tasks.declined));
   };
   const submitOutcome = (event: FormEvent) => {
     event.preventDefault();
@@ -71,15 +80,14 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
     if (step === 'failed' && !failure) problems.reason = t.tasks.failReason;
     setInvalid(problems);
     if (Object.keys(problems).length > 0 || cents === null) return;
-    void run(
-      () =>
-        completeTask(task.id, {
-          outcome: step === 'failed' ? 'failed' : 'done',
-          reason: step === 'failed' && failure ? failure : null,
-          notes: notes.trim() || null,
-          ...(cents > 0 ? { moneyAdvancedCents: cents } : {}),
-        }),
-      t.tasks.completed,
+    const body: CompleteBody = {
+      outcome: step === 'failed' ? 'failed' : 'done',
+      reason: step === 'failed' && failure ? failure : null,
+      notes: notes.trim() || null,
+      ...(cents > 0 ? { moneyAdvancedCents: cents } : {}),
+    };
+    void run(async () =>
+      (await record(task, name, body)).status === 'sent' ? t.tasks.completed : t.offline.queued,
     );
   };
 
@@ -136,7 +144,7 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
                   type="button"
                   className="btn btn-primary btn-lg task-card-button"
                   disabled={action.pending}
-                  onClick={() => void run(() => acceptTask(task.id), t.tasks.accepted)}
+                  onClick={() => void run(() => acceptTask(task.id).then(() => t.tasks.accepted))}
                 >
                   {t.tasks.accept}
                 </button>
@@ -166,6 +174,18 @@ export function TaskCard({ task, position, typeName, onChanged }: TaskCardProps)
                   {t.tasks.failed}
                 </button>
               </div>
+            )}
+            {queued && (
+              <p className="fw-semibold mb-0">
+                {t.offline.waiting(
+                  queued.body.outcome === 'done'
+                    ? t.tasks.outcomeDone
+                    : t.tasks.outcomeFailed(queued.body.reason ? t.tasks.reasons[queued.body.reason] : ''),
+                  queued.body.moneyAdvancedCents
+                    ? t.tasks.advanced(formatCents(queued.body.moneyAdvancedCents, locale))
+                    : null,
+                )}
+              </p>
             )}
             {(task.status === 'done' || task.status === 'failed') && (
               <p className="fw-semibold mb-0">

@@ -23,8 +23,9 @@ export const assignTask = (id: string, volunteerId: string) =>
 export const acceptTask = (id: string) => api.post<Task>(`${taskPath(id)}/accept`);
 export const declineTask = (id: string, reason: string) =>
   api.post<Task>(`${taskPath(id)}/decline`, { reason });
-export const completeTask = (id: string, body: CompleteBody) =>
-  api.post<Task>(`${taskPath(id)}/complete`, body);
+/** With the key of the outcome: sent again (from the offline queue), it is recorded once. */
+export const completeTask = (id: string, body: CompleteBody, idempotencyKey: string) =>
+  api.post<Task>(`${taskPath(id)}/complete`, body, { 'idempotency-key': idempotencyKey });
 export const reimburseTask = (id: string, amountCents: number) =>
   api.post<Task>(`${taskPath(id)}/reimburse`, { amountCents });
 

@@ -6,8 +6,11 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/dates';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { DASHBOARD_FILTER_KEYS, dashboardPath, filterSearch } from '../../features/dashboard/api';
+import { BucketSection } from '../../features/dashboard/BucketSection';
 import { BucketTable } from '../../features/dashboard/BucketTable';
 import { countersOf } from '../../features/dashboard/counters';
+import { comuniOnMap, OpenRequestsMap, OpenRequestsTable } from '../../features/dashboard/OpenRequestsMap';
+import { TrendChart } from '../../features/dashboard/TrendChart';
 import { useBriefingTasks } from '../../features/dashboard/useBriefingTasks';
 import { useBuckets } from '../../features/dashboard/useBuckets';
 import { useOrganizationOptions } from '../../features/organizations/useOrganizationOptions';
@@ -22,7 +25,11 @@ import { Page } from '../../ui/Page';
 import { useUrlFilter } from '../../ui/useUrlFilter';
 import '../../features/dashboard/dashboard.css';
 
-/** The daily briefing, made to be printed on A4: counters, tables by type, comune and urgency, unassigned and overdue tasks. */
+/**
+ * The daily briefing, made to be printed on A4: counters, the month's trend, charts and tables by
+ * type, urgency and comune, open requests on the map, unassigned and overdue tasks (with the
+ * beneficiaries' names only for the roles that read the task lists).
+ */
 export function BriefingPage() {
   const { t, locale } = useI18n();
   const canReadTasks = useCan('task.read');
@@ -111,28 +118,14 @@ export function BriefingPage() {
                 ]}
               />
             </section>
-            <section aria-labelledby="briefing-types">
-              <h2 id="briefing-types" className="h4">
-                {t.dashboard.byTypeTitle}
+            <section aria-labelledby="briefing-trend">
+              <h2 id="briefing-trend" className="h4">
+                {t.dashboard.trendTitle}
               </h2>
-              <BucketTable
-                rows={buckets.byType}
-                caption={t.dashboard.byTypeTitle}
-                header={t.dashboard.type}
-                countHeader={t.dashboard.count}
-              />
+              <TrendChart trend={data.trend} />
             </section>
-            <section aria-labelledby="briefing-urgency">
-              <h2 id="briefing-urgency" className="h4">
-                {t.dashboard.byUrgencyTitle}
-              </h2>
-              <BucketTable
-                rows={buckets.byUrgency}
-                caption={t.dashboard.byUrgencyTitle}
-                header={t.dashboard.urgency}
-                countHeader={t.dashboard.count}
-              />
-            </section>
+            <BucketSection kind="type" rows={buckets.byType} />
+            <BucketSection kind="urgency" rows={buckets.byUrgency} />
             <section aria-labelledby="briefing-comuni">
               <h2 id="briefing-comuni" className="h4">
                 {t.dashboard.byComuneTitle}
@@ -143,6 +136,13 @@ export function BriefingPage() {
                 header={t.dashboard.comuneColumn}
                 countHeader={t.dashboard.count}
               />
+            </section>
+            <section aria-labelledby="briefing-open">
+              <h2 id="briefing-open" className="h4">
+                {t.dashboard.openMapTitle}
+              </h2>
+              <OpenRequestsMap open={data.openByComune} comuni={comuniOnMap(territory.comuni, filter)} />
+              <OpenRequestsTable open={data.openByComune} />
             </section>
             <section aria-labelledby="briefing-unassigned">
               <h2 id="briefing-unassigned" className="h4">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../shared/src/dashboard/dashboard.schemas';
 import { useApi } from '../../api/useApi';
@@ -10,22 +11,27 @@ import {
   dashboardPath,
   filterSearch,
 } from '../../features/dashboard/api';
+import { BucketSection } from '../../features/dashboard/BucketSection';
 import { BucketTable } from '../../features/dashboard/BucketTable';
 import { CounterCards } from '../../features/dashboard/CounterCards';
 import { DashboardFilters } from '../../features/dashboard/DashboardFilters';
-import { OpenRequestsMap } from '../../features/dashboard/OpenRequestsMap';
+import { comuniOnMap, OpenRequestsMap, OpenRequestsTable } from '../../features/dashboard/OpenRequestsMap';
+import { PhoneCollapsed } from '../../features/dashboard/PhoneCollapsed';
 import { TrendChart } from '../../features/dashboard/TrendChart';
 import { useBuckets } from '../../features/dashboard/useBuckets';
 import { useOrganizationOptions } from '../../features/organizations/useOrganizationOptions';
 import { useTerritory } from '../../features/territory/useTerritory';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { BarChartFigure } from '../../ui/BarChartFigure';
-import { DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
+import { usePhone } from '../../ui/useMediaQuery';
 import { useUrlFilter } from '../../ui/useUrlFilter';
 
-/** The steering room: the day's counters, the month's trend, requests by type, urgency and comune, open requests on the map. */
+/**
+ * The steering room: the day's counters, the month's trend, requests by type, urgency and comune,
+ * open requests on the map. On a phone the figures come first, the filters after them (collapsed),
+ * and the tables beside the charts are opened on demand.
+ */
 export function DashboardPage() {
   const t = useT();
   const { locale } = useI18n();
@@ -34,11 +40,22 @@ export function DashboardPage() {
   const { filter, apply, key } = useUrlFilter(DASHBOARD_FILTER_KEYS, { giorno: todayIso() });
   const { data, error, loading } = useApi<Dashboard>(dashboardPath(filter));
   const buckets = useBuckets(data);
-  const mapComuni = territory.comuni.filter(
-    (c) =>
-      (!filter.ambito || c.ambitoId === filter.ambito) && (!filter.comune || c.istatCode === filter.comune),
+  const phone = usePhone();
+  const filters = (
+    <DashboardFilters
+      key={key}
+      value={filter}
+      onApply={apply}
+      ambiti={territory.ambiti}
+      comuni={territory.comuni}
+      organizations={organizations}
+    />
   );
-  const shownComuni = mapComuni.length > 0 ? mapComuni : territory.comuni;
+  const table = (content: ReactNode) => (
+    <PhoneCollapsed phone={phone} summary={t.dashboard.trendTable}>
+      {content}
+    </PhoneCollapsed>
+  );
 
   return (
     <Page
@@ -59,14 +76,7 @@ export function DashboardPage() {
         </>
       }
     >
-      <DashboardFilters
-        key={key}
-        value={filter}
-        onApply={apply}
-        ambiti={territory.ambiti}
-        comuni={territory.comuni}
-        organizations={organizations}
-      />
+      {!phone && filters}
       <ApiErrorAlert error={error ?? territory.error} />
       {loading && !data && <Loading />}
       {data && (
@@ -87,72 +97,42 @@ export function DashboardPage() {
             <TrendChart trend={data.trend} />
           </section>
           <div className="row g-4 g-lg-5 mb-5">
-            <section aria-labelledby="by-type-title" className="col-12 col-xl-7">
-              <h2 id="by-type-title" className="h4">
-                {t.dashboard.byTypeTitle}
-              </h2>
-              <BarChartFigure
-                data={buckets.byType}
-                valueName={t.dashboard.requests}
-                caption={t.dashboard.byTypeCaption}
-                height={Math.max(200, buckets.byType.length * 56)}
-                horizontal
-              />
-              <BucketTable
-                rows={buckets.byType}
-                caption={t.dashboard.byTypeTitle}
-                header={t.dashboard.type}
-                countHeader={t.dashboard.count}
-              />
-            </section>
-            <section aria-labelledby="by-urgency-title" className="col-12 col-xl-5">
-              <h2 id="by-urgency-title" className="h4">
-                {t.dashboard.byUrgencyTitle}
-              </h2>
-              <BarChartFigure
-                data={buckets.byUrgency}
-                valueName={t.dashboard.requests}
-                caption={t.dashboard.byUrgencyCaption}
-                height={220}
-              />
-              <BucketTable
-                rows={buckets.byUrgency}
-                caption={t.dashboard.byUrgencyTitle}
-                header={t.dashboard.urgency}
-                countHeader={t.dashboard.count}
-              />
-            </section>
+            <BucketSection kind="type" rows={buckets.byType} className="col-12 col-xl-7" wrapTable={table} />
+            <BucketSection
+              kind="urgency"
+              rows={buckets.byUrgency}
+              className="col-12 col-xl-5"
+              wrapTable={table}
+            />
           </div>
           <div className="row g-4 g-lg-5">
             <section aria-labelledby="open-map-title" className="col-12 col-xl-7">
               <h2 id="open-map-title" className="h4">
                 {t.dashboard.openMapTitle}
               </h2>
-              <OpenRequestsMap open={data.openByComune} comuni={shownComuni} />
-              <DataTable
-                caption={t.dashboard.openTableCaption}
-                rows={data.openByComune}
-                rowKey={(o) => o.comuneCode}
-                empty={t.dashboard.noData}
-                columns={[
-                  { key: 'name', header: t.dashboard.comuneColumn, render: (o) => o.name },
-                  { key: 'open', header: t.dashboard.open, numeric: true, render: (o) => o.open },
-                ]}
-              />
+              <OpenRequestsMap open={data.openByComune} comuni={comuniOnMap(territory.comuni, filter)} />
+              {table(<OpenRequestsTable open={data.openByComune} />)}
             </section>
             <section aria-labelledby="by-comune-title" className="col-12 col-xl-5">
               <h2 id="by-comune-title" className="h4">
                 {t.dashboard.byComuneTitle}
               </h2>
-              <BucketTable
-                rows={buckets.byComune}
-                caption={t.dashboard.byComuneTitle}
-                header={t.dashboard.comuneColumn}
-                countHeader={t.dashboard.count}
-              />
+              {table(
+                <BucketTable
+                  rows={buckets.byComune}
+                  caption={t.dashboard.byComuneTitle}
+                  header={t.dashboard.comuneColumn}
+                  countHeader={t.dashboard.count}
+                />,
+              )}
             </section>
           </div>
         </div>
+      )}
+      {phone && (
+        <PhoneCollapsed phone summary={t.dashboard.filters}>
+          {filters}
+        </PhoneCollapsed>
       )}
     </Page>
   );

@@ -12,6 +12,7 @@ import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { useCan } from '../../features/session/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { formatCents, parseEuroCents } from '../../i18n/money';
@@ -33,7 +34,6 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
-const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 // The page lists the latest donations; the figures above count them all.
 const SHOWN_DONATIONS = 50;
 const formatIban = (iban: string) => iban.replace(/(.{4})/g, '$1 ').trim();
@@ -207,7 +207,7 @@ function DonationForm({ campaignId, onRecorded }: { campaignId: string; onRecord
   const r = t.funds.campaigns.record;
   const [channel, setChannel] = useState<RecordDonationBody['channel']>('cash');
   const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(todayInRome());
+  const [date, setDate] = useState(todayIso());
   const [donorKind, setDonorKind] = useState<'anonymous' | 'person' | 'company'>('anonymous');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

@@ -4,6 +4,7 @@ import type { FundLine, Movement } from '../../../../shared/src/funds/funds.sche
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
+import { todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
 import { formatCents, parseEuroCents } from '../../i18n/money';
@@ -16,8 +17,6 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { SuccessAlert } from '../../ui/SuccessAlert';
 
-const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-
 /** A budget line: balance, movements, and the expense form (refused over the budget or the cap). */
 export function LinePage() {
   const { t, locale } = useI18n();
@@ -25,7 +24,7 @@ export function LinePage() {
   const { id } = useParams();
   const line = useApi<FundLine & { movements: Movement[] }>(`/api/funds/lines/${id ?? ''}`);
   const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(todayInRome());
+  const [date, setDate] = useState(todayIso());
   const [supplier, setSupplier] = useState('');
   const [document, setDocument] = useState('');
   const [amountError, setAmountError] = useState<string>();

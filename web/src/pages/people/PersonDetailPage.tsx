@@ -3,7 +3,9 @@ import type { PersonWithHousehold } from '../../../../shared/src/people/people.s
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { IseePanel } from '../../features/catalog/IseePanel';
 import { personPath } from '../../features/people/api';
+import { hasCapability, useSession } from '../../features/session/SessionProvider';
 import { FragilityBadges } from '../../features/people/FragilityBadges';
 import { HouseholdPanel } from '../../features/people/HouseholdPanel';
 import { personName } from '../../features/people/PeopleTable';
@@ -20,6 +22,10 @@ export function PersonDetailPage() {
   const { id = '' } = useParams();
   const notice = (useLocation().state as Partial<PersonNotice> | null)?.notice;
   const { data: person, error, loading, reload } = useApi<PersonWithHousehold>(personPath(id));
+  const { state } = useSession();
+  const me = state.status === 'authenticated' ? state.me : null;
+  // Economic data: only for the roles that may see them (the server decides again and audits).
+  const mayReadIsee = me !== null && hasCapability(me, 'isee.read');
   const yesNo = (value: boolean) => (value ? t.common.yes : t.common.no);
   const none = t.common.none;
 
@@ -110,6 +116,18 @@ export function PersonDetailPage() {
               {t.personDetail.updated(formatDateTime(person.updatedAt, locale), person.version)}
             </p>
           </section>
+          {mayReadIsee && (
+            <section className="col-12" aria-labelledby="person-isee">
+              <h2 id="person-isee" className="h4">
+                {t.catalog.isee.title}
+              </h2>
+              <IseePanel
+                personId={person.id}
+                mayWrite={hasCapability(me, 'isee.write')}
+                mayVerify={hasCapability(me, 'isee.verify')}
+              />
+            </section>
+          )}
           <section className="col-12" aria-labelledby="person-household">
             <h2 id="person-household" className="h4">
               {t.household.title}

@@ -3,8 +3,11 @@ import type { TasksPage } from '../../../../shared/src/tasks/tasks.schemas';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
+import { OfflineBanner } from '../../features/offline/OfflineNotices';
+import { useOfflineApp } from '../../features/offline/offlineApp';
 import { myTasksPath } from '../../features/rounds/api';
-import { localDate, orderStops } from '../../features/rounds/roundSheet';
+import { orderStops } from '../../features/rounds/roundSheet';
+import { addDaysIso, todayIso } from '../../i18n/dates';
 import { RoundSheetStop } from '../../features/rounds/RoundSheetStop';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
 import { TextField } from '../../ui/fields';
@@ -18,15 +21,17 @@ const isIsoDate = (value: string | null): value is string =>
 
 /**
  * "Il mio giro": the volunteer's round of a day on the phone, stop by stop in the published order,
- * with the planned time, one tap to call the person and one to get directions.
+ * with the planned time, one tap to call the person and one to get directions. Today's and
+ * tomorrow's sheets are kept on the phone for when the network goes.
  */
 export function MyRoundPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const today = localDate(0);
+  const today = todayIso();
   const requested = params.get(DATE_PARAM);
   const date = isIsoDate(requested) ? requested : today;
   const tasks = useApi<TasksPage>(myTasksPath(date));
+  useOfflineApp([myTasksPath(today), myTasksPath(addDaysIso(today, 1))]);
   const stops = orderStops((tasks.data?.items ?? []).filter((task) => task.status !== 'cancelled'));
   const first = stops.find((s) => s.plannedStart)?.plannedStart;
 
@@ -56,7 +61,7 @@ export function MyRoundPage() {
           <div className="col-12 col-md-8 form-group d-flex flex-wrap gap-2">
             {[
               { label: t.rounds.today, value: today },
-              { label: t.rounds.tomorrow, value: localDate(1) },
+              { label: t.rounds.tomorrow, value: addDaysIso(todayIso(), 1) },
             ].map((day) => (
               <button
                 key={day.value}
@@ -70,6 +75,7 @@ export function MyRoundPage() {
             ))}
           </div>
         </form>
+        <OfflineBanner />
         <ApiErrorAlert error={tasks.error} />
         {tasks.loading && !tasks.data && <Loading />}
         {tasks.data && (

@@ -24,6 +24,57 @@ export function launchBrowser(): Promise<Browser> {
 // The test file's Chromium: launched by its first page, closed after its tests (setup-browser.ts).
 let fileBrowser: Promise<Browser> | undefined;
 
+// What each page of the running test went through, told when the test fails: a timeout on a busy
+// machine says only which element never came, not whether a request failed or the page threw.
+const pageEvents = new Map<Page, string[]>();
+
+function recordPageEvents(page: Page): void {
+  const events: string[] = [];
+  pageEvents.set(page, events);
+  const record = (event: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${event}`);
+    if (events.length > 40) events.shift();
+  };
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) record(`navigated to ${frame.url()}`);
+  });
+  page.on('pageerror', (error) => record(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    record(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      record(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** The open pages of the test just ended: address, events and the start of the visible text. */
+export async function describeTestPages(): Promise<string> {
+  const parts: string[] = [];
+  for (const [page, events] of pageEvents) {
+    if (page.isClosed()) continue;
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch((error: Error) => `(no text: ${error.message})`);
+    parts.push(
+      [
+        `page ${page.url()}`,
+        ...events.map((e) => `  ${e}`),
+        `  text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`,
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n');
+}
+
+export function forgetTestPages(): void {
+  pageEvents.clear();
+}
+
 export async function closeFileBrowser(): Promise<void> {
   const browser = fileBrowser;
   fileBrowser = undefined;
@@ -44,7 +95,9 @@ export async function openPage(
     // button's colours halfway through a hover or focus fade on a busy machine.
     reducedMotion: 'reduce',
   });
-  return context.newPage();
+  const page = await context.newPage();
+  recordPageEvents(page);
+  return page;
 }
 
 /** Logs in as the demo user of a role and waits for the home page. */

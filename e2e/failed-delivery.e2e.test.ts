@@ -1,12 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs } from './harness/api.js';
+import { apiAs, demoVolunteer } from './harness/api.js';
 import { contentWidth, expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
-
-interface Task {
-  id: string;
-  volunteer: { id: string; name: string } | null;
-}
 
 const tomorrow = () =>
   new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
@@ -35,8 +30,7 @@ async function failedDelivery(): Promise<{ requestId: string; declinedBy: string
     decision: 'accept',
   });
   const taskId = taskIds[0]!;
-  const mine = await volunteer.get<{ items: Task[] }>('/api/tasks/mine');
-  const me = mine.items.find((t) => t.volunteer)!.volunteer!;
+  const me = await demoVolunteer();
   await coordinator.post(`/api/tasks/${taskId}/assign`, { volunteerId: me.id });
   await volunteer.post(`/api/tasks/${taskId}/decline`, { reason: 'Ho la macchina dal meccanico' });
   const suggestions = await coordinator.get<{ volunteerId: string; name: string; eligible: boolean }[]>(

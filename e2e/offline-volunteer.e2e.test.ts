@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs } from './harness/api.js';
+import { apiAs, groceryTasksOfToday } from './harness/api.js';
 import { expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
 
 interface Task {
@@ -69,17 +69,11 @@ describe("the volunteer's day without network, on a phone", () => {
   it('shows the day and the round sheet offline, queues outcomes and sends each once when the network returns', async () => {
     const volunteer = await apiAs('volontario');
     const operator = await apiAs('operatore');
-    const { items } = await volunteer.get<{ items: Task[] }>('/api/tasks/mine');
-    // Tasks already accepted first: the other journeys on this demo need one still to accept.
-    const open = [
-      ...items.filter((t) => t.status === 'accepted'),
-      ...items.filter((t) => t.status === 'assigned'),
-    ];
-    expect(open.length).toBeGreaterThanOrEqual(2);
-    const [kept, cancelled] = open as [Task, Task];
-    for (const task of [kept, cancelled]) {
-      if (task.status === 'assigned') await volunteer.post(`/api/tasks/${task.id}/accept`, {});
-    }
+    const made = await groceryTasksOfToday(2, { toDemoVolunteer: true });
+    for (const { taskId } of made) await volunteer.post(`/api/tasks/${taskId}/accept`, {});
+    const [kept, cancelled] = (await Promise.all(
+      made.map(({ taskId }) => volunteer.get<Task>(`/api/tasks/${taskId}`)),
+    )) as [Task, Task];
 
     const page = await openPage({ viewport: PHONE });
     const context = page.context();

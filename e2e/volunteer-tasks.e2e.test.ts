@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiAs } from './harness/api.js';
+import { apiAs, groceryTasksOfToday } from './harness/api.js';
 import { logIn, openPage, PHONE } from './harness/browser.js';
 
 interface Task {
@@ -11,16 +11,16 @@ interface Task {
 
 describe("a volunteer's tasks of the day, on a phone", () => {
   it('accepts a task and marks it done with the money advanced typed in euros', async () => {
+    const [{ person, taskId }] = (await groceryTasksOfToday(1, { toDemoVolunteer: true })) as [
+      { person: { givenName: string; familyName: string }; taskId: string },
+    ];
+    const name = `${person.familyName} ${person.givenName}`;
     const page = await openPage({ viewport: PHONE });
     await logIn(page, 'volontario');
     await page.getByRole('link', { name: /I miei compiti di oggi/ }).click();
     await page.getByRole('heading', { level: 1, name: 'I miei compiti di oggi' }).waitFor();
 
-    const card = page
-      .getByRole('article')
-      .filter({ has: page.getByRole('button', { name: 'Accetto' }) })
-      .first();
-    const name = (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2, name }) });
     const call = card.getByRole('link', { name: `Chiama ${name}` });
     expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
     expect(await card.getByRole('link', { name: /Indicazioni stradali/ }).getAttribute('href')).toMatch(
@@ -32,23 +32,18 @@ describe("a volunteer's tasks of the day, on a phone", () => {
 
     await accept.click();
     await page.getByText('Compito accettato.').waitFor();
-    const accepted = page.getByRole('article').filter({ hasText: name }).first();
-    await accepted.getByRole('button', { name: 'Fatto' }).click();
-    await accepted.getByLabel('Soldi anticipati per la spesa, in euro').fill('23,50');
-    await accepted.getByRole('button', { name: 'Conferma: fatto' }).click();
+    await card.getByRole('button', { name: 'Fatto' }).click();
+    await card.getByLabel('Soldi anticipati per la spesa, in euro').fill('23,50');
+    await card.getByRole('button', { name: 'Conferma: fatto' }).click();
     await page.getByText('Esito registrato. Grazie!').waitFor();
-    await page
-      .getByRole('article')
-      .filter({ hasText: name })
-      .getByText(/Anticipati 23,50\s€/)
-      .waitFor();
+    await card.getByText(/Anticipati 23,50\s€/).waitFor();
 
     const volunteer = await apiAs('volontario');
-    const { items } = await volunteer.get<{ items: Task[] }>('/api/tasks/mine');
-    const done = items.find(
-      (task) => `${task.beneficiary.familyName} ${task.beneficiary.givenName}` === name,
-    );
-    expect(done).toMatchObject({ status: 'done', moneyAdvancedCents: 2350 });
+    expect(await volunteer.get<Task>(`/api/tasks/${taskId}`)).toMatchObject({
+      status: 'done',
+      moneyAdvancedCents: 2350,
+      beneficiary: { givenName: person.givenName, familyName: person.familyName },
+    });
     await volunteer.dispose();
     await page.context().close();
   });

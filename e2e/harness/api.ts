@@ -36,23 +36,67 @@ export interface DemoPerson {
   comuneCode: string;
 }
 
+/** The demo volunteer (volontario@demo.legami.it) as the coordinator assigns him. */
+export async function demoVolunteer(): Promise<{ id: string; name: string }> {
+  const [volunteer, coordinator] = await Promise.all([apiAs('volontario'), apiAs('coordinatore')]);
+  const me = await volunteer.get<{ id: string; fullName: string }>('/api/auth/me');
+  const familyName = me.fullName.split(' ').at(-1)!;
+  const found = await coordinator.get<{ items: { id: string; userId: string | null }[] }>(
+    `/api/volunteers?q=${encodeURIComponent(familyName)}&limit=50`,
+  );
+  await Promise.all([volunteer.dispose(), coordinator.dispose()]);
+  return { id: found.items.find((v) => v.userId === me.id)!.id, name: me.fullName };
+}
+
 /**
- * An open grocery task of today for AUSER Cremona: a phone request (of the urgency given) for a
- * demo Rossi of Cremona, accepted under the protocol. Returns the beneficiary.
+ * Grocery tasks of today for AUSER Cremona, made by the journey itself: the demo's own tasks of
+ * "today" are those of the day it was seeded, and a run that crosses midnight finds none. Each is a
+ * phone request (of the urgency given) for a different demo Rossi of Cremona, accepted under the
+ * protocol; with `toDemoVolunteer`, assigned to the demo volunteer, each for a person he has no
+ * other task for today, so a card is found by its name.
  */
-export async function openTaskOfToday(urgency?: 'low' | 'normal' | 'high' | 'critical'): Promise<DemoPerson> {
+export async function groceryTasksOfToday(
+  count: number,
+  options: { urgency?: 'low' | 'normal' | 'high' | 'critical'; toDemoVolunteer?: boolean } = {},
+): Promise<{ person: DemoPerson; taskId: string }[]> {
   const operator = await apiAs('operatore');
   const people = await operator.get<{ items: DemoPerson[] }>('/api/people?q=rossi&limit=50');
-  const person = people.items.find((p) => p.comuneCode === '019036') ?? people.items[0]!;
-  const request = await operator.post<{ id: string }>('/api/requests', {
-    channel: 'phone',
-    beneficiaryId: person.id,
-    interventionTypeId: 'groceries_medicines',
-    description: 'Spesa della settimana',
-    confirmSimilar: true,
-    ...(urgency ? { urgency } : {}),
-  });
-  await operator.post(`/api/requests/${request.id}/triage`, { decision: 'accept' });
-  await operator.dispose();
-  return person;
+  const inCremona = people.items.filter((p) => p.comuneCode === '019036');
+  let candidates = inCremona.length > 0 ? inCremona : people.items;
+  let assignTo: string | null = null;
+  if (options.toDemoVolunteer) {
+    const volunteer = await apiAs('volontario');
+    const mine = await volunteer.get<{ items: { beneficiary: { givenName: string; familyName: string } }[] }>(
+      '/api/tasks/mine',
+    );
+    await volunteer.dispose();
+    const busy = new Set(mine.items.map((t) => `${t.beneficiary.familyName} ${t.beneficiary.givenName}`));
+    candidates = candidates.filter((p) => !busy.has(`${p.familyName} ${p.givenName}`));
+    assignTo = (await demoVolunteer()).id;
+  }
+  const coordinator = await apiAs('coordinatore');
+  const made: { person: DemoPerson; taskId: string }[] = [];
+  for (const person of candidates.slice(0, count)) {
+    const request = await operator.post<{ id: string }>('/api/requests', {
+      channel: 'phone',
+      beneficiaryId: person.id,
+      interventionTypeId: 'groceries_medicines',
+      description: 'Spesa della settimana',
+      confirmSimilar: true,
+      ...(options.urgency ? { urgency: options.urgency } : {}),
+    });
+    const { taskIds } = await operator.post<{ taskIds: string[] }>(`/api/requests/${request.id}/triage`, {
+      decision: 'accept',
+    });
+    if (assignTo) await coordinator.post(`/api/tasks/${taskIds[0]}/assign`, { volunteerId: assignTo });
+    made.push({ person, taskId: taskIds[0]! });
+  }
+  await Promise.all([operator.dispose(), coordinator.dispose()]);
+  if (made.length < count) throw new Error(`only ${made.length} of ${count} tasks of today could be made`);
+  return made;
+}
+
+/** An open grocery task of today for the first demo Rossi of Cremona. Returns the beneficiary. */
+export async function openTaskOfToday(urgency?: 'low' | 'normal' | 'high' | 'critical'): Promise<DemoPerson> {
+  return (await groceryTasksOfToday(1, urgency ? { urgency } : {}))[0]!.person;
 }

@@ -11,9 +11,7 @@ interface Task {
 
 describe("a volunteer's tasks of the day, on a phone", () => {
   it('accepts a task and marks it done with the money advanced typed in euros', async () => {
-    const [{ person, taskId }] = (await groceryTasksOfToday(1, { toDemoVolunteer: true })) as [
-      { person: { givenName: string; familyName: string }; taskId: string },
-    ];
+    const { person, taskId } = (await groceryTasksOfToday(1, { toDemoVolunteer: true }))[0]!;
     const name = `${person.familyName} ${person.givenName}`;
     const page = await openPage({ viewport: PHONE });
     await logIn(page, 'volontario');

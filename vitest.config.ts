@@ -17,6 +17,10 @@ export default defineConfig({
           // of its time importing the app and waiting on the database, so CI's server pass runs in
           // about half the time. The projects run one after another, in this order.
           maxWorkers: 2,
+          // A worker keeps the modules it imported from one file to the next: importing the app
+          // was more than half of this project's time. Every file builds its own app and database,
+          // so nothing else is shared; a test must not lean on what an earlier file left behind.
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },

@@ -309,7 +309,7 @@ describe('people registry over HTTP', () => {
   });
 
   it('hides health and social-services markers from a welfare manager', async () => {
-    const id = await env.buildPerson();
+    const id = await env.buildPerson({ birthDate: '1944-05-17' }); // over 65
     const manager = await env.loginAs('welfare_manager');
     const social = await env.loginAs('assistente_sociale');
     const seenByManager = (

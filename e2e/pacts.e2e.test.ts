@@ -6,6 +6,9 @@ describe('the public pages of the commons and of co-design', () => {
     const page = await openPage({ viewport: PHONE });
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Aiuto e servizi vicino a te' }).waitFor();
+    // The footer's link moves down while the home page's sections arrive: a tap before they have
+    // all come landed elsewhere once (CI, two journeys at a time), and the page stayed the home.
+    await page.waitForLoadState('networkidle');
     await page
       .getByRole('navigation', { name: 'Link utili' })
       .getByRole('link', { name: 'Patti di collaborazione' })

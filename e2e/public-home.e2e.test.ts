@@ -64,6 +64,17 @@ describe('the public home and the basics every public site has', () => {
     await page.context().close();
   });
 
+  it('keeps its cards where they first appear while the page loads, on a phone', async () => {
+    const page = await openPage({ viewport: PHONE });
+    await page.goto('/');
+    const askHelp = page.locator('main a[href="/chiedi-aiuto"]').first();
+    await askHelp.waitFor();
+    const first = await askHelp.boundingBox();
+    await page.waitForLoadState('networkidle');
+    expect(await askHelp.boundingBox()).toEqual(first);
+    await page.context().close();
+  });
+
   it('offers a donation page with the help line', async () => {
     const page = await openPage({ viewport: PHONE });
     await visit(page, '/dona', 'Dona');

@@ -8,11 +8,24 @@ import { useSite } from '../../features/site/useSite';
 import { LargeText } from '../../ui/LargeText';
 import { Page } from '../../ui/Page';
 
-/** `/` before logging in: what Legami offers in plain Italian, the help line, the ways to help and be helped. */
+/**
+ * `/` before logging in: what Legami offers in plain Italian, the help line, the ways to help and be
+ * helped. The page shows its body once its three reads have come back: the help line arriving above
+ * the cards, or the catalogue above the footer, moved what a finger was about to tap.
+ */
 export function PublicHomePage() {
   const all = useT();
   const t = all.site.home;
   const site = useSite();
+  const categories = useApi<Category[]>('/api/catalog/categories');
+  const services = useApi<ServiceSearchPage>('/api/services?limit=1');
+  if (site.loading || categories.loading || services.loading) {
+    return (
+      <Page title={t.title} lead={t.lead}>
+        {null}
+      </Page>
+    );
+  }
   return (
     <Page title={t.title} lead={t.lead}>
       <LargeText>
@@ -56,19 +69,16 @@ export function PublicHomePage() {
             ))}
           </ul>
         </section>
-        <CatalogOverview />
+        <CatalogOverview categories={categories.data ?? []} total={services.data?.total ?? 0} />
       </LargeText>
     </Page>
   );
 }
 
 /** The catalogue's top categories and how many approved services it holds; nothing while it is empty. */
-function CatalogOverview() {
+function CatalogOverview({ categories, total }: { categories: Category[]; total: number }) {
   const t = useT().site.home;
-  const categories = useApi<Category[]>('/api/catalog/categories');
-  const services = useApi<ServiceSearchPage>('/api/services?limit=1');
-  const total = services.data?.total ?? 0;
-  const top = (categories.data ?? []).filter((c) => c.parentId === null);
+  const top = categories.filter((c) => c.parentId === null);
   if (total === 0 || top.length === 0) return null;
   return (
     <section aria-labelledby="catalog-title" className="mb-4">

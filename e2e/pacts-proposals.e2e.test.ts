@@ -9,7 +9,13 @@ describe('a citizen’s proposal of a collaboration pact', () => {
     await page.getByRole('heading', { level: 1, name: 'Proponi un patto di collaborazione' }).waitFor();
     const mine = page.getByRole('region', { name: 'Le mie proposte' });
     await page.waitForLoadState('networkidle');
-    const before = await mine.getByRole('listitem').count();
+    // Other journeys run beside this one, some with this citizen's proposals: what this page sent is watched.
+    const saved: number[] = [];
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/pacts/proposals')
+        saved.push(response.status());
+    });
 
     await page.getByRole('button', { name: 'Invia la proposta' }).click();
     const title = page.getByLabel(/^Titolo della proposta/);
@@ -20,8 +26,7 @@ describe('a citizen’s proposal of a collaboration pact', () => {
       await page.getByText('Indica il bene comune del registro o il nome del luogo da curare.').count(),
     ).toBe(1);
     await expectNoAxeViolations(page);
-    const own = (await (await page.request.get('/api/pacts/proposals')).json()) as unknown[];
-    expect(own).toHaveLength(before);
+    expect(saved.filter((status) => status < 400)).toEqual([]);
 
     const commons = page.getByLabel(/^Bene comune del registro/);
     const square = await commons.locator('option', { hasText: 'Piazza Stradivari' }).getAttribute('value');
@@ -39,7 +44,7 @@ describe('a citizen’s proposal of a collaboration pact', () => {
     await sent.waitFor();
     expect(await sent.textContent()).toContain('In attesa di valutazione');
     expect(await sent.textContent()).toContain('Piazza Stradivari');
-    expect(await mine.getByRole('listitem').count()).toBe(before + 1);
+    expect(saved.filter((status) => status < 400)).toHaveLength(1);
     expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectNoAxeViolations(page);
     await page.context().close();

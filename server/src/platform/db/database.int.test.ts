@@ -127,6 +127,44 @@ describe('the last statement sent with COMMIT', () => {
     }
   });
 
+  it.skipIf(!onPostgres)(
+    'is planned once per connection, and sent as text when PostgreSQL cannot prepare it',
+    async () => {
+      const database = await createTestDatabase();
+      try {
+        await database.execScript('CREATE TABLE last_statement (id int PRIMARY KEY, note text NOT NULL)');
+        const insert = (id: number) =>
+          database.transaction({}, (tx) =>
+            queryRows(lastStatementOf(tx), sql`INSERT INTO last_statement VALUES (${id}, ${`note ${id}`})`),
+          );
+        await insert(1);
+        await insert(2);
+        // `${null} IS NULL` gives its parameter no type: PREPARE refuses it, the literal is fine.
+        await database.transaction({}, (tx) =>
+          queryRows(
+            lastStatementOf(tx),
+            sql`INSERT INTO last_statement SELECT ${3}, 'untyped' WHERE ${null} IS NULL`,
+          ),
+        );
+        const [prepared] = await database.transaction({}, (tx) =>
+          queryRows<{ n: number }>(
+            tx,
+            sql`SELECT count(*)::int AS n FROM pg_prepared_statements
+                WHERE name LIKE 'legami_last_%' AND statement LIKE '%INSERT INTO last_statement%'`,
+          ),
+        );
+        expect(prepared!.n).toBe(1);
+        expect(await notes(database)).toEqual([
+          { id: 1, note: 'note 1' },
+          { id: 2, note: 'note 2' },
+          { id: 3, note: 'untyped' },
+        ]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
   it('rolls the whole transaction back when it fails, and when the work throws after a statement that wrote nothing', async () => {
     const database = await createTestDatabase();
     try {

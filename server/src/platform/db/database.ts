@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** A Drizzle handle: the database itself or an open transaction (same query API). */
@@ -279,12 +280,58 @@ export function lastStatementOf(tx: Tx, options: { locks?: readonly string[] } =
     // A guard still unchecked is checked before anything is committed.
     if (open.prelude?.guard) await flushPrelude(open);
     const { sql: text, params } = postgresDialect.sqlToQuery(query);
-    const statements = [...(locking ? [locking] : []), withLiterals(text, params), 'COMMIT'];
+    const last = (await preparedExecute(open, text, params)) ?? withLiterals(text, params);
+    const statements = [...(locking ? [locking] : []), last, 'COMMIT'];
     const results = await sendWith(open, statements);
     open.committed = true;
     return results.at(-2);
   };
   return Object.assign(Object.create(tx) as Tx, { execute });
+}
+
+/** Statements PostgreSQL would not prepare (a parameter whose type only a literal's context gives). */
+const unpreparable = new Set<string>();
+/** The prepared name of a last statement, by its text (a hash: the texts are the code's, few). */
+const lastStatementNames = new Map<string, string>();
+/** Beyond this many on a connection, a last statement is sent as text: a backend's plans cost memory. */
+const MAX_PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A transaction's last statement as EXECUTE of an SQL-level prepared statement, PREPAREd on the
+ * connection the first time it meets it (a round trip of its own, in a savepoint so that a text
+ * PostgreSQL cannot prepare leaves the transaction usable): planning a statement with its CTEs
+ * costs the server more than running it. Null when it is to be sent as text.
+ */
+async function preparedExecute(
+  open: OpenTransaction,
+  text: string,
+  params: readonly unknown[],
+): Promise<string | null> {
+  if (!params.every(isScalar) || unpreparable.has(text)) return null;
+  let name = lastStatementNames.get(text);
+  if (!name) {
+    name = `last_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    lastStatementNames.set(text, name);
+  }
+  const known = preparedOn.get(open.client) ?? new Map<string, string>();
+  const prepared = `legami_${name}`;
+  if (!known.has(prepared)) {
+    if (known.size >= MAX_PREPARED_PER_CONNECTION) return null;
+    await flushPrelude(open);
+    try {
+      await open.client.query(
+        `SAVEPOINT legami_prepare; PREPARE ${prepared} AS ${text}; RELEASE SAVEPOINT legami_prepare`,
+      );
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      await open.client.query('ROLLBACK TO SAVEPOINT legami_prepare');
+      unpreparable.add(text);
+      return null;
+    }
+    known.set(prepared, text);
+    preparedOn.set(open.client, known);
+  }
+  return asText(open.client, { text, name, values: [...params] })!.statements[0]!;
 }
 
 /**

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../shared/src/pacts/pacts.schemas.js';
-import { contentWidth, expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
+import {
+  contentWidth,
+  expectNoAxeViolations,
+  logIn,
+  openPage,
+  PHONE,
+  sentStatuses,
+} from './harness/browser.js';
 
 const TITLE = 'Aiuola del sagrato di San Luca';
 
@@ -11,12 +18,7 @@ describe('a pact proposal received at the desk', () => {
     const proposals = async () =>
       (await (await page.request.get('/api/pacts/proposals')).json()) as Proposal[];
     // Other journeys run beside this one and may add proposals: what this page sent is watched.
-    const sent: number[] = [];
-    page.on('response', (response) => {
-      const request = response.request();
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/pacts/proposals')
-        sent.push(response.status());
-    });
+    const sent = sentStatuses(page, 'POST', '/api/pacts/proposals');
 
     await page.goto('/patti');
     await page.getByRole('link', { name: 'Registra una proposta ricevuta allo sportello' }).click();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentWidth, expectNoAxeViolations, logIn, openPage, PHONE } from './harness/browser.js';
+import {
+  contentWidth,
+  expectNoAxeViolations,
+  logIn,
+  openPage,
+  PHONE,
+  sentStatuses,
+} from './harness/browser.js';
 
 describe('a citizen’s proposal of a collaboration pact', () => {
   it('names every wrong field at once and saves nothing, then sends the proposal and shows it pending', async () => {
@@ -10,12 +17,7 @@ describe('a citizen’s proposal of a collaboration pact', () => {
     const mine = page.getByRole('region', { name: 'Le mie proposte' });
     await page.waitForLoadState('networkidle');
     // Other journeys run beside this one, some with this citizen's proposals: what this page sent is watched.
-    const saved: number[] = [];
-    page.on('response', (response) => {
-      const request = response.request();
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/pacts/proposals')
-        saved.push(response.status());
-    });
+    const saved = sentStatuses(page, 'POST', '/api/pacts/proposals');
 
     await page.getByRole('button', { name: 'Invia la proposta' }).click();
     const title = page.getByLabel(/^Titolo della proposta/);

@@ -125,3 +125,18 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export function contentWidth(page: Page): Promise<number> {
   return page.locator('html').evaluate((html) => html.scrollWidth);
 }
+
+/**
+ * The statuses of the responses to what this page sends with `method` to `path`, as they come:
+ * other journeys share the demo server, so a journey checks what its own page sent, never a count
+ * of everyone's records.
+ */
+export function sentStatuses(page: Page, method: string, path: string): number[] {
+  const statuses: number[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() === method && new URL(request.url()).pathname === path)
+      statuses.push(response.status());
+  });
+  return statuses;
+}

@@ -80,7 +80,9 @@ export async function groceryTasksOfToday(
   count: number,
   options: { urgency?: 'low' | 'normal' | 'high' | 'critical'; toDemoVolunteer?: boolean } = {},
 ): Promise<{ person: DemoPerson; taskId: string }[]> {
-  const [operator, coordinator] = await Promise.all([apiAs('operatore'), apiAs('coordinatore')]);
+  const operator = await apiAs('operatore');
+  // A coordinator's session only for a journey whose tasks go to the demo volunteer.
+  const coordinator = options.toDemoVolunteer ? await apiAs('coordinatore') : null;
   const people = await operator.get<{ items: DemoPerson[] }>('/api/people?q=rossi&limit=50');
   const template = people.items.find((p) => p.comuneCode === '019036') ?? people.items[0]!;
   const assignTo = options.toDemoVolunteer ? (await demoVolunteer()).id : null;
@@ -98,10 +100,10 @@ export async function groceryTasksOfToday(
     const { taskIds } = await operator.post<{ taskIds: string[] }>(`/api/requests/${request.id}/triage`, {
       decision: 'accept',
     });
-    if (assignTo) await coordinator.post(`/api/tasks/${taskIds[0]}/assign`, { volunteerId: assignTo });
+    if (assignTo) await coordinator!.post(`/api/tasks/${taskIds[0]}/assign`, { volunteerId: assignTo });
     made.push({ person, taskId: taskIds[0]! });
   }
-  await Promise.all([operator.dispose(), coordinator.dispose()]);
+  await Promise.all([operator.dispose(), coordinator?.dispose()]);
   return made;
 }
 

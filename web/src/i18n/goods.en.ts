@@ -240,4 +240,18 @@ export const goodsEn: typeof goodsIt = {
     count: (n: number) => `${n} ${plural(n, 'card', 'cards')}`,
     noMarket: 'No social market in your territory.',
   },
+  till: {
+    title: 'Social market till',
+    lead: (market: string) => `Till of ${market}: type the card’s code and the points of the shopping.`,
+    card: 'Card code',
+    cardHint: 'As printed on the household’s card, for example EM-7K3M-Q9XA-4.',
+    cardMissing: 'Type the card’s code.',
+    points: 'Points of the shopping',
+    pointsHint: 'A whole number: the points left stay on the card.',
+    pointsInvalid: 'Type the points as a whole number above zero, for example 12.',
+    submit: 'Take the points',
+    done: (points: string, remaining: string) =>
+      `Took ${points} points. Points left on the card: ${remaining}.`,
+    link: 'Social market till',
+  },
 };

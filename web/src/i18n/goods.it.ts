@@ -244,4 +244,18 @@ export const goodsIt = {
     count: (n: number) => `${n} ${plural(n, 'tessera', 'tessere')}`,
     noMarket: 'Nessun emporio solidale nel tuo territorio.',
   },
+  till: {
+    title: 'Cassa dell’emporio solidale',
+    lead: (market: string) => `Cassa di ${market}: scrivi il codice della tessera e i punti della spesa.`,
+    card: 'Codice della tessera',
+    cardHint: 'Come è stampato sulla tessera del nucleo, ad esempio EM-7K3M-Q9XA-4.',
+    cardMissing: 'Scrivi il codice della tessera.',
+    points: 'Punti della spesa',
+    pointsHint: 'Un numero intero: i punti restanti rimangono sulla tessera.',
+    pointsInvalid: 'Scrivi i punti come numero intero maggiore di zero, ad esempio 12.',
+    submit: 'Scala i punti',
+    done: (points: string, remaining: string) =>
+      `Scalati ${points} punti. Punti rimasti sulla tessera: ${remaining}.`,
+    link: 'Cassa dell’emporio solidale',
+  },
 };

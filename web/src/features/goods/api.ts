@@ -2,6 +2,8 @@ import { api, withQuery } from '../../api/client';
 import type { Batch, CreateDonorBody, DonationBody, Donor } from '../../../../shared/src/goods/goods.schemas';
 import type {
   CreateParcelBody,
+  MarketSpendBody,
+  MarketSpendResult,
   Parcel,
   ReturnLoanBody,
   Loan,
@@ -31,6 +33,10 @@ export const notReachedPath = (
 export const assetsPath = (state?: string) => withQuery('/api/assets', { state });
 export const loansPath = (open?: boolean) => withQuery('/api/loans', { open });
 export const marketAccountsPath = (pointId: string) => withQuery('/api/market/accounts', { point: pointId });
+
+export const MARKET_TILL_PATH = '/api/market/till';
+export const spendMarketPoints = (body: MarketSpendBody) =>
+  api.post<MarketSpendResult>('/api/market/spend', body);
 
 export const createDonor = (body: CreateDonorBody) => api.post<Donor>(DONORS_PATH, body);
 export const recordDonation = (body: DonationBody) => api.post<Batch>('/api/stock/donations', body);

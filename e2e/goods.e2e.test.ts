@@ -124,7 +124,7 @@ describe('goods: a company’s donation and a parcel', () => {
 });
 
 describe('goods: a distribution campaign', () => {
-  it('shows the masks campaign’s coverage by comune on a map and in a table, and who is not reached yet', async () => {
+  it('shows the masks campaign’s coverage by comune on a map and in a table, and who is not reached yet, one of whom gets a delivery at home', async () => {
     const page = await openPage();
     await logIn(page, 'operatore');
     await page.goto('/beni');
@@ -151,6 +151,40 @@ describe('goods: a distribution campaign', () => {
     await row.getByText(figures.format(cremona.reached), { exact: true }).waitFor();
     await page.getByText(/persone da raggiungere$/).waitFor();
     await expectNoAxeViolations(page);
+
+    // A delivery at home from the list: the masks leave the point holding them, a task is made for tomorrow.
+    const points = (await (await page.request.get('/api/goods/points')).json()) as {
+      id: string;
+      name: string;
+    }[];
+    let from: { id: string; name: string; masks: number } | null = null;
+    for (const p of points) {
+      const stock = (await (await page.request.get(`/api/stock?point=${p.id}`)).json()) as {
+        totals: { itemName: string; quantity: number }[];
+      };
+      const masks = stock.totals.find((x) => x.itemName === 'Mascherine chirurgiche')?.quantity ?? 0;
+      if (masks >= 5) from = { ...p, masks };
+    }
+    expect(from).not.toBeNull();
+    await page.getByLabel('Punto da cui escono i beni').selectOption(from!.id);
+    const counted = async () =>
+      Number((await page.getByText(/persone da raggiungere$/).textContent())!.replace(/\D/g, ''));
+    const before = await counted();
+    const home = page.getByRole('button', { name: /^Consegna a domicilio a / }).first();
+    const name = (await home.getAttribute('aria-label'))!.replace('Consegna a domicilio a ', '');
+    await home.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name}: consegna a domicilio affidata ai volontari per domani.` })
+      .waitFor();
+    await expect.poll(counted).toBe(before - 1);
+    await expectNoAxeViolations(page);
+    const after = (await (await page.request.get(`/api/stock?point=${from!.id}`)).json()) as {
+      totals: { itemName: string; quantity: number }[];
+    };
+    expect(after.totals.find((x) => x.itemName === 'Mascherine chirurgiche')?.quantity ?? 0).toBe(
+      from!.masks - 5,
+    );
 
     const phone = await openPage({ viewport: PHONE });
     await logIn(phone, 'operatore');

@@ -1,6 +1,8 @@
 import { api, withQuery } from '../../api/client';
 import type { Batch, CreateDonorBody, DonationBody, Donor } from '../../../../shared/src/goods/goods.schemas';
 import type {
+  CampaignDelivery,
+  CampaignDeliveryBody,
   CreateParcelBody,
   MarketSpendBody,
   MarketSpendResult,
@@ -37,6 +39,9 @@ export const marketAccountsPath = (pointId: string) => withQuery('/api/market/ac
 export const MARKET_TILL_PATH = '/api/market/till';
 export const spendMarketPoints = (body: MarketSpendBody) =>
   api.post<MarketSpendResult>('/api/market/spend', body);
+
+export const recordCampaignDelivery = (campaignId: string, body: CampaignDeliveryBody) =>
+  api.post<CampaignDelivery>(`${campaignPath(campaignId)}/deliveries`, body);
 
 export const createDonor = (body: CreateDonorBody) => api.post<Donor>(DONORS_PATH, body);
 export const recordDonation = (body: DonationBody) => api.post<Batch>('/api/stock/donations', body);

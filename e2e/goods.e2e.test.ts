@@ -19,13 +19,15 @@ function freshVatNumber(): string {
 const inDays = (days: number) => addDays(todayInRome(), days);
 
 /** A resident of Cremona with a codice fiscale, found by the operator through the API. */
-async function cremonaResident(page: Page): Promise<{ codiceFiscale: string; familyName: string }> {
+async function cremonaResident(
+  page: Page,
+): Promise<{ id: string; codiceFiscale: string; familyName: string }> {
   const found = (await (await page.request.get('/api/people?comune=019036&limit=50&offset=20')).json()) as {
-    items: { codiceFiscale: string | null; familyName: string }[];
+    items: { id: string; codiceFiscale: string | null; familyName: string }[];
   };
   const person = found.items.find((p) => p.codiceFiscale);
   if (!person) throw new Error('no demo resident of Cremona with a codice fiscale');
-  return { codiceFiscale: person.codiceFiscale!, familyName: person.familyName };
+  return { id: person.id, codiceFiscale: person.codiceFiscale!, familyName: person.familyName };
 }
 
 describe('goods: a company’s donation and a parcel', () => {
@@ -87,6 +89,13 @@ describe('goods: a company’s donation and a parcel', () => {
       .first()
       .click();
     await page.getByText(/^Pacco per /).waitFor();
+    // The household's parcels so far, as the API lists them.
+    const history = (await (
+      await page.request.get(`/api/parcels?person=${resident.id}&limit=20`)
+    ).json()) as unknown[];
+    const section = page.getByRole('region', { name: 'Pacchi già ricevuti dal nucleo' });
+    if (history.length === 0) await section.getByText('Il nucleo non ha ancora ricevuto pacchi.').waitFor();
+    else await expect.poll(() => section.locator('tbody tr').count()).toBe(history.length);
     await expectNoAxeViolations(page);
     await page.getByLabel('Consegna a domicilio (compito per i volontari)').check();
     await page.getByRole('button', { name: 'Prepara il pacco' }).click();

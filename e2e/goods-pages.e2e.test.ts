@@ -67,3 +67,56 @@ describe('economic support: an application checked and decided', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('the social market’s till', () => {
+  it('takes a household’s points by its card on a phone, says what is left, and refuses more than the card holds', async () => {
+    const operator = await openPage();
+    await logIn(operator, 'operatore');
+    const points = (await (await operator.request.get('/api/goods/points')).json()) as {
+      id: string;
+      kind: string;
+    }[];
+    const market = points.find((p) => p.kind === 'social_market')!;
+    const cards = (await (await operator.request.get(`/api/market/accounts?point=${market.id}`)).json()) as {
+      id: string;
+      cardCode: string;
+      balancePoints: number;
+    }[];
+    const card = cards.find((c) => c.balancePoints > 3)!;
+
+    const till = await openPage({ viewport: PHONE });
+    await logIn(till, 'esercente');
+    await till.goto('/buoni/riscuoti');
+    await till.getByRole('link', { name: 'Cassa dell’emporio solidale' }).click();
+    await till.getByRole('heading', { level: 1, name: 'Cassa dell’emporio solidale' }).waitFor();
+    await till.getByText('Cassa di Emporio solidale di Cremona').waitFor();
+    await expectNoAxeViolations(till);
+    expect(await contentWidth(till)).toBeLessThanOrEqual(PHONE.width);
+
+    // Nothing is sent without whole points.
+    await till.getByLabel(/^Codice della tessera/).fill(card.cardCode.toLowerCase());
+    await till.getByLabel(/^Punti della spesa/).fill('2,5');
+    await till.getByRole('button', { name: 'Scala i punti' }).click();
+    await till.getByText('Scrivi i punti come numero intero maggiore di zero, ad esempio 12.').waitFor();
+    await till.getByLabel(/^Punti della spesa/).fill('3');
+    await till.getByRole('button', { name: 'Scala i punti' }).click();
+    await expect
+      .poll(() => till.getByRole('status').textContent())
+      .toContain(`Scalati 3 punti. Punti rimasti sulla tessera: ${card.balancePoints - 3}.`);
+    await expectNoAxeViolations(till);
+
+    await till.getByLabel(/^Codice della tessera/).fill(card.cardCode);
+    await till.getByLabel(/^Punti della spesa/).fill(String(card.balancePoints));
+    await till.getByRole('button', { name: 'Scala i punti' }).click();
+    await till
+      .getByRole('alert')
+      .getByText(`La tessera ha ${card.balancePoints - 3} punti: non bastano per ${card.balancePoints}.`)
+      .waitFor();
+    await expectNoAxeViolations(till);
+    const after = (await (await operator.request.get(`/api/market/accounts?point=${market.id}`)).json()) as {
+      id: string;
+      balancePoints: number;
+    }[];
+    expect(after.find((c) => c.id === card.id)!.balancePoints).toBe(card.balancePoints - 3);
+  });
+});

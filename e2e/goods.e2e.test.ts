@@ -19,13 +19,15 @@ function freshVatNumber(): string {
 const inDays = (days: number) => addDays(todayInRome(), days);
 
 /** A resident of Cremona with a codice fiscale, found by the operator through the API. */
-async function cremonaResident(page: Page): Promise<{ codiceFiscale: string; familyName: string }> {
+async function cremonaResident(
+  page: Page,
+): Promise<{ id: string; codiceFiscale: string; familyName: string }> {
   const found = (await (await page.request.get('/api/people?comune=019036&limit=50&offset=20')).json()) as {
-    items: { codiceFiscale: string | null; familyName: string }[];
+    items: { id: string; codiceFiscale: string | null; familyName: string }[];
   };
   const person = found.items.find((p) => p.codiceFiscale);
   if (!person) throw new Error('no demo resident of Cremona with a codice fiscale');
-  return { codiceFiscale: person.codiceFiscale!, familyName: person.familyName };
+  return { id: person.id, codiceFiscale: person.codiceFiscale!, familyName: person.familyName };
 }
 
 describe('goods: a company’s donation and a parcel', () => {
@@ -87,6 +89,13 @@ describe('goods: a company’s donation and a parcel', () => {
       .first()
       .click();
     await page.getByText(/^Pacco per /).waitFor();
+    // The household's parcels so far, as the API lists them.
+    const history = (await (
+      await page.request.get(`/api/parcels?person=${resident.id}&limit=20`)
+    ).json()) as unknown[];
+    const section = page.getByRole('region', { name: 'Pacchi già ricevuti dal nucleo' });
+    if (history.length === 0) await section.getByText('Il nucleo non ha ancora ricevuto pacchi.').waitFor();
+    else await expect.poll(() => section.locator('tbody tr').count()).toBe(history.length);
     await expectNoAxeViolations(page);
     await page.getByLabel('Consegna a domicilio (compito per i volontari)').check();
     await page.getByRole('button', { name: 'Prepara il pacco' }).click();
@@ -124,7 +133,7 @@ describe('goods: a company’s donation and a parcel', () => {
 });
 
 describe('goods: a distribution campaign', () => {
-  it('shows the masks campaign’s coverage by comune on a map and in a table, and who is not reached yet', async () => {
+  it('shows the masks campaign’s coverage by comune on a map and in a table, and who is not reached yet, one of whom gets a delivery at home', async () => {
     const page = await openPage();
     await logIn(page, 'operatore');
     await page.goto('/beni');
@@ -151,6 +160,40 @@ describe('goods: a distribution campaign', () => {
     await row.getByText(figures.format(cremona.reached), { exact: true }).waitFor();
     await page.getByText(/persone da raggiungere$/).waitFor();
     await expectNoAxeViolations(page);
+
+    // A delivery at home from the list: the masks leave the point holding them, a task is made for tomorrow.
+    const points = (await (await page.request.get('/api/goods/points')).json()) as {
+      id: string;
+      name: string;
+    }[];
+    let from: { id: string; name: string; masks: number } | null = null;
+    for (const p of points) {
+      const stock = (await (await page.request.get(`/api/stock?point=${p.id}`)).json()) as {
+        totals: { itemName: string; quantity: number }[];
+      };
+      const masks = stock.totals.find((x) => x.itemName === 'Mascherine chirurgiche')?.quantity ?? 0;
+      if (masks >= 5) from = { ...p, masks };
+    }
+    expect(from).not.toBeNull();
+    await page.getByLabel('Punto da cui escono i beni').selectOption(from!.id);
+    const counted = async () =>
+      Number((await page.getByText(/persone da raggiungere$/).textContent())!.replace(/\D/g, ''));
+    const before = await counted();
+    const home = page.getByRole('button', { name: /^Consegna a domicilio a / }).first();
+    const name = (await home.getAttribute('aria-label'))!.replace('Consegna a domicilio a ', '');
+    await home.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name}: consegna a domicilio affidata ai volontari per domani.` })
+      .waitFor();
+    await expect.poll(counted).toBe(before - 1);
+    await expectNoAxeViolations(page);
+    const after = (await (await page.request.get(`/api/stock?point=${from!.id}`)).json()) as {
+      totals: { itemName: string; quantity: number }[];
+    };
+    expect(after.totals.find((x) => x.itemName === 'Mascherine chirurgiche')?.quantity ?? 0).toBe(
+      from!.masks - 5,
+    );
 
     const phone = await openPage({ viewport: PHONE });
     await logIn(phone, 'operatore');

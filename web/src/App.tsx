@@ -98,6 +98,7 @@ const DonorPage = lazyPage(() => import('./pages/goods/DonorPage'), 'DonorPage')
 const ParcelPage = lazyPage(() => import('./pages/goods/ParcelPage'), 'ParcelPage');
 const LoansPage = lazyPage(() => import('./pages/goods/LoansPage'), 'LoansPage');
 const MarketPage = lazyPage(() => import('./pages/goods/MarketPage'), 'MarketPage');
+const MarketTillPage = lazyPage(() => import('./pages/goods/MarketTillPage'), 'MarketTillPage');
 const GoodsReportsPage = lazyPage(() => import('./pages/goods/ReportsPage'), 'ReportsPage');
 const ApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage'), 'ApplicationPage');
 const PublicCallsPage = lazyPage(() => import('./pages/pacts/PublicCallsPage'), 'PublicCallsPage');
@@ -222,6 +223,7 @@ export function AppRoutes() {
         <Route path="/gdpr" element={guarded(<PrivacyExportPage />, 'privacy.export')} />
         {catalogRoutes}
         <Route path="/buoni/riscuoti" element={guarded(<RedeemVoucherPage />, 'voucher.redeem')} />
+        <Route path="/emporio/cassa" element={guarded(<MarketTillPage />, 'market.till')} />
         <Route path="/beni" element={guarded(<GoodsPage />, 'goods.read')} />
         <Route path="/beni/punti/:id" element={guarded(<PointPage />, 'goods.read')} />
         <Route path="/beni/punti/:id/donazione" element={guarded(<DonationPage />, 'goods.manage')} />

@@ -181,6 +181,9 @@ export const CampaignDelivery = Type.Object({
   channel: Type.Enum(['delivery', 'point']),
   deliveredOn: IsoDate,
   batchId: Nullable(Uuid),
+  /** Delivered at home: the CremonAiuta request and its task, in the next day's rounds. */
+  requestId: Nullable(Uuid),
+  taskIds: Type.Array(Uuid),
 });
 export type CampaignDelivery = Static<typeof CampaignDelivery>;
 

@@ -4,7 +4,13 @@ import type { Context } from '../../platform/context.js';
 import { hashPassword } from '../accounts/accounts.passwords.js';
 import { insertMembership, insertUser } from '../accounts/accounts.repository.js';
 import { insertOrganization } from '../organizations/organizations.repository.js';
-import { insertHousehold, insertPerson, setHousehold } from '../people/people.repository.js';
+import { randomUUID } from 'node:crypto';
+import {
+  insertHouseholds,
+  insertPeople,
+  insertPerson,
+  type PersonValues,
+} from '../people/people.repository.js';
 import { phoneDigits, searchNameOf } from '../people/people.rules.js';
 import { importTerritory } from '../territory/territory.service.js';
 import { seedDemoVolunteers } from '../volunteers/index.js';
@@ -128,11 +134,15 @@ export async function seedDemo(
       now: options.now ?? new Date(),
     });
     const funds = await seedFundsDemo(tx, ctx, { organizationIdsByName: orgIds });
+    // The shopping-voucher programme's applicants and vouchers draw on a sequence of their own.
+    const voucherRand = random((options.seed ?? 2020) + 1);
     await seedGoodsDemo(tx, {
       userIdsByRole: userIds,
       organizationIdsByName: orgIds,
       today: dateInRome(),
       random: rand,
+      voucherRandom: voucherRand,
+      addHouseholds: (ambitoId, count) => seedMadeUpHouseholds(tx, voucherRand, comuni, ambitoId, count),
       ctx,
     });
     const catalog = await seedCatalogDemo(tx, {
@@ -157,6 +167,117 @@ export async function seedDemo(
   });
 }
 
+/** Where the made-up people's numbers come from: the demo's sequence and the comuni it draws from. */
+interface PeopleDraw {
+  rand: () => number;
+  /** Birth places, in proportion to population. */
+  comuni: Comune[];
+  total: number;
+  /** An adult's age in 2026. */
+  age: (rand: () => number) => number;
+}
+
+type MadeUpPerson = PersonValues & {
+  id: string;
+  householdId: string | null;
+  householdRelation: string | null;
+};
+
+/**
+ * One made-up household of `comune`: a single person or (about a third, if `room` allows) a couple
+ * sharing a household, as in a real registry. Every number comes from `d.rand` in a fixed order, so
+ * the same sequence gives the same people. `first` names the household's first person.
+ */
+function madeUpHousehold(
+  d: PeopleDraw,
+  comune: Comune,
+  room: number,
+  first?: { givenName: string; familyName: string },
+): { id: string | null; comuneCode: string; address: string; members: MadeUpPerson[] } {
+  const { rand } = d;
+  const familyName = pick(rand, FAMILY_NAMES);
+  const address = `${pick(rand, STREETS)} ${1 + Math.floor(rand() * 120)}`;
+  const couple = room > 1 && rand() < 0.33;
+  const householdId = couple ? randomUUID() : null;
+  let home: { latitude: number; longitude: number } | null = null;
+  const members: MadeUpPerson[] = [];
+  for (let member = 0; member < (couple ? 2 : 1); member++) {
+    const sex = member === 0 ? (rand() < 0.55 ? 'F' : 'M') : 'M';
+    const givenName =
+      member === 0 && first ? first.givenName : pick(rand, sex === 'F' ? GIVEN_NAMES_F : GIVEN_NAMES_M);
+    const family =
+      member === 0 && first ? first.familyName : member === 1 ? pick(rand, FAMILY_NAMES) : familyName;
+    const age = d.age(rand);
+    const year = 2026 - age;
+    const month = 1 + Math.floor(rand() * 12);
+    const day = 1 + Math.floor(rand() * 28);
+    const birthPlace = weightedComune(rand, d.comuni, d.total);
+    const codiceFiscale = CodiceFiscale.compute({
+      name: givenName,
+      surname: family,
+      gender: sex,
+      day,
+      month,
+      year,
+      birthplace: birthPlace.name,
+      birthplaceProvincia: 'CR',
+    });
+    // A point inside the comune, shared by a household; one in twenty has no coordinates, as in real
+    // registries (their tasks take the comune's point, flagged to be confirmed).
+    const located = rand() >= 0.05;
+    const phone = `3${Math.floor(10 + rand() * 89)} ${Math.floor(1000000 + rand() * 8999999)}`;
+    const point = located ? demoHomePoint(comune, rand(), rand()) : null;
+    if (point) home ??= point;
+    members.push({
+      id: randomUUID(),
+      householdId,
+      householdRelation: householdId ? (member === 0 ? 'intestatario' : 'coniuge') : null,
+      codiceFiscale,
+      givenName,
+      familyName: family,
+      searchName: searchNameOf(givenName, family),
+      birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      sex,
+      birthPlace: birthPlace.name,
+      comuneCode: comune.istatCode,
+      address,
+      neighbourhood: null,
+      latitude: point ? home!.latitude : null,
+      longitude: point ? home!.longitude : null,
+      phone,
+      phoneDigits: phoneDigits(phone),
+      email: null,
+      disability: rand() < 0.12,
+      livesAlone: !couple && age >= 65 && rand() < 0.5,
+      covidPositive: false,
+      knownToSocialServices: rand() < 0.3,
+      consentPrivacy: true,
+      consentContact: rand() < 0.8,
+    });
+  }
+  return { id: householdId, comuneCode: comune.istatCode, address, members };
+}
+
+/** Inserts made-up households and their people a few hundred rows a statement. */
+async function insertMadeUpHouseholds(
+  tx: Tx,
+  households: readonly ReturnType<typeof madeUpHousehold>[],
+): Promise<void> {
+  const rows = households.flatMap((h) => h.members);
+  for (let i = 0; i < households.length; i += 250)
+    await insertHouseholds(
+      tx,
+      households
+        .slice(i, i + 250)
+        .flatMap((h) => (h.id ? [{ id: h.id, comuneCode: h.comuneCode, address: h.address }] : [])),
+    );
+  for (let i = 0; i < rows.length; i += 250) await insertPeople(tx, rows.slice(i, i + 250), null);
+}
+
+// Skewed towards the elderly, who are most of the people a help line serves.
+const helpLineAge = (rand: () => number) =>
+  rand() < 0.6 ? 65 + Math.floor(rand() * 30) : 18 + Math.floor(rand() * 47);
+
 async function seedPeople(
   tx: Tx,
   rand: () => number,
@@ -165,77 +286,54 @@ async function seedPeople(
 ): Promise<{ citizen: string }> {
   const total = comuni.reduce((sum, c) => sum + c.population, 0);
   const cremona = comuni.find((c) => c.istatCode === '019036')!;
-  let citizen = '';
+  const draw: PeopleDraw = { rand, comuni, total, age: helpLineAge };
+  const households: ReturnType<typeof madeUpHousehold>[] = [];
   let made = 0;
   while (made < count) {
-    const comune = made === 0 ? cremona : weightedComune(rand, comuni, total);
-    const familyName = pick(rand, FAMILY_NAMES);
-    const address = `${pick(rand, STREETS)} ${1 + Math.floor(rand() * 120)}`;
-    // About a third of the records are couples sharing a household, as in a real registry.
-    const couple = made + 1 < count && rand() < 0.33;
-    const household = couple ? await insertHousehold(tx, comune.istatCode, address) : null;
-    let home: { latitude: number; longitude: number } | null = null;
-    for (let member = 0; member < (couple ? 2 : 1); member++) {
-      const sex = member === 0 ? (rand() < 0.55 ? 'F' : 'M') : 'M';
-      const givenName = made === 0 ? 'Giuseppina' : pick(rand, sex === 'F' ? GIVEN_NAMES_F : GIVEN_NAMES_M);
-      const family = made === 0 ? 'Ferrari' : member === 1 ? pick(rand, FAMILY_NAMES) : familyName;
-      // Skewed towards the elderly, who are most of the people a help line serves.
-      const age = rand() < 0.6 ? 65 + Math.floor(rand() * 30) : 18 + Math.floor(rand() * 47);
-      const year = 2026 - age;
-      const month = 1 + Math.floor(rand() * 12);
-      const day = 1 + Math.floor(rand() * 28);
-      const birthPlace = weightedComune(rand, comuni, total);
-      const codiceFiscale = CodiceFiscale.compute({
-        name: givenName,
-        surname: family,
-        gender: sex,
-        day,
-        month,
-        year,
-        birthplace: birthPlace.name,
-        birthplaceProvincia: 'CR',
-      });
-      // A point inside the comune, shared by a household; one in twenty has no coordinates, as in real
-      // registries (their tasks take the comune's point, flagged to be confirmed).
-      const located = rand() >= 0.05;
-      const phone = `3${Math.floor(10 + rand() * 89)} ${Math.floor(1000000 + rand() * 8999999)}`;
-      const point = located ? demoHomePoint(comune, rand(), rand()) : null;
-      if (point) home ??= point;
-      const id = await insertPerson(
-        tx,
-        {
-          codiceFiscale,
-          givenName,
-          familyName: family,
-          searchName: searchNameOf(givenName, family),
-          birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-          sex,
-          birthPlace: birthPlace.name,
-          comuneCode: comune.istatCode,
-          address,
-          neighbourhood: null,
-          latitude: point ? home!.latitude : null,
-          longitude: point ? home!.longitude : null,
-          phone,
-          phoneDigits: phoneDigits(phone),
-          email: null,
-          disability: rand() < 0.12,
-          livesAlone: !couple && age >= 65 && rand() < 0.5,
-          covidPositive: false,
-          knownToSocialServices: rand() < 0.3,
-          consentPrivacy: true,
-          consentContact: rand() < 0.8,
-        },
-        null,
-      );
-      if (household)
-        await setHousehold(tx, id, household.id, member === 0 ? 'intestatario' : 'coniuge', null);
-      if (made === 0) citizen = id;
-      made++;
-    }
+    const household =
+      made === 0
+        ? madeUpHousehold(draw, cremona, count, { givenName: 'Giuseppina', familyName: 'Ferrari' })
+        : madeUpHousehold(draw, weightedComune(rand, comuni, total), count - made);
+    households.push(household);
+    made += household.members.length;
   }
+  await insertMadeUpHouseholds(tx, households);
   await seedPupils(tx, cremona);
-  return { citizen };
+  return { citizen: households[0]?.members[0]?.id ?? '' };
+}
+
+/**
+ * Made-up households of an Ambito's comuni (in proportion to population), adults of 18 to 94 only,
+ * from their own sequence (so the rest of the demo stays the same however many are asked for): the
+ * shopping-voucher programme's applicants. @returns each household by its first person.
+ */
+async function seedMadeUpHouseholds(
+  tx: Tx,
+  rand: () => number,
+  comuni: Comune[],
+  ambitoId: string,
+  count: number,
+): Promise<{ person_id: string; household_id: string | null; comune_code: string; size: number }[]> {
+  const homes = comuni.filter((c) => c.ambitoId === ambitoId);
+  const homesTotal = homes.reduce((sum, c) => sum + c.population, 0);
+  // Working-age families most of all, as the emergency vouchers of 2020 reached; born 2007 at the
+  // latest, so no one is under 18 from 2026 on.
+  const draw: PeopleDraw = {
+    rand,
+    comuni,
+    total: comuni.reduce((sum, c) => sum + c.population, 0),
+    age: (r) => (r() < 0.85 ? 19 + Math.floor(r() * 46) : 65 + Math.floor(r() * 30)),
+  };
+  const households = Array.from({ length: count }, () =>
+    madeUpHousehold(draw, weightedComune(rand, homes, homesTotal), 2),
+  );
+  await insertMadeUpHouseholds(tx, households);
+  return households.map((h) => ({
+    person_id: h.members[0]!.id,
+    household_id: h.id,
+    comune_code: h.comuneCode,
+    size: h.members.length,
+  }));
 }
 
 /**

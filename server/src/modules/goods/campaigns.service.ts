@@ -3,7 +3,7 @@ import { scopeCovers, type Scope } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
-import { dateInRome } from '../../platform/time.js';
+import { addDays, dateInRome } from '../../platform/time.js';
 import type {
   Campaign,
   CampaignDelivery,
@@ -14,9 +14,10 @@ import type {
   NotReachedQuery,
 } from '../../../../shared/src/goods/distribution.schemas.js';
 import { findPersonRecord } from '../people/index.js';
+import { recordAcceptedDelivery } from '../requests/index.js';
 import * as goodsRepo from './goods.repository.js';
 import * as repo from './distribution.repository.js';
-import { uniqueViolation, withdrawFromPoint } from './goods.service.js';
+import { pointInScope, uniqueViolation, withdrawFromPoint } from './goods.service.js';
 import { campaignEligible, permille } from './goods.rules.js';
 import { itemUnknown } from './goods.errors.js';
 import {
@@ -29,6 +30,9 @@ import {
   personUnknown,
   pointRequired,
 } from './distribution.errors.js';
+
+// Seed 000's masks to the over-65s: the CremonAiuta intervention a campaign's home delivery is.
+const MASKS_OVER_65 = 'masks_over65';
 
 async function campaignInScope(tx: Tx, scope: Scope, id: string): Promise<repo.CampaignRow> {
   const row = await repo.findCampaign(tx, id);
@@ -156,7 +160,9 @@ export async function listNotReached(
 
 /**
  * Records that a person received the campaign's goods, at a point (its stock goes out FEFO) or at
- * home. Invariant: once per person per campaign — serialised per person, the unique key the backstop.
+ * home: then they leave the point for a CremonAiuta request accepted by the point's organisation,
+ * whose task enters tomorrow's rounds (as a food parcel does), and the person counts as reached.
+ * Invariant: once per person per campaign — serialised per person, the unique key the backstop.
  * @throws 404 outside the territory, 409 already reached, 422 not eligible, not active, no point.
  */
 export async function recordDelivery(
@@ -178,17 +184,27 @@ export async function recordDelivery(
     await repo.lockCampaignPerson(tx, campaign.id, person.id);
     if (await repo.deliveryOf(tx, campaign.id, person.id)) throw alreadyReached();
     let batchId: string | null = null;
+    if ((campaign.item_id || body.channel === 'delivery') && !body.pointId) throw pointRequired();
     if (campaign.item_id) {
-      if (!body.pointId) throw pointRequired();
       batchId = (
         await withdrawFromPoint(tx, actor, scope, {
           kind: 'campaign',
-          pointId: body.pointId,
+          pointId: body.pointId!,
           lines: [{ itemId: campaign.item_id, quantity: campaign.quantity_per_person }],
           reason: campaign.name,
         })
       ).batchId;
     }
+    const home =
+      body.channel === 'delivery'
+        ? await recordAcceptedDelivery(tx, actor, {
+            beneficiaryId: person.id,
+            interventionTypeId: MASKS_OVER_65,
+            organizationId: (await pointInScope(tx, scope, body.pointId!, today)).organization_id,
+            dueDate: addDays(today, 1),
+            description: `${campaign.name}: consegna a domicilio.`,
+          })
+        : null;
     let deliveryId: number;
     try {
       deliveryId = await repo.insertDelivery(tx, {
@@ -200,6 +216,7 @@ export async function recordDelivery(
         batchId,
         deliveredOn: today,
         deliveredBy: actor.userId,
+        requestId: home?.requestId ?? null,
       });
     } catch (error) {
       if (uniqueViolation(error, 'campaign_deliveries_campaign_id_person_id')) throw alreadyReached();
@@ -220,6 +237,8 @@ export async function recordDelivery(
       channel: body.channel,
       deliveredOn: today,
       batchId,
+      requestId: home?.requestId ?? null,
+      taskIds: home?.taskIds ?? [],
     };
   });
 }

@@ -325,6 +325,55 @@ describe('distribution campaigns', () => {
       ),
     ).toBe(0);
   });
+
+  it('delivers at home as a task in tomorrow’s rounds, taking the masks from the point, and needs the point', async () => {
+    const person = await env.buildPerson({ comune: CREMONA, birthDate: '1948-05-20' });
+    const url = `/api/goods/campaigns/${campaign}/deliveries`;
+    const refused = await post(operator, url, { personId: person, channel: 'delivery' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('POINT_REQUIRED');
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM help_requests WHERE beneficiary_id = ${person}`),
+    ).toBe(0);
+
+    const delivery = await created<{
+      channel: string;
+      requestId: string;
+      taskIds: string[];
+      batchId: string;
+    }>(operator, url, { personId: person, channel: 'delivery', pointId: point });
+    expect(delivery.channel).toBe('delivery');
+    expect(delivery.taskIds).toHaveLength(1);
+    const [task] = await queryRows<{
+      intervention_type_id: string;
+      due_date: string;
+      organization_id: string;
+    }>(
+      env.database.db,
+      sql`SELECT intervention_type_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, organization_id FROM tasks
+          WHERE id = ${delivery.taskIds[0]!}`,
+    );
+    expect(task).toEqual({
+      intervention_type_id: 'masks_over65',
+      due_date: addDays(today, 1),
+      organization_id: orgId,
+    });
+    const [request] = await queryRows<{ status: string; beneficiary_id: string }>(
+      env.database.db,
+      sql`SELECT status, beneficiary_id FROM help_requests WHERE id = ${delivery.requestId}`,
+    );
+    expect(request).toEqual({ status: 'accepted', beneficiary_id: person });
+    expect(
+      await count(
+        sql`SELECT (-sum(quantity))::int AS n FROM stock_movements WHERE batch_id = ${delivery.batchId}`,
+      ),
+    ).toBe(5);
+    const [row] = await queryRows<{ request_id: string }>(
+      env.database.db,
+      sql`SELECT request_id FROM campaign_deliveries WHERE campaign_id = ${campaign} AND person_id = ${person}`,
+    );
+    expect(row!.request_id).toBe(delivery.requestId);
+  });
 });
 
 describe('equipment on loan', () => {

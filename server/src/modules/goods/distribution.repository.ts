@@ -271,12 +271,15 @@ export async function insertDelivery(
     batchId: string | null;
     deliveredOn: string;
     deliveredBy: string;
+    /** The CremonAiuta request that takes it home (channel delivery), if any. */
+    requestId?: string | null;
   },
 ): Promise<number> {
   const [row] = await queryRows<{ id: number }>(
     tx,
-    sql`INSERT INTO campaign_deliveries (campaign_id, person_id, comune_code, channel, point_id, batch_id, delivered_on, delivered_by)
-        VALUES (${d.campaignId}, ${d.personId}, ${d.comuneCode}, ${d.channel}, ${d.pointId}, ${d.batchId}, ${d.deliveredOn}, ${d.deliveredBy})
+    sql`INSERT INTO campaign_deliveries (campaign_id, person_id, comune_code, channel, point_id, batch_id, delivered_on, delivered_by, request_id)
+        VALUES (${d.campaignId}, ${d.personId}, ${d.comuneCode}, ${d.channel}, ${d.pointId}, ${d.batchId}, ${d.deliveredOn}, ${d.deliveredBy},
+                ${d.requestId ?? null})
         RETURNING id::int`,
   );
   return row!.id;

@@ -109,15 +109,99 @@ describe('goods demo data', () => {
     expect((await post(1)).statusCode).toBe(409);
   });
 
-  it('has vouchers partly redeemed at three shops and both funds with applications in each state', async () => {
-    const [v] = await queryRows<{ vouchers: number; partly: number; shops: number }>(
+  it('has a few hundred vouchers of the Cremonese, some spent to the cent, most partly, at three shops', async () => {
+    const [v] = await queryRows<{
+      vouchers: number;
+      outside: number;
+      spent: number;
+      partly: number;
+      unbalanced: number;
+      shops: number;
+      far: number;
+    }>(
       env.database.db,
-      sql`SELECT count(*)::int AS vouchers, count(*) FILTER (WHERE balance_cents < amount_cents)::int AS partly,
-                 (SELECT count(DISTINCT shop_id)::int FROM voucher_redemptions) AS shops FROM vouchers`,
+      sql`SELECT count(*)::int AS vouchers,
+                 count(*) FILTER (WHERE c.ambito_id <> 'CREMONA')::int AS outside,
+                 count(*) FILTER (WHERE balance_cents = 0)::int AS spent,
+                 count(*) FILTER (WHERE balance_cents > 0 AND balance_cents < amount_cents)::int AS partly,
+                 count(*) FILTER (WHERE balance_cents <> amount_cents - coalesce(
+                   (SELECT sum(r.amount_cents) FROM voucher_redemptions r WHERE r.voucher_id = v.id), 0))::int AS unbalanced,
+                 (SELECT count(DISTINCT shop_id)::int FROM voucher_redemptions) AS shops,
+                 (SELECT count(*)::int FROM voucher_redemptions WHERE far_from_comune) AS far
+          FROM vouchers v JOIN comuni c ON c.istat_code = v.comune_code`,
     );
-    expect(v!.vouchers).toBeGreaterThan(20);
-    expect(v!.partly).toBeGreaterThan(0);
+    expect(v!.vouchers).toBeGreaterThanOrEqual(250);
+    expect(v!.vouchers).toBeLessThanOrEqual(400);
+    expect(v!.outside).toBe(0);
+    expect(v!.spent).toBeGreaterThan(0);
+    expect(v!.partly).toBeGreaterThan(v!.vouchers / 2);
+    expect(v!.unbalanced).toBe(0);
     expect(v!.shops).toBe(3);
+    expect(v!.far).toBe(0);
+  });
+
+  it('books the vouchers on the programme’s line of the funds ledger, within its budget', async () => {
+    const manager = await env.login('welfare_manager@demo.legami.it', 'legami-demo');
+    const programmes = await env.app.inject({
+      method: 'GET',
+      url: '/api/programmes',
+      headers: manager.headers,
+    });
+    const programme = programmes
+      .json<
+        {
+          id: string;
+          kind: string;
+          budget: { budgetCents: number; committedCents: number; redeemedCents: number };
+        }[]
+      >()
+      .find((p) => p.kind === 'voucher')!;
+    const [ledger] = await queryRows<{ budget: number; committed: number; issued: number; redeemed: number }>(
+      env.database.db,
+      sql`SELECT l.budget_cents::int AS budget,
+                 (SELECT sum(m.amount_cents)::int FROM fund_movements m WHERE m.line_id = l.id AND m.kind = 'commitment') AS committed,
+                 (SELECT sum(amount_cents)::int FROM vouchers WHERE programme_id = p.id) AS issued,
+                 (SELECT sum(r.amount_cents)::int FROM voucher_redemptions r JOIN vouchers v ON v.id = r.voucher_id
+                  WHERE v.programme_id = p.id) AS redeemed
+          FROM support_programmes p JOIN fund_lines l ON l.id = p.fund_line_id WHERE p.id = ${programme.id}`,
+    );
+    expect(ledger!.committed).toBe(ledger!.issued);
+    expect(ledger!.redeemed).toBeLessThanOrEqual(ledger!.issued);
+    expect(ledger!.issued).toBeLessThanOrEqual(ledger!.budget);
+    expect(programme.budget).toMatchObject({
+      budgetCents: ledger!.budget,
+      committedCents: ledger!.issued,
+      redeemedCents: ledger!.redeemed,
+    });
+  });
+
+  it('issues no voucher to a minor and trips no fraud signal of its own', async () => {
+    const [row] = await queryRows<{ minors: number; twice: number; signals: number }>(
+      env.database.db,
+      sql`SELECT (SELECT count(*)::int FROM vouchers v JOIN programme_applications a ON a.id = v.application_id
+                  JOIN people p ON p.id = a.person_id WHERE p.birth_date > (current_date - interval '18 years')::date) AS minors,
+                 (SELECT count(*)::int FROM (SELECT 1 FROM programme_applications
+                  GROUP BY programme_id, household_key HAVING count(*) > 1) x) AS twice,
+                 (SELECT count(*)::int FROM programme_fraud_signals) AS signals`,
+    );
+    expect(row).toEqual({ minors: 0, twice: 0, signals: 0 });
+    const manager = await env.login('welfare_manager@demo.legami.it', 'legami-demo');
+    const programmes = await env.app.inject({
+      method: 'GET',
+      url: '/api/programmes',
+      headers: manager.headers,
+    });
+    const voucher = programmes.json<{ id: string; kind: string }[]>().find((p) => p.kind === 'voucher')!;
+    const signals = await env.app.inject({
+      method: 'GET',
+      url: `/api/programmes/${voucher.id}/signals`,
+      headers: manager.headers,
+    });
+    expect(signals.statusCode).toBe(200);
+    expect(signals.json()).toEqual([]);
+  });
+
+  it('has both funds with applications in each state', async () => {
     const states = await queryRows<{ kind: string; status: string }>(
       env.database.db,
       sql`SELECT DISTINCT p.kind, a.status FROM programme_applications a JOIN support_programmes p ON p.id = a.programme_id

@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context.js';
 import { ledgerOf } from '../vouchers/vouchers.budget.js';
 import * as vouchers from '../vouchers/vouchers.repository.js';
 import { openBudgetLine } from '../vouchers/vouchers.service.js';
-import { amountFor, voucherCode } from '../vouchers/vouchers.rules.js';
+import { amountFor, isFarRedemption, voucherCode } from '../vouchers/vouchers.rules.js';
 import type { ProgrammeRule } from '../../../../shared/src/vouchers/vouchers.schemas.js';
 import * as goods from './goods.repository.js';
 import { chooseLotsFefo } from './goods.rules.js';
@@ -106,6 +106,10 @@ export async function seedGoodsDemo(
     organizationIdsByName: ReadonlyMap<string, string>;
     today: string;
     random: () => number;
+    /** The voucher programme's own sequence (its applicants and vouchers). */
+    voucherRandom: () => number;
+    /** Adds made-up households (adults only) of an Ambito's comuni to the registry: the demo seed's. */
+    addHouseholds: (ambitoId: string, count: number) => Promise<DemoHousehold[]>;
     /** Books the programmes' budgets on the funds ledger (audited as the system). */
     ctx: Context;
   },
@@ -285,17 +289,7 @@ export async function seedGoodsDemo(
     }
   }
 
-  // Every made-up household of the Ambito Cremonese in the demo registry, through an adult: the one
-  // who applies for a voucher or a fund and collects the parcels (never the demo's pupils, whose
-  // benefits would go to INPS as SINBA flows).
-  const households = await queryRows<DemoHousehold>(
-    tx,
-    sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
-               (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
-        FROM people p JOIN comuni c ON c.istat_code = p.comune_code
-        WHERE c.ambito_id = 'CREMONA' AND p.birth_date <= (${today}::date - interval '18 years')::date
-        ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
-  );
+  const households = await seedVoucherHouseholds(tx, { today, addHouseholds: options.addHouseholds });
   const staff = operator ?? options.userIdsByRole.get('welfare_manager')!;
   await seedParcelTemplates(
     tx,
@@ -326,6 +320,33 @@ export async function seedGoodsDemo(
   await seedProgrammesDemo(tx, { ...options, operator, int, households });
 }
 
+// Seed 000's shopping vouchers reached a few hundred households of the Cremonese in the first weeks.
+const DEMO_VOUCHERS = 320;
+
+/**
+ * Every made-up household of the Ambito Cremonese in the demo registry, through an adult: the one
+ * who applies for a voucher or a fund and collects the parcels (never the demo's pupils, whose
+ * benefits would go to INPS as SINBA flows). The registry's own come first; made-up households are
+ * added until there are enough for the voucher programme (one voucher per household).
+ */
+async function seedVoucherHouseholds(
+  tx: Tx,
+  options: { today: string; addHouseholds: (ambitoId: string, count: number) => Promise<DemoHousehold[]> },
+): Promise<DemoHousehold[]> {
+  const ofAmbito = () =>
+    queryRows<DemoHousehold>(
+      tx,
+      sql`SELECT DISTINCT ON (coalesce(p.household_id, p.id)) p.id AS person_id, p.household_id, p.comune_code,
+                 (SELECT count(*)::int FROM people m WHERE m.household_id = p.household_id) AS size
+          FROM people p JOIN comuni c ON c.istat_code = p.comune_code
+          WHERE c.ambito_id = 'CREMONA' AND p.birth_date <= (${options.today}::date - interval '18 years')::date
+          ORDER BY coalesce(p.household_id, p.id), p.birth_date`,
+    );
+  const registry = await ofAmbito();
+  if (registry.length >= DEMO_VOUCHERS) return registry;
+  return [...registry, ...(await options.addHouseholds('CREMONA', DEMO_VOUCHERS - registry.length))];
+}
+
 async function seedProgrammesDemo(
   tx: Tx,
   options: {
@@ -335,10 +356,11 @@ async function seedProgrammesDemo(
     operator: string | null;
     int: (a: number, b: number) => number;
     households: readonly DemoHousehold[];
+    voucherRandom: () => number;
     ctx: Context;
   },
 ): Promise<void> {
-  const { today, random, operator, int, households } = options;
+  const { today, operator, int, households } = options;
   const shops: { id: string; lat: number; lon: number }[] = [];
   for (const [i, shop] of DEMO_SHOPS.entries()) {
     const id = await vouchers.insertShop(tx, {
@@ -405,59 +427,16 @@ async function seedProgrammesDemo(
     'Contratto di locazione',
   ]);
 
-  // Vouchers: one per household of the Ambito (one granted per household and programme), most partly spent.
-  for (const h of households) {
-    const size = Math.max(1, h.size);
-    const isee = int(0, 1_400_000);
-    const amount = amountFor(VOUCHER_RULE, { householdSize: size, iseeCents: isee });
-    const applicationId = await vouchers.insertApplication(tx, {
-      programmeId: voucherProgramme,
-      personId: h.person_id,
-      householdId: h.household_id,
-      householdKey: h.household_id ?? h.person_id,
-      comuneCode: h.comune_code,
-      channel: random() < 0.7 ? 'desk' : 'online',
-      householdSize: size,
-      iseeCents: isee,
-      documents: ['Autocertificazione'],
-      duplicateOf: null,
-      createdBy,
-    });
-    await vouchers.decideApplication(tx, applicationId, {
-      status: 'approved',
-      amountCents: amount,
-      reason: 'Requisiti verificati allo sportello',
-      decidedBy: createdBy,
-    });
-    if (!(await book(voucherProgramme, amount, 'voucher', applicationId))) break;
-    const voucherId = await vouchers.insertVoucher(tx, {
-      programmeId: voucherProgramme,
-      applicationId,
-      householdKey: h.household_id ?? h.person_id,
-      comuneCode: h.comune_code,
-      code: voucherCode(randomBytes(8)),
-      amountCents: amount,
-      validFrom: addDays(today, -30),
-      validUntil: addDays(today, 60),
-      issuedBy: createdBy,
-    });
-    let balance = amount;
-    for (let spend = 0; spend < int(0, 3) && balance > 0; spend++) {
-      const amountCents = Math.min(balance, int(10, 80) * 100 + int(0, 99));
-      balance -= amountCents;
-      const shop = shops[int(0, shops.length - 1)]!;
-      await vouchers.insertRedemption(tx, {
-        voucherId,
-        shopId: shop.id,
-        comuneCode: h.comune_code,
-        amountCents,
-        balanceAfterCents: balance,
-        far: false,
-        userId: options.userIdsByRole.get('esercente') ?? createdBy,
-      });
-    }
-    await vouchers.setBalance(tx, voucherId, balance);
-  }
+  await seedVouchers(tx, {
+    programmeId: voucherProgramme,
+    households,
+    shops,
+    issuedBy: createdBy,
+    till: options.userIdsByRole.get('esercente') ?? createdBy,
+    today,
+    random: options.voucherRandom,
+    ctx: options.ctx,
+  });
 
   // The two funds: a few applications in each state (seed 003: "accompagnamento sociale accanto alle erogazioni").
   const states = ['submitted', 'submitted', 'approved', 'rejected', 'paid', 'paid'] as const;
@@ -503,4 +482,134 @@ async function seedProgrammesDemo(
         await vouchers.markPaid(tx, applicationId, `MAND-${today.slice(0, 4)}-${100 + i}`);
     }
   }
+}
+
+/**
+ * One voucher per household, approved at the desk and booked one by one on the programme's budget
+ * line as issuing does (the line refuses once the budget is spent); about one in ten still unspent,
+ * one in seven spent to the cent over a few visits, the rest partly, at the three shops. Applications,
+ * vouchers and redemptions go in a few statements: the demo seed runs at every start on an empty database.
+ */
+async function seedVouchers(
+  tx: Tx,
+  o: {
+    programmeId: string;
+    households: readonly DemoHousehold[];
+    shops: readonly { id: string; lat: number; lon: number }[];
+    issuedBy: string;
+    till: string;
+    today: string;
+    random: () => number;
+    ctx: Context;
+  },
+): Promise<void> {
+  const int = (min: number, max: number) => min + Math.floor(o.random() * (max - min + 1));
+  const validity = { validFrom: addDays(o.today, -30), validUntil: addDays(o.today, 60) };
+  const applications = o.households.map((h) => {
+    const householdSize = Math.max(1, h.size);
+    const iseeCents = int(0, 1_400_000);
+    return {
+      programmeId: o.programmeId,
+      personId: h.person_id,
+      householdId: h.household_id,
+      householdKey: h.household_id ?? h.person_id,
+      comuneCode: h.comune_code,
+      channel: o.random() < 0.7 ? 'desk' : 'online',
+      householdSize,
+      iseeCents,
+      documents: ['Autocertificazione'],
+      duplicateOf: null,
+      createdBy: o.issuedBy,
+      amountCents: amountFor(VOUCHER_RULE, { householdSize, iseeCents }),
+    };
+  });
+  const applicationIds = new Map(
+    (await vouchers.insertApplications(tx, applications)).map((a) => [a.household_key, a.id]),
+  );
+  const decided = applications.map((a) => ({ ...a, id: applicationIds.get(a.householdKey)! }));
+  await vouchers.decideApplications(tx, decided, {
+    status: 'approved',
+    reason: 'Requisiti verificati allo sportello',
+    decidedBy: o.issuedBy,
+  });
+
+  /** What a voucher's household spent of it, visit by visit, at the three shops. */
+  const spending = (amountCents: number) => {
+    let balance = amountCents;
+    const spends: { amountCents: number; balanceAfterCents: number; shop: (typeof o.shops)[number] }[] = [];
+    const spend = (cents: number) => {
+      balance -= cents;
+      spends.push({
+        amountCents: cents,
+        balanceAfterCents: balance,
+        shop: o.shops[int(0, o.shops.length - 1)]!,
+      });
+    };
+    const fate = o.random();
+    if (fate < 0.9) {
+      // A shopping trip of €10–90, leaving at least a euro unless the voucher is spent to the cent.
+      for (let visit = 0, visits = int(1, 3); visit < visits; visit++) {
+        const cents = Math.min(balance - 100, int(10, 89) * 100 + int(0, 99));
+        if (cents > 0) spend(cents);
+      }
+      if (fate < 0.14) spend(balance);
+    }
+    return { balance, spends };
+  };
+  const programme = (await vouchers.findProgramme(tx, o.programmeId))!;
+  const comuni = new Map(
+    (
+      await queryRows<{ istat_code: string; latitude: number; longitude: number }>(
+        tx,
+        sql`SELECT istat_code, latitude, longitude FROM comuni WHERE ambito_id = 'CREMONA'`,
+      )
+    ).map((c) => [c.istat_code, { lat: c.latitude, lon: c.longitude }]),
+  );
+  // Issued in four weekly rounds since the programme opened, each booked as one commitment (the
+  // determina of the round) rather than hundreds: the demo seed runs at every start.
+  const issued = [];
+  const round = Math.ceil(decided.length / 4);
+  for (let first = 0; first < decided.length; first += round) {
+    const wave = decided.slice(first, first + round);
+    const label = `emessi il ${addDays(o.today, -30 + (first / round) * 7)} (${wave.length})`;
+    const total = wave.reduce((sum, a) => sum + a.amountCents, 0);
+    if (
+      (await ledgerOf(programme).commit(tx, o.ctx, programme, total, { kind: 'vouchers', id: label })) !==
+      null
+    )
+      break;
+    for (const a of wave)
+      issued.push({ application: a, code: voucherCode(randomBytes(8)), ...spending(a.amountCents) });
+  }
+  const voucherIds = new Map(
+    (
+      await vouchers.insertVouchers(
+        tx,
+        issued.map((v) => ({
+          programmeId: o.programmeId,
+          applicationId: v.application.id,
+          householdKey: v.application.householdKey,
+          comuneCode: v.application.comuneCode,
+          code: v.code,
+          amountCents: v.application.amountCents,
+          balanceCents: v.balance,
+          ...validity,
+          issuedBy: o.issuedBy,
+        })),
+      )
+    ).map((v) => [v.application_id, v.id]),
+  );
+  const redemptions = issued.flatMap((v) =>
+    v.spends.map((s) => ({
+      voucherId: voucherIds.get(v.application.id)!,
+      shopId: s.shop.id,
+      comuneCode: v.application.comuneCode,
+      amountCents: s.amountCents,
+      balanceAfterCents: s.balanceAfterCents,
+      far: isFarRedemption(comuni.get(v.application.comuneCode)!, s.shop),
+      userId: o.till,
+    })),
+  );
+  for (let i = 0; i < redemptions.length; i += 300)
+    await vouchers.insertRedemptions(tx, redemptions.slice(i, i + 300));
 }

@@ -142,22 +142,50 @@ export async function searchPeople(
   return { rows, total: count?.total ?? 0 };
 }
 
+const PERSON_COLUMNS = sql`codice_fiscale, given_name, family_name, search_name, birth_date, sex, birth_place, comune_code,
+  address, neighbourhood, latitude, longitude, phone, phone_digits, email, disability, lives_alone,
+  covid_positive, known_to_social_services, consent_privacy, consent_contact,
+  consent_method, consent_recorded_at, consent_recorded_by, created_by, updated_by`;
+
+const personTuple = (v: PersonValues, actorId: string | null) =>
+  sql`${v.codiceFiscale}, ${v.givenName}, ${v.familyName}, ${v.searchName}, ${v.birthDate}, ${v.sex}, ${v.birthPlace},
+      ${v.comuneCode}, ${v.address}, ${v.neighbourhood}, ${v.latitude}, ${v.longitude}, ${v.phone}, ${v.phoneDigits},
+      ${v.email}, ${v.disability}, ${v.livesAlone}, ${v.covidPositive}, ${v.knownToSocialServices},
+      ${v.consentPrivacy}, ${v.consentContact},
+      ${v.consentPrivacy ? (v.consentMethod ?? null) : null}, ${v.consentPrivacy ? sql`now()` : null},
+      ${v.consentPrivacy ? (v.consentBy ?? null) : null}, ${actorId}, ${actorId}`;
+
 export async function insertPerson(tx: Tx, v: PersonValues, actorId: string | null): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO people (codice_fiscale, given_name, family_name, search_name, birth_date, sex, birth_place, comune_code,
-                            address, neighbourhood, latitude, longitude, phone, phone_digits, email, disability, lives_alone,
-                            covid_positive, known_to_social_services, consent_privacy, consent_contact,
-                            consent_method, consent_recorded_at, consent_recorded_by, created_by, updated_by)
-        VALUES (${v.codiceFiscale}, ${v.givenName}, ${v.familyName}, ${v.searchName}, ${v.birthDate}, ${v.sex}, ${v.birthPlace},
-                ${v.comuneCode}, ${v.address}, ${v.neighbourhood}, ${v.latitude}, ${v.longitude}, ${v.phone}, ${v.phoneDigits},
-                ${v.email}, ${v.disability}, ${v.livesAlone}, ${v.covidPositive}, ${v.knownToSocialServices},
-                ${v.consentPrivacy}, ${v.consentContact},
-                ${v.consentPrivacy ? (v.consentMethod ?? null) : null}, ${v.consentPrivacy ? sql`now()` : null},
-                ${v.consentPrivacy ? (v.consentBy ?? null) : null}, ${actorId}, ${actorId})
-        RETURNING id`,
+    sql`INSERT INTO people (${PERSON_COLUMNS}) VALUES (${personTuple(v, actorId)}) RETURNING id`,
   );
   return row!.id;
+}
+
+/**
+ * Many people in one statement, with the ids the caller chose and their place in a household
+ * (demo seeds: hundreds of made-up people without hundreds of round trips).
+ */
+export async function insertPeople(
+  tx: Tx,
+  people: readonly (PersonValues & {
+    id: string;
+    householdId: string | null;
+    householdRelation: string | null;
+  })[],
+  actorId: string | null,
+): Promise<void> {
+  if (people.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO people (id, household_id, household_relation, ${PERSON_COLUMNS})
+        VALUES ${sql.join(
+          people.map(
+            (p) => sql`(${p.id}, ${p.householdId}, ${p.householdRelation}, ${personTuple(p, actorId)})`,
+          ),
+          sql`, `,
+        )}`,
+  );
 }
 
 /** Updates when `version` still matches; @returns false when someone else changed the row first. */
@@ -204,6 +232,21 @@ export async function insertHousehold(tx: Tx, comuneCode: string, address: strin
     sql`INSERT INTO households (comune_code, address) VALUES (${comuneCode}, ${address}) RETURNING id, comune_code, address`,
   );
   return row!;
+}
+
+/** Many households in one statement, with the ids the caller chose (demo seeds). */
+export async function insertHouseholds(
+  tx: Tx,
+  households: readonly { id: string; comuneCode: string; address: string }[],
+): Promise<void> {
+  if (households.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO households (id, comune_code, address)
+        VALUES ${sql.join(
+          households.map((h) => sql`(${h.id}, ${h.comuneCode}, ${h.address})`),
+          sql`, `,
+        )}`,
+  );
 }
 
 export async function findHousehold(tx: Tx, id: string): Promise<HouseholdRow | null> {

@@ -19,8 +19,9 @@ export interface ProgrammeBudget {
  */
 export interface ProgrammeBudgetLedger {
   /**
-   * Books `amountCents` for a voucher (a commitment on the line) or a payment (an expense), in the
-   * caller's transaction, after the caller has locked the programme (repo.findProgramme with lock).
+   * Books `amountCents` for a voucher, or a batch of vouchers issued together (a commitment on the
+   * line), or a payment (an expense), in the caller's transaction, after the caller has locked the
+   * programme (repo.findProgramme with lock).
    * @returns null when booked, else what is left (nothing is booked).
    */
   commit(
@@ -28,7 +29,7 @@ export interface ProgrammeBudgetLedger {
     ctx: Context,
     programme: repo.ProgrammeRow,
     amountCents: number,
-    reference: { kind: 'voucher' | 'payment'; id: string },
+    reference: { kind: 'voucher' | 'vouchers' | 'payment'; id: string },
   ): Promise<number | null>;
   balance(tx: Tx, programme: repo.ProgrammeRow): Promise<ProgrammeBudget>;
 }
@@ -45,15 +46,17 @@ const rowLedger: ProgrammeBudgetLedger = {
   }),
 };
 
+const DOCUMENT_OF = { voucher: 'Buono', vouchers: 'Buoni', payment: 'Domanda' } as const;
+
 /** The funds ledger's line, written only through funds/index.ts (recordSpend takes the line's advisory lock). */
 const fundsLedger = (lineId: string): ProgrammeBudgetLedger => ({
   commit: async (tx, ctx, _programme, amountCents, reference) => {
     try {
       await recordSpend(tx, ctx, lineId, {
-        kind: reference.kind === 'voucher' ? 'commitment' : 'expense',
+        kind: reference.kind === 'payment' ? 'expense' : 'commitment',
         amountCents,
         occurredOn: dateInRome(),
-        document: `${reference.kind === 'voucher' ? 'Buono' : 'Domanda'} ${reference.id}`,
+        document: `${DOCUMENT_OF[reference.kind]} ${reference.id}`,
       });
       return null;
     } catch (error) {

@@ -180,31 +180,45 @@ export async function householdApplications(
   );
 }
 
-export async function insertApplication(
+export interface ApplicationValues {
+  programmeId: string;
+  personId: string;
+  householdId: string | null;
+  householdKey: string;
+  comuneCode: string;
+  channel: string;
+  householdSize: number;
+  iseeCents: number | null;
+  documents: readonly string[];
+  duplicateOf: string | null;
+  createdBy: string;
+}
+
+export async function insertApplication(tx: Tx, a: ApplicationValues): Promise<string> {
+  return (await insertApplications(tx, [a]))[0]!.id;
+}
+
+/** Applications in one statement (demo seeds: a few hundred at once). @returns each id with its household. */
+export async function insertApplications(
   tx: Tx,
-  a: {
-    programmeId: string;
-    personId: string;
-    householdId: string | null;
-    householdKey: string;
-    comuneCode: string;
-    channel: string;
-    householdSize: number;
-    iseeCents: number | null;
-    documents: readonly string[];
-    duplicateOf: string | null;
-    createdBy: string;
-  },
-): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
+  applications: readonly ApplicationValues[],
+): Promise<{ id: string; household_key: string }[]> {
+  if (applications.length === 0) return [];
+  return queryRows(
     tx,
     sql`INSERT INTO programme_applications (programme_id, person_id, household_id, household_key, comune_code, channel, household_size,
           isee_cents, documents, duplicate_of, created_by)
-        VALUES (${a.programmeId}, ${a.personId}, ${a.householdId}, ${a.householdKey}, ${a.comuneCode}, ${a.channel}, ${a.householdSize},
-          ${a.iseeCents}, ${pgArray(a.documents)}::text[], ${a.duplicateOf}, ${a.createdBy})
-        RETURNING id`,
+        VALUES ${sql.join(
+          applications.map(
+            (
+              a,
+            ) => sql`(${a.programmeId}, ${a.personId}, ${a.householdId}, ${a.householdKey}, ${a.comuneCode}, ${a.channel},
+                        ${a.householdSize}, ${a.iseeCents}, ${pgArray(a.documents)}::text[], ${a.duplicateOf}, ${a.createdBy})`,
+          ),
+          sql`, `,
+        )}
+        RETURNING id, household_key`,
   );
-  return row!.id;
 }
 
 export async function decideApplication(
@@ -212,10 +226,24 @@ export async function decideApplication(
   id: string,
   d: { status: 'approved' | 'rejected'; amountCents: number | null; reason: string; decidedBy: string },
 ): Promise<void> {
+  await decideApplications(tx, [{ id, amountCents: d.amountCents }], d);
+}
+
+/** Decides submitted applications alike but for each one's amount, in one statement. */
+export async function decideApplications(
+  tx: Tx,
+  amounts: readonly { id: string; amountCents: number | null }[],
+  d: { status: 'approved' | 'rejected'; reason: string; decidedBy: string },
+): Promise<void> {
+  if (amounts.length === 0) return;
   await tx.execute(
-    sql`UPDATE programme_applications SET status = ${d.status}, amount_cents = ${d.amountCents}, decision_reason = ${d.reason},
+    sql`UPDATE programme_applications a SET status = ${d.status}, amount_cents = x.amount_cents, decision_reason = ${d.reason},
           decided_by = ${d.decidedBy}, decided_at = now()
-        WHERE id = ${id} AND status = 'submitted'`,
+        FROM (VALUES ${sql.join(
+          amounts.map((a) => sql`(${a.id}::uuid, ${a.amountCents}::int)`),
+          sql`, `,
+        )}) AS x(id, amount_cents)
+        WHERE a.id = x.id AND a.status = 'submitted'`,
   );
 }
 
@@ -247,28 +275,45 @@ const SELECT_VOUCHER = sql`
          ${day('v.valid_from')} AS valid_from, ${day('v.valid_until')} AS valid_until, v.status, c.latitude, c.longitude
   FROM vouchers v JOIN support_programmes pr ON pr.id = v.programme_id JOIN comuni c ON c.istat_code = v.comune_code`;
 
-export async function insertVoucher(
+export interface VoucherValues {
+  programmeId: string;
+  applicationId: string;
+  householdKey: string;
+  comuneCode: string;
+  code: string;
+  amountCents: number;
+  validFrom: string;
+  validUntil: string;
+  issuedBy: string;
+}
+
+export async function insertVoucher(tx: Tx, v: VoucherValues): Promise<string> {
+  return (await insertVouchers(tx, [v]))[0]!.id;
+}
+
+/**
+ * Vouchers in one statement, each with its whole amount to spend unless `balanceCents` says what
+ * its redemptions (inserted by the caller) left. @returns each id with its application.
+ */
+export async function insertVouchers(
   tx: Tx,
-  v: {
-    programmeId: string;
-    applicationId: string;
-    householdKey: string;
-    comuneCode: string;
-    code: string;
-    amountCents: number;
-    validFrom: string;
-    validUntil: string;
-    issuedBy: string;
-  },
-): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
+  vouchers: readonly (VoucherValues & { balanceCents?: number })[],
+): Promise<{ id: string; application_id: string }[]> {
+  if (vouchers.length === 0) return [];
+  return queryRows(
     tx,
     sql`INSERT INTO vouchers (programme_id, application_id, household_key, comune_code, code, amount_cents, balance_cents, valid_from, valid_until, issued_by)
-        VALUES (${v.programmeId}, ${v.applicationId}, ${v.householdKey}, ${v.comuneCode}, ${v.code}, ${v.amountCents}, ${v.amountCents},
-                ${v.validFrom}, ${v.validUntil}, ${v.issuedBy})
-        RETURNING id`,
+        VALUES ${sql.join(
+          vouchers.map(
+            (
+              v,
+            ) => sql`(${v.programmeId}, ${v.applicationId}, ${v.householdKey}, ${v.comuneCode}, ${v.code}, ${v.amountCents},
+                        ${v.balanceCents ?? v.amountCents}, ${v.validFrom}, ${v.validUntil}, ${v.issuedBy})`,
+          ),
+          sql`, `,
+        )}
+        RETURNING id, application_id`,
   );
-  return row!.id;
 }
 
 export async function findVoucher(tx: Tx, id: string): Promise<VoucherRow | null> {
@@ -289,25 +334,35 @@ export async function setBalance(tx: Tx, id: string, balanceCents: number): Prom
   await tx.execute(sql`UPDATE vouchers SET balance_cents = ${balanceCents} WHERE id = ${id}`);
 }
 
-export async function insertRedemption(
-  tx: Tx,
-  r: {
-    voucherId: string;
-    shopId: string;
-    comuneCode: string;
-    amountCents: number;
-    balanceAfterCents: number;
-    far: boolean;
-    userId: string;
-  },
-): Promise<string> {
+export interface RedemptionValues {
+  voucherId: string;
+  shopId: string;
+  comuneCode: string;
+  amountCents: number;
+  balanceAfterCents: number;
+  far: boolean;
+  userId: string;
+}
+
+const redemptionRow = (r: RedemptionValues) =>
+  sql`(${r.voucherId}, ${r.shopId}, ${r.comuneCode}, ${r.amountCents}, ${r.balanceAfterCents}, ${r.far}, ${r.userId})`;
+const REDEMPTION_COLUMNS = sql`voucher_id, shop_id, comune_code, amount_cents, balance_after_cents, far_from_comune, redeemed_by`;
+
+/** @returns when it was redeemed. */
+export async function insertRedemption(tx: Tx, r: RedemptionValues): Promise<string> {
   const [row] = await queryRows<{ at: string }>(
     tx,
-    sql`INSERT INTO voucher_redemptions (voucher_id, shop_id, comune_code, amount_cents, balance_after_cents, far_from_comune, redeemed_by)
-        VALUES (${r.voucherId}, ${r.shopId}, ${r.comuneCode}, ${r.amountCents}, ${r.balanceAfterCents}, ${r.far}, ${r.userId})
-        RETURNING ${ts('redeemed_at')} AS at`,
+    sql`INSERT INTO voucher_redemptions (${REDEMPTION_COLUMNS}) VALUES ${redemptionRow(r)} RETURNING ${ts('redeemed_at')} AS at`,
   );
   return row!.at;
+}
+
+/** Redemptions in one statement (demo seeds); the caller sets the vouchers' balances. */
+export async function insertRedemptions(tx: Tx, redemptions: readonly RedemptionValues[]): Promise<void> {
+  if (redemptions.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO voucher_redemptions (${REDEMPTION_COLUMNS}) VALUES ${sql.join(redemptions.map(redemptionRow), sql`, `)}`,
+  );
 }
 
 export async function redemptionsOf(

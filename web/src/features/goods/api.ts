@@ -1,7 +1,11 @@
 import { api, withQuery } from '../../api/client';
 import type { Batch, CreateDonorBody, DonationBody, Donor } from '../../../../shared/src/goods/goods.schemas';
 import type {
+  CampaignDelivery,
+  CampaignDeliveryBody,
   CreateParcelBody,
+  MarketSpendBody,
+  MarketSpendResult,
   Parcel,
   ReturnLoanBody,
   Loan,
@@ -31,6 +35,13 @@ export const notReachedPath = (
 export const assetsPath = (state?: string) => withQuery('/api/assets', { state });
 export const loansPath = (open?: boolean) => withQuery('/api/loans', { open });
 export const marketAccountsPath = (pointId: string) => withQuery('/api/market/accounts', { point: pointId });
+
+export const MARKET_TILL_PATH = '/api/market/till';
+export const spendMarketPoints = (body: MarketSpendBody) =>
+  api.post<MarketSpendResult>('/api/market/spend', body);
+
+export const recordCampaignDelivery = (campaignId: string, body: CampaignDeliveryBody) =>
+  api.post<CampaignDelivery>(`${campaignPath(campaignId)}/deliveries`, body);
 
 export const createDonor = (body: CreateDonorBody) => api.post<Donor>(DONORS_PATH, body);
 export const recordDonation = (body: DonationBody) => api.post<Batch>('/api/stock/donations', body);

@@ -5,8 +5,17 @@ import type {
   CampaignProgress,
   NotReachedPage,
 } from '../../../../shared/src/goods/distribution.schemas';
+import type { Point } from '../../../../shared/src/goods/goods.schemas';
+import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
-import { CAMPAIGNS_PATH, campaignPath, notReachedPath } from '../../features/goods/api';
+import {
+  CAMPAIGNS_PATH,
+  POINTS_PATH,
+  campaignPath,
+  notReachedPath,
+  recordCampaignDelivery,
+} from '../../features/goods/api';
+import { hasCapability, useMe } from '../../features/session/SessionProvider';
 import { ShareMap } from '../../features/funds/ShareMap';
 import { useTerritory } from '../../features/territory/useTerritory';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -19,6 +28,7 @@ import { SelectField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 
 const NOT_REACHED_PAGE = 25;
 
@@ -168,16 +178,35 @@ export function CampaignPage() {
               ]}
             />
           </section>
-          <NotReached campaignId={campaign.id} comuni={progress.data!.comuni} />
+          <NotReached campaignId={campaign.id} comuni={progress.data!.comuni} onReached={progress.reload} />
         </>
       )}
     </Page>
   );
 }
 
-function NotReached({ campaignId, comuni }: { campaignId: string; comuni: CampaignProgress['comuni'] }) {
+/**
+ * Who the campaign has not reached yet; an operator records a collection at a point or a delivery
+ * at home (a volunteers' task for tomorrow), the goods leaving the chosen point.
+ */
+function NotReached({
+  campaignId,
+  comuni,
+  onReached,
+}: {
+  campaignId: string;
+  comuni: CampaignProgress['comuni'];
+  onReached: () => void;
+}) {
   const { t, locale } = useI18n();
   const c = t.goods.campaigns;
+  const mayDeliver = hasCapability(useMe(), 'campaign.deliver');
+  const points = useApi<Point[]>(mayDeliver ? POINTS_PATH : null);
+  const outlets = (points.data ?? []).filter((p) => p.kind !== 'social_market');
+  const [chosenPoint, setChosenPoint] = useState('');
+  const pointId = chosenPoint || outlets[0]?.id || '';
+  const deliver = useAction(recordCampaignDelivery);
+  const [done, setDone] = useState<string | null>(null);
   const [comune, setComune] = useState('');
   const [page, setPage] = useState(0);
   const list = useApi<NotReachedPage>(
@@ -188,6 +217,16 @@ function NotReached({ campaignId, comuni }: { campaignId: string; comuni: Campai
     }),
   );
   const comuneName = new Map(comuni.map((x) => [x.comuneCode, x.comuneName]));
+
+  async function record(person: NotReachedPage['items'][number], channel: 'point' | 'delivery') {
+    setDone(null);
+    const result = await deliver.run(campaignId, { personId: person.id, channel, pointId });
+    if (!result.ok) return;
+    setDone(channel === 'point' ? c.donePoint(person.name) : c.doneHome(person.name));
+    list.reload();
+    onReached();
+  }
+
   return (
     <section aria-labelledby="not-reached">
       <h2 id="not-reached" className="h4">
@@ -205,7 +244,18 @@ function NotReached({ campaignId, comuni }: { campaignId: string; comuni: Campai
         options={comuni.map((x) => ({ value: x.comuneCode, label: x.comuneName }))}
         style={{ maxWidth: '24rem' }}
       />
-      <ApiErrorAlert error={list.error} />
+      {mayDeliver && outlets.length > 0 && (
+        <SelectField
+          id="campaign-point"
+          label={c.deliverFrom}
+          value={pointId}
+          onChange={setChosenPoint}
+          options={outlets.map((p) => ({ value: p.id, label: p.name }))}
+          style={{ maxWidth: '24rem' }}
+        />
+      )}
+      {done && <SuccessAlert>{done}</SuccessAlert>}
+      <ApiErrorAlert error={list.error ?? points.error ?? deliver.error} />
       {list.loading && <Loading />}
       {list.data && (
         <>
@@ -229,6 +279,36 @@ function NotReached({ campaignId, comuni }: { campaignId: string; comuni: Campai
                 header: c.livesAlone,
                 render: (x) => (x.livesAlone ? t.common.yes : t.common.no),
               },
+              ...(mayDeliver && pointId
+                ? [
+                    {
+                      key: 'deliver',
+                      header: c.deliver,
+                      render: (x: NotReachedPage['items'][number]) => (
+                        <div className="d-flex flex-wrap gap-2">
+                          <button
+                            type="button"
+                            className="btn btn-outline-primary btn-sm"
+                            disabled={deliver.pending}
+                            aria-label={c.atPointLabel(x.name)}
+                            onClick={() => void record(x, 'point')}
+                          >
+                            {c.atPoint}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-outline-primary btn-sm"
+                            disabled={deliver.pending}
+                            aria-label={c.atHomeLabel(x.name)}
+                            onClick={() => void record(x, 'delivery')}
+                          >
+                            {c.atHome}
+                          </button>
+                        </div>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           <Pager page={page} pageSize={NOT_REACHED_PAGE} total={list.data.total} onPage={setPage} />

@@ -6,7 +6,7 @@ import type { Person } from '../../../../shared/src/people/people.schemas';
 import { ApiError } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
-import { TEMPLATES_PATH, createParcel, pointPath } from '../../features/goods/api';
+import { TEMPLATES_PATH, createParcel, parcelsPath, pointPath } from '../../features/goods/api';
 import { searchPeople } from '../../features/people/api';
 import { personName } from '../../features/people/PeopleTable';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,6 +14,7 @@ import { addDaysIso, todayIso } from '../../i18n/dates';
 import { fieldErrorsOf } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
+import { DataTable } from '../../ui/DataTable';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
@@ -93,20 +94,23 @@ export function ParcelPage() {
           {p.person}
         </h2>
         {person ? (
-          <p className="d-flex flex-wrap align-items-center gap-3">
-            <strong>{p.chosen(personName(person))}</strong>
-            <span>
-              {formatDate(person.birthDate, locale)} · {person.comuneName}
-              {person.address ? ` · ${person.address}` : ''}
-            </span>
-            <button
-              type="button"
-              className="btn btn-outline-secondary btn-sm"
-              onClick={() => setPerson(null)}
-            >
-              {p.change}
-            </button>
-          </p>
+          <>
+            <p className="d-flex flex-wrap align-items-center gap-3">
+              <strong>{p.chosen(personName(person))}</strong>
+              <span>
+                {formatDate(person.birthDate, locale)} · {person.comuneName}
+                {person.address ? ` · ${person.address}` : ''}
+              </span>
+              <button
+                type="button"
+                className="btn btn-outline-secondary btn-sm"
+                onClick={() => setPerson(null)}
+              >
+                {p.change}
+              </button>
+            </p>
+            <HouseholdParcels personId={person.id} />
+          </>
         ) : (
           <>
             <form role="search" className="row align-items-end" onSubmit={(e) => void find(e)}>
@@ -214,6 +218,36 @@ export function ParcelPage() {
         </button>
       </form>
     </Page>
+  );
+}
+
+/** The parcels the chosen person's household already received (one a week unless an operator says why). */
+function HouseholdParcels({ personId }: { personId: string }) {
+  const { t, locale } = useI18n();
+  const p = t.goods.parcel;
+  const history = useApi<Parcel[]>(parcelsPath({ person: personId, limit: 20 }));
+  return (
+    <section aria-labelledby="household-parcels" className="mb-3">
+      <h3 id="household-parcels" className="h6">
+        {p.history}
+      </h3>
+      <ApiErrorAlert error={history.error} />
+      {history.loading && <Loading />}
+      {history.data && (
+        <DataTable
+          caption={p.history}
+          rows={history.data}
+          rowKey={(x) => x.id}
+          empty={p.historyEmpty}
+          columns={[
+            { key: 'date', header: p.assembled, render: (x) => formatDate(x.assembledOn, locale) },
+            { key: 'point', header: p.historyPoint, render: (x) => x.pointName },
+            { key: 'how', header: p.how, render: (x) => p.deliveries[x.delivery] },
+            { key: 'person', header: p.recipient, render: (x) => x.personName },
+          ]}
+        />
+      )}
+    </section>
   );
 }
 

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
+import { Link } from 'react-router';
 import type { Redemption, Shop } from '../../../../shared/src/vouchers/vouchers.schemas';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
+import { hasCapability, useMe } from '../../features/session/SessionProvider';
 import { redeemVoucher } from '../../features/vouchers/api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
@@ -16,6 +18,7 @@ import { SuccessAlert } from '../../ui/SuccessAlert';
 /** The accredited shop's till: a voucher's code and the amount spent; the answer is what is left. */
 export function RedeemVoucherPage() {
   const { t, locale } = useI18n();
+  const me = useMe();
   const shop = useApi<Shop>('/api/shops/me');
   const [code, setCode] = useState('');
   const [amount, setAmount] = useState('');
@@ -46,6 +49,9 @@ export function RedeemVoucherPage() {
       title={t.vouchers.redeem.title}
       lead={shop.data ? t.vouchers.redeem.lead(shop.data.name) : undefined}
       breadcrumbs={[{ label: t.shell.home, to: '/' }]}
+      actions={
+        hasCapability(me, 'market.till') ? <Link to="/emporio/cassa">{t.goods.till.link}</Link> : undefined
+      }
     >
       {shop.loading && <Loading />}
       <ApiErrorAlert error={shop.error} />

@@ -353,15 +353,19 @@ export async function reallocate(ctx: Context, id: string, body: ReallocateBody)
       );
       if (unspent === 0) continue;
       total += unspent;
-      await repo.insertMovement(tx, {
-        lineId: line.id,
-        kind: 'adjustment',
-        amountCents: -unspent,
-        occurredOn: body.asOf,
-        description: `Non speso al ${body.asOf}: riassegnato con «${body.title}»`,
-        comuneCode: line.comuneCode,
-        recordedBy: ctx.actor!.userId,
-      });
+      await repo.insertMovement(
+        tx,
+        {
+          lineId: line.id,
+          kind: 'adjustment',
+          amountCents: -unspent,
+          occurredOn: body.asOf,
+          description: `Non speso al ${body.asOf}: riassegnato con «${body.title}»`,
+          comuneCode: line.comuneCode,
+          recordedBy: ctx.actor!.userId,
+        },
+        { adjustedCents: -unspent },
+      );
     }
     if (total === 0) throw nothingToReallocate();
     const territory: AllocationTerritory =

@@ -5,6 +5,7 @@ import { dateInRome } from '../../platform/time.js';
 import * as repo from './funds.repository.js';
 import {
   balanceAfter,
+  balanceOfTotals,
   budgetOverCap as budgetOverCapRule,
   DEFAULT_CAPS_CENTS,
   lineBalance,
@@ -26,15 +27,21 @@ import {
 /*
  * The ledger's use cases at transaction level: the caller has already authorised the actor and
  * opened the scoped transaction (`withScope`). Security-critical invariant: every write that can
- * consume a line's money (commitment, expense, reversal, child line, adjustment) holds the line's
- * advisory lock (repo.lineMoneyLock) from before it reads the line's figures until its transaction
- * ends, and checks and inserts in that same transaction — so concurrent expenses on one line queue
- * on the lock and none can overspend it. A spend checks and inserts in one statement
- * (repo.spendIfWithin); the others read, check, then insert under the line's row lock too.
+ * change a line's money (commitment, expense, reversal, child line, adjustment) updates the line's
+ * running totals (fund_lines.spent_cents…) in the statement that writes the movement, so it holds
+ * the line's row lock until its transaction ends. A commitment or an expense is checked and booked
+ * by one conditional UPDATE of those totals (repo.spendIfWithin): concurrent spends on one line
+ * queue on its row and each re-checks the rule on the row its predecessor committed, so none can
+ * overspend it. The others lock the row first (repo.lockLine), then read, check and write. The
+ * table's CHECK fund_lines_within_limit refuses any row over its budget or cap besides.
  */
 
-/** The balance of a line now (or as of a date), reading its movements and child lines. */
+/**
+ * The balance of a line now (from its running totals, as `line` was read) or as of a date (from
+ * its movements and child lines).
+ */
 export async function balanceOf(tx: Tx, line: repo.LineRow, asOf?: string): Promise<LineBalance> {
+  if (asOf === undefined) return balanceOfTotals(line);
   const movements = await repo.lineMovements(tx, line.id);
   const children = await repo.childrenBudget(tx, line.id);
   return lineBalance(
@@ -56,7 +63,7 @@ export interface SpendInput {
 
 /**
  * Records a commitment or an expense on a line, refusing anything that would overspend it or
- * exceed its cap: takes the line's lock, then checks, inserts and audits (`bookSpend`).
+ * exceed its cap: one statement checks, inserts and audits (`bookSpend`).
  * @throws 404 when the line is unknown or outside the territory, 409 BUDGET_CAP_EXCEEDED /
  *   BUDGET_LINE_OVERSPENT with the remaining amount, 422 COMMITMENT_CLOSED.
  */
@@ -67,16 +74,15 @@ export async function recordSpend(
   input: SpendInput,
   authorize?: (line: repo.LineRow) => void,
 ): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
-  await repo.lockLineMoney(tx, lineId);
-  return bookSpend(tx, ctx, lineId, input, authorize);
+  return bookSpend(tx, tx, ctx, lineId, input, authorize);
 }
 
 /**
- * recordSpend as the transaction's last statement: the line's lock, the ledger statement and
- * COMMIT travel in one round trip (lastStatementOf with the lock), so concurrent spends on one
- * line hold its lock only while that statement and COMMIT run. Nothing may throw once the spend
- * is committed, so the caller authorises the spender beforehand, from the line as an earlier
- * statement of the transaction read it; a refusal throws after COMMIT, having written nothing.
+ * recordSpend as the transaction's last statement: the ledger statement and COMMIT travel in one
+ * round trip (lastStatementOf), so concurrent spends on one line hold its row lock only while that
+ * statement and COMMIT run. Nothing may throw once the spend is committed, so the caller authorises
+ * the spender beforehand, from the line as an earlier statement of the transaction read it; a
+ * refusal throws after COMMIT, having written nothing.
  * @throws as recordSpend.
  */
 export async function recordSpendLast(
@@ -85,23 +91,26 @@ export async function recordSpendLast(
   lineId: string,
   input: SpendInput,
 ): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
-  return bookSpend(lastStatementOf(tx, { locks: [repo.lineMoneyLock(lineId)] }), ctx, lineId, input);
+  return bookSpend(tx, lastStatementOf(tx), ctx, lineId, input);
 }
 
 /**
- * Checks, inserts and audits a spend in one statement (`tx` holds the line's lock, or takes it
- * just before), then names the refusal from the figures it read. A refusal or a failed
- * `authorize` throws, so the transaction rolls back and nothing is saved.
+ * Checks, inserts and audits a spend in one statement on `booking` (`tx`, or its last statement),
+ * then names the refusal from the figures it read. An expense drawn on a commitment locks the
+ * line's row on `tx` first, so the statement sees every draw on that commitment already committed
+ * (repo.spendIfWithin). A refusal or a failed `authorize` throws, so nothing is saved.
  */
 async function bookSpend(
   tx: Tx,
+  booking: Tx,
   ctx: Context,
   lineId: string,
   input: SpendInput,
   authorize?: (line: repo.LineRow) => void,
 ): Promise<{ movement: repo.MovementRow; balance: LineBalance }> {
+  if (input.kind === 'expense' && input.commitmentId) await repo.lockLine(tx, lineId);
   const outcome = await repo.spendIfWithin(
-    tx,
+    booking,
     {
       lineId,
       kind: input.kind,
@@ -126,11 +135,14 @@ async function bookSpend(
   if (!outcome.line) throw lineNotFound();
   authorize?.(outcome.line);
   if (!outcome.movement) {
-    const refusal = refusalOf(outcome.figures, input);
+    // The figures are the row's once any writer ahead has committed: if a reversal freed money in
+    // between, the spend was refused all the same, and the 4xx says what remains now.
+    const refusal =
+      refusalOf(outcome.figures, input) ??
+      refusalOf(outcome.figures, { ...input, amountCents: Number.MAX_SAFE_INTEGER });
     if (refusal?.code === 'BUDGET_CAP_EXCEEDED') throw capExceeded(refusal.remainingCents, refusal.capCents);
     if (refusal?.code === 'BUDGET_LINE_OVERSPENT') throw lineOverspent(refusal.remainingCents);
-    if (refusal?.code === 'COMMITMENT_CLOSED') throw commitmentClosed();
-    throw new Error(`The ledger statement refused a spend that fits line ${lineId}`);
+    throw commitmentClosed();
   }
   return { movement: outcome.movement, balance: balanceAfter(outcome.figures, input) };
 }
@@ -151,17 +163,25 @@ export async function reverseMovement(
   const line = await repo.lockLine(tx, target.lineId);
   if (!line) throw movementNotFound();
   authorize?.(line);
+  // Read under the row lock: no other writer of the line can add a reversal or a draw meanwhile.
   const movements = await repo.lineMovements(tx, line.id);
   if (!mayReverse(target, movements)) throw alreadyReversed();
-  const movement = await repo.insertMovement(tx, {
+  const values = {
     lineId: line.id,
-    kind: 'reversal',
+    kind: 'reversal' as const,
     amountCents: target.amountCents,
     occurredOn: input.occurredOn ?? dateInRome(),
     description: input.reason.trim(),
     reversesId: target.id,
     comuneCode: line.comuneCode,
     recordedBy: ctx.actor?.userId ?? null,
+  };
+  const limits = { budgetCents: line.budgetCents, capCents: line.capCents };
+  const before = lineBalance(limits, movements);
+  const after = lineBalance(limits, [...movements, { id: '', date: values.occurredOn, ...values }]);
+  const movement = await repo.insertMovement(tx, values, {
+    spentCents: after.spentCents - before.spentCents,
+    committedCents: after.committedCents - before.committedCents,
   });
   await writeAudit(tx, ctx, {
     action: 'fund.movement.reverse',
@@ -170,13 +190,13 @@ export async function reverseMovement(
     comune: line.comuneCode,
     details: { lineId: line.id, reverses: target.id, amountCents: target.amountCents },
   });
-  const children = await repo.childrenBudget(tx, line.id);
   return {
     movement,
-    balance: lineBalance(
-      { budgetCents: line.budgetCents, capCents: line.capCents, childrenCents: children },
-      [...movements, movement],
-    ),
+    balance: balanceOfTotals({
+      ...line,
+      spentCents: line.spentCents + after.spentCents - before.spentCents,
+      committedCents: line.committedCents + after.committedCents - before.committedCents,
+    }),
   };
 }
 
@@ -194,8 +214,8 @@ export interface OpenLineInput {
 }
 
 /**
- * Opens a capped line drawn from another: its budget is reserved on the parent under the parent's
- * row lock, so the parent can never hand out more than it has.
+ * Opens a capped line drawn from another: its budget is added to the parent's children total
+ * under the parent's row lock, so the parent can never hand out more than it has.
  * @throws 404 for an unknown parent, 422 BUDGET_CAP_EXCEEDED when the budget is over the cap,
  *   409 BUDGET_LINE_OVERSPENT when the parent has not enough left.
  */
@@ -218,7 +238,7 @@ export async function openChildLine(
   }
   const over = budgetOverCapRule(input.budgetCents, cap);
   if (over !== null) throw budgetOverCap(over);
-  const balance = await balanceOf(tx, parent);
+  const balance = balanceOfTotals(parent);
   if (input.budgetCents > balance.availableCents) throw lineOverspent(Math.max(0, balance.availableCents));
   const id = await repo.insertLine(tx, {
     label: input.label.trim(),

@@ -31,6 +31,11 @@ export interface LineRow {
   beneficiaryRef: string | null;
   budgetCents: number;
   capCents: number | null;
+  /** Running totals of the line's ledger (funds.rules LineTotals), kept by this file's writes. */
+  adjustedCents: number;
+  spentCents: number;
+  committedCents: number;
+  childrenCents: number;
 }
 
 interface RawLine {
@@ -51,6 +56,10 @@ interface RawLine {
   beneficiary_ref: string | null;
   budget_cents: unknown;
   cap_cents: unknown;
+  adjusted_cents: unknown;
+  spent_cents: unknown;
+  committed_cents: unknown;
+  children_cents: unknown;
 }
 
 function toLine(r: RawLine): LineRow {
@@ -72,6 +81,10 @@ function toLine(r: RawLine): LineRow {
     beneficiaryRef: r.beneficiary_ref,
     budgetCents: n(r.budget_cents),
     capCents: nn(r.cap_cents),
+    adjustedCents: n(r.adjusted_cents),
+    spentCents: n(r.spent_cents),
+    committedCents: n(r.committed_cents),
+    childrenCents: n(r.children_cents),
   };
 }
 
@@ -88,32 +101,18 @@ export async function findLine(tx: Tx, id: string): Promise<LineRow | null> {
 }
 
 /**
- * The key of a line's advisory lock: every writer of a line's money (commitment, expense, reversal,
- * child line, adjustment) holds it from before its first read of the line's figures to the end of
- * its transaction, so their checks and inserts are serialised per line even across server
- * instances. Taken by `lockLineMoney`, or in the statement just before the ledger's
- * (lastStatementOf's `locks`), always before the line's row lock, so two writers cannot wait on
- * each other.
+ * Locks and reads a line's row (SELECT … FOR UPDATE): the row lock every writer of the line's
+ * money takes — the booking statement by its UPDATE, the others with this before they read — so
+ * the statements after it see everything earlier holders committed.
  */
-export const lineMoneyLock = (lineId: string): string => `fund_line:${lineId}`;
-
-/** Takes the line's advisory lock now, in its own statement: the next statements see what earlier holders committed. */
-export async function lockLineMoney(tx: Tx, lineId: string): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${lineMoneyLock(lineId)}))`);
-}
-
-/** Takes the line's advisory lock, then locks and reads its row (SELECT … FOR UPDATE). */
 export async function lockLine(tx: Tx, id: string): Promise<LineRow | null> {
-  await lockLineMoney(tx, id);
   const [row] = await queryRows<RawLine>(tx, sql`${LINE_SELECT} WHERE l.id = ${id} FOR UPDATE OF l`);
   return row ? toLine(row) : null;
 }
 
-/** Locks several lines (advisory locks, then rows) in id order, so two transactions cannot deadlock. */
+/** Locks several lines' rows in id order, so two transactions cannot deadlock. */
 export async function lockLines(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const sorted = [...ids].sort();
-  for (const id of sorted) await lockLineMoney(tx, id);
   await tx.execute(
     sql`SELECT id FROM fund_lines WHERE id = ANY(${pgArray(ids)}::uuid[]) ORDER BY id FOR UPDATE`,
   );
@@ -161,15 +160,26 @@ export interface LineValues {
   createdBy: string | null;
 }
 
+/**
+ * Inserts a line; a child line's budget is added to its parent's children total in the same
+ * statement (the caller holds the parent's row lock and has checked it has that much left).
+ */
 export async function insertLine(tx: Tx, v: LineValues): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO fund_lines (label, project_id, action_id, partner_id, period_id, source_id, source_type, allocation_id,
-          comune_code, sub_ambito_id, parent_line_id, beneficiary_ref, budget_cents, cap_cents, created_by)
-        VALUES (${v.label}, ${v.projectId ?? null}, ${v.actionId ?? null}, ${v.partnerId ?? null}, ${v.periodId ?? null},
-          ${v.sourceId ?? null}, ${v.sourceType}, ${v.allocationId ?? null}, ${v.comuneCode ?? null}, ${v.subAmbitoId ?? null},
-          ${v.parentLineId ?? null}, ${v.beneficiaryRef ?? null}, ${v.budgetCents}, ${v.capCents ?? null}, ${v.createdBy})
-        RETURNING id`,
+    sql`WITH child AS (
+          INSERT INTO fund_lines (label, project_id, action_id, partner_id, period_id, source_id, source_type, allocation_id,
+            comune_code, sub_ambito_id, parent_line_id, beneficiary_ref, budget_cents, cap_cents, created_by)
+          VALUES (${v.label}, ${v.projectId ?? null}, ${v.actionId ?? null}, ${v.partnerId ?? null}, ${v.periodId ?? null},
+            ${v.sourceId ?? null}, ${v.sourceType}, ${v.allocationId ?? null}, ${v.comuneCode ?? null}, ${v.subAmbitoId ?? null},
+            ${v.parentLineId ?? null}, ${v.beneficiaryRef ?? null}, ${v.budgetCents}, ${v.capCents ?? null}, ${v.createdBy})
+          RETURNING id
+        ),
+        parent AS (
+          UPDATE fund_lines p SET children_cents = p.children_cents + ${v.budgetCents}::bigint
+          WHERE p.id = ${v.parentLineId ?? null}::uuid
+        )
+        SELECT id FROM child`,
   );
   return row!.id;
 }
@@ -308,16 +318,42 @@ export interface MovementValues {
   recordedBy: string | null;
 }
 
-/** Appends a movement (the table refuses UPDATE and DELETE). */
-export async function insertMovement(tx: Tx, v: MovementValues): Promise<MovementRow> {
+/** How a movement changes its line's running totals (funds.rules LineTotals). */
+export interface TotalsChange {
+  adjustedCents?: number;
+  spentCents?: number;
+  committedCents?: number;
+}
+
+/**
+ * Appends a movement (the table refuses UPDATE and DELETE) and applies `change` to its line's
+ * running totals in the same statement — an adjustment also to its parent's children total. The
+ * caller holds the line's row lock and computed `change` from what it read under it (a reversal,
+ * an adjustment); commitments and expenses go through `spendIfWithin`.
+ */
+export async function insertMovement(tx: Tx, v: MovementValues, change: TotalsChange): Promise<MovementRow> {
+  const adjusted = change.adjustedCents ?? 0;
   const [row] = await queryRows<RawMovement>(
     tx,
-    sql`INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier, document, description, reverses_id,
-          commitment_id, comune_code, recorded_by)
-        VALUES (${v.lineId}, ${v.kind}, ${v.amountCents}, ${v.occurredOn}, ${v.supplier ?? null}, ${v.document ?? null},
-          ${v.description ?? null}, ${v.reversesId ?? null}, ${v.commitmentId ?? null}, ${v.comuneCode}, ${v.recordedBy})
-        RETURNING id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
-          reverses_id, commitment_id, recorded_by, recorded_at`,
+    sql`WITH moved AS (
+          INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier, document, description, reverses_id,
+            commitment_id, comune_code, recorded_by)
+          VALUES (${v.lineId}, ${v.kind}, ${v.amountCents}, ${v.occurredOn}, ${v.supplier ?? null}, ${v.document ?? null},
+            ${v.description ?? null}, ${v.reversesId ?? null}, ${v.commitmentId ?? null}, ${v.comuneCode}, ${v.recordedBy})
+          RETURNING id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
+            reverses_id, commitment_id, recorded_by, recorded_at
+        ),
+        line AS (
+          UPDATE fund_lines l SET adjusted_cents = l.adjusted_cents + ${adjusted}::bigint,
+                                  spent_cents = l.spent_cents + ${change.spentCents ?? 0}::bigint,
+                                  committed_cents = l.committed_cents + ${change.committedCents ?? 0}::bigint
+          WHERE l.id = ${v.lineId} RETURNING l.parent_line_id
+        ),
+        parent AS (
+          UPDATE fund_lines p SET children_cents = p.children_cents + ${adjusted}::bigint
+          FROM line WHERE p.id = line.parent_line_id AND ${adjusted}::bigint <> 0
+        )
+        SELECT * FROM moved`,
   );
   return toMovement(row!);
 }
@@ -325,18 +361,25 @@ export async function insertMovement(tx: Tx, v: MovementValues): Promise<Movemen
 export interface SpendOutcome {
   /** The line, or null when unknown or outside the territory (row-level security). */
   line: LineRow | null;
-  /** The line's figures before the spend, read under its lock. */
+  /** The line's figures just before the spend (or at its refusal), as its row lock saw them. */
   figures: SpendFigures;
   /** The movement booked, or null when the spend did not fit (`refusalOf` names why). */
   movement: MovementRow | null;
 }
 
 /**
- * Books a commitment or an expense in ONE statement, only if it fits the line (`refusalOf`'s rule
- * in SQL: needed ≤ min(budget, cap) − spent − open commitments − child lines), with its audit
- * event. The statement locks the line's row, but its snapshot is taken when it starts: the caller
- * must hold the line's advisory lock (`lockLineMoney`, or lastStatementOf's `locks`) from before the
- * statement, so the figures it reads include every movement committed by earlier writers.
+ * Books a commitment or an expense in ONE statement, only if it fits the line: an UPDATE of the
+ * line's running totals whose WHERE is `refusalOf`'s rule (needed ≤ min(budget, cap) − spent −
+ * open commitments − child lines), with the movement's INSERT and its audit event as CTEs fed by
+ * the UPDATE's row. The UPDATE's row lock serialises concurrent spends on the line: one that waits
+ * re-checks the rule on the row as the previous holder committed it (READ COMMITTED re-evaluates
+ * the WHERE on the newest version), so the rule needs nothing but the row. On refusal, the same
+ * statement reads the row again under a share lock — its figures as they are once any writer ahead
+ * has committed — so the 4xx can say what remains.
+ *
+ * An expense drawn on a commitment also needs what that commitment still reserves, read from the
+ * movements with the statement's snapshot: the caller must hold the line's row lock from a statement
+ * before (`lockLine`), so that snapshot includes every draw committed by earlier holders.
  */
 export async function spendIfWithin(
   tx: Tx,
@@ -344,73 +387,69 @@ export async function spendIfWithin(
   audit: (created: { id: SQL; comune: SQL; happened: SQL }) => SQL,
 ): Promise<SpendOutcome> {
   const drawsOn = v.kind === 'expense' ? (v.commitmentId ?? null) : null;
+  const amount = sql`${v.amountCents}::bigint`;
+  // What the commitment drawn on still reserves; NULL when it is not an open commitment of the line.
+  const reserved = drawsOn
+    ? sql`(SELECT greatest(0, c.amount_cents - coalesce((
+              SELECT sum(e.amount_cents) FROM fund_movements e
+              WHERE e.line_id = c.line_id AND e.commitment_id = c.id AND e.kind = 'expense'
+                AND NOT EXISTS (SELECT 1 FROM fund_movements r WHERE r.reverses_id = e.id)), 0))
+           FROM fund_movements c
+           WHERE c.id = ${drawsOn}::uuid AND c.line_id = ${v.lineId} AND c.kind = 'commitment'
+             AND NOT EXISTS (SELECT 1 FROM fund_movements r WHERE r.reverses_id = c.id))`
+    : sql`NULL::bigint`;
+  const drawn = drawsOn ? sql`least(${amount}, (SELECT reserved FROM reserve))` : sql`0::bigint`;
+  const budget = sql`(l.budget_cents + l.adjusted_cents)`;
+  const fits = sql`${drawsOn ? sql`(SELECT reserved FROM reserve) IS NOT NULL AND ` : sql``}
+    ${amount} - ${drawn} <= (CASE WHEN l.cap_cents IS NULL THEN ${budget} ELSE least(${budget}, l.cap_cents) END)
+                            - l.spent_cents - l.committed_cents - l.children_cents`;
   const [row] = await queryRows<
     Partial<RawLine> & {
       [K in keyof RawMovement as `m_${K}`]?: RawMovement[K] | null;
-    } & {
-      f_budget: unknown;
-      f_spent: unknown;
-      f_committed: unknown;
-      f_children: unknown;
-      f_reserved: unknown;
-    }
+    } & { f_reserved: unknown }
   >(
     tx,
-    sql`WITH line AS (
-          ${LINE_SELECT} WHERE l.id = ${v.lineId} FOR UPDATE OF l
+    sql`WITH reserve AS MATERIALIZED (SELECT ${reserved} AS reserved),
+        booked AS (
+          UPDATE fund_lines l
+          SET spent_cents = l.spent_cents + ${v.kind === 'expense' ? amount : sql`0::bigint`},
+              committed_cents = l.committed_cents + ${v.kind === 'commitment' ? amount : sql`- ${drawn}`}
+          WHERE l.id = ${v.lineId} AND ${fits}
+          RETURNING l.*
         ),
-        moves AS (
-          SELECT m.id, m.kind, m.amount_cents, m.commitment_id FROM fund_movements m
-          WHERE m.line_id = ${v.lineId}
-            AND NOT EXISTS (SELECT 1 FROM fund_movements r
-                            WHERE r.line_id = m.line_id AND r.kind = 'reversal' AND r.reverses_id = m.id)
+        refused AS (
+          SELECT l.* FROM fund_lines l WHERE l.id = ${v.lineId} AND NOT EXISTS (SELECT 1 FROM booked) FOR SHARE
         ),
-        open_commitments AS (
-          SELECT c.id, greatest(0, c.amount_cents - coalesce(sum(e.amount_cents), 0)) AS reserved
-          FROM moves c LEFT JOIN moves e ON e.kind = 'expense' AND e.commitment_id = c.id
-          WHERE c.kind = 'commitment' GROUP BY c.id, c.amount_cents
-        ),
-        figures AS (
-          SELECT line.budget_cents + coalesce((SELECT sum(amount_cents) FROM fund_movements
-                                               WHERE line_id = line.id AND kind = 'adjustment'), 0) AS budget,
-                 line.cap_cents AS cap,
-                 coalesce((SELECT sum(amount_cents) FROM moves WHERE kind = 'expense'), 0) AS spent,
-                 coalesce((SELECT sum(reserved) FROM open_commitments), 0) AS committed,
-                 coalesce((SELECT sum(c.budget_cents) FROM fund_lines c WHERE c.parent_line_id = line.id), 0)
-                   + coalesce((SELECT sum(m.amount_cents) FROM fund_movements m JOIN fund_lines c ON c.id = m.line_id
-                               WHERE c.parent_line_id = line.id AND m.kind = 'adjustment'), 0) AS children,
-                 (SELECT reserved FROM open_commitments WHERE id = ${drawsOn}::uuid) AS reserved
-          FROM line
-        ),
+        line AS (SELECT * FROM booked UNION ALL SELECT * FROM refused),
         spent AS (
           INSERT INTO fund_movements (line_id, kind, amount_cents, occurred_on, supplier, document, description,
             commitment_id, comune_code, recorded_by)
-          SELECT line.id, ${v.kind}::text, ${v.amountCents}::bigint, ${v.occurredOn}::date, ${v.supplier ?? null}::text,
+          SELECT booked.id, ${v.kind}::text, ${amount}, ${v.occurredOn}::date, ${v.supplier ?? null}::text,
                  ${v.document ?? null}::text, ${v.description ?? null}::text, ${v.commitmentId ?? null}::uuid,
-                 line.comune_code, ${v.recordedBy}::uuid
-          FROM line, figures f
-          WHERE (${drawsOn}::uuid IS NULL OR f.reserved IS NOT NULL)
-            AND ${v.amountCents}::bigint - least(${v.amountCents}::bigint, coalesce(f.reserved, 0))
-                <= (CASE WHEN f.cap IS NULL THEN f.budget ELSE least(f.budget, f.cap) END) - f.spent - f.committed - f.children
+                 booked.comune_code, ${v.recordedBy}::uuid
+          FROM booked
           RETURNING id, line_id, kind, amount_cents, occurred_on::text AS occurred_on, supplier, document, description,
             reverses_id, commitment_id, recorded_by, recorded_at
         ),
         audit AS (
           ${audit({
             id: sql`(SELECT id FROM spent)`,
-            comune: sql`(SELECT comune_code FROM line)`,
+            comune: sql`(SELECT comune_code FROM booked)`,
             happened: sql`EXISTS (SELECT 1 FROM spent)`,
           })}
         )
-        SELECT line.*, f.budget AS f_budget, f.spent AS f_spent, f.committed AS f_committed,
-               f.children AS f_children, f.reserved AS f_reserved,
+        SELECT line.*, a.kind AS action_kind, p.organization_id AS partner_organization_id,
+               reserve.reserved AS f_reserved,
                spent.id AS m_id, spent.kind AS m_kind, spent.amount_cents AS m_amount_cents,
                spent.occurred_on AS m_occurred_on, spent.supplier AS m_supplier, spent.document AS m_document,
                spent.description AS m_description, spent.reverses_id AS m_reverses_id,
                spent.commitment_id AS m_commitment_id, spent.recorded_by AS m_recorded_by,
                spent.recorded_at AS m_recorded_at
-        FROM (SELECT 1) one
-        LEFT JOIN line ON true LEFT JOIN figures f ON true LEFT JOIN spent ON true`,
+        FROM reserve
+        LEFT JOIN line ON true
+        LEFT JOIN fund_actions a ON a.id = line.action_id
+        LEFT JOIN fund_partners p ON p.id = line.partner_id
+        LEFT JOIN spent ON true`,
   );
   const line = row?.id ? toLine(row as RawLine) : null;
   const moved = row?.m_id
@@ -429,15 +468,20 @@ export async function spendIfWithin(
         recorded_at: row.m_recorded_at,
       })
     : null;
+  const reservedCents = nn(row?.f_reserved);
+  // The row returned holds the totals after a booked spend: the figures before it take it back out.
+  const drawnCents = moved && drawsOn ? Math.min(v.amountCents, reservedCents ?? 0) : 0;
+  const spentBack = moved && v.kind === 'expense' ? v.amountCents : 0;
+  const committedBack = moved ? (v.kind === 'commitment' ? v.amountCents : -drawnCents) : 0;
   return {
     line,
     figures: {
-      budgetCents: n(row?.f_budget),
+      budgetCents: (line?.budgetCents ?? 0) + (line?.adjustedCents ?? 0),
       capCents: line?.capCents ?? null,
-      spentCents: n(row?.f_spent),
-      committedCents: n(row?.f_committed),
-      childrenCents: n(row?.f_children),
-      reservedCents: nn(row?.f_reserved),
+      spentCents: (line?.spentCents ?? 0) - spentBack,
+      committedCents: (line?.committedCents ?? 0) - committedBack,
+      childrenCents: line?.childrenCents ?? 0,
+      reservedCents,
     },
     movement: moved,
   };

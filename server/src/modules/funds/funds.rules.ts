@@ -1,7 +1,8 @@
 /*
- * Ledger arithmetic and caps as pure rules: the ledger reads a line's figures under the line's
- * lock and these functions decide (`refusalOf`, applied in SQL by the statement that books a
- * spend). Invariant: for every line,
+ * Ledger arithmetic and caps as pure rules: `lineBalance` is the reference computation from a
+ * line's movements; the line's running totals (fund_lines.spent_cents…, kept by the statements that
+ * append movements) must always equal it, and `refusalOf` is the rule the booking statement applies
+ * in SQL to those totals under the line's row lock. Invariant: for every line,
  *   spent + open commitments + budgets of child lines ≤ min(budget, cap)
  * so a line is never overspent and a cap never exceeded. Amounts are integer cents.
  */
@@ -98,6 +99,31 @@ export function lineBalance(
     childrenCents: children,
     limitCents: limit,
     availableCents: limit - spent - committed - children,
+  };
+}
+
+/** A line's running totals as fund_lines stores them (budget_cents is the initial budget). */
+export interface LineTotals {
+  budgetCents: number;
+  capCents: number | null;
+  /** Sum of the line's adjustments. */
+  adjustedCents: number;
+  spentCents: number;
+  committedCents: number;
+  childrenCents: number;
+}
+
+/** The balance of a line today from its running totals (what `lineBalance` gives from its movements). */
+export function balanceOfTotals(t: LineTotals): LineBalance {
+  const budget = t.budgetCents + t.adjustedCents;
+  const limit = limitOf({ budgetCents: budget, capCents: t.capCents });
+  return {
+    budgetCents: budget,
+    spentCents: t.spentCents,
+    committedCents: t.committedCents,
+    childrenCents: t.childrenCents,
+    limitCents: limit,
+    availableCents: limit - t.spentCents - t.committedCents - t.childrenCents,
   };
 }
 

@@ -48,7 +48,7 @@ const rowLedger: ProgrammeBudgetLedger = {
 
 const DOCUMENT_OF = { voucher: 'Buono', vouchers: 'Buoni', payment: 'Domanda' } as const;
 
-/** The funds ledger's line, written only through funds/index.ts (recordSpend takes the line's advisory lock). */
+/** The funds ledger's line, written only through funds/index.ts (recordSpend books under the line's row lock). */
 const fundsLedger = (lineId: string): ProgrammeBudgetLedger => ({
   commit: async (tx, ctx, _programme, amountCents, reference) => {
     try {

@@ -25,10 +25,20 @@ export function purgeUnusedCss(): Plugin {
         if (output.fileName.endsWith('.html')) return [{ raw: String(output.source), extension: 'html' }];
         return [];
       });
+      // The entry's stylesheets may sit on a chunk the entry imports statically (the shared vendor chunk).
+      const initial = new Set<string>();
+      const visit = (fileName: string) => {
+        const output = bundle[fileName];
+        if (initial.has(fileName) || output?.type !== 'chunk') return;
+        initial.add(fileName);
+        output.imports.forEach(visit);
+      };
+      outputs.forEach((output) => output.type === 'chunk' && output.isEntry && visit(output.fileName));
       const entryCss = new Set(
-        outputs.flatMap((output) =>
-          output.type === 'chunk' && output.isEntry ? [...(output.viteMetadata?.importedCss ?? [])] : [],
-        ),
+        [...initial].flatMap((fileName) => {
+          const output = bundle[fileName];
+          return output?.type === 'chunk' ? [...(output.viteMetadata?.importedCss ?? [])] : [];
+        }),
       );
       for (const fileName of entryCss) {
         const asset = bundle[fileName];

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PurgeCSS } from 'purgecss';
+import type { OutputBundle } from 'rolldown';
 import type { Plugin } from 'vite';
 
 /**
@@ -6,6 +8,27 @@ import type { Plugin } from 'vite';
  * (`btn-${color}`, `icon-${size}`, `it-header-${type}-wrapper`…), so no chunk spells them out.
  */
 const COMPOSED_AT_RUN_TIME = [/^btn-/, /^icon-/, /^it-header-/, /^theme-/, /^bg-/, /^table-/];
+
+/**
+ * The stylesheet's name was hashed before the purge, from the whole of Bootstrap Italia: a build
+ * whose pages use one more class would keep the name and a cached (immutable) stylesheet without
+ * that class. It takes a name from what is now in it, and index.html (the only page naming it) follows.
+ */
+function renameByContent(bundle: OutputBundle, before: string, css: string): string {
+  const hash = createHash('sha256').update(css).digest('base64url').slice(0, 8);
+  const after = before.replace(/-[\w-]+(\.css)$/, `-${hash}$1`);
+  Reflect.deleteProperty(bundle, before);
+  for (const output of Object.values(bundle)) {
+    if (output.type === 'asset' && output.fileName.endsWith('.html'))
+      output.source = String(output.source).replaceAll(before, after);
+    if (output.type === 'chunk') {
+      const css = output.viteMetadata?.importedCss;
+      if (css?.delete(before)) css.add(after);
+      if (output.code.includes(before)) throw new Error(`${output.fileName} names ${before}`);
+    }
+  }
+  return after;
+}
 
 /**
  * Removes from the entry's stylesheet (Bootstrap Italia is ~580 kB of it) the rules whose
@@ -47,8 +70,12 @@ export function purgeUnusedCss(): Plugin {
           content: raw,
           css: [{ raw: String(asset.source) }],
           safelist: { standard: COMPOSED_AT_RUN_TIME },
+          variables: true,
+          keyframes: true,
         });
-        if (purged) asset.source = purged.css;
+        if (!purged) continue;
+        const renamed = renameByContent(bundle, fileName, purged.css);
+        this.emitFile({ type: 'asset', fileName: renamed, source: purged.css });
       }
     },
   };

@@ -59,7 +59,7 @@ const InterventionTypesPage = lazyPage(
   () => import('./pages/protocol/InterventionTypesPage'),
   'InterventionTypesPage',
 );
-const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage');
+const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage', ['requests']);
 const MyRequestsPage = lazyPage(() => import('./pages/citizen/MyRequestsPage'), 'MyRequestsPage');
 const MyRoundPage = lazyPage(() => import('./pages/rounds/MyRoundPage'), 'MyRoundPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicHomePage'), 'PublicHomePage');

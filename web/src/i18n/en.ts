@@ -8,7 +8,7 @@ import { vouchersEn } from './vouchers.en';
 import { goodsEn } from './goods.en';
 import { siteEn } from './site.en';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+import { plural } from './plural';
 
 /** The English interface; typed as `Messages`, so it has exactly the Italian keys. */
 export const en: Messages = {

@@ -188,4 +188,22 @@ export const siteEn: typeof siteIt = {
       },
     ],
   },
+  publicLinks: {
+    pacts: 'Collaboration pacts',
+    pactsText: 'The commons cared for by citizens and associations together with the Comune.',
+    codesign: 'Co-design',
+    codesignText: 'The calls to design services with the third sector.',
+  },
+  dataExport: {
+    title: 'Access to personal data (GDPR)',
+    lead: 'Export everything Legami holds about a person (GDPR art. 15): a machine-readable file and a PDF to hand over.',
+    personId: 'Identifier of the person',
+    personIdHint: 'You find it in the audit trail, on the person’s record.',
+    personIdInvalid: 'Identifier: write the identifier of the person (36 characters).',
+    show: 'Prepare the export',
+    json: 'Download the data (JSON)',
+    pdf: 'Download the PDF',
+    mineTitle: 'My data',
+    mineLead: 'You can download all the data Legami holds about you (GDPR art. 15).',
+  },
 };

@@ -193,4 +193,22 @@ export const siteIt = {
       },
     ],
   },
+  publicLinks: {
+    pacts: 'Patti di collaborazione',
+    pactsText: 'I beni comuni curati da cittadini e associazioni insieme al Comune.',
+    codesign: 'Co-progettazione',
+    codesignText: 'Gli avvisi per progettare i servizi con il Terzo Settore.',
+  },
+  dataExport: {
+    title: 'Accesso ai dati personali (GDPR)',
+    lead: 'Esporta tutti i dati che Legami conserva su una persona (art. 15 del GDPR): un file leggibile da un programma e un PDF da consegnare.',
+    personId: 'Identificativo della persona',
+    personIdHint: 'Lo trovi nel registro degli accessi, nella scheda della persona.',
+    personIdInvalid: 'Identificativo: scrivi l’identificativo della persona (36 caratteri).',
+    show: 'Prepara l’esportazione',
+    json: 'Scarica i dati (JSON)',
+    pdf: 'Scarica il PDF',
+    mineTitle: 'I miei dati',
+    mineLead: 'Puoi scaricare tutti i dati che Legami conserva su di te (art. 15 del GDPR).',
+  },
 };

@@ -65,9 +65,11 @@ const MyRoundPage = lazyPage(() => import('./pages/rounds/MyRoundPage'), 'MyRoun
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicHomePage'), 'PublicHomePage');
 const NotRegisteredPage = lazyPage(() => import('./pages/citizen/NotRegisteredPage'), 'NotRegisteredPage');
 const DonatePage = lazyPage(() => import('./pages/public/DonatePage'), 'DonatePage');
-const AccessibilityPage = lazyPage(() => import('./pages/public/LegalPages'), 'AccessibilityPage');
-const LegalNotesPage = lazyPage(() => import('./pages/public/LegalPages'), 'LegalNotesPage');
-const PrivacyPage = lazyPage(() => import('./pages/public/LegalPages'), 'PrivacyPage');
+const AccessibilityPage = lazyPage(() => import('./pages/public/LegalPages'), 'AccessibilityPage', [
+  'legalPages',
+]);
+const LegalNotesPage = lazyPage(() => import('./pages/public/LegalPages'), 'LegalNotesPage', ['legalPages']);
+const PrivacyPage = lazyPage(() => import('./pages/public/LegalPages'), 'PrivacyPage', ['legalPages']);
 const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage'), 'CaseBoardPage');
 const OpenCasePage = lazyPage(() => import('./pages/cases/OpenCasePage'), 'OpenCasePage');
 const CasePage = lazyPage(() => import('./pages/cases/CasePage'), 'CasePage');

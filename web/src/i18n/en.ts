@@ -7,6 +7,7 @@ import { reportsEn } from './reports.en';
 import { vouchersEn } from './vouchers.en';
 import { goodsEn } from './goods.en';
 import { siteEn } from './site.en';
+import { legalEn } from './legal.en';
 
 import { plural } from './plural';
 
@@ -1412,6 +1413,7 @@ export const en: Messages = {
   vouchers: vouchersEn,
   goods: goodsEn,
   site: siteEn,
+  legalPages: legalEn,
   cases: casesEn,
   catalog: catalogEn,
   pacts: pactsEn,

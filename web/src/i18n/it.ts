@@ -8,6 +8,7 @@ import type { catalogIt } from './catalog.it';
 import type { dashboardIt } from './dashboard.it';
 import type { fundsIt } from './funds.it';
 import type { goodsIt } from './goods.it';
+import type { legalIt } from './legal.it';
 import type { organizationsIt } from './organizations.it';
 import type { pactsIt } from './pacts.it';
 import type { peopleIt } from './people.it';
@@ -435,7 +436,8 @@ export type Messages = CoreMessages &
   typeof tasksIt &
   typeof volunteersIt &
   typeof protocolIt &
-  typeof dashboardIt & {
+  typeof dashboardIt &
+  typeof legalIt & {
     funds: typeof fundsIt;
     reports: typeof reportsIt;
     vouchers: typeof vouchersIt;

@@ -39,6 +39,7 @@ const LOADERS: Record<LazyNamespace, Loader> = {
   goods: () => import('./goods.it').then((m) => ({ goods: m.goodsIt })),
   cases: () => import('./cases.it').then((m) => ({ cases: m.casesIt })),
   catalog: () => import('./catalog.it').then((m) => ({ catalog: m.catalogIt })),
+  legalPages: () => import('./legal.it').then((m) => m.legalIt),
   pacts: () => import('./pacts.it').then((m) => ({ pacts: m.pactsIt })),
 };
 

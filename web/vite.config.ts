@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chunking } from './vite.chunks';
 import { precompress } from './vite.precompress';
 import { purgeUnusedCss } from './vite.purge-css';
 
@@ -62,6 +63,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: chunking(`${webDir}src`),
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -23,7 +23,7 @@ export default defineConfig({
     name: 'web',
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['./src/test/web-storage.setup.ts'],
+    setupFiles: ['./src/test/web-storage.setup.ts', './src/test/italian.setup.ts'],
     css: false,
     sequence: { groupOrder: 1 },
     server: { deps: { inline: ['design-react-kit', 'bootstrap-italia'] } },

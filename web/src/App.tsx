@@ -59,15 +59,17 @@ const InterventionTypesPage = lazyPage(
   () => import('./pages/protocol/InterventionTypesPage'),
   'InterventionTypesPage',
 );
-const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage');
+const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage', ['requests']);
 const MyRequestsPage = lazyPage(() => import('./pages/citizen/MyRequestsPage'), 'MyRequestsPage');
 const MyRoundPage = lazyPage(() => import('./pages/rounds/MyRoundPage'), 'MyRoundPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicHomePage'), 'PublicHomePage');
 const NotRegisteredPage = lazyPage(() => import('./pages/citizen/NotRegisteredPage'), 'NotRegisteredPage');
 const DonatePage = lazyPage(() => import('./pages/public/DonatePage'), 'DonatePage');
-const AccessibilityPage = lazyPage(() => import('./pages/public/LegalPages'), 'AccessibilityPage');
-const LegalNotesPage = lazyPage(() => import('./pages/public/LegalPages'), 'LegalNotesPage');
-const PrivacyPage = lazyPage(() => import('./pages/public/LegalPages'), 'PrivacyPage');
+const AccessibilityPage = lazyPage(() => import('./pages/public/LegalPages'), 'AccessibilityPage', [
+  'legalPages',
+]);
+const LegalNotesPage = lazyPage(() => import('./pages/public/LegalPages'), 'LegalNotesPage', ['legalPages']);
+const PrivacyPage = lazyPage(() => import('./pages/public/LegalPages'), 'PrivacyPage', ['legalPages']);
 const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage'), 'CaseBoardPage');
 const OpenCasePage = lazyPage(() => import('./pages/cases/OpenCasePage'), 'OpenCasePage');
 const CasePage = lazyPage(() => import('./pages/cases/CasePage'), 'CasePage');

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
-import 'typeface-titillium-web';
+import './fonts/titillium-web.css';
 import './styles.css';
 import { App } from './App';
 

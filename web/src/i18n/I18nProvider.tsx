@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { it, type Messages } from './it';
+import { italian } from './italian';
+import type { Messages } from './it';
 
 export type Locale = 'it' | 'en';
 
@@ -52,7 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ locale, t: locale === 'en' && english ? english : it, setLocale }),
+    () => ({ locale, t: locale === 'en' && english ? english : italian, setLocale }),
     [locale, english, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -309,16 +309,4 @@ export const casesEn: CasesMessages = {
     at: 'On',
     download: (title: string) => `Download ${title}`,
   },
-  privacy: {
-    title: 'Access to personal data (GDPR)',
-    lead: 'Export everything Legami holds about a person (GDPR art. 15): a machine-readable file and a PDF to hand over.',
-    personId: 'Identifier of the person',
-    personIdHint: 'You find it in the audit trail, on the person’s record.',
-    personIdInvalid: 'Identifier: write the identifier of the person (36 characters).',
-    show: 'Prepare the export',
-    json: 'Download the data (JSON)',
-    pdf: 'Download the PDF',
-    mineTitle: 'My data',
-    mineLead: 'You can download all the data Legami holds about you (GDPR art. 15).',
-  },
 };

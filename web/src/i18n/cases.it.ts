@@ -339,18 +339,6 @@ export const casesIt = {
     at: 'Il',
     download: (title: string) => `Scarica ${title}`,
   },
-  privacy: {
-    title: 'Accesso ai dati personali (GDPR)',
-    lead: 'Esporta tutti i dati che Legami conserva su una persona (art. 15 del GDPR): un file leggibile da un programma e un PDF da consegnare.',
-    personId: 'Identificativo della persona',
-    personIdHint: 'Lo trovi nel registro degli accessi, nella scheda della persona.',
-    personIdInvalid: 'Identificativo: scrivi l’identificativo della persona (36 caratteri).',
-    show: 'Prepara l’esportazione',
-    json: 'Scarica i dati (JSON)',
-    pdf: 'Scarica il PDF',
-    mineTitle: 'I miei dati',
-    mineLead: 'Puoi scaricare tutti i dati che Legami conserva su di te (art. 15 del GDPR).',
-  },
 };
 
 export type CasesMessages = typeof casesIt;

@@ -7,8 +7,9 @@ import { reportsEn } from './reports.en';
 import { vouchersEn } from './vouchers.en';
 import { goodsEn } from './goods.en';
 import { siteEn } from './site.en';
+import { legalEn } from './legal.en';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+import { plural } from './plural';
 
 /** The English interface; typed as `Messages`, so it has exactly the Italian keys. */
 export const en: Messages = {
@@ -1412,6 +1413,7 @@ export const en: Messages = {
   vouchers: vouchersEn,
   goods: goodsEn,
   site: siteEn,
+  legalPages: legalEn,
   cases: casesEn,
   catalog: catalogEn,
   pacts: pactsEn,

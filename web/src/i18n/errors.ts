@@ -1,17 +1,17 @@
 import { ApiError, type FieldIssue } from '../api/client';
-import type { Messages } from './it';
+import type { CoreMessages } from './it';
 
 /**
  * The sentence to show for an error: the server's Italian message, or the English text for a
  * known code when the interface is in English (unknown codes fall back to the Italian message).
  */
-export function describeError(error: unknown, t: Messages): string {
+export function describeError(error: unknown, t: CoreMessages): string {
   if (error instanceof ApiError) return t.apiErrors[error.code] ?? error.message;
   return t.common.unexpectedError;
 }
 
 /** Field → message, for the errors shown next to each field. */
-export function fieldErrorsOf(error: unknown, t: Messages): Record<string, string> {
+export function fieldErrorsOf(error: unknown, t: CoreMessages): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const issues: FieldIssue[] = error.fieldIssues;
   const single = issues.length === 1 && typeof error.details.field === 'string';

@@ -230,10 +230,4 @@ export const pactsEn: typeof pactsIt = {
     agreementDates: { signedOn: 'Signed on', startsOn: 'Starts on', endsOn: 'Ends on' },
     sign: 'Sign the agreement',
   },
-  publicLinks: {
-    pacts: 'Collaboration pacts',
-    pactsText: 'The commons cared for by citizens and associations together with the Comune.',
-    codesign: 'Co-design',
-    codesignText: 'The calls to design services with the third sector.',
-  },
 };

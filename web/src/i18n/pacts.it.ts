@@ -229,10 +229,4 @@ export const pactsIt = {
     agreementDates: { signedOn: 'Data della firma', startsOn: 'Inizio', endsOn: 'Fine' },
     sign: 'Firma l’accordo',
   },
-  publicLinks: {
-    pacts: 'Patti di collaborazione',
-    pactsText: 'I beni comuni curati da cittadini e associazioni insieme al Comune.',
-    codesign: 'Co-progettazione',
-    codesignText: 'Gli avvisi per progettare i servizi con il Terzo Settore.',
-  },
 };

@@ -3,7 +3,7 @@ import { exportUrl } from './api';
 
 /** The two downloads of a person's data (GDPR art. 15): JSON and PDF, through the server's access rules. */
 export function ExportLinks({ personId }: { personId: string }) {
-  const x = useT().cases.privacy;
+  const x = useT().site.dataExport;
   return (
     <p className="d-flex flex-wrap gap-3">
       <a className="btn btn-outline-primary" href={exportUrl(personId, 'json')} download>

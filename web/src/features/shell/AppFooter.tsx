@@ -31,10 +31,10 @@ export function AppFooter() {
               <Link to="/accessibilita">{t.site.footer.accessibility}</Link>
             </li>
             <li className="list-inline-item">
-              <Link to="/patti-di-collaborazione">{t.pacts.publicLinks.pacts}</Link>
+              <Link to="/patti-di-collaborazione">{t.site.publicLinks.pacts}</Link>
             </li>
             <li className="list-inline-item">
-              <Link to="/co-progettazione">{t.pacts.publicLinks.codesign}</Link>
+              <Link to="/co-progettazione">{t.site.publicLinks.codesign}</Link>
             </li>
             {staff && (
               <li className="list-inline-item">

@@ -1,4 +1,4 @@
-import type { LegalSection } from '../../i18n/site.it';
+import type { LegalSection } from '../../i18n/legal.it';
 import { LargeText } from '../../ui/LargeText';
 import { Page } from '../../ui/Page';
 import { useSite } from './useSite';

@@ -9,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** GDPR art. 15 for the DPO: a person's data as JSON and as PDF, through the server's access rules. */
 export function PrivacyExportPage() {
   const t = useT();
-  const x = t.cases.privacy;
+  const x = t.site.dataExport;
   const [personId, setPersonId] = useState('');
   const [ready, setReady] = useState<string>();
   const [error, setError] = useState<string>();

@@ -5,17 +5,19 @@ import { RequireSession } from '../../features/session/RequireSession';
 import { lazyPage } from '../../ui/lazyPage';
 
 // Each page its own bundle, loaded on first visit (the access points' map weighs the most).
-const BookServicePage = lazyPage(() => import('./BookServicePage'), 'BookServicePage');
-const CatalogSearchPage = lazyPage(() => import('./CatalogSearchPage'), 'CatalogSearchPage');
-const DeskPage = lazyPage(() => import('./DeskPage'), 'DeskPage');
-const ModerationPage = lazyPage(() => import('./ModerationPage'), 'ModerationPage');
-const MyOrdersPage = lazyPage(() => import('./MyOrdersPage'), 'MyOrdersPage');
-const OrderPage = lazyPage(() => import('./OrderPage'), 'OrderPage');
-const ProviderConsolePage = lazyPage(() => import('./ProviderConsolePage'), 'ProviderConsolePage');
-const ServiceEditorPage = lazyPage(() => import('./ServiceEditorPage'), 'ServiceEditorPage');
-const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage');
-const TariffsPage = lazyPage(() => import('./TariffsPage'), 'TariffsPage');
-const AccessPointsPage = lazyPage(() => import('./AccessPointsPage'), 'AccessPointsPage');
+const BookServicePage = lazyPage(() => import('./BookServicePage'), 'BookServicePage', ['catalog']);
+const CatalogSearchPage = lazyPage(() => import('./CatalogSearchPage'), 'CatalogSearchPage', ['catalog']);
+const DeskPage = lazyPage(() => import('./DeskPage'), 'DeskPage', ['catalog']);
+const ModerationPage = lazyPage(() => import('./ModerationPage'), 'ModerationPage', ['catalog']);
+const MyOrdersPage = lazyPage(() => import('./MyOrdersPage'), 'MyOrdersPage', ['catalog']);
+const OrderPage = lazyPage(() => import('./OrderPage'), 'OrderPage', ['catalog']);
+const ProviderConsolePage = lazyPage(() => import('./ProviderConsolePage'), 'ProviderConsolePage', [
+  'catalog',
+]);
+const ServiceEditorPage = lazyPage(() => import('./ServiceEditorPage'), 'ServiceEditorPage', ['catalog']);
+const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage', ['catalog']);
+const TariffsPage = lazyPage(() => import('./TariffsPage'), 'TariffsPage', ['catalog']);
+const AccessPointsPage = lazyPage(() => import('./AccessPointsPage'), 'AccessPointsPage', ['catalog']);
 
 function guarded(element: ReactNode, capability?: Capability) {
   return <RequireSession capability={capability}>{element}</RequireSession>;

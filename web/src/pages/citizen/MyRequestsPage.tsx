@@ -23,7 +23,7 @@ export function MyRequestsPage() {
   const [withdrawn, setWithdrawn] = useState(false);
   const interventions = useInterventionTypes();
   const { personId } = useMe();
-  const x = t.cases.privacy;
+  const x = t.site.dataExport;
   return (
     <Page
       title={t.citizen.mineTitle}

@@ -48,14 +48,14 @@ export function PublicHomePage() {
           <HomeCard
             to="/patti-di-collaborazione"
             icon="it-map-marker-circle"
-            title={all.pacts.publicLinks.pacts}
-            description={all.pacts.publicLinks.pactsText}
+            title={all.site.publicLinks.pacts}
+            description={all.site.publicLinks.pactsText}
           />
           <HomeCard
             to="/co-progettazione"
             icon="it-files"
-            title={all.pacts.publicLinks.codesign}
-            description={all.pacts.publicLinks.codesignText}
+            title={all.site.publicLinks.codesign}
+            description={all.site.publicLinks.codesignText}
           />
           <HomeCard to="/login" icon="it-user" title={t.login} description={t.loginText} />
         </div>

@@ -1,6 +1,6 @@
 import { pgArray, queryRows, sql, type SQL, type Tx } from '../../platform/db/database.js';
 import type { StoredActor } from '../../platform/imports/batches.js';
-import type { LedgerMovement, MovementKind, SourceType, SpendFigures } from './funds.rules.js';
+import type { LedgerMovement, LineTotals, MovementKind, SourceType, SpendFigures } from './funds.rules.js';
 
 /*
  * The only SQL for the funds tables. Every function takes a `Tx` opened by the service inside
@@ -13,7 +13,8 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
 const nn = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
-export interface LineRow {
+/** A budget line with its running totals (kept by this file's writes). */
+export interface LineRow extends LineTotals {
   id: string;
   label: string;
   projectId: string | null;
@@ -29,13 +30,6 @@ export interface LineRow {
   subAmbitoId: string | null;
   parentLineId: string | null;
   beneficiaryRef: string | null;
-  budgetCents: number;
-  capCents: number | null;
-  /** Running totals of the line's ledger (funds.rules LineTotals), kept by this file's writes. */
-  adjustedCents: number;
-  spentCents: number;
-  committedCents: number;
-  childrenCents: number;
 }
 
 interface RawLine {

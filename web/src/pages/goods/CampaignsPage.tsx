@@ -286,24 +286,23 @@ function NotReached({
                       header: c.deliver,
                       render: (x: NotReachedPage['items'][number]) => (
                         <div className="d-flex flex-wrap gap-2">
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-sm"
-                            disabled={deliver.pending}
-                            aria-label={c.atPointLabel(x.name)}
-                            onClick={() => void record(x, 'point')}
-                          >
-                            {c.atPoint}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-sm"
-                            disabled={deliver.pending}
-                            aria-label={c.atHomeLabel(x.name)}
-                            onClick={() => void record(x, 'delivery')}
-                          >
-                            {c.atHome}
-                          </button>
+                          {(
+                            [
+                              ['point', c.atPoint, c.atPointLabel(x.name)],
+                              ['delivery', c.atHome, c.atHomeLabel(x.name)],
+                            ] as const
+                          ).map(([way, text, label]) => (
+                            <button
+                              key={way}
+                              type="button"
+                              className="btn btn-outline-primary btn-sm"
+                              disabled={deliver.pending}
+                              aria-label={label}
+                              onClick={() => void record(x, way)}
+                            >
+                              {text}
+                            </button>
+                          ))}
                         </div>
                       ),
                     },

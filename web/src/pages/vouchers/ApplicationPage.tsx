@@ -20,7 +20,7 @@ import { DetailList } from '../../ui/DetailList';
 import { RadioGroup, TextAreaField, TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
-import { STATUS_TONE } from './ProgrammesPage';
+import { STATUS_TONE } from '../../features/vouchers/statusTone';
 
 /** An application: the operator's checks, the decision with its reason, then the voucher or the payment. */
 export function ApplicationPage() {

@@ -106,6 +106,8 @@ export const Application = Type.Object({
   duplicateOf: Nullable(Uuid),
   voucherId: Nullable(Uuid),
   createdAt: Type.String(),
+  /** The person's case file, when the reader may open it; given when one application is opened, null in lists. */
+  caseId: Nullable(Uuid),
   abilities: Type.Object({
     decide: Type.Boolean(),
     issueVoucher: Type.Boolean(),

@@ -66,6 +66,7 @@ export const vouchersEn: typeof vouchersIt = {
     requiredDocuments: 'Documents required',
   },
   application: {
+    caseFile: 'Open the person’s case file',
     title: (name: string) => `Application of ${name}`,
     lead: (programme: string, date: string) => `${programme} · submitted on ${date}`,
     channel: 'Channel',

@@ -67,6 +67,7 @@ export const vouchersIt = {
     requiredDocuments: 'Documenti richiesti',
   },
   application: {
+    caseFile: 'Apri il fascicolo sociale della persona',
     title: (name: string) => `Domanda di ${name}`,
     lead: (programme: string, date: string) => `${programme} · presentata il ${date}`,
     channel: 'Canale',

@@ -26,6 +26,7 @@ import type {
 import { findHouseholdWithMembers, findPersonRecord } from '../people/index.js';
 import { createPlanLine } from '../funds/index.js';
 import { validIseeCentsOf } from '../catalog/index.js';
+import { visibleCaseOfPerson } from '../cases/index.js';
 import { validateVatNumber } from '../goods/index.js';
 import * as repo from './vouchers.repository.js';
 import { ledgerOf } from './vouchers.budget.js';
@@ -142,6 +143,7 @@ function presentApplication(
     duplicateOf: row.duplicate_of,
     voucherId: row.voucher_id,
     createdAt: row.created_at,
+    caseId: null,
     abilities: {
       decide: reviewer && row.status === 'submitted',
       issueVoucher:
@@ -447,10 +449,10 @@ async function applicationInScope(tx: Tx, scope: Scope, id: string, lock = false
   return { row, programme };
 }
 
-/** @throws 404 outside the territory. */
+/** @throws 404 outside the territory. With the link to the person's case file when the reader may open it. */
 export async function getApplication(ctx: Context, id: string): Promise<Application> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'programme.review', async (tx, scope) => {
+  const application = await withScope(ctx, 'programme.review', async (tx, scope) => {
     const { row, programme } = await applicationInScope(tx, scope, id);
     await writeAudit(tx, ctx, {
       action: 'programme.application_read',
@@ -460,6 +462,7 @@ export async function getApplication(ctx: Context, id: string): Promise<Applicat
     });
     return presentApplication(actor, row, programme);
   });
+  return { ...application, caseId: await visibleCaseOfPerson(ctx, application.personId) };
 }
 
 /**

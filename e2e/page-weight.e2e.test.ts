@@ -65,6 +65,7 @@ const CITIZEN_PAGES = [
   { path: '/chiedi-aiuto', heading: 'Chiedi aiuto' },
   { path: '/le-mie-richieste', heading: 'Le mie richieste' },
   { path: '/i-miei-ordini', heading: 'I miei ordini' },
+  { path: '/sostegno-economico', heading: 'Sostegni economici' },
 ];
 
 describe('the weight of the pages a citizen opens, in the browser', () => {

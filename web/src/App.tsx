@@ -61,6 +61,7 @@ const InterventionTypesPage = lazyPage(
 );
 const AskHelpPage = lazyPage(() => import('./pages/citizen/AskHelpPage'), 'AskHelpPage', ['requests']);
 const MyRequestsPage = lazyPage(() => import('./pages/citizen/MyRequestsPage'), 'MyRequestsPage');
+const MySupportPage = lazyPage(() => import('./pages/citizen/MySupportPage'), 'MySupportPage');
 const MyRoundPage = lazyPage(() => import('./pages/rounds/MyRoundPage'), 'MyRoundPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicHomePage'), 'PublicHomePage');
 const NotRegisteredPage = lazyPage(() => import('./pages/citizen/NotRegisteredPage'), 'NotRegisteredPage');
@@ -199,6 +200,7 @@ export function AppRoutes() {
         <Route path="/cabina-di-regia/briefing" element={guarded(<BriefingPage />, 'dashboard.read')} />
         <Route path="/chiedi-aiuto" element={guarded(<AskHelpPage />, 'request.own')} />
         <Route path="/le-mie-richieste" element={guarded(<MyRequestsPage />, 'request.own')} />
+        <Route path="/sostegno-economico" element={guarded(<MySupportPage />, 'programme.own')} />
         <Route path="/giri" element={guarded(<RoundPlanningPage />, 'task.assign')} />
         <Route path="/il-mio-giro" element={guarded(<MyRoundPage />, 'task.own')} />
         <Route path="/rapporto-sociale" element={guarded(<SocialReportsPage />, 'report.publish')} />

@@ -1014,6 +1014,15 @@ export const SWEEP: Record<string, SweepEntry> = {
     query: { report: 'comuni' },
     exempt: AGGREGATE,
   },
+  'GET /api/programmes/open': {
+    deny: 'operatore',
+    list: { as: 'cittadino', rows: (text) => rowsOf(text).filter((p) => p.id) },
+  },
+  'POST /api/programmes/{id}/applications/mine': {
+    deny: 'operatore',
+    owned: { as: 'cittadino', params: programme, reread: { op: 'GET /api/applications/mine' } },
+  },
+  'GET /api/applications/mine': { deny: 'operatore', exempt: OWN },
   'GET /api/programmes/{id}': { deny: 'coordinatore', owned: { as: 'operatore', params: programme } },
   'GET /api/programmes/{id}/applications': {
     deny: 'amministratore',

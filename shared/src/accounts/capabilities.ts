@@ -98,6 +98,8 @@ export const CAPABILITIES = {
   'programme.manage': ['welfare_manager', 'amministratore'],
   // Applications are personal data: who takes them at the desk and checks them.
   'programme.review': ['operatore', 'assistente_sociale', 'welfare_manager'],
+  // A citizen applies online for self to their comune's open programmes and follows those applications only.
+  'programme.own': ['cittadino'],
   'voucher.redeem': ['esercente'],
   // Service catalogue (seed 001). A provider publishes its own services; the Ambito moderates.
   'catalog.manage': ['fornitore', 'amministratore'],

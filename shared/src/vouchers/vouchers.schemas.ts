@@ -106,6 +106,8 @@ export const Application = Type.Object({
   duplicateOf: Nullable(Uuid),
   voucherId: Nullable(Uuid),
   createdAt: Type.String(),
+  /** The person's case file, when the reader may open it; given when one application is opened, null in lists. */
+  caseId: Nullable(Uuid),
   abilities: Type.Object({
     decide: Type.Boolean(),
     issueVoucher: Type.Boolean(),
@@ -113,6 +115,44 @@ export const Application = Type.Object({
   }),
 });
 export type Application = Static<typeof Application>;
+
+/** What a citizen sees of their comune's open programmes: what it is and what to bring. */
+export const OpenProgramme = Type.Pick(Programme, [
+  'id',
+  'kind',
+  'name',
+  'comuneName',
+  'validFrom',
+  'validUntil',
+  'requiredDocuments',
+]);
+export type OpenProgramme = Static<typeof OpenProgramme>;
+
+/** A citizen applies for self: household size and ISEE come from their records, not from the form. */
+export const OwnApplicationBody = Type.Object(
+  {
+    documents: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type OwnApplicationBody = Static<typeof OwnApplicationBody>;
+
+/** A citizen's view of their own application: where it stands and why; no checks of the operator. */
+export const OwnApplication = Type.Pick(Application, [
+  'id',
+  'programmeId',
+  'programmeName',
+  'channel',
+  'householdSize',
+  'documents',
+  'missingDocuments',
+  'status',
+  'amountCents',
+  'decisionReason',
+  'decidedAt',
+  'createdAt',
+]);
+export type OwnApplication = Static<typeof OwnApplication>;
 
 export const ApplicationsQuery = Type.Object({
   status: Type.Optional(Type.Enum(APPLICATION_STATUSES)),

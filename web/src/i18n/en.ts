@@ -251,6 +251,12 @@ export const en: Messages = {
       menu: 'My requests',
       description: 'The help you asked for and how it is going.',
     },
+    mySupport: {
+      title: 'Economic support',
+      menu: 'Economic support',
+      description:
+        'Solidarity fund, rent fund and shopping vouchers: apply online and follow your applications.',
+    },
     proposePact: {
       title: 'Propose a collaboration pact',
       menu: 'Propose a pact',

@@ -223,6 +223,12 @@ export const it = {
       menu: 'Le mie richieste',
       description: 'Le richieste di aiuto che hai fatto e a che punto sono.',
     },
+    mySupport: {
+      title: 'Sostegni economici',
+      menu: 'Sostegni economici',
+      description:
+        'Fondo di solidarietà, fondo affitti e buoni spesa: chiedili online e segui le tue domande.',
+    },
     proposePact: {
       title: 'Proponi un patto di collaborazione',
       menu: 'Proponi un patto',

@@ -67,6 +67,7 @@ export const vouchersIt = {
     requiredDocuments: 'Documenti richiesti',
   },
   application: {
+    caseFile: 'Apri il fascicolo sociale della persona',
     title: (name: string) => `Domanda di ${name}`,
     lead: (programme: string, date: string) => `${programme} · presentata il ${date}`,
     channel: 'Canale',
@@ -99,5 +100,22 @@ export const vouchersIt = {
     paymentMissing: 'Scrivi il riferimento del pagamento.',
     recordPayment: 'Registra il pagamento',
     paidWith: (reference: string) => `Pagato: ${reference}`,
+  },
+  mine: {
+    applicationsTitle: 'Le mie domande',
+    applicationsNone: 'Non hai ancora presentato domande.',
+    submittedOn: (date: string) => `Presentata il ${date}`,
+    reason: 'Motivo',
+    amount: (amount: string) => `Importo: ${amount}`,
+    missing: (documents: string) => `Documenti da portare allo sportello: ${documents}`,
+    openTitle: 'Programmi aperti nel tuo comune',
+    openNone: 'In questo momento il tuo comune non ha programmi aperti.',
+    until: (date: string) => `Domande fino al ${date}`,
+    documentsLegend: 'Documenti che servono: segna quelli che hai già',
+    noDocuments: 'Non servono documenti.',
+    fromRecords:
+      'Il numero di persone del nucleo e l’ISEE sono quelli registrati dal Comune: non devi scriverli.',
+    apply: (name: string) => `Presenta la domanda: ${name}`,
+    sent: 'Domanda inviata: la trovi qui sotto, un operatore la esaminerà.',
   },
 };

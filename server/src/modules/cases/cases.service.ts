@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { requireActor, withScope } from '../../platform/access/access.js';
-import { scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
+import { can, scopeCovers, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Context } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
@@ -120,6 +120,24 @@ function decide(actor: Actor, row: repo.CaseRow, facts: Awaited<ReturnType<typeo
       breakGlassCases: new Set(facts.grants),
     },
   );
+}
+
+/**
+ * The case file of a person that the actor may open in full (responsible, team, supervisor, or a
+ * break-glass still in force), or null: for another module's link to it, and nothing of its content.
+ * Through `case.read`'s territory (RLS) and the policy above; an actor without the right gets null
+ * without a read. An open (or suspended) file before a closed one, the newest first.
+ */
+export async function visibleCaseOfPerson(ctx: Context, personId: string): Promise<string | null> {
+  const actor = requireActor(ctx);
+  if (!can(actor, 'case.read')) return null;
+  return withScope(ctx, 'case.read', async (tx) => {
+    const rows = await repo.casesOfPerson(tx, personId);
+    if (rows.length === 0) return null;
+    const facts = await actorFacts(tx, actor);
+    const visible = rows.filter((r) => decide(actor, r, facts).level === 'full').reverse();
+    return (visible.find((r) => r.status !== 'closed') ?? visible[0])?.id ?? null;
+  });
 }
 
 /** What the denied attempt left behind, to audit it in its own transaction (the use case rolls back). */

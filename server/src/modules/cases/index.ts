@@ -5,6 +5,8 @@
  * minor's SINBA assessment, which the law requires a comune to send.
  */
 export { sendCaseReminders, usePersonalBudgetLedger } from './cases.service.js';
+// A link to a person's case file from another module's page (economic support), for who may open it.
+export { visibleCaseOfPerson } from './cases.service.js';
 export type { PersonalBudgetLedger } from './cases.ledger.js';
 export { seedCasesDemo } from './cases.demo.js';
 export { caseRemindersJob, scheduleCaseReminders } from './cases.jobs.js';

@@ -4,7 +4,8 @@
  * orders SIUSS reports. Everything else goes through the HTTP API.
  */
 import type { Tx } from '../../platform/db/database.js';
-import { listOrders, searchServices, type OrderRow } from './catalog.repository.js';
+import { listIsee, listOrders, searchServices, type OrderRow } from './catalog.repository.js';
+import { chooseIsee } from './catalog.tariff.js';
 
 export { computeTariff, priceForCitizen, validateTariffRule, type IseeFacts } from './catalog.tariff.js';
 export { buildNoticeNumber, isValidNoticeNumber } from './catalog.pagopa.js';
@@ -73,4 +74,20 @@ export async function municipalServicesOf(
     { limit: 100, offset: 0 },
   );
   return rows.map((r) => ({ id: r.id, name: r.name, providerName: r.provider_name }));
+}
+
+/**
+ * The value of a person's valid ISEE (ordinario, verified, not expired) or null, for a citizen's own
+ * application to an economic-support programme. Runs in the caller's transaction and scope.
+ */
+export async function validIseeCentsOf(tx: Tx, personId: string, today: string): Promise<number | null> {
+  const declarations = (await listIsee(tx, personId)).map((r) => ({
+    type: r.isee_type,
+    valueCents: r.value_cents,
+    issuedOn: r.issued_on,
+    expiresOn: r.expires_on,
+    verified: r.verified_at !== null,
+  }));
+  const { isee, status } = chooseIsee({ iseeTypes: ['ordinario'] }, declarations, today);
+  return status === 'valid' ? isee!.valueCents : null;
 }

@@ -16,14 +16,22 @@ export const validityInvalid = () =>
 export const programmeClosed = () =>
   invalid('PROGRAMME_CLOSED', 'Il programma non accetta domande in questa data.', { field: 'programmeId' });
 export const alreadyDecided = () => conflict('APPLICATION_ALREADY_DECIDED', 'La domanda è già stata decisa.');
-export const notEligible = (problems: EligibilityProblem[]) =>
+export const notEligible = (problems: EligibilityProblem[], field: 'decision' | 'programmeId') =>
   invalid(
     'APPLICATION_NOT_ELIGIBLE',
     `La domanda non rispetta i requisiti: ${problems.map((p) => p.message).join(' ')}`,
-    {
-      field: 'decision',
-      problems,
-    },
+    { field, problems },
+  );
+export const householdAlreadyApplied = () =>
+  conflict(
+    'HOUSEHOLD_ALREADY_APPLIED',
+    'Il tuo nucleo familiare ha già una domanda per questo programma: la trovi tra le tue domande.',
+    { field: 'programmeId' },
+  );
+export const citizenWithoutRecord = () =>
+  invalid(
+    'CITIZEN_WITHOUT_RECORD',
+    'Il tuo account non è collegato alla tua scheda anagrafica: rivolgiti allo sportello del tuo comune.',
   );
 export const householdAlreadyGranted = () =>
   conflict('HOUSEHOLD_ALREADY_GRANTED', 'Questo nucleo ha già una domanda accolta in questo programma.');

@@ -167,6 +167,14 @@ export async function listApplications(
   );
 }
 
+/** The applications a person made or that name them, newest first (at most 100). */
+export async function applicationsOfPerson(tx: Tx, personId: string): Promise<ApplicationRow[]> {
+  return queryRows<ApplicationRow>(
+    tx,
+    sql`${SELECT_APPLICATION} WHERE a.person_id = ${personId} ORDER BY a.created_at DESC, a.id LIMIT 100`,
+  );
+}
+
 /** Earlier applications of the same household to the programme, not rejected. Not limited by RLS's scope: runs in the caller's. */
 export async function householdApplications(
   tx: Tx,

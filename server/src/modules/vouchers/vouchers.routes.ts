@@ -9,6 +9,9 @@ import {
   CreateShopBody,
   DecideBody,
   FraudSignal,
+  OpenProgramme,
+  OwnApplication,
+  OwnApplicationBody,
   PaymentBody,
   Programme,
   Redemption,
@@ -34,6 +37,22 @@ export function registerVoucherRoutes(app: App): void {
     '/api/programmes',
     { schema: { tags, body: CreateProgrammeBody, response: { 201: Programme } } },
     async (req, reply) => reply.status(201).send(await vouchers.createProgramme(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/programmes/open',
+    { schema: { tags, response: { 200: Type.Array(OpenProgramme) } } },
+    async (req) => vouchers.listOpenProgrammes(req.ctx),
+  );
+  app.post(
+    '/api/programmes/:id/applications/mine',
+    { schema: { tags, params: IdParams, body: OwnApplicationBody, response: { 201: OwnApplication } } },
+    async (req, reply) =>
+      reply.status(201).send(await vouchers.createOwnApplication(req.ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/applications/mine',
+    { schema: { tags, response: { 200: Type.Array(OwnApplication) } } },
+    async (req) => vouchers.listOwnApplications(req.ctx),
   );
   app.get(
     '/api/programmes/:id',

@@ -14,6 +14,9 @@ import type {
   CreateShopBody,
   DecideBody,
   FraudSignal,
+  OpenProgramme,
+  OwnApplication,
+  OwnApplicationBody,
   Programme,
   Redemption,
   RedeemBody,
@@ -22,6 +25,8 @@ import type {
 } from '../../../../shared/src/vouchers/vouchers.schemas.js';
 import { findHouseholdWithMembers, findPersonRecord } from '../people/index.js';
 import { createPlanLine } from '../funds/index.js';
+import { validIseeCentsOf } from '../catalog/index.js';
+import { visibleCaseOfPerson } from '../cases/index.js';
 import { validateVatNumber } from '../goods/index.js';
 import * as repo from './vouchers.repository.js';
 import { ledgerOf } from './vouchers.budget.js';
@@ -39,7 +44,9 @@ import {
   alreadyDecided,
   applicationNotFound,
   budgetExceeded,
+  citizenWithoutRecord,
   codeMalformed,
+  householdAlreadyApplied,
   householdAlreadyGranted,
   notAShop,
   notAVoucherProgramme,
@@ -136,6 +143,7 @@ function presentApplication(
     duplicateOf: row.duplicate_of,
     voucherId: row.voucher_id,
     createdAt: row.created_at,
+    caseId: null,
     abilities: {
       decide: reviewer && row.status === 'submitted',
       issueVoucher:
@@ -233,9 +241,65 @@ export async function getProgramme(ctx: Context, id: string): Promise<Programme>
   );
 }
 
+/** A programme accepting applications today, or 422. */
+function assertOpen(programme: repo.ProgrammeRow, today: string): void {
+  if (today < programme.valid_from || today > programme.valid_until) throw programmeClosed();
+}
+
 /**
- * An application taken at a desk or online for a person of the registry. The same household applying
- * again is recorded, linked to the first and raised as a fraud signal; the operator decides.
+ * Records an application of a person of the registry, with its audit entry. The same household
+ * applying again is recorded, linked to the first and raised as a fraud signal; the operator decides.
+ */
+async function recordApplication(
+  tx: Tx,
+  ctx: Context,
+  programme: repo.ProgrammeRow,
+  person: { id: string; household_id: string | null; comune_code: string },
+  values: {
+    channel: 'online' | 'desk';
+    householdSize: number | null;
+    iseeCents: number | null;
+    documents: string[];
+  },
+): Promise<repo.ApplicationRow> {
+  const actor = requireActor(ctx);
+  const household = person.household_id ? await findHouseholdWithMembers(tx, person.household_id) : null;
+  const householdKey = person.household_id ?? person.id;
+  const earlier = await repo.householdApplications(tx, programme.id, householdKey);
+  const id = await repo.insertApplication(tx, {
+    programmeId: programme.id,
+    personId: person.id,
+    householdId: person.household_id,
+    householdKey,
+    comuneCode: person.comune_code,
+    channel: values.channel,
+    householdSize: values.householdSize ?? Math.max(1, household ? household.members.length : 1),
+    iseeCents: values.iseeCents,
+    documents: values.documents,
+    duplicateOf: earlier[0]?.id ?? null,
+    createdBy: actor.userId,
+  });
+  if (earlier.length > 0)
+    await repo.insertSignal(tx, {
+      programmeId: programme.id,
+      kind: 'duplicate_application',
+      comuneCode: person.comune_code,
+      applicationId: id,
+      voucherId: null,
+      details: { earlier: earlier.map((e) => e.id) },
+    });
+  await writeAudit(tx, ctx, {
+    action: 'programme.application_create',
+    entityType: 'programme_application',
+    entityId: id,
+    comune: person.comune_code,
+    details: { programmeId: programme.id, channel: values.channel, duplicate: earlier.length > 0 },
+  });
+  return (await repo.findApplication(tx, id))!;
+}
+
+/**
+ * An application taken at a desk (or online on the citizen's behalf) for a person of the registry.
  * @throws 404 programme outside the territory, 422 unknown person or programme closed today.
  */
 export async function createApplication(
@@ -246,44 +310,115 @@ export async function createApplication(
   const actor = requireActor(ctx);
   return withScope(ctx, 'programme.review', async (tx, scope) => {
     const programme = await programmeInScope(tx, scope, programmeId);
-    const today = dateInRome();
-    if (today < programme.valid_from || today > programme.valid_until) throw programmeClosed();
+    assertOpen(programme, dateInRome());
     const person = await findPersonRecord(tx, body.personId);
     if (!person) throw personUnknown();
-    const household = person.household_id ? await findHouseholdWithMembers(tx, person.household_id) : null;
-    const members = household ? household.members.length : 1;
-    const householdKey = person.household_id ?? person.id;
-    const earlier = await repo.householdApplications(tx, programme.id, householdKey);
-    const id = await repo.insertApplication(tx, {
-      programmeId: programme.id,
-      personId: person.id,
-      householdId: person.household_id,
-      householdKey,
-      comuneCode: person.comune_code,
+    const row = await recordApplication(tx, ctx, programme, person, {
       channel: body.channel,
-      householdSize: body.householdSize ?? Math.max(1, members),
+      householdSize: body.householdSize ?? null,
       iseeCents: body.iseeCents ?? null,
       documents: body.documents ?? [],
-      duplicateOf: earlier[0]?.id ?? null,
-      createdBy: actor.userId,
     });
-    if (earlier.length > 0)
-      await repo.insertSignal(tx, {
-        programmeId: programme.id,
-        kind: 'duplicate_application',
-        comuneCode: person.comune_code,
-        applicationId: id,
-        voucherId: null,
-        details: { earlier: earlier.map((e) => e.id) },
-      });
+    return presentApplication(actor, row, programme);
+  });
+}
+
+/** The programmes of the citizen's comune that accept applications today, with the documents they need. */
+export async function listOpenProgrammes(ctx: Context): Promise<OpenProgramme[]> {
+  return withScope(ctx, 'programme.own', async (tx, scope) => {
+    const today = dateInRome();
+    const rows = await repo.listProgrammes(tx, scope.all ? 'all' : [...scope.comuni]);
+    return rows
+      .filter((r) => r.valid_from <= today && today <= r.valid_until)
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        comuneName: r.comune_name,
+        validFrom: r.valid_from,
+        validUntil: r.valid_until,
+        requiredDocuments: r.required_documents,
+      }));
+  });
+}
+
+function presentOwnApplication(row: repo.ApplicationRow, programme: repo.ProgrammeRow): OwnApplication {
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    programmeName: row.programme_name,
+    channel: row.channel,
+    householdSize: row.household_size,
+    documents: row.documents,
+    missingDocuments: programme.required_documents.filter((d) => !row.documents.includes(d)),
+    status: row.status,
+    amountCents: row.amount_cents,
+    decisionReason: row.decision_reason,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * A citizen applies online for self. Household size and ISEE come from their records (the registry's
+ * household, their valid ISEE); the programme's rule is checked now, so an ineligible application is
+ * refused with its reasons, and so is a second one of the same household (the programme row is
+ * locked, so two at once queue and the second sees the first).
+ * @throws 403 for roles other than cittadino, 404 programme outside their comune, 409 household
+ * already applied, 422 without a registry record, programme closed or requirements not met.
+ */
+export async function createOwnApplication(
+  ctx: Context,
+  programmeId: string,
+  body: OwnApplicationBody,
+): Promise<OwnApplication> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'programme.own', async (tx, scope) => {
+    const programme = await programmeInScope(tx, scope, programmeId, true);
+    if (!actor.personId) throw citizenWithoutRecord();
+    const today = dateInRome();
+    assertOpen(programme, today);
+    const person = await findPersonRecord(tx, actor.personId);
+    if (!person) throw citizenWithoutRecord();
+    const householdKey = person.household_id ?? person.id;
+    if ((await repo.householdApplications(tx, programme.id, householdKey)).length > 0)
+      throw householdAlreadyApplied();
+    const household = person.household_id ? await findHouseholdWithMembers(tx, person.household_id) : null;
+    const applicant = {
+      comuneCode: person.comune_code,
+      householdSize: Math.max(1, household ? household.members.length : 1),
+      iseeCents: await validIseeCentsOf(tx, person.id, today),
+    };
+    const problems = eligibilityProblems(programme.rule, applicant);
+    if (problems.length > 0) throw notEligible(problems, 'programmeId');
+    const documents = [...new Set(body.documents ?? [])].filter((d) =>
+      programme.required_documents.includes(d),
+    );
+    const row = await recordApplication(tx, ctx, programme, person, {
+      channel: 'online',
+      householdSize: applicant.householdSize,
+      iseeCents: applicant.iseeCents,
+      documents,
+    });
+    return presentOwnApplication(row, programme);
+  });
+}
+
+/** The citizen's own applications, newest first. Audited as a search. */
+export async function listOwnApplications(ctx: Context): Promise<OwnApplication[]> {
+  const actor = requireActor(ctx);
+  return withScope(ctx, 'programme.own', async (tx) => {
+    if (!actor.personId) return [];
+    const rows = await repo.applicationsOfPerson(tx, actor.personId);
     await writeAudit(tx, ctx, {
-      action: 'programme.application_create',
+      action: 'programme.application_search',
       entityType: 'programme_application',
-      entityId: id,
-      comune: person.comune_code,
-      details: { programmeId: programme.id, duplicate: earlier.length > 0 },
+      details: { own: true, ids: rows.map((r) => r.id) },
     });
-    return presentApplication(actor, (await repo.findApplication(tx, id))!, programme);
+    const out: OwnApplication[] = [];
+    for (const row of rows)
+      out.push(presentOwnApplication(row, (await repo.findProgramme(tx, row.programme_id))!));
+    return out;
   });
 }
 
@@ -314,10 +449,10 @@ async function applicationInScope(tx: Tx, scope: Scope, id: string, lock = false
   return { row, programme };
 }
 
-/** @throws 404 outside the territory. */
+/** @throws 404 outside the territory. With the link to the person's case file when the reader may open it. */
 export async function getApplication(ctx: Context, id: string): Promise<Application> {
   const actor = requireActor(ctx);
-  return withScope(ctx, 'programme.review', async (tx, scope) => {
+  const application = await withScope(ctx, 'programme.review', async (tx, scope) => {
     const { row, programme } = await applicationInScope(tx, scope, id);
     await writeAudit(tx, ctx, {
       action: 'programme.application_read',
@@ -327,6 +462,7 @@ export async function getApplication(ctx: Context, id: string): Promise<Applicat
     });
     return presentApplication(actor, row, programme);
   });
+  return { ...application, caseId: await visibleCaseOfPerson(ctx, application.personId) };
 }
 
 /**
@@ -347,7 +483,7 @@ export async function decideApplication(ctx: Context, id: string, body: DecideBo
         iseeCents: row.isee_cents,
       };
       const problems = eligibilityProblems(programme.rule, applicant);
-      if (problems.length > 0) throw notEligible(problems);
+      if (problems.length > 0) throw notEligible(problems, 'decision');
       amountCents = amountFor(programme.rule, applicant);
     }
     try {

@@ -108,6 +108,13 @@ const DESTINATIONS: Destination[] = [
     visible: (me) => hasCapability(me, 'request.own'),
   },
   {
+    key: 'mySupport',
+    path: '/sostegno-economico',
+    icon: 'it-card',
+    inMenu: true,
+    visible: (me) => hasCapability(me, 'programme.own'),
+  },
+  {
     key: 'proposePact',
     path: '/proponi-un-patto',
     icon: 'it-pencil',

@@ -2,6 +2,8 @@ import { api, withQuery } from '../../api/client';
 import type {
   Application,
   DecideBody,
+  OwnApplication,
+  OwnApplicationBody,
   RedeemBody,
   Redemption,
   Voucher,
@@ -16,6 +18,11 @@ export const applicationsPath = (programmeId: string, status?: string) =>
 export const signalsPath = (programmeId: string) => `${programmePath(programmeId)}/signals`;
 export const applicationPath = (applicationId: string) => `/api/applications/${id(applicationId)}`;
 export const voucherPath = (voucherId: string) => `/api/vouchers/${id(voucherId)}`;
+
+export const OPEN_PROGRAMMES_PATH = `${PROGRAMMES_PATH}/open`;
+export const MY_APPLICATIONS_PATH = '/api/applications/mine';
+export const applyForMyself = (programmeId: string, body: OwnApplicationBody) =>
+  api.post<OwnApplication>(`${programmePath(programmeId)}/applications/mine`, body);
 
 export const redeemVoucher = (body: RedeemBody) => api.post<Redemption>('/api/vouchers/redeem', body);
 export const decideApplication = (applicationId: string, body: DecideBody) =>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Application, Voucher } from '../../../../shared/src/vouchers/vouchers.schemas';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
@@ -20,7 +20,7 @@ import { DetailList } from '../../ui/DetailList';
 import { RadioGroup, TextAreaField, TextField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
-import { STATUS_TONE } from './ProgrammesPage';
+import { STATUS_TONE } from '../../features/vouchers/statusTone';
 
 /** An application: the operator's checks, the decision with its reason, then the voucher or the payment. */
 export function ApplicationPage() {
@@ -48,6 +48,11 @@ export function ApplicationPage() {
           <p>
             <Badge tone={STATUS_TONE[x.status]}>{p.statuses[x.status]}</Badge>
           </p>
+          {x.caseId && (
+            <p>
+              <Link to={`/fascicoli/${x.caseId}`}>{a.caseFile}</Link>
+            </p>
+          )}
           <DetailList
             items={[
               { term: p.comune, value: x.comuneName },

@@ -3,11 +3,12 @@ import { Link, useParams } from 'react-router';
 import type { Application, FraudSignal, Programme } from '../../../../shared/src/vouchers/vouchers.schemas';
 import { useApi } from '../../api/useApi';
 import { PROGRAMMES_PATH, applicationsPath, programmePath, signalsPath } from '../../features/vouchers/api';
+import { STATUS_TONE } from '../../features/vouchers/statusTone';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { formatCents } from '../../i18n/money';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert';
-import { Badge, type BadgeTone } from '../../ui/Badge';
+import { Badge } from '../../ui/Badge';
 import { DataTable } from '../../ui/DataTable';
 import { DetailList } from '../../ui/DetailList';
 import { SelectField } from '../../ui/fields';
@@ -15,12 +16,6 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 
 type Status = Application['status'];
-export const STATUS_TONE: Record<Status, BadgeTone> = {
-  submitted: 'info',
-  approved: 'success',
-  rejected: 'danger',
-  paid: 'neutral',
-};
 
 /** Vouchers and economic-support programmes with their budget and spending live. */
 export function ProgrammesPage() {

@@ -214,5 +214,14 @@ describe('goods demo data', () => {
         'rejected',
         'submitted',
       ]);
+    // The demo citizen's household is left to apply online (its browser journey does).
+    const [citizen] = await queryRows<{ applications: number }>(
+      env.database.db,
+      sql`SELECT count(*)::int AS applications FROM programme_applications a
+          JOIN support_programmes p ON p.id = a.programme_id
+          JOIN people c ON c.id = (SELECT person_id FROM users WHERE email = 'cittadino@demo.legami.it')
+          WHERE p.kind <> 'voucher' AND a.household_key = coalesce(c.household_id, c.id)`,
+    );
+    expect(citizen!.applications).toBe(0);
   });
 });

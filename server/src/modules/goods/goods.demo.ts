@@ -440,6 +440,15 @@ async function seedProgrammesDemo(
 
   // The two funds: a few applications in each state (seed 003: "accompagnamento sociale accanto alle erogazioni").
   const states = ['submitted', 'submitted', 'approved', 'rejected', 'paid', 'paid'] as const;
+  // The demo citizen's household applies online itself (and so does its browser journey): no desk
+  // application of the funds is made up for it.
+  const citizenUser = options.userIdsByRole.get('cittadino');
+  const [citizen] = citizenUser
+    ? await queryRows<{ key: string }>(
+        tx,
+        sql`SELECT coalesce(p.household_id, p.id)::text AS key FROM users u JOIN people p ON p.id = u.person_id WHERE u.id = ${citizenUser}`,
+      )
+    : [];
   for (const [programmeId, rule, offset] of [
     [solidarity, SOLIDARITY_RULE, 0],
     [rent, RENT_RULE, 12],
@@ -447,7 +456,8 @@ async function seedProgrammesDemo(
     const used = new Set<string>();
     for (const [i, state] of [...states, ...states].entries()) {
       const h = households[(offset + i * 3) % households.length];
-      if (!h || used.has(h.household_id ?? h.person_id)) continue;
+      if (!h || used.has(h.household_id ?? h.person_id) || (h.household_id ?? h.person_id) === citizen?.key)
+        continue;
       used.add(h.household_id ?? h.person_id);
       const size = Math.max(1, h.size);
       const isee = int(150_000, 880_000);
